@@ -1,0 +1,228 @@
+import { CredytError, type CredytErrorDetails, isErrorCode } from "./errors";
+import { checkAccountBody, checkPortalSession, checkTopUp, checkWallet } from "./validate";
+import {
+  type Account,
+  accountFromWire,
+  IDEMPOTENCY_HEADER,
+  type PortalSession,
+  type PortalSessionInput,
+  portalSessionFromWire,
+  type TopUp,
+  type TopUpInput,
+  topUpFromWire,
+  topUpInputToWire,
+  type Wallet,
+  type WireAccount,
+  type WirePortalSession,
+  type WireTopUp,
+  type WireWallet,
+  walletFromWire,
+} from "./wire";
+
+export interface CredytClientOptions {
+  /** Where the proxy is mounted, absolute or relative to the page. @default "/api/credyt" */
+  baseUrl?: string;
+  /** A `fetch` to use instead of the global one (tests, Storybook, custom transports). */
+  fetch?: typeof fetch;
+  /** Extra headers sent with every request, for example a CSRF token your server expects. */
+  headers?: HeadersInit | (() => HeadersInit);
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface TopUpRequestOptions extends RequestOptions {
+  /** One key per purchase intent; retries with the same key never create a second top-up. */
+  idempotencyKey: string;
+}
+
+/** The browser's view of the protocol: every call resolves to camelCase data or rejects with a `CredytError`. */
+export interface CredytClient {
+  readonly baseUrl: string;
+  getWallet(options?: RequestOptions): Promise<Wallet>;
+  getAccount(accountId: string, options?: RequestOptions): Promise<Account>;
+  createTopUp(input: TopUpInput, options: TopUpRequestOptions): Promise<TopUp>;
+  createBillingPortalSession(input?: PortalSessionInput, options?: RequestOptions): Promise<PortalSession>;
+}
+
+/**
+ * Creates the client the React components use to talk to a Credyt proxy.
+ *
+ * @example
+ * const client = createCredytClient({ baseUrl: "/api/credyt" });
+ * const wallet = await client.getWallet();
+ */
+export function createCredytClient(options: CredytClientOptions = {}): CredytClient {
+  const baseUrl = (options.baseUrl ?? "/api/credyt").replace(/\/+$/, "");
+  if (typeof baseUrl !== "string" || baseUrl === "") {
+    throw new TypeError('createCredytClient: `baseUrl` must be a non-empty URL or path, such as "/api/credyt".');
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new TypeError("createCredytClient: `fetch` must be a function.");
+  }
+
+  async function request<W>(
+    method: "GET" | "POST",
+    path: string,
+    check: (body: unknown) => string[],
+    init: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal | undefined },
+  ): Promise<W> {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    const headers = new Headers(typeof options.headers === "function" ? options.headers() : options.headers);
+    headers.set("Accept", "application/json");
+    for (const [key, value] of Object.entries(init.headers ?? {})) headers.set(key, value);
+    if (init.body !== undefined) headers.set("Content-Type", "application/json");
+
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: init.body === undefined ? null : JSON.stringify(init.body),
+        credentials: "same-origin",
+        signal: init.signal ?? null,
+      });
+    } catch (cause) {
+      if (init.signal?.aborted) throw cause;
+      throw new CredytError(
+        "network_error",
+        "Could not reach the billing server. Check your connection and try again.",
+        {
+          cause,
+        },
+      );
+    }
+
+    const text = await response.text().catch(() => "");
+    let body: unknown;
+    let parsed = false;
+    try {
+      body = JSON.parse(text);
+      parsed = true;
+    } catch {
+      // Not JSON: handled below as either an HTTP error or an invalid response.
+    }
+
+    if (!response.ok) throw errorFromResponse(response, parsed ? body : undefined);
+    if (!parsed) {
+      throw new CredytError(
+        "invalid_response",
+        `The billing server sent a response that is not JSON (HTTP ${response.status}).`,
+        {
+          status: response.status,
+        },
+      );
+    }
+    const problems = check(body);
+    if (problems.length > 0) {
+      throw new CredytError(
+        "invalid_response",
+        `The billing server sent an unexpected response: ${problems.join("; ")}.`,
+        {
+          status: response.status,
+        },
+      );
+    }
+    return body as W;
+  }
+
+  return {
+    baseUrl,
+    async getWallet(opts = {}) {
+      return walletFromWire(await request<WireWallet>("GET", "/wallet", checkWallet, { signal: opts.signal }));
+    },
+    async getAccount(accountId, opts = {}) {
+      if (typeof accountId !== "string" || accountId.trim() === "") {
+        throw new CredytError(
+          "invalid_request",
+          'getAccount: `accountId` must be a non-empty string such as "default:USD".',
+          {
+            details: { account_id: ["must be a non-empty string"] },
+          },
+        );
+      }
+      const wire = await request<WireAccount>("GET", `/wallet/${encodeURIComponent(accountId)}`, checkAccountBody, {
+        signal: opts.signal,
+      });
+      return accountFromWire(wire);
+    },
+    async createTopUp(input, opts) {
+      const key = opts?.idempotencyKey;
+      if (typeof key !== "string" || key.length < 8 || key.length > 255) {
+        throw new CredytError(
+          "invalid_request",
+          "createTopUp: pass an `idempotencyKey` of 8-255 characters, one per purchase intent.",
+          {
+            details: { "Idempotency-Key": ["must be 8-255 characters"] },
+          },
+        );
+      }
+      if (typeof input !== "object" || input === null) {
+        throw new CredytError(
+          "invalid_request",
+          'createTopUp: `input` must be an object like { amount: 25, currency: "USD" }.',
+        );
+      }
+      const wire = await request<WireTopUp>("POST", "/top-ups", checkTopUp, {
+        body: topUpInputToWire(input),
+        headers: { [IDEMPOTENCY_HEADER]: key },
+        signal: opts.signal,
+      });
+      return topUpFromWire(wire);
+    },
+    async createBillingPortalSession(input = {}, opts = {}) {
+      const body: Record<string, string> = {};
+      if (input.returnUrl !== undefined) body.return_url = input.returnUrl;
+      const wire = await request<WirePortalSession>("POST", "/billing-portal/sessions", checkPortalSession, {
+        body,
+        signal: opts.signal,
+      });
+      return portalSessionFromWire(wire);
+    },
+  };
+}
+
+/** Rebuilds a `CredytError` from a non-2xx protocol response (whatever its body). */
+export function errorFromResponse(response: Response, body: unknown): CredytError {
+  const retryAfterHeader = response.headers.get("Retry-After");
+  const retryAfter = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined;
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  if (error && isErrorCode(error.code) && typeof error.message === "string") {
+    return new CredytError(error.code, error.message, {
+      status: response.status,
+      details: isDetails(error.details) ? error.details : undefined,
+      retryAfter,
+    });
+  }
+  const code = fallbackCode(response.status);
+  return new CredytError(code, `The billing server answered HTTP ${response.status}.`, {
+    status: response.status,
+    retryAfter,
+  });
+}
+
+function fallbackCode(status: number) {
+  if (status === 401) return "unauthorized" as const;
+  if (status === 403) return "forbidden" as const;
+  if (status === 404) return "not_found" as const;
+  if (status === 405) return "method_not_allowed" as const;
+  if (status === 409) return "idempotency_conflict" as const;
+  if (status === 413) return "payload_too_large" as const;
+  if (status === 415) return "unsupported_media_type" as const;
+  if (status === 422) return "invalid_request" as const;
+  if (status === 429) return "rate_limited" as const;
+  if (status === 502) return "upstream_error" as const;
+  if (status === 503) return "unavailable" as const;
+  if (status === 504) return "upstream_timeout" as const;
+  if (status >= 500) return "internal" as const;
+  return "bad_request" as const;
+}
+
+function isDetails(value: unknown): value is CredytErrorDetails {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.values(value).every((v) => Array.isArray(v) && v.every((m) => typeof m === "string"))
+  );
+}

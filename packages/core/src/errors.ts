@@ -1,0 +1,99 @@
+/**
+ * Every error code the wire protocol knows, mapped to the HTTP status it travels with.
+ *
+ * Codes with status `0` never travel on the wire: the browser client produces them itself
+ * when the proxy cannot be reached or answers something that is not the protocol.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  idempotency_conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  invalid_request: 422,
+  rate_limited: 429,
+  internal: 500,
+  upstream_error: 502,
+  unavailable: 503,
+  upstream_timeout: 504,
+  network_error: 0,
+  invalid_response: 0,
+} as const;
+
+/** A code from the protocol's error catalogue (see `docs/protocol.md`). */
+export type CredytErrorCode = keyof typeof ERROR_STATUS;
+
+/** Per-field messages of an `invalid_request`, keyed by the request field's wire name. */
+export type CredytErrorDetails = Record<string, string[]>;
+
+/** The error body every protocol endpoint answers with: `{ "error": { code, message, details? } }`. */
+export interface WireErrorBody {
+  error: { code: CredytErrorCode; message: string; details?: CredytErrorDetails };
+}
+
+export interface CredytErrorOptions {
+  /** HTTP status; defaults to the catalogue's status for `code`. */
+  status?: number;
+  details?: CredytErrorDetails;
+  cause?: unknown;
+  /** Seconds to wait before retrying, from `Retry-After` (for `rate_limited` and `unavailable`). */
+  retryAfter?: number;
+}
+
+/**
+ * The one error type of every Credyt package: a catalogue `code`, the HTTP `status`, a human message,
+ * and per-field `details` for validation failures.
+ */
+export class CredytError extends Error {
+  override readonly name = "CredytError";
+  readonly code: CredytErrorCode;
+  readonly status: number;
+  readonly details: CredytErrorDetails | undefined;
+  readonly retryAfter: number | undefined;
+
+  constructor(code: CredytErrorCode, message: string, options: CredytErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = options.status ?? ERROR_STATUS[code];
+    this.details = options.details;
+    this.retryAfter = options.retryAfter;
+  }
+
+  /** The protocol's JSON body for this error. */
+  toJSON(): WireErrorBody {
+    const error: WireErrorBody["error"] = { code: this.code, message: this.message };
+    if (this.details) error.details = this.details;
+    return { error };
+  }
+}
+
+/** True for a `CredytError`, including one from another copy of this package. */
+export function isCredytError(value: unknown): value is CredytError {
+  return (
+    value instanceof CredytError ||
+    (typeof value === "object" &&
+      value !== null &&
+      (value as { name?: unknown }).name === "CredytError" &&
+      isErrorCode((value as { code?: unknown }).code))
+  );
+}
+
+/** True when `value` is a code of the catalogue. */
+export function isErrorCode(value: unknown): value is CredytErrorCode {
+  return typeof value === "string" && Object.hasOwn(ERROR_STATUS, value);
+}
+
+/** True for codes where trying the same request again later can succeed. */
+export function isRetryableError(error: CredytError): boolean {
+  return (
+    error.code === "network_error" ||
+    error.code === "rate_limited" ||
+    error.code === "upstream_error" ||
+    error.code === "upstream_timeout" ||
+    error.code === "unavailable" ||
+    error.code === "internal"
+  );
+}

@@ -1,0 +1,74 @@
+/** How a custom asset (not an ISO currency) is displayed. */
+export interface AssetDisplay {
+  /** Unit label shown after the number, for example `"credits"`. @default the asset code */
+  label?: string;
+  /** Fraction digits shown. @default up to 2 */
+  decimals?: number;
+  /** Compact notation (`993M`). @default false */
+  compact?: boolean;
+}
+
+export interface FormatAmountOptions {
+  /** A BCP 47 locale such as `"de-DE"`. @default the runtime's locale */
+  locale?: string | undefined;
+  /** Display of custom assets, keyed by asset code (`{ TOK: { label: "tokens" } }`). */
+  assets?: Record<string, AssetDisplay> | undefined;
+  /** Compact notation for fiat amounts too. @default false */
+  compact?: boolean;
+}
+
+let currencies: Set<string> | undefined;
+
+/** True when `code` is an ISO 4217 currency this runtime can format. */
+export function isCurrencyCode(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  if (!currencies) {
+    const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
+    currencies = new Set(
+      supported ? supported("currency") : ["USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "INR"],
+    );
+  }
+  return currencies.has(code);
+}
+
+// Intl formats a numeric *string* exactly; a Number is formatted from its binary value, which
+// rounds 1.005 down. String(n) is the shortest decimal that round-trips, i.e. the wire's digits.
+function exact(amount: number | string): string {
+  return typeof amount === "number" ? String(amount) : amount;
+}
+
+/**
+ * Formats a balance for display: currency style for ISO codes (`$14.57`, `14,57 $`), a number and
+ * a label for custom assets (`993,450,234 TOK`). Negative balances (overdraft) keep their sign.
+ *
+ * @example
+ * formatAmount(14.566678, "USD", { locale: "en-US" }); // "$14.57"
+ */
+export function formatAmount(amount: number | string, asset: string, options: FormatAmountOptions = {}): string {
+  if (typeof asset !== "string" || asset === "") {
+    throw new TypeError('formatAmount: `asset` must be an asset code such as "USD" or "TOK".');
+  }
+  if (typeof amount === "number" ? !Number.isFinite(amount) : !/^-?\d+(\.\d+)?$/.test(amount)) {
+    throw new TypeError(`formatAmount: \`amount\` must be a finite number or decimal string, got ${String(amount)}.`);
+  }
+  const locale = options.locale;
+  const code = asset.toUpperCase();
+  const display = options.assets?.[asset] ?? options.assets?.[code];
+  const value = exact(amount) as unknown as number; // Intl accepts decimal strings (ES2023).
+
+  if (!display && isCurrencyCode(code)) {
+    return new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency: code,
+      notation: options.compact ? "compact" : "standard",
+    }).format(value);
+  }
+
+  const decimals = display?.decimals;
+  const number = new Intl.NumberFormat(locale, {
+    notation: display?.compact ? "compact" : "standard",
+    minimumFractionDigits: decimals ?? 0,
+    maximumFractionDigits: decimals ?? 2,
+  }).format(value);
+  return `${number}\u00a0${display?.label ?? code}`;
+}

@@ -1,0 +1,56 @@
+/**
+ * @module @credyt/core
+ * The Credyt UI wire protocol: types in both spellings, `CredytError`, the browser client,
+ * SWR cache keys and money formatting. No React, no Node-only APIs.
+ */
+export { CACHE_PREFIX, credytKeys, isCredytKey } from "./cache-keys";
+export {
+  type CredytClient,
+  type CredytClientOptions,
+  createCredytClient,
+  errorFromResponse,
+  type RequestOptions,
+  type TopUpRequestOptions,
+} from "./client";
+export {
+  CredytError,
+  type CredytErrorCode,
+  type CredytErrorDetails,
+  type CredytErrorOptions,
+  ERROR_STATUS,
+  isCredytError,
+  isErrorCode,
+  isRetryableError,
+  type WireErrorBody,
+} from "./errors";
+export { type AssetDisplay, type FormatAmountOptions, formatAmount, isCurrencyCode } from "./format";
+export { checkAccountBody, checkPortalSession, checkTopUp, checkWallet } from "./validate";
+export {
+  type Account,
+  accountFromWire,
+  accountToWire,
+  IDEMPOTENCY_HEADER,
+  type PortalSession,
+  type PortalSessionInput,
+  portalSessionFromWire,
+  portalSessionToWire,
+  RETURN_PARAM,
+  type ReturnMarker,
+  TOP_UP_PARAM,
+  type TopUp,
+  type TopUpInput,
+  type TopUpStatus,
+  topUpFromWire,
+  topUpInputFromWire,
+  topUpInputToWire,
+  topUpToWire,
+  type Wallet,
+  type WireAccount,
+  type WirePortalSession,
+  type WirePortalSessionRequest,
+  type WireTopUp,
+  type WireTopUpRequest,
+  type WireWallet,
+  walletFromWire,
+  walletToWire,
+} from "./wire";

@@ -1,0 +1,185 @@
+/**
+ * The wire protocol between the browser components and a Credyt proxy, in both spellings:
+ * `Wire*` types are the snake_case JSON on the wire (as Credyt sends it); the others are the
+ * camelCase objects JavaScript code works with. `docs/protocol.md` is the prose version.
+ */
+
+/** One account of a wallet, as JSON on the wire. Amounts are JSON numbers in major units. */
+export interface WireAccount {
+  id: string;
+  name: string;
+  asset: string;
+  available: number;
+  pending_in?: number;
+  pending_out?: number;
+}
+
+/** `GET {base}/wallet`. */
+export interface WireWallet {
+  accounts: WireAccount[];
+}
+
+/** `POST {base}/top-ups` request body. */
+export interface WireTopUpRequest {
+  amount: number;
+  currency: string;
+  asset?: string;
+  account_name?: string;
+  description?: string;
+  return_url?: string;
+}
+
+/** Status of a top-up. */
+export type TopUpStatus = "initiated" | "completed" | "failed" | "expired";
+
+/** `POST {base}/top-ups` 201 response. */
+export interface WireTopUp {
+  id: string;
+  status: TopUpStatus;
+  redirect_url: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** `POST {base}/billing-portal/sessions` request body. */
+export interface WirePortalSessionRequest {
+  return_url?: string;
+}
+
+/** `POST {base}/billing-portal/sessions` 201 response. */
+export interface WirePortalSession {
+  redirect_url: string;
+  expires_at: string;
+}
+
+/** One account of a wallet: a balance in one asset. `available` may be negative (overdraft). */
+export interface Account {
+  /** `name:ASSET`, for example `default:USD`. */
+  id: string;
+  name: string;
+  /** Asset code: an ISO currency (`USD`) or a custom asset (`TOK`). */
+  asset: string;
+  /** Spendable balance in major units. */
+  available: number;
+  /** Incoming funds not yet settled, such as a paid top-up still being credited. */
+  pendingIn?: number;
+  /** Outgoing amounts not yet settled. */
+  pendingOut?: number;
+}
+
+/** A customer's wallet: one account per asset. */
+export interface Wallet {
+  accounts: Account[];
+}
+
+/** What to buy: `amount` of `currency`, credited to `asset` (defaults to `currency`). */
+export interface TopUpInput {
+  amount: number;
+  currency: string;
+  asset?: string;
+  accountName?: string;
+  description?: string;
+  /** Where the customer lands after paying; the proxy only accepts its own origin and allowed origins. */
+  returnUrl?: string;
+}
+
+/** A created top-up: send the customer to `redirectUrl` to pay. */
+export interface TopUp {
+  id: string;
+  status: TopUpStatus;
+  redirectUrl: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface PortalSessionInput {
+  returnUrl?: string;
+}
+
+/** A billing portal session: send the customer to `redirectUrl` before `expiresAt`. */
+export interface PortalSession {
+  redirectUrl: string;
+  expiresAt: string;
+}
+
+/** Maps a wire account to its camelCase form. */
+export function accountFromWire(wire: WireAccount): Account {
+  const account: Account = { id: wire.id, name: wire.name, asset: wire.asset, available: wire.available };
+  if (wire.pending_in !== undefined) account.pendingIn = wire.pending_in;
+  if (wire.pending_out !== undefined) account.pendingOut = wire.pending_out;
+  return account;
+}
+
+/** Maps a camelCase account to the wire. */
+export function accountToWire(account: Account): WireAccount {
+  const wire: WireAccount = { id: account.id, name: account.name, asset: account.asset, available: account.available };
+  if (account.pendingIn !== undefined) wire.pending_in = account.pendingIn;
+  if (account.pendingOut !== undefined) wire.pending_out = account.pendingOut;
+  return wire;
+}
+
+export function walletFromWire(wire: WireWallet): Wallet {
+  return { accounts: wire.accounts.map(accountFromWire) };
+}
+
+export function walletToWire(wallet: Wallet): WireWallet {
+  return { accounts: wallet.accounts.map(accountToWire) };
+}
+
+export function topUpInputToWire(input: TopUpInput): WireTopUpRequest {
+  const wire: WireTopUpRequest = { amount: input.amount, currency: input.currency };
+  if (input.asset !== undefined) wire.asset = input.asset;
+  if (input.accountName !== undefined) wire.account_name = input.accountName;
+  if (input.description !== undefined) wire.description = input.description;
+  if (input.returnUrl !== undefined) wire.return_url = input.returnUrl;
+  return wire;
+}
+
+export function topUpInputFromWire(wire: WireTopUpRequest): TopUpInput {
+  const input: TopUpInput = { amount: wire.amount, currency: wire.currency };
+  if (wire.asset !== undefined) input.asset = wire.asset;
+  if (wire.account_name !== undefined) input.accountName = wire.account_name;
+  if (wire.description !== undefined) input.description = wire.description;
+  if (wire.return_url !== undefined) input.returnUrl = wire.return_url;
+  return input;
+}
+
+export function topUpFromWire(wire: WireTopUp): TopUp {
+  return {
+    id: wire.id,
+    status: wire.status,
+    redirectUrl: wire.redirect_url,
+    createdAt: wire.created_at,
+    expiresAt: wire.expires_at,
+  };
+}
+
+export function topUpToWire(topUp: TopUp): WireTopUp {
+  return {
+    id: topUp.id,
+    status: topUp.status,
+    redirect_url: topUp.redirectUrl,
+    created_at: topUp.createdAt,
+    expires_at: topUp.expiresAt,
+  };
+}
+
+export function portalSessionFromWire(wire: WirePortalSession): PortalSession {
+  return { redirectUrl: wire.redirect_url, expiresAt: wire.expires_at };
+}
+
+export function portalSessionToWire(session: PortalSession): WirePortalSession {
+  return { redirect_url: session.redirectUrl, expires_at: session.expiresAt };
+}
+
+/**
+ * The query parameter the proxy adds to return URLs so the components can tell, on the customer's
+ * way back, what happened: `top_up` (paid), `portal` (left the portal) or `failed`.
+ */
+export const RETURN_PARAM = "credyt_return";
+/** The query parameter that carries the top-up id back, beside {@link RETURN_PARAM}. */
+export const TOP_UP_PARAM = "credyt_top_up";
+export type ReturnMarker = "top_up" | "portal" | "failed";
+
+/** The header that makes a top-up POST safe to retry. */
+export const IDEMPOTENCY_HEADER = "Idempotency-Key";

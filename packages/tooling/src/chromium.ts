@@ -1,0 +1,38 @@
+import { existsSync } from "node:fs";
+
+/** Flags that keep Debian's Chromium quiet and offline in tests (see docs/testing.md). */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+  "--font-render-hinting=none",
+];
+
+const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+/**
+ * The Chromium executable the browser tests use: `$CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`.
+ * Throws with the install command when none exists; tests never download a browser and never skip.
+ */
+export function chromiumPath(): string {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH points to ${fromEnv}, which does not exist.`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      "Chromium is required for the browser tests and was not found.\n" +
+        "Install Debian's package:  sudo apt-get update && sudo apt-get install -y chromium\n" +
+        "or point CHROMIUM_PATH at a Chromium or Chrome binary. (Tests never download browsers.)",
+    );
+  }
+  return found;
+}

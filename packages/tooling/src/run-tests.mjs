@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// `pnpm test`: every check and every test runner of the repo, in order, then one closing line
+// `N passed, N failed` summed over all of them. Each step runs even when an earlier one failed,
+// so one run shows every failure; the exit code is non-zero when anything failed.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const resultsDir = path.join(root, ".test-results");
+
+function findChromium() {
+  if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
+  return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p));
+}
+
+if (!findChromium()) {
+  console.error(
+    "pnpm test needs Chromium for the browser tests, and none was found.\n" +
+      "Install Debian's package:  sudo apt-get update && sudo apt-get install -y chromium\n" +
+      "or set CHROMIUM_PATH to a Chromium binary. Browser tests are never skipped.",
+  );
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+const env = {
+  ...process.env,
+  CREDYT_TEST_RESULTS: resultsDir,
+  TURBO_TELEMETRY_DISABLED: "1",
+  STORYBOOK_DISABLE_TELEMETRY: "1",
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+  FORCE_COLOR: process.env.FORCE_COLOR ?? "1",
+};
+
+/** The steps, in order. Each counts once as a check; test runners also write JSON results. */
+const steps = [
+  { name: "lint (biome)", cmd: "pnpm", args: ["exec", "biome", "check", "."] },
+  {
+    name: "build + typecheck",
+    cmd: "pnpm",
+    args: ["exec", "turbo", "run", "build", "typecheck", "--output-logs=errors-only"],
+  },
+  { name: "package tests", cmd: "pnpm", args: ["exec", "turbo", "run", "test", "--concurrency=1"] },
+];
+
+// Root-level browser suites join once their config exists.
+if (existsSync(path.join(root, ".storybook/main.ts"))) {
+  steps.push({ name: "storybook build", cmd: "pnpm", args: ["run", "build-storybook"] });
+  steps.push({
+    name: "storybook stories (vitest + a11y)",
+    cmd: "pnpm",
+    args: ["exec", "vitest", "run", "--project", "storybook"],
+  });
+}
+if (existsSync(path.join(root, "playwright.config.ts"))) {
+  steps.push({ name: "playwright (visual + end-to-end)", cmd: "pnpm", args: ["exec", "playwright", "test"] });
+}
+
+let checksPassed = 0;
+let checksFailed = 0;
+const failedSteps = [];
+for (const step of steps) {
+  const started = Date.now();
+  console.log(`\n▶ ${step.name}`);
+  const result = spawnSync(step.cmd, step.args, { cwd: root, env, stdio: "inherit" });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status === 0) {
+    checksPassed++;
+    console.log(`✔ ${step.name} (${seconds}s)`);
+  } else {
+    checksFailed++;
+    failedSteps.push(step.name);
+    console.log(`✘ ${step.name} (${seconds}s, exit ${result.status ?? result.signal})`);
+  }
+}
+
+let passed = 0;
+let failed = 0;
+for (const file of readdirSync(resultsDir).filter((f) => f.endsWith(".json"))) {
+  try {
+    const data = JSON.parse(readFileSync(path.join(resultsDir, file), "utf8"));
+    if (typeof data.numPassedTests === "number") {
+      // vitest's json reporter
+      passed += data.numPassedTests;
+      failed += data.numFailedTests;
+    } else if (data.stats) {
+      // playwright's json reporter
+      passed += (data.stats.expected ?? 0) + (data.stats.flaky ?? 0);
+      failed += data.stats.unexpected ?? 0;
+    }
+  } catch (error) {
+    failed++;
+    console.log(`✘ could not read test results ${file}: ${error.message}`);
+  }
+}
+
+console.log(`\nTests: ${passed} passed, ${failed} failed; checks: ${checksPassed} passed, ${checksFailed} failed`);
+if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(", ")}`);
+console.log(`${passed + checksPassed} passed, ${failed + checksFailed} failed`);
+process.exit(failed + checksFailed === 0 ? 0 : 1);

@@ -1,0 +1,14 @@
+import path from "node:path";
+
+/**
+ * Vitest reporters for a package: the default console reporter, plus a JSON file in
+ * `$CREDYT_TEST_RESULTS` when the root test runner asks for one (it sums every runner's counts).
+ */
+export function reporters(name: string): (string | [string, Record<string, unknown>])[] {
+  const dir = process.env.CREDYT_TEST_RESULTS;
+  if (!dir) return ["default"];
+  return ["default", ["json", { outputFile: path.join(dir, `vitest-${name}.json`) }]];
+}
+
+/** Resolve workspace packages to their TypeScript source, so tests need no build. */
+export const sourceConditions = ["@credyt/source"];
