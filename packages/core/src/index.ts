@@ -36,7 +36,6 @@ export {
   portalSessionToWire,
   RETURN_PARAM,
   type ReturnMarker,
-  TOP_UP_PARAM,
   type TopUp,
   type TopUpInput,
   type TopUpStatus,

@@ -177,8 +177,6 @@ export function portalSessionToWire(session: PortalSession): WirePortalSession {
  * way back, what happened: `top_up` (paid), `portal` (left the portal) or `failed`.
  */
 export const RETURN_PARAM = "credyt_return";
-/** The query parameter that carries the top-up id back, beside {@link RETURN_PARAM}. */
-export const TOP_UP_PARAM = "credyt_top_up";
 export type ReturnMarker = "top_up" | "portal" | "failed";
 
 /** The header that makes a top-up POST safe to retry. */
