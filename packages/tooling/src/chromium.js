@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 
-/** Flags that keep Debian's Chromium quiet and offline in tests (see docs/testing.md). */
+/** Flags that keep Debian's Chromium quiet and offline in tests. */
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -19,8 +19,9 @@ const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/
 /**
  * The Chromium executable the browser tests use: `$CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`.
  * Throws with the install command when none exists; tests never download a browser and never skip.
+ * @returns {string}
  */
-export function chromiumPath(): string {
+export function chromiumPath() {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH points to ${fromEnv}, which does not exist.`);

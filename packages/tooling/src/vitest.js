@@ -3,8 +3,9 @@ import path from "node:path";
 /**
  * Vitest reporters for a package: the default console reporter, plus a JSON file in
  * `$CREDYT_TEST_RESULTS` when the root test runner asks for one (it sums every runner's counts).
+ * @param {string} name
  */
-export function reporters(name: string): (string | [string, Record<string, unknown>])[] {
+export function reporters(name) {
   const dir = process.env.CREDYT_TEST_RESULTS;
   if (!dir) return ["default"];
   return ["default", ["json", { outputFile: path.join(dir, `vitest-${name}.json`) }]];

@@ -1,0 +1,4 @@
+/** Flags that keep Debian's Chromium quiet and offline in tests. */
+export declare const CHROMIUM_ARGS: string[];
+/** The Chromium executable for browser tests; throws with the install command when missing. */
+export declare function chromiumPath(): string;

@@ -1,2 +1,0 @@
-export { CHROMIUM_ARGS, chromiumPath } from "./chromium";
-export { reporters, sourceConditions } from "./vitest";

@@ -1,0 +1,4 @@
+/** Vitest reporters: default, plus a JSON file for the root summary when `$CREDYT_TEST_RESULTS` is set. */
+export declare function reporters(name: string): ("default" | ["json", { outputFile: string }])[];
+/** Resolve workspace packages to their TypeScript source, so tests need no build. */
+export declare const sourceConditions: string[];
