@@ -1,0 +1,42 @@
+/**
+ * `pnpm bench`: every section, then bench/RESULTS.md and bench/results.json at the repo root.
+ * `pnpm bench -- proxy` (or bundle, requests, render) runs some sections only.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { here } from "./_process";
+import { bundleSection } from "./bundle";
+import { proxySection } from "./proxy";
+import { machine, markdown, type Section } from "./report";
+
+const ALL: Record<string, () => Promise<Section>> = {
+  bundle: bundleSection,
+  requests: async () => (await import("./requests")).requestsSection(),
+  proxy: proxySection,
+  render: async () => (await import("./render")).renderSection(),
+};
+
+const wanted = process.argv.slice(2).filter((a) => a in ALL);
+const names = wanted.length ? wanted : Object.keys(ALL);
+const started = new Date();
+const t0 = performance.now();
+const sections: Section[] = [];
+for (const name of names) {
+  const s0 = performance.now();
+  console.log(`▶ ${name}`);
+  const section = await ALL[name]!();
+  sections.push(section);
+  console.log(`  ${section.title} (${((performance.now() - s0) / 1000).toFixed(1)}s)`);
+  for (const row of section.rows) console.log(`    ${row.join(" | ")}`);
+  for (const g of section.goals)
+    console.log(`    goal ${g.name}: ${g.value} (target ${g.target}) ${g.met ? "met" : "MISSED"}`);
+}
+const seconds = (performance.now() - t0) / 1000;
+const outDir = path.resolve(here, "../../../bench");
+mkdirSync(outDir, { recursive: true });
+writeFileSync(path.join(outDir, "RESULTS.md"), markdown(sections, started, seconds));
+writeFileSync(
+  path.join(outDir, "results.json"),
+  `${JSON.stringify({ started: started.toISOString(), seconds, machine: machine(), sections }, null, 2)}\n`,
+);
+console.log(`\nWrote bench/RESULTS.md and bench/results.json in ${seconds.toFixed(0)} s`);
