@@ -1,0 +1,59 @@
+import { CredytError } from "@credyt/core";
+import type { StoredResponse } from "../stores";
+
+/** Headers on every answer: nothing is cacheable, nothing is sniffed. */
+function baseHeaders(requestId: string): Headers {
+  return new Headers({
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "X-Request-Id": requestId,
+  });
+}
+
+/** A JSON response from exact body text (upstream bodies are forwarded verbatim). */
+export function jsonText(
+  status: number,
+  body: string,
+  requestId: string,
+  extra: Record<string, string> = {},
+): Response {
+  const headers = baseHeaders(requestId);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  return new Response(body, { status, headers });
+}
+
+/** The protocol's error body for `error`, with `Retry-After` when it has one. */
+export function errorResponse(error: CredytError, requestId: string, extra: Record<string, string> = {}): Response {
+  const headers: Record<string, string> = { ...extra };
+  if (error.retryAfter !== undefined) headers["Retry-After"] = String(error.retryAfter);
+  return jsonText(error.status, JSON.stringify(error.toJSON()), requestId, headers);
+}
+
+/** A stored form of an error, for idempotent replay. */
+export function storedError(error: CredytError): StoredResponse {
+  const headers: Record<string, string> = {};
+  if (error.retryAfter !== undefined) headers["Retry-After"] = String(error.retryAfter);
+  return { status: error.status, headers, body: JSON.stringify(error.toJSON()) };
+}
+
+export function replay(stored: StoredResponse, requestId: string): Response {
+  return jsonText(stored.status, stored.body, requestId, { ...stored.headers, "Idempotent-Replayed": "true" });
+}
+
+/** Thrown for a method the route does not serve; carries the `Allow` header. */
+export class MethodNotAllowed extends CredytError {
+  readonly allow: string;
+  constructor(allow: string) {
+    super("method_not_allowed", `Use ${allow} for this route.`);
+    this.allow = allow;
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's `X-Request-Id` when it is a plain token, else a new UUID. */
+export function requestIdFrom(headers: Headers): string {
+  const incoming = headers.get("x-request-id");
+  return incoming !== null && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+}

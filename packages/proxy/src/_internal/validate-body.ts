@@ -1,0 +1,100 @@
+import { CredytError, type CredytErrorDetails } from "@credyt/core";
+import { z } from "zod";
+import type { ResolvedConfig } from "./config";
+import { compareDecimal, formatDecimal, isPositive, numberToDecimalString, parseDecimal } from "./decimal";
+
+export const MAX_DESCRIPTION = 200;
+
+const topUpSchema = z.strictObject({
+  amount: z.number({ error: "must be a number" }).refine(Number.isFinite, "must be a finite number"),
+  currency: z.string({ error: "must be a string" }).regex(/^[A-Z]{3}$/, "must be an upper-case ISO 4217 code"),
+  asset: z
+    .string({ error: "must be a string" })
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, "must be an asset code")
+    .optional(),
+  account_name: z
+    .string({ error: "must be a string" })
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 letters, digits, _ or -")
+    .optional(),
+  description: z
+    .string({ error: "must be a string" })
+    .max(MAX_DESCRIPTION, `must be at most ${MAX_DESCRIPTION} characters`)
+    .optional(),
+  return_url: z.string({ error: "must be a string" }).optional(),
+});
+
+const portalSchema = z.strictObject({
+  return_url: z.string({ error: "must be a string" }).optional(),
+});
+
+export type TopUpBody = z.infer<typeof topUpSchema>;
+export type PortalBody = z.infer<typeof portalSchema>;
+
+function invalid(details: CredytErrorDetails): CredytError {
+  const fields = Object.keys(details).join(", ");
+  return new CredytError("invalid_request", `Check these fields: ${fields}.`, { details });
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const details: CredytErrorDetails = {};
+  const add = (field: string, message: string) => {
+    details[field] = [...(details[field] ?? []), message];
+  };
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add(key, "is not a known field");
+      continue;
+    }
+    add(issue.path.map(String).join(".") || "body", issue.message);
+  }
+  throw invalid(details);
+}
+
+/** Validates a top-up body against the schema and the configured allowlists and limits (exact decimals). */
+export function validateTopUp<Ctx>(body: unknown, config: ResolvedConfig<Ctx>): TopUpBody {
+  const data = parse(topUpSchema, body);
+  const details: CredytErrorDetails = {};
+  const currency = config.currencies.get(data.currency);
+  if (!currency) details.currency = [`must be one of ${[...config.currencies.keys()].join(", ")}`];
+  const asset = data.asset ?? data.currency;
+  if (!config.assets.has(asset)) details.asset = [`must be one of ${[...config.assets].join(", ")}`];
+
+  const amount = parseDecimal(numberToDecimalString(data.amount));
+  if (!amount || !isPositive(amount)) {
+    details.amount = ["must be greater than 0"];
+  } else if (currency) {
+    const min = config.min ?? currency.min;
+    if (amount.frac.length > currency.digits) {
+      details.amount = [`must have at most ${currency.digits} decimal places for ${data.currency}`];
+    } else if (compareDecimal(amount, min) < 0) {
+      details.amount = [`must be at least ${formatDecimal(min)}`];
+    } else if (compareDecimal(amount, config.max) > 0) {
+      details.amount = [`must be at most ${formatDecimal(config.max)}`];
+    }
+  }
+  if (Object.keys(details).length > 0) throw invalid(details);
+  return data;
+}
+
+export function validatePortal(body: unknown): PortalBody {
+  return parse(portalSchema, body);
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
+
+/** The `Idempotency-Key` header: required on top-ups, 8-255 visible ASCII characters. */
+export function idempotencyKeyFrom(headers: Headers): string {
+  const key = headers.get("idempotency-key");
+  if (key === null || !IDEMPOTENCY_KEY.test(key)) {
+    throw new CredytError(
+      "invalid_request",
+      "Send an `Idempotency-Key` header of 8-255 visible characters, one per purchase.",
+      {
+        details: { "Idempotency-Key": ["must be 8-255 visible ASCII characters"] },
+      },
+    );
+  }
+  return key;
+}

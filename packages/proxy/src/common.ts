@@ -1,0 +1,25 @@
+// Everything every entry exports besides its own `createCredytProxy`, so docs differ only in the import path.
+export {
+  type CredytApi,
+  type CredytApiOptions,
+  type CredytPortalSessionBody,
+  type CredytTopUpBody,
+  createCredytApi,
+} from "./create-credyt-api";
+export { MemoryIdempotencyStore, type MemoryIdempotencyStoreOptions } from "./memory-idempotency-store";
+export { MemoryRateLimitStore, type MemoryRateLimitStoreOptions } from "./memory-rate-limit-store";
+export type {
+  IdempotencyClaim,
+  IdempotencyRecord,
+  IdempotencyStore,
+  RateLimitStore,
+  StoredResponse,
+} from "./stores";
+export type {
+  CredytProxyEvent,
+  CredytProxyHandler,
+  CredytProxyOptions,
+  FetchContext,
+  RateLimitOptions,
+  TopUpLimits,
+} from "./types";

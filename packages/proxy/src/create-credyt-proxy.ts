@@ -1,0 +1,129 @@
+import { CredytError, isCredytError } from "@credyt/core";
+import { resolveConfig } from "./_internal/config";
+import { CUSTOMER_ID_PATTERN, endpoints } from "./_internal/endpoints";
+import { createPortalSession, createTopUp, type Exchange, getAccount, getWallet } from "./_internal/handlers";
+import { errorResponse, MethodNotAllowed, requestIdFrom } from "./_internal/respond";
+import { checkOrigin, rejectBrowserCustomer } from "./_internal/security";
+import type { CredytProxyEvent, CredytProxyHandler, CredytProxyOptions, FetchContext } from "./types";
+
+type Route<Ctx> = { method: "GET" | "POST"; run: (x: Exchange<Ctx>) => Promise<Response> };
+
+/** The protocol's routes and nothing else: an allowlist. */
+function matchRoute<Ctx>(segments: string[]): Route<Ctx> | undefined {
+  const [first, second, ...rest] = segments;
+  if (rest.length > 0) return undefined;
+  if (first === "wallet" && second === undefined) return { method: "GET", run: getWallet };
+  if (first === "wallet" && second !== undefined) return { method: "GET", run: (x) => getAccount(x, second) };
+  if (first === "top-ups" && second === undefined) return { method: "POST", run: createTopUp };
+  if (first === "billing-portal" && second === "sessions") return { method: "POST", run: createPortalSession };
+  return undefined;
+}
+
+function notFound(): CredytError {
+  return new CredytError(
+    "not_found",
+    "No such route. The proxy serves /wallet, /wallet/{accountId}, /top-ups and /billing-portal/sessions.",
+  );
+}
+
+/** Splits the path inside `basePath` into decoded segments, or throws 404 when outside it. */
+function segmentsOf(pathname: string, basePath: string): string[] {
+  if (!pathname.startsWith(`${basePath}/`)) throw notFound();
+  try {
+    return pathname
+      .slice(basePath.length + 1)
+      .split("/")
+      .map((segment) => decodeURIComponent(segment));
+  } catch {
+    throw notFound();
+  }
+}
+
+/**
+ * Creates the Credyt proxy as a Fetch handler `(request, ctx?) => Promise<Response>`: it serves the
+ * wire protocol's routes under `basePath`, identifies the customer with `getCustomerId` (never from the
+ * browser), validates everything, and forwards to Credyt with your secret key.
+ *
+ * Works as is in Bun, Deno, Cloudflare Workers, Remix and Next.js route handlers; `@credyt/proxy/node`,
+ * `/next` and `/hono` wrap it for those frameworks. For this Fetch entry, `ctx` defaults to `{ request }`.
+ *
+ * @example
+ * import { createCredytProxy } from "@credyt/proxy";
+ *
+ * const credyt = createCredytProxy({
+ *   apiKey: process.env.CREDYT_API_KEY!,
+ *   getCustomerId: async ({ request }) => (await getSession(request))?.credytCustomerId ?? null,
+ *   topUps: { currencies: ["USD"], min: 5, max: 500 },
+ * });
+ *
+ * Bun.serve({ fetch: (request) => credyt(request) });
+ */
+export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOptions<Ctx>): CredytProxyHandler<Ctx> {
+  const config = resolveConfig(options);
+  const api = endpoints({
+    apiKey: config.apiKey,
+    apiUrl: config.apiUrl,
+    timeoutMs: config.timeoutMs,
+    fetch: config.fetch,
+  });
+  const redact = (text: string) => text.split(config.apiKey).join("[redacted]");
+
+  async function emit(event: CredytProxyEvent): Promise<void> {
+    if (!config.onEvent) return;
+    try {
+      await config.onEvent(event);
+    } catch (error) {
+      // An audit hook must never change what the customer gets; its own failure is its owner's to log.
+      void error;
+    }
+  }
+
+  return async function credytProxy(request: Request, ctx?: Ctx): Promise<Response> {
+    const requestId = requestIdFrom(request.headers);
+    let path = "";
+    let customerId: string | null = null;
+    try {
+      const url = new URL(request.url);
+      path = url.pathname.startsWith(config.basePath) ? url.pathname.slice(config.basePath.length) : url.pathname;
+      const segments = segmentsOf(url.pathname, config.basePath);
+      checkOrigin(request.headers, url.origin, config.allowedOrigins);
+      rejectBrowserCustomer(url, request.headers, segments);
+      const route = matchRoute<Ctx>(segments);
+      if (!route) throw notFound();
+      if (request.method !== route.method) throw new MethodNotAllowed(route.method);
+
+      const context = ctx ?? ({ request } as Ctx);
+      let id: string | null | undefined;
+      try {
+        id = await config.getCustomerId(context);
+      } catch (cause) {
+        throw new CredytError("internal", "Could not identify the customer.", { cause });
+      }
+      if (id === null || id === undefined || id === "")
+        throw new CredytError("unauthorized", "Sign in to see your billing.");
+      if (typeof id !== "string" || !CUSTOMER_ID_PATTERN.test(id)) {
+        throw new CredytError("internal", "Could not identify the customer.", {
+          cause: new Error("getCustomerId(ctx) must return a Credyt customer id such as cust_…, or null"),
+        });
+      }
+      customerId = id;
+      return await route.run({ request, ctx: context, url, customerId: id, requestId, config, api, emit });
+    } catch (thrown) {
+      const error = isCredytError(thrown)
+        ? thrown
+        : new CredytError("internal", "Something went wrong on the billing server.", { cause: thrown });
+      const cause = error.cause instanceof Error ? error.cause.message : undefined;
+      await emit({
+        type: "request.rejected",
+        requestId,
+        method: request.method,
+        path,
+        customerId,
+        status: error.status,
+        code: error.code,
+        reason: redact(cause ? `${error.message} (${cause})` : error.message),
+      });
+      return errorResponse(error, requestId, error instanceof MethodNotAllowed ? { Allow: error.allow } : {});
+    }
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * @module @credyt/proxy/hono
+ * The Credyt proxy for Hono: `app.all("/api/credyt/*", createCredytProxy(…))`.
+ */
+import type { Context } from "hono";
+import { createCredytProxy as createFetchProxy } from "./create-credyt-proxy";
+import type { CredytProxyOptions } from "./types";
+
+export * from "./common";
+
+/**
+ * Creates the Credyt proxy as a Hono handler; `getCustomerId` receives Hono's `Context`.
+ *
+ * @example
+ * import { Hono } from "hono";
+ * import { createCredytProxy } from "@credyt/proxy/hono";
+ *
+ * const app = new Hono();
+ * app.all("/api/credyt/*", createCredytProxy({ apiKey: env.CREDYT_API_KEY, getCustomerId: (c) => c.get("customerId") ?? null }));
+ */
+export function createCredytProxy<C extends Context = Context>(
+  options: CredytProxyOptions<C>,
+): (c: C) => Promise<Response> {
+  const handler = createFetchProxy<C>(options);
+  return (c) => handler(c.req.raw, c);
+}

@@ -1,0 +1,7 @@
+/**
+ * @module @credyt/proxy
+ * The Credyt proxy as a Fetch handler (Bun, Deno, Workers, Remix, Next.js), the typed Credyt client,
+ * and the store interfaces with their in-memory defaults.
+ */
+export * from "./common";
+export { createCredytProxy } from "./create-credyt-proxy";

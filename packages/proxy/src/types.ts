@@ -1,0 +1,101 @@
+import type { CredytErrorCode } from "@credyt/core";
+import type { IdempotencyStore, RateLimitStore } from "./stores";
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** Limits on the top-ups the browser may ask for. Anything outside them is answered 422. */
+export interface TopUpLimits<Ctx> {
+  /** ISO 4217 codes the customer may pay in. @default ["USD"] */
+  currencies?: string[];
+  /** Assets a top-up may credit (custom assets such as `TOK`). @default the allowed currencies */
+  assets?: string[];
+  /** Smallest amount, inclusive (major units; a decimal string keeps it exact). @default the currency's minor unit */
+  min?: number | string;
+  /** Largest amount, inclusive (major units). @default 10000 */
+  max?: number | string;
+  /**
+   * An exchange rate for the credited asset, decided on the server only (a rate sent by the browser is
+   * rejected). Return `undefined` to use the asset's default rate.
+   */
+  exchangeRate?(ctx: Ctx): MaybePromise<number | undefined>;
+}
+
+/** Per-customer limit on POST requests; over it the proxy answers 429 with `Retry-After`. */
+export interface RateLimitOptions {
+  /** Where hits are counted. @default a new MemoryRateLimitStore */
+  store?: RateLimitStore;
+  /** POSTs allowed per customer per window. */
+  limit: number;
+  /** Window length in ms. */
+  windowMs: number;
+}
+
+/** Options of `createCredytProxy`. `Ctx` is what your framework gives each request (see each adapter). */
+export interface CredytProxyOptions<Ctx> {
+  /** Your secret Credyt API key (`key_…`). Read it from the environment; it never reaches the browser. */
+  apiKey: string;
+  /** Credyt's API. @default "https://api.credyt.ai" */
+  apiUrl?: string;
+  /** Where the proxy is mounted; requests outside it are 404 (or passed on by the node adapter). @default "/api/credyt" */
+  basePath?: string;
+  /**
+   * The signed-in customer's Credyt id, from your own session (a user's or an organisation's), or `null`
+   * when nobody is signed in (answered 401). The only source of the customer: ids sent by the browser are rejected.
+   */
+  getCustomerId(ctx: Ctx): MaybePromise<string | null | undefined>;
+  /** Where customers land after paying or leaving the portal: absolute, or a path on the request's origin. @default "/" */
+  returnUrl?: string;
+  /** Where customers land when a payment fails. @default the return URL */
+  failureUrl?: string;
+  /** Other origins (`https://app.example.com`) allowed to call the proxy and to be used as return URLs. @default [] */
+  allowedOrigins?: string[];
+  /** What top-ups the browser may ask for. */
+  topUps?: TopUpLimits<Ctx>;
+  /** Time allowed for each upstream call before answering 504. @default 10000 */
+  timeoutMs?: number;
+  /** The `fetch` used to call Credyt (tests, emulator, custom agents). @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Audit hook: called for created top-ups and portal sessions, and for every rejected request. */
+  onEvent?: (event: CredytProxyEvent) => void | Promise<void>;
+  /** Remembers `Idempotency-Key`s for 24 h. @default a new MemoryIdempotencyStore */
+  idempotencyStore?: IdempotencyStore;
+  /** Per-customer POST limit, or `false` for none. @default { limit: 30, windowMs: 60000 } */
+  rateLimit?: RateLimitOptions | false;
+}
+
+interface EventBase {
+  /** The request's `X-Request-Id` (passed through or generated). */
+  requestId: string;
+  method: string;
+  /** The path inside the base path, for example `/top-ups`. */
+  path: string;
+}
+
+/** An audit event. Never contains the API key. */
+export type CredytProxyEvent =
+  | (EventBase & {
+      type: "top_up.created";
+      customerId: string;
+      topUpId: string;
+      amount: number;
+      currency: string;
+      asset: string;
+      idempotencyKey: string;
+    })
+  | (EventBase & { type: "portal_session.created"; customerId: string })
+  | (EventBase & {
+      type: "request.rejected";
+      customerId: string | null;
+      status: number;
+      code: CredytErrorCode;
+      /** Why, in words meant for logs. */
+      reason: string;
+    });
+
+/** A Fetch handler: the proxy itself, and what the Fetch entry exports. */
+export type CredytProxyHandler<Ctx> = (request: Request, ctx?: Ctx) => Promise<Response>;
+
+/** What `getCustomerId` receives from the Fetch entry (`@credyt/proxy`) and the Next adapter. */
+export interface FetchContext {
+  request: Request;
+}
