@@ -1,0 +1,41 @@
+import type { Store } from "./state";
+
+/** A per-route fault rule installed through `POST /__emulator/faults`. */
+export interface FaultRule {
+  method?: string;
+  path: string;
+  status?: number;
+  latency_ms?: number;
+  retry_after?: number;
+  malformed_json?: boolean;
+  reset_connection?: boolean;
+  /** Requests left before the rule removes itself; unlimited when undefined. */
+  count?: number;
+  probability?: number;
+}
+
+/** Shared state of one emulator instance, passed to every route module. */
+export interface Ctx {
+  store: Store;
+  /** The seed-built store `reset()` returns to. */
+  initial: Store;
+  /** The emulator's clock: the injected clock plus the offset moved by `/__emulator/clock`. */
+  now(): Date;
+  id(prefix: string): string;
+  /** HS256 key for redirect tokens. */
+  secret: Uint8Array;
+  /** `publicUrl` option, or the origin of the request being served. */
+  publicUrl?: string;
+  apiKeys: string[];
+  admin: boolean;
+  /** How `destination.exchange_rate` on a top-up is read. */
+  exchangeRateOverride: "units_per_fiat" | "fiat_per_unit";
+  faults: FaultRule[];
+  /** Called after every change to the store (used by `--state` persistence). */
+  changed(): void;
+}
+
+/** The base URL for hosted pages: the configured public URL, else the request's own origin. */
+export function baseUrl(ctx: Ctx, request: Request): string {
+  return (ctx.publicUrl ?? new URL(request.url).origin).replace(/\/+$/, "");
+}

@@ -1,0 +1,88 @@
+import type { Ctx } from "./context";
+import { type Decimal, toPrecision } from "./money";
+import { accountId, type CustomerRecord, ensureAccount, type TopUpRecord } from "./state";
+import { isoTimestamp } from "./time";
+
+/** Top-up links (and so the top-ups) expire 24 hours after creation, Stripe Checkout's default. */
+export const TOP_UP_TTL_MS = 24 * 60 * 60 * 1000;
+/** Portal sessions are valid for 10 minutes, as Credyt documents. */
+export const PORTAL_TTL_MS = 10 * 60 * 1000;
+/** A paid grant's default expiry: one year. */
+const PAID_GRANT_TTL_MS = 365 * 24 * 60 * 60 * 1000;
+
+export function findCustomer(ctx: Ctx, id: string): CustomerRecord | undefined {
+  return ctx.store.customers.find((c) => c.id === id);
+}
+
+/** Expire every initiated top-up whose `expires_at` has passed (called before each request). */
+export function sweepExpired(ctx: Ctx): void {
+  const now = ctx.now().getTime();
+  for (const t of ctx.store.topUps) {
+    if (t.status === "initiated" && Date.parse(t.expires_at) <= now) settle(ctx, t, "expired");
+  }
+}
+
+/**
+ * Units of the destination asset a top-up credits. Same asset as the currency: the amount itself.
+ * Otherwise the request's `exchange_rate` override (units per fiat unit by default), or the asset's
+ * rate for the currency (the price of one unit, so units = amount / rate). Rounded down to the precision.
+ */
+export function topUpUnits(
+  ctx: Ctx,
+  amount: Decimal,
+  currency: string,
+  asset: string,
+  override: Decimal | undefined,
+): { units: Decimal } | { error: string; field: string } {
+  const custom = ctx.store.assets.find((a) => a.code === asset);
+  let units: Decimal;
+  if (override) {
+    units = ctx.exchangeRateOverride === "units_per_fiat" ? amount.mul(override) : amount.div(override);
+  } else if (asset === currency) {
+    units = amount;
+  } else if (custom) {
+    const rate = custom.rates.find((r) => r.source === currency);
+    if (!rate) return { field: "destination.asset", error: `Asset '${asset}' has no ${currency} rate.` };
+    units = amount.div(rate.rate);
+  } else {
+    return { field: "destination.asset", error: `Cannot convert ${currency} to '${asset}'.` };
+  }
+  return { units: toPrecision(units, custom?.precision) };
+}
+
+/** Move an initiated top-up to its final status, settling `pending_in` and crediting on completion. */
+export function settle(ctx: Ctx, t: TopUpRecord, status: "completed" | "failed" | "expired", code?: string): boolean {
+  if (t.status !== "initiated") return false;
+  const customer = findCustomer(ctx, t.customer_id);
+  const at = isoTimestamp(ctx.now());
+  if (customer) {
+    const account = ensureAccount(customer, t.destination.account_name, t.destination.asset);
+    account.pending_in = account.pending_in.minus(t.units);
+    if (status === "completed") {
+      account.available = account.available.plus(t.units);
+      account.grants.push({
+        purpose: "paid",
+        amount: t.units,
+        created_at: at,
+        expires_at: t.credit_expires_at ?? isoTimestamp(new Date(ctx.now().getTime() + PAID_GRANT_TTL_MS)),
+        source: t.id,
+      });
+    }
+  }
+  t.status = status;
+  if (status === "completed") t.completed_at = at;
+  if (status === "failed") {
+    t.failed_at = at;
+    t.failure_code = code ?? "card_declined";
+  }
+  if (status === "expired") t.expired_at = at;
+  ctx.changed();
+  return true;
+}
+
+/** Apply a signed amount to an account; overdrafts are allowed, as in Credyt. */
+export function applyAmount(customer: CustomerRecord, name: string, asset: string, amount: Decimal): string {
+  const account = ensureAccount(customer, name, asset);
+  account.available = account.available.plus(amount);
+  return accountId(account);
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { type RunningEmulator, startEmulator } from "../node";
+import { DEMO_CUSTOMER_ID, EmulatorSeedError, SECOND_CUSTOMER_ID } from "./seed";
+import { createStateWriter, readStateFile } from "./state-file";
+
+export const USAGE = `Usage: credyt-emulator [options]
+
+  --port <n>          port to listen on (default 4010; 0 = any free port)
+  --host <addr>       interface to bind (default 127.0.0.1)
+  --seed <file>       seed JSON file, or "default" / "empty" (default "default")
+  --state <file>      keep data in this JSON file across restarts (atomic writes)
+  --api-key <key>     accepted X-CREDYT-API-KEY (repeatable; default key_test_emulator)
+  --public-url <url>  base URL for hosted-page links (default: the server's URL)
+  --no-admin          disable the /__emulator/* admin routes
+  -h, --help          show this help`;
+
+/** Parse CLI arguments and start the emulator; returns the running server. Throws on bad arguments or seed. */
+export async function runCli(argv: string[], log: (line: string) => void = () => {}): Promise<RunningEmulator> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string", default: "4010" },
+      host: { type: "string", default: "127.0.0.1" },
+      seed: { type: "string", default: "default" },
+      state: { type: "string" },
+      "api-key": { type: "string", multiple: true },
+      "public-url": { type: "string" },
+      "no-admin": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    log(USAGE);
+    throw new CliExit(0);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0-65535, got '${values.port}'.`);
+  let seed: unknown = values.seed;
+  if (values.seed !== "default" && values.seed !== "empty") {
+    try {
+      seed = JSON.parse(readFileSync(values.seed, "utf8"));
+    } catch (error) {
+      throw new Error(`Cannot read the seed file ${values.seed}: ${(error as Error).message}`);
+    }
+  }
+  const state = values.state ? readStateFile(values.state) : undefined;
+  let writer: ReturnType<typeof createStateWriter> | undefined;
+  const running = await startEmulator({
+    port,
+    host: values.host,
+    seed: seed as "default",
+    admin: !values["no-admin"],
+    ...(values["api-key"] ? { apiKeys: values["api-key"] } : {}),
+    ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
+    ...(state ? { state } : {}),
+    onChange: () => writer?.schedule(),
+  });
+  if (values.state) {
+    writer = createStateWriter(values.state, () => running.emulator.snapshot());
+    writer.flush();
+  }
+  const url = running.url.replace("127.0.0.1", "localhost");
+  log(`Credyt emulator listening on ${url}`);
+  log(`API key: ${running.apiKey}   (send it as X-CREDYT-API-KEY)`);
+  if (seed === "default") log(`Demo customers: ${DEMO_CUSTOMER_ID} (demo), ${SECOND_CUSTOMER_ID} (demo-2)`);
+  if (values.state) log(`State file: ${values.state}`);
+  const close = running.close;
+  return {
+    ...running,
+    close: async () => {
+      writer?.flush();
+      await close();
+    },
+  };
+}
+
+/** Thrown to end the CLI with an exit code (e.g. after --help). */
+export class CliExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+export { EmulatorSeedError };

@@ -1,0 +1,102 @@
+import { toJsonNumber } from "./money";
+import type { AccountRecord, AssetRecord, CustomerRecord, EventRecord, ProductRecord, TopUpRecord } from "./state";
+import { accountId } from "./state";
+
+/** `GET /customers/{id}/wallet/{accountId}` and each wallet entry. */
+export function accountToWire(a: AccountRecord) {
+  return {
+    id: accountId(a),
+    name: a.name,
+    asset: a.asset,
+    available: toJsonNumber(a.available),
+    pending_in: toJsonNumber(a.pending_in),
+    pending_out: toJsonNumber(a.pending_out),
+  };
+}
+
+/** `GET /customers/{id}`: the documented fields, plus `email` when one was set. */
+export function customerToWire(c: CustomerRecord) {
+  return {
+    id: c.id,
+    ...(c.external_id !== undefined ? { external_id: c.external_id } : {}),
+    name: c.name,
+    ...(c.email !== undefined ? { email: c.email } : {}),
+    created_at: c.created_at,
+    external_accounts: [],
+    subscriptions: c.subscriptions.map((s) => ({
+      started_at: s.started_at,
+      products: s.products.map((p) => ({ id: p.id, code: p.code, version: p.version })),
+    })),
+  };
+}
+
+/** `GET /top-ups/{id}` (an emulator extension): the create response plus the request and outcome. */
+export function topUpToWire(t: TopUpRecord, redirectUrl: string | undefined) {
+  return {
+    id: t.id,
+    status: t.status,
+    ...(redirectUrl ? { redirect_url: redirectUrl } : {}),
+    created_at: t.created_at,
+    expires_at: t.expires_at,
+    customer_id: t.customer_id,
+    amount: toJsonNumber(t.amount),
+    currency: t.currency,
+    ...(t.description !== undefined ? { description: t.description } : {}),
+    destination: {
+      account_name: t.destination.account_name,
+      asset: t.destination.asset,
+      ...(t.destination.exchange_rate ? { exchange_rate: toJsonNumber(t.destination.exchange_rate) } : {}),
+    },
+    units: toJsonNumber(t.units),
+    ...(t.credit_expires_at ? { credit_expires_at: t.credit_expires_at } : {}),
+    return_url: t.return_url,
+    failure_url: t.failure_url,
+    ...(t.metadata ? { metadata: t.metadata } : {}),
+    ...(t.completed_at ? { completed_at: t.completed_at } : {}),
+    ...(t.failed_at ? { failed_at: t.failed_at } : {}),
+    ...(t.expired_at ? { expired_at: t.expired_at } : {}),
+    ...(t.failure_code ? { failure_code: t.failure_code } : {}),
+  };
+}
+
+export function assetToWire(a: AssetRecord) {
+  return {
+    code: a.code,
+    name: a.name,
+    precision: a.precision,
+    ...(a.symbol !== undefined ? { symbol: a.symbol } : {}),
+    ...(a.label !== undefined ? { label: a.label } : {}),
+    rates: a.rates.map((r) => ({ source: r.source, rate: toJsonNumber(r.rate) })),
+    created_at: a.created_at,
+  };
+}
+
+export function productToWire(p: ProductRecord) {
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    version: p.version,
+    prices: p.prices.map((pr) => ({ ...pr, unit_price: toJsonNumber(pr.unit_price) })),
+  };
+}
+
+export function eventToWire(e: EventRecord) {
+  return {
+    id: e.id,
+    customer_id: e.customer_id,
+    event_type: e.event_type,
+    occurred_at: e.occurred_at,
+    ...(e.subject !== undefined ? { subject: e.subject } : {}),
+    ...(e.description !== undefined ? { description: e.description } : {}),
+    ...(e.data !== undefined ? { data: e.data } : {}),
+    ...(e.costs !== undefined ? { costs: e.costs } : {}),
+    created_at: e.created_at,
+    fees: e.fees.map((f) => ({ ...f, amount: toJsonNumber(f.amount) })),
+  };
+}
+
+/** The paged list envelope used by every list endpoint. */
+export function page<T>(all: T[], offset: number, limit: number) {
+  return { items: all.slice(offset, offset + limit), total_count: all.length, limit, offset };
+}

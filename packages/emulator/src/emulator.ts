@@ -1,0 +1,198 @@
+import { Hono } from "hono";
+import type { Ctx, FaultRule } from "./_internal/context";
+import { faultResponse, takeFault } from "./_internal/faults";
+import { problem } from "./_internal/http";
+import { randomId } from "./_internal/ids";
+import { sweepExpired } from "./_internal/ops";
+import { RouteTable } from "./_internal/router";
+import { DEFAULT_SEED, type EmulatorSeed, storeFromSeed } from "./_internal/seed";
+import { cloneStore, reviveStore, type Store } from "./_internal/state";
+import { accountToWire, customerToWire, topUpToWire } from "./_internal/wire";
+import { pageRoutes } from "./pages/routes";
+import { adminRoutes } from "./routes/admin";
+import { assetRoutes } from "./routes/assets";
+import { customerRoutes } from "./routes/customers";
+import { eventRoutes } from "./routes/events";
+import { portalSessionRoutes } from "./routes/portal-sessions";
+import { topUpRoutes } from "./routes/top-ups";
+import { walletRoutes } from "./routes/wallet";
+
+/** The API key every emulator accepts unless `apiKeys` says otherwise. */
+export const DEFAULT_API_KEY = "key_test_emulator";
+
+/** Options for {@link createEmulator}. */
+export interface EmulatorOptions {
+  /** Starting data: `"default"` (demo customers), `"empty"`, or your own seed. @default "default" */
+  seed?: EmulatorSeed | "default" | "empty";
+  /** The clock. `POST /__emulator/clock` moves time relative to it. @default () => new Date() */
+  now?: () => Date;
+  /** Id generator: given a prefix such as `cust` or `top`, returns a full id such as `cust_4…`. */
+  ids?: (prefix: string) => string;
+  /** Accepted `X-CREDYT-API-KEY` values. @default [DEFAULT_API_KEY] */
+  apiKeys?: string[];
+  /** Base URL of the hosted pages in `redirect_url`s. @default the origin of each request */
+  publicUrl?: string;
+  /** Enable the `/__emulator/*` admin routes. @default false */
+  admin?: boolean;
+  /**
+   * How a top-up's `destination.exchange_rate` is read: units credited per unit of fiat (`20 USD × 1000000`)
+   * or the fiat price of one unit (`20 USD / rate`). Credyt leaves the direction undocumented.
+   * @default "units_per_fiat"
+   */
+  exchangeRateOverride?: "units_per_fiat" | "fiat_per_unit";
+  /** Start from a saved snapshot (see `Emulator.snapshot()`) instead of the seed; `reset()` still returns to the seed. */
+  state?: EmulatorSnapshot;
+  /** Called after every change to the data, e.g. to persist `snapshot()`. */
+  onChange?: () => void;
+}
+
+/** A JSON-serialisable copy of an emulator's data (decimals as strings) plus its token secret. */
+export interface EmulatorSnapshot {
+  version: 1;
+  secret: string;
+  store: unknown;
+}
+
+/** A running in-memory Credyt API. */
+export interface Emulator {
+  /** Handle one request, on any Fetch runtime. */
+  fetch(request: Request): Promise<Response>;
+  /** Return to the seed: data, clock offset and faults. */
+  reset(): void;
+  /** The first accepted API key. */
+  readonly apiKey: string;
+  /** The emulator's current time (the injected clock plus any admin clock moves). */
+  now(): Date;
+  /** A top-up as `GET /top-ups/{id}` returns it (without `redirect_url`), or undefined. */
+  getTopUp(id: string): ReturnType<typeof topUpToWire> | undefined;
+  /** Every top-up, oldest first. */
+  listTopUps(): ReturnType<typeof topUpToWire>[];
+  /** A customer as `GET /customers/{id}` returns it, or undefined. */
+  getCustomer(id: string): ReturnType<typeof customerToWire> | undefined;
+  /** One wallet account as `GET /customers/{id}/wallet/{accountId}` returns it, or undefined. */
+  getAccount(customerId: string, accountId: string): ReturnType<typeof accountToWire> | undefined;
+  /** Copy the data for persistence; pass it back as `state` to resume. */
+  snapshot(): EmulatorSnapshot;
+}
+
+const PAGE_PATHS = /^\/(api\/sign-in|checkout|portal)(\/|$)/;
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Create an in-memory Credyt API emulator: a `(Request) => Promise<Response>` handler with Credyt's
+ * customers, wallets, adjustments, top-ups, billing portal sessions, assets and usage events, plus hosted
+ * checkout and portal pages. Runs on any Fetch runtime.
+ *
+ * @example
+ * ```ts
+ * import { createEmulator, DEMO_CUSTOMER_ID } from "@credyt/emulator";
+ * const emulator = createEmulator();
+ * const res = await emulator.fetch(new Request(`http://emulator/customers/${DEMO_CUSTOMER_ID}/wallet`, {
+ *   headers: { "X-CREDYT-API-KEY": emulator.apiKey },
+ * }));
+ * ```
+ */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const baseNow = options.now ?? (() => new Date());
+  const id = options.ids ?? randomId;
+  const apiKeys = options.apiKeys?.length ? [...options.apiKeys] : [DEFAULT_API_KEY];
+  const seedInput =
+    options.seed === undefined || options.seed === "default"
+      ? DEFAULT_SEED
+      : options.seed === "empty"
+        ? {}
+        : options.seed;
+  const initial = storeFromSeed(seedInput, baseNow(), id);
+  const secretBytes = options.state ? hexToBytes(options.state.secret) : crypto.getRandomValues(new Uint8Array(32));
+  const startStore: Store = options.state ? reviveStore(options.state.store) : cloneStore(initial);
+
+  const ctx: Ctx = {
+    store: startStore,
+    initial,
+    now: () => new Date(baseNow().getTime() + ctx.store.clockOffsetMs),
+    id,
+    secret: secretBytes,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    apiKeys,
+    admin: options.admin ?? false,
+    exchangeRateOverride: options.exchangeRateOverride ?? "units_per_fiat",
+    faults: [] as FaultRule[],
+    changed: () => options.onChange?.(),
+  };
+
+  const reset = () => {
+    ctx.store = cloneStore(initial);
+    ctx.faults.length = 0;
+    ctx.changed();
+  };
+
+  const app = new Hono();
+  const routes = new RouteTable(app);
+
+  app.use("*", async (c, next) => {
+    const path = c.req.path;
+    const isAdmin = path.startsWith("/__emulator/");
+    if (!isAdmin) {
+      const fault = takeFault(ctx, c.req.method, path);
+      if (fault) {
+        const response = await faultResponse(fault);
+        if (response) return response;
+      }
+    }
+    sweepExpired(ctx);
+    if (!isAdmin && !PAGE_PATHS.test(path)) {
+      const key = c.req.header("x-credyt-api-key");
+      if (!key || !apiKeys.includes(key)) return new Response(null, { status: 401 });
+    }
+    await next();
+  });
+
+  if (ctx.admin) adminRoutes(routes, ctx, reset);
+  pageRoutes(routes, ctx);
+  customerRoutes(routes, ctx);
+  walletRoutes(routes, ctx);
+  topUpRoutes(routes, ctx);
+  portalSessionRoutes(routes, ctx);
+  assetRoutes(routes, ctx);
+  eventRoutes(routes, ctx);
+
+  app.notFound((c) => {
+    const allowed = routes.allowed(c.req.path);
+    if (allowed.length) {
+      return problem(405, `Use ${allowed.join(" or ")} for ${c.req.path}.`, { headers: { allow: allowed.join(", ") } });
+    }
+    return problem(404, `No route for ${c.req.method} ${c.req.path}.`);
+  });
+  // A bug must never surface as a bare stack trace; Credyt would answer with a problem body too.
+  app.onError((error) => problem(500, error instanceof Error ? error.message : String(error)));
+
+  return {
+    fetch: async (request) => app.fetch(request),
+    reset,
+    apiKey: apiKeys[0] as string,
+    now: () => ctx.now(),
+    getTopUp: (topUpId) => {
+      const t = ctx.store.topUps.find((x) => x.id === topUpId);
+      return t ? topUpToWire(t, undefined) : undefined;
+    },
+    listTopUps: () => ctx.store.topUps.map((t) => topUpToWire(t, undefined)),
+    getCustomer: (customerId) => {
+      const c = ctx.store.customers.find((x) => x.id === customerId);
+      return c ? customerToWire(c) : undefined;
+    },
+    getAccount: (customerId, accountIdValue) => {
+      const c = ctx.store.customers.find((x) => x.id === customerId);
+      const a = c?.accounts.find((x) => `${x.name}:${x.asset}`.toLowerCase() === accountIdValue.toLowerCase());
+      return a ? accountToWire(a) : undefined;
+    },
+    snapshot: () => ({ version: 1, secret: hex(ctx.secret), store: JSON.parse(JSON.stringify(ctx.store)) }),
+  };
+}
+
+function hexToBytes(value: string): Uint8Array {
+  const pairs = value.match(/[0-9a-f]{2}/gi) ?? [];
+  return new Uint8Array(pairs.map((p) => Number.parseInt(p, 16)));
+}

@@ -1,0 +1,77 @@
+/**
+ * @module @credyt/emulator/node
+ * Serve the emulator over real HTTP with Node's `http` module.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { getRequestListener } from "@hono/node-server";
+import { RESET_HEADER } from "./_internal/faults";
+import { createEmulator, type Emulator, type EmulatorOptions } from "./emulator";
+
+/** Options for {@link startEmulator}: the emulator's options plus where to listen. */
+export interface StartEmulatorOptions extends EmulatorOptions {
+  /** TCP port; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Interface to bind. @default "127.0.0.1" */
+  host?: string;
+}
+
+/** A running emulator server. */
+export interface RunningEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:4010`. */
+  url: string;
+  apiKey: string;
+  emulator: Emulator;
+  /** Stop listening and drop open connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Start the emulator on a local port. `publicUrl` defaults to the server's own URL, so `redirect_url`s
+ * point at this server. A `reset_connection` fault destroys the socket before any byte is sent, so clients
+ * see a genuine network error (`fetch` rejects).
+ *
+ * @example
+ * ```ts
+ * const { url, apiKey, close } = await startEmulator({ port: 0 });
+ * await fetch(`${url}/customers/${DEMO_CUSTOMER_ID}/wallet`, { headers: { "X-CREDYT-API-KEY": apiKey } });
+ * await close();
+ * ```
+ */
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const { port = 0, host = "127.0.0.1", ...emulatorOptions } = options;
+  let emulator: Emulator | undefined;
+  const listener = getRequestListener(async (request, env) => {
+    if (!emulator) return new Response(null, { status: 503 });
+    const response = await emulator.fetch(request);
+    if (response.headers.has(RESET_HEADER)) {
+      env.incoming.socket?.destroy();
+      return new Response(null, { status: 204 });
+    }
+    return response;
+  });
+  const server: Server = createServer(listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${shownHost}:${address.port}`;
+  emulator = createEmulator({ publicUrl: url, ...emulatorOptions });
+  return {
+    url,
+    apiKey: emulator.apiKey,
+    emulator,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export { createEmulator, DEFAULT_API_KEY, type Emulator, type EmulatorOptions } from "./emulator";

@@ -1,0 +1,55 @@
+import type { Ctx } from "../_internal/context";
+import { isFiat } from "../_internal/fiat";
+import { findCustomer } from "../_internal/ops";
+import type { TopUpRecord } from "../_internal/state";
+import { esc, layout } from "./html";
+
+/** Amounts shown on pages: fiat with at least 2 decimals, other assets exactly. */
+export function showAmount(
+  value: { toString(): string; toFixed(n: number): string; decimalPlaces(): number },
+  asset: string,
+) {
+  const text = isFiat(asset) && value.decimalPlaces() < 2 ? value.toFixed(2) : value.toString();
+  return `${text} ${asset}`;
+}
+
+/** The hosted checkout page for an initiated top-up (a stand-in for Stripe Checkout). */
+export function checkoutPage(
+  ctx: Ctx,
+  topUp: TopUpRecord,
+  token: string,
+  error?: { field: string; message: string },
+  values: { card_number?: string; expiry?: string; cvc?: string; name?: string } = {},
+): string {
+  const customer = findCustomer(ctx, topUp.customer_id);
+  const invalid = (field: string) =>
+    error?.field === field ? ` aria-invalid="true" aria-describedby="checkout-error"` : "";
+  const body = `
+<h1>Top up your balance</h1>
+<dl>
+  <dt>Customer</dt><dd>${esc(customer?.name ?? topUp.customer_id)}</dd>
+  <dt>Amount</dt><dd data-testid="amount">${esc(showAmount(topUp.amount, topUp.currency))}</dd>
+  ${topUp.description ? `<dt>Description</dt><dd>${esc(topUp.description)}</dd>` : ""}
+  <dt>Credited to</dt><dd>${esc(`${topUp.destination.account_name}:${topUp.destination.asset}`)}</dd>
+  <dt>You receive</dt><dd data-testid="units">${esc(showAmount(topUp.units, topUp.destination.asset))}</dd>
+</dl>
+${error ? `<p id="checkout-error" class="error" role="alert">${esc(error.message)}</p>` : ""}
+<form method="post" action="/checkout" novalidate>
+  <input type="hidden" name="token" value="${esc(token)}">
+  <label for="card_number">Card number</label>
+  <input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" placeholder="4242 4242 4242 4242" value="${esc(values.card_number ?? "")}" required${invalid("card_number")}>
+  <div class="row">
+    <div><label for="expiry">Expiry (MM/YY)</label>
+    <input id="expiry" name="expiry" autocomplete="cc-exp" placeholder="12/34" value="${esc(values.expiry ?? "")}" required${invalid("expiry")}></div>
+    <div><label for="cvc">CVC</label>
+    <input id="cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="123" value="${esc(values.cvc ?? "")}" required${invalid("cvc")}></div>
+  </div>
+  <label for="name">Name on card</label>
+  <input id="name" name="name" autocomplete="cc-name" value="${esc(values.name ?? "")}">
+  <button type="submit">Pay ${esc(showAmount(topUp.amount, topUp.currency))}</button>
+</form>
+<p class="muted">Test cards: 4242 4242 4242 4242 succeeds · 4000 0000 0000 0002 is declined ·
+4000 0000 0000 9995 has insufficient funds · 4000 0000 0000 0069 is expired. Any future expiry and any CVC.</p>
+<p><a href="${esc(topUp.failure_url)}">Cancel and return</a></p>`;
+  return layout("Checkout", body);
+}

@@ -1,0 +1,141 @@
+import type { Context } from "hono";
+import { baseUrl, type Ctx } from "../_internal/context";
+import { findCustomer, settle } from "../_internal/ops";
+import type { RouteTable } from "../_internal/router";
+import type { TopUpRecord } from "../_internal/state";
+import { type RedirectClaims, verifyToken } from "../_internal/tokens";
+import { createTopUp, topUpRedirectUrl } from "../_internal/top-up";
+import { createPortalLink } from "../routes/portal-sessions";
+import { checkCard } from "./cards";
+import { checkoutPage } from "./checkout";
+import { htmlResponse, invalidLinkPage, redirect } from "./html";
+import { portalPage } from "./portal";
+
+type Verified = { ok: true; claims: RedirectClaims; token: string } | { ok: false; response: Response };
+
+async function formFields(c: Context): Promise<Record<string, string>> {
+  const type = c.req.header("content-type") ?? "";
+  if (!/application\/x-www-form-urlencoded|multipart\/form-data/.test(type)) return {};
+  try {
+    const body = await c.req.parseBody();
+    return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Verify a page token. Expired links go to their `failure_url`; a tampered link goes to the `failure_url`
+ * stored server-side for the session or top-up it names (never to a URL read from an unverified token).
+ */
+async function verify(
+  ctx: Ctx,
+  token: string | undefined,
+  purpose: RedirectClaims["purpose"] | "any",
+): Promise<Verified> {
+  const result = await verifyToken(ctx, token);
+  if (result.ok && (purpose === "any" || result.claims.purpose === purpose)) {
+    return { ok: true, claims: result.claims, token: token as string };
+  }
+  const claims = result.ok ? result.claims : result.claims;
+  const session = ctx.store.portalSessions.find((s) => s.id === claims?.session_id);
+  const topUp = ctx.store.topUps.find((t) => t.id === claims?.top_up_id);
+  const failureUrl = session?.failure_url ?? topUp?.failure_url;
+  return { ok: false, response: failureUrl ? redirect(failureUrl) : invalidLinkPage() };
+}
+
+/** Send the browser where a top-up's state says it belongs, or undefined while it can still be paid. */
+function settledRedirect(topUp: TopUpRecord | undefined): Response | undefined {
+  if (!topUp) return invalidLinkPage();
+  if (topUp.status === "failed" || topUp.status === "expired") return redirect(topUp.failure_url);
+  return undefined;
+}
+
+/** Hosted pages: `/api/sign-in`, `/checkout`, `/portal`, `/portal/top-up`. */
+export function pageRoutes(routes: RouteTable, ctx: Ctx): void {
+  routes.add("GET", "/api/sign-in", async (c) => {
+    const token = c.req.query("token");
+    const v = await verify(ctx, token, "any");
+    if (!v.ok) return v.response;
+    const path = v.claims.purpose === "top-up-redirect" ? "/checkout" : "/portal";
+    return redirect(`${path}?token=${encodeURIComponent(v.token)}`);
+  });
+
+  routes.add("GET", "/checkout", async (c) => {
+    const v = await verify(ctx, c.req.query("token"), "top-up-redirect");
+    if (!v.ok) return v.response;
+    const topUp = ctx.store.topUps.find((t) => t.id === v.claims.top_up_id);
+    const done = settledRedirect(topUp);
+    if (done || !topUp) return done ?? invalidLinkPage();
+    if (topUp.status === "completed") return portalAfterPayment(c, topUp);
+    return htmlResponse(checkoutPage(ctx, topUp, v.token));
+  });
+
+  routes.add("POST", "/checkout", async (c) => {
+    const form = await formFields(c);
+    const v = await verify(ctx, form.token, "top-up-redirect");
+    if (!v.ok) return v.response;
+    const topUp = ctx.store.topUps.find((t) => t.id === v.claims.top_up_id);
+    const done = settledRedirect(topUp);
+    if (done || !topUp) return done ?? invalidLinkPage();
+    if (topUp.status === "completed") return portalAfterPayment(c, topUp);
+    const outcome = checkCard(form.card_number ?? "", form.expiry ?? "", form.cvc ?? "", ctx.now());
+    if (outcome.kind === "invalid") {
+      return htmlResponse(checkoutPage(ctx, topUp, v.token, outcome, form), 422);
+    }
+    if (outcome.kind === "declined") {
+      settle(ctx, topUp, "failed", outcome.code);
+      return redirect(topUp.failure_url);
+    }
+    settle(ctx, topUp, "completed");
+    return portalAfterPayment(c, topUp);
+  });
+
+  /** Credyt returns the customer to its portal after payment; the portal then forwards to `return_url`. */
+  async function portalAfterPayment(c: Context, topUp: TopUpRecord): Promise<Response> {
+    const link = await createPortalLink(ctx, "", {
+      customer_id: topUp.customer_id,
+      return_url: topUp.return_url,
+      failure_url: topUp.failure_url,
+    });
+    const token = new URL(link.redirect_url, baseUrl(ctx, c.req.raw)).searchParams.get("token") ?? "";
+    return redirect(`/portal?token=${encodeURIComponent(token)}&paid=${encodeURIComponent(topUp.id)}`);
+  }
+
+  routes.add("GET", "/portal", async (c) => {
+    const v = await verify(ctx, c.req.query("token"), "portal-session-redirect");
+    if (!v.ok) return v.response;
+    const customer = findCustomer(ctx, v.claims.customer_id);
+    if (!customer) return redirect(v.claims.failure_url);
+    const paid = ctx.store.topUps.find(
+      (t) => t.id === c.req.query("paid") && t.customer_id === customer.id && t.status === "completed",
+    );
+    return htmlResponse(portalPage(ctx, customer, v.claims, v.token, paid));
+  });
+
+  routes.add("POST", "/portal/top-up", async (c) => {
+    const form = await formFields(c);
+    const v = await verify(ctx, form.token, "portal-session-redirect");
+    if (!v.ok) return v.response;
+    const customer = findCustomer(ctx, v.claims.customer_id);
+    if (!customer) return redirect(v.claims.failure_url);
+    const amount = Number(form.amount);
+    const error = !/^\d+(\.\d{1,2})?$/.test((form.amount ?? "").trim()) || amount <= 0 || amount > 1_000_000;
+    const result = error
+      ? undefined
+      : createTopUp(ctx, {
+          customer_id: customer.id,
+          amount,
+          currency: "USD",
+          destination: { asset: form.asset || "USD" },
+          description: "Billing portal top-up",
+          return_url: v.claims.return_url,
+          failure_url: v.claims.failure_url,
+        });
+    if (!result?.ok) {
+      const message = result && !result.ok ? result.message : "Enter an amount in USD, for example 10 or 12.50.";
+      return htmlResponse(portalPage(ctx, customer, v.claims, v.token, undefined, message), 422);
+    }
+    return redirect(await topUpRedirectUrl(ctx, "", result.topUp));
+  });
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import type { Ctx } from "../_internal/context";
+import { isFiat } from "../_internal/fiat";
+import { fieldError, json, problem } from "../_internal/http";
+import { dec } from "../_internal/money";
+import { parseBody } from "../_internal/parse";
+import { paging, param, type RouteTable } from "../_internal/router";
+import { amount } from "../_internal/schemas";
+import { isoTimestamp } from "../_internal/time";
+import { assetToWire, page } from "../_internal/wire";
+
+const createAsset = z.object({
+  code: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, "Must be 1-32 letters, digits, '_' or '-', starting with a letter."),
+  name: z.string().trim().min(1, "The name field is required."),
+  precision: z.number().int().min(0).max(18),
+  symbol: z.string().max(16).optional(),
+  label: z.string().max(32).optional(),
+  rates: z
+    .array(
+      z.object({
+        source: z.string().regex(/^[A-Za-z]{3}$/, "Must be a 3-letter ISO 4217 currency code."),
+        rate: amount.refine((n) => n > 0, "Must be greater than 0."),
+      }),
+    )
+    .default([]),
+});
+
+/** `POST /assets`, `GET /assets`, `GET /assets/{code}` (codes are matched case-insensitively). */
+export function assetRoutes(routes: RouteTable, ctx: Ctx): void {
+  routes.add("POST", "/assets", async (c) => {
+    const parsed = await parseBody(c.req.raw, createAsset);
+    if (!parsed.ok) return parsed.response;
+    const body = parsed.data;
+    const code = body.code.toUpperCase();
+    if (isFiat(code)) {
+      return fieldError("code", `${code} is a fiat currency, not a custom asset.`);
+    }
+    if (ctx.store.assets.some((a) => a.code === code)) return fieldError("code", `Asset '${code}' already exists.`);
+    const sources = body.rates.map((r) => r.source.toUpperCase());
+    if (new Set(sources).size !== sources.length) return fieldError("rates", "Each source currency may appear once.");
+    const asset = {
+      code,
+      name: body.name,
+      precision: body.precision,
+      ...(body.symbol !== undefined ? { symbol: body.symbol } : {}),
+      ...(body.label !== undefined ? { label: body.label } : {}),
+      rates: body.rates.map((r) => ({ source: r.source.toUpperCase(), rate: dec(r.rate) })),
+      created_at: isoTimestamp(ctx.now()),
+    };
+    ctx.store.assets.push(asset);
+    ctx.changed();
+    return json(assetToWire(asset), 201);
+  });
+
+  routes.add("GET", "/assets", (c) => {
+    const p = paging(c);
+    if ("errors" in p) return problem(422, undefined, { errors: p.errors });
+    return json(page(ctx.store.assets.map(assetToWire), p.offset, p.limit));
+  });
+
+  routes.add("GET", "/assets/:code", (c) => {
+    const asset = ctx.store.assets.find((a) => a.code === param(c, "code").toUpperCase());
+    if (!asset) return problem(404, `Asset '${param(c, "code")}' was not found.`);
+    return json(assetToWire(asset));
+  });
+}

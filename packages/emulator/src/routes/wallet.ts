@@ -1,0 +1,74 @@
+import { z } from "zod";
+import type { Ctx } from "../_internal/context";
+import { fieldError, json, problem } from "../_internal/http";
+import { dec } from "../_internal/money";
+import { findCustomer } from "../_internal/ops";
+import { parseBody } from "../_internal/parse";
+import { param, type RouteTable } from "../_internal/router";
+import { amount, metadata, timestamp, uuid } from "../_internal/schemas";
+import { isKnownAsset } from "../_internal/seed";
+import { ensureAccount, findAccount } from "../_internal/state";
+import { isoTimestamp } from "../_internal/time";
+import { accountToWire } from "../_internal/wire";
+
+/** The adjustment reasons Credyt documents (emulator choice: only these are accepted). */
+export const ADJUSTMENT_REASONS = ["external_topup", "external_refund", "gift"] as const;
+
+const createAdjustment = z.object({
+  transaction_id: uuid,
+  asset: z.string().min(1),
+  amount: amount.refine((n) => n !== 0, "Must not be zero."),
+  reason: z.enum(ADJUSTMENT_REASONS, { error: `Must be one of: ${ADJUSTMENT_REASONS.join(", ")}.` }),
+  account_name: z.string().min(1).max(64).optional(),
+  description: z.string().max(1000).optional(),
+  expires_at: timestamp.optional(),
+  metadata: metadata.optional(),
+});
+
+/** Wallet reads and `POST /customers/{id}/wallet/adjustments`. */
+export function walletRoutes(routes: RouteTable, ctx: Ctx): void {
+  routes.add("GET", "/customers/:customerId/wallet", (c) => {
+    const customer = findCustomer(ctx, param(c, "customerId"));
+    if (!customer) return problem(404, `Customer '${param(c, "customerId")}' was not found.`);
+    return json({ accounts: customer.accounts.map(accountToWire) });
+  });
+
+  routes.add("GET", "/customers/:customerId/wallet/:accountId", (c) => {
+    const customer = findCustomer(ctx, param(c, "customerId"));
+    if (!customer) return problem(404, `Customer '${param(c, "customerId")}' was not found.`);
+    const account = findAccount(customer, param(c, "accountId"));
+    if (!account) return problem(404, `Account '${param(c, "accountId")}' was not found.`);
+    return json(accountToWire(account));
+  });
+
+  routes.add("POST", "/customers/:customerId/wallet/adjustments", async (c) => {
+    const customerId = param(c, "customerId");
+    const parsed = await parseBody(c.req.raw, createAdjustment);
+    if (!parsed.ok) return parsed.response;
+    // Everything below is synchronous, so concurrent requests cannot interleave a read and a write.
+    const customer = findCustomer(ctx, customerId);
+    if (!customer) return problem(404, `Customer '${customerId}' was not found.`);
+    const body = parsed.data;
+    const txid = body.transaction_id.toLowerCase();
+    const replay = ctx.store.adjustments.find((a) => a.customer_id === customer.id && a.transaction_id === txid);
+    if (replay) return json(replay.response, 201, { "x-emulator-idempotent-replay": "true" });
+    if (!isKnownAsset(ctx.store, body.asset)) return fieldError("asset", `Asset '${body.asset}' does not exist.`);
+    const account = ensureAccount(customer, body.account_name ?? "default", body.asset);
+    const value = dec(body.amount);
+    account.available = account.available.plus(value);
+    const created = isoTimestamp(ctx.now());
+    if (value.isPositive()) {
+      account.grants.push({
+        purpose: "adjustment",
+        amount: value,
+        created_at: created,
+        ...(body.expires_at ? { expires_at: body.expires_at } : {}),
+        source: body.transaction_id,
+      });
+    }
+    const response = { id: body.transaction_id, created_at: created };
+    ctx.store.adjustments.push({ customer_id: customer.id, transaction_id: txid, response });
+    ctx.changed();
+    return json(response, 201);
+  });
+}
