@@ -1,0 +1,24 @@
+import type { CredytError } from "@credyt/core";
+import type { CredytMessages } from "../messages";
+
+/** The localised message a component shows for an error of the catalogue. */
+export function errorMessage(error: CredytError, t: CredytMessages): string {
+  switch (error.code) {
+    case "network_error":
+    case "upstream_timeout":
+    case "unavailable":
+      return t.errorNetwork;
+    case "rate_limited":
+      return t.errorRateLimited;
+    case "unauthorized":
+    case "forbidden":
+      return t.errorUnauthorized;
+    case "invalid_request":
+    case "idempotency_conflict":
+      return t.errorInvalid;
+    case "invalid_response":
+      return error.details?.redirect_url ? t.errorRedirect : t.errorGeneric;
+    default:
+      return t.errorGeneric;
+  }
+}

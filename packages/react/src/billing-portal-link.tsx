@@ -1,0 +1,69 @@
+import { Slot } from "@radix-ui/react-slot";
+import { clsx } from "clsx";
+import { type ButtonHTMLAttributes, forwardRef } from "react";
+import { compose } from "./_internal/compose";
+import { useCredytContext } from "./_internal/context";
+import { errorMessage } from "./_internal/error-message";
+import { useBillingPortal } from "./use-billing-portal";
+
+/** `data-state` of the link: `idle`, `pending` (creating the session), `success` (navigating), `error`. */
+export type BillingPortalLinkState = "idle" | "pending" | "success" | "error";
+
+/** Props of {@link BillingPortalLink}. */
+export interface BillingPortalLinkProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  /** Merge our behaviour into your own element, e.g. `<a href="/billing">` as a no-JS fallback. @default false */
+  asChild?: boolean;
+  /** `"_blank"` opens the portal in a new tab without being blocked as a popup. @default "_self" */
+  target?: string;
+  /** Class name of the error message shown after a failure. */
+  errorClassName?: string;
+}
+
+/**
+ * Opens the hosted billing portal. The session is created on click and prefetched on hover and
+ * focus, so the click usually navigates at once; same tab or a new one (`target="_blank"`).
+ */
+export const BillingPortalLink = /* @__PURE__ */ forwardRef<HTMLButtonElement, BillingPortalLinkProps>(
+  function BillingPortalLink(props, ref) {
+    const { asChild, target, errorClassName, className, children, onClick, onMouseEnter, onFocus, ...rest } = props;
+    const { t, rootProps } = useCredytContext("BillingPortalLink");
+    const portal = useBillingPortal();
+    const state: BillingPortalLinkState = portal.isMutating
+      ? "pending"
+      : portal.error
+        ? "error"
+        : portal.data
+          ? "success"
+          : "idle";
+    const Comp = asChild ? Slot : "button";
+
+    return (
+      <>
+        <Comp
+          ref={ref}
+          type={asChild ? undefined : "button"}
+          data-credyt="billing-portal-link"
+          data-state={state}
+          aria-busy={portal.isMutating || undefined}
+          {...rootProps}
+          {...rest}
+          className={clsx(className)}
+          onMouseEnter={compose(onMouseEnter, portal.prefetch)}
+          onFocus={compose(onFocus, portal.prefetch)}
+          onClick={compose(onClick, (event) => {
+            // Also stops a child `<a href>` from navigating: the portal URL comes from the session.
+            event.preventDefault();
+            if (!portal.isMutating) void portal.trigger({ target });
+          })}
+        >
+          {children ?? t.billingPortal}
+        </Comp>
+        {portal.error && (
+          <span data-credyt="billing-portal-error" role="alert" className={errorClassName}>
+            {errorMessage(portal.error, t)}
+          </span>
+        )}
+      </>
+    );
+  },
+);

@@ -1,0 +1,43 @@
+/**
+ * @module @credyt/react
+ * React components and hooks for Credyt prepaid wallets: `CredytProvider`, `useWallet`,
+ * `useAccount`, `useTopUp`, `useBillingPortal`, `<WalletBalance>`, `<TopUpButton>` and
+ * `<BillingPortalLink>`. Styles are optional: `import "@credyt/react/styles.css"`.
+ */
+export {
+  type Account,
+  CredytError,
+  type CredytErrorCode,
+  credytKeys,
+  isCredytError,
+  isCredytKey,
+  type PortalSession,
+  type TopUp,
+  type TopUpInput,
+  type Wallet,
+} from "@credyt/core";
+export type { PendingTopUp, ReturnStatus } from "./_internal/return-flow";
+export { BillingPortalLink, type BillingPortalLinkProps, type BillingPortalLinkState } from "./billing-portal-link";
+export { type CredytMessages, de, en, es, fr, ja } from "./messages";
+export { type CredytAppearance, CredytProvider, type CredytProviderProps, type RedirectKind } from "./provider";
+export {
+  TopUpButton,
+  type TopUpButtonProps,
+  type TopUpButtonState,
+  type TopUpDialogPart,
+} from "./top-up-button";
+export { selectAccount, type UseAccountResult, useAccount } from "./use-account";
+export {
+  type BillingPortalTriggerOptions,
+  type UseBillingPortalResult,
+  useBillingPortal,
+} from "./use-billing-portal";
+export { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
+export { type UseTopUpResult, useTopUp } from "./use-top-up";
+export { useWallet } from "./use-wallet";
+export {
+  WalletBalance,
+  type WalletBalancePart,
+  type WalletBalanceProps,
+  type WalletBalanceState,
+} from "./wallet-balance";

@@ -1,0 +1,233 @@
+/**
+ * Every visible string of the components, in English by default. Override any of them with the
+ * provider's `labels` prop, or pass one of the bundled sets (`de`, `fr`, `es`, `ja`).
+ * Placeholders in braces (`{amount}`) are filled in by the components.
+ */
+export interface CredytMessages {
+  /** Accessible name of a balance. */
+  balance: string;
+  /** Text of the loading skeleton (read by screen readers). */
+  loading: string;
+  /** No account to show. */
+  empty: string;
+  /** The balance could not be loaded. */
+  loadError: string;
+  /** Shown next to a last good value after a failed refresh. */
+  stale: string;
+  retry: string;
+  lowBalance: string;
+  overdraft: string;
+  /** `{amount}`: incoming funds not yet settled. */
+  pendingIn: string;
+  /** Back from checkout, waiting for the credit. */
+  returnPending: string;
+  /** Back from checkout, the credit has not landed after the timeout. */
+  returnProcessing: string;
+  /** Back from a failed payment. */
+  returnFailed: string;
+  topUp: string;
+  /** `{amount}`: a fixed top-up amount. */
+  topUpAmount: string;
+  /** While the checkout session is created. */
+  redirecting: string;
+  dialogTitle: string;
+  dialogDescription: string;
+  presets: string;
+  customAmount: string;
+  submit: string;
+  cancel: string;
+  amountRequired: string;
+  /** `{min}` */
+  amountMin: string;
+  /** `{max}` */
+  amountMax: string;
+  /** `{decimals}` */
+  amountDecimals: string;
+  billingPortal: string;
+  errorNetwork: string;
+  errorRateLimited: string;
+  errorUnauthorized: string;
+  errorInvalid: string;
+  errorRedirect: string;
+  errorGeneric: string;
+}
+
+/** English (the default). */
+export const en: CredytMessages = {
+  balance: "Balance",
+  loading: "Loading balance…",
+  empty: "No balance yet",
+  loadError: "Could not load your balance.",
+  stale: "Not up to date",
+  retry: "Retry",
+  lowBalance: "Low balance",
+  overdraft: "Overdrawn",
+  pendingIn: "{amount} pending",
+  returnPending: "Payment received, updating…",
+  returnProcessing: "Payment received. Your balance will update shortly.",
+  returnFailed: "The payment did not go through. You were not charged.",
+  topUp: "Top up",
+  topUpAmount: "Top up {amount}",
+  redirecting: "Redirecting…",
+  dialogTitle: "Top up your balance",
+  dialogDescription: "Choose an amount. You will pay on a secure checkout page.",
+  presets: "Amounts",
+  customAmount: "Custom amount",
+  submit: "Continue to payment",
+  cancel: "Cancel",
+  amountRequired: "Enter an amount greater than zero.",
+  amountMin: "The minimum is {min}.",
+  amountMax: "The maximum is {max}.",
+  amountDecimals: "Use at most {decimals} decimal places.",
+  billingPortal: "Manage billing",
+  errorNetwork: "Could not reach the billing server. Check your connection and try again.",
+  errorRateLimited: "Too many attempts. Please wait a moment and try again.",
+  errorUnauthorized: "Please sign in again to continue.",
+  errorInvalid: "This amount cannot be used. Please check it and try again.",
+  errorRedirect: "The payment page address was refused for your safety.",
+  errorGeneric: "Something went wrong. Please try again.",
+};
+
+/** German. */
+export const de: CredytMessages = {
+  balance: "Guthaben",
+  loading: "Guthaben wird geladen…",
+  empty: "Noch kein Guthaben",
+  loadError: "Das Guthaben konnte nicht geladen werden.",
+  stale: "Nicht aktuell",
+  retry: "Erneut versuchen",
+  lowBalance: "Niedriges Guthaben",
+  overdraft: "Überzogen",
+  pendingIn: "{amount} ausstehend",
+  returnPending: "Zahlung erhalten, wird aktualisiert…",
+  returnProcessing: "Zahlung erhalten. Ihr Guthaben wird in Kürze aktualisiert.",
+  returnFailed: "Die Zahlung ist fehlgeschlagen. Es wurde nichts abgebucht.",
+  topUp: "Aufladen",
+  topUpAmount: "{amount} aufladen",
+  redirecting: "Weiterleitung…",
+  dialogTitle: "Guthaben aufladen",
+  dialogDescription: "Wählen Sie einen Betrag. Sie bezahlen auf einer sicheren Zahlungsseite.",
+  presets: "Beträge",
+  customAmount: "Eigener Betrag",
+  submit: "Weiter zur Zahlung",
+  cancel: "Abbrechen",
+  amountRequired: "Geben Sie einen Betrag größer als null ein.",
+  amountMin: "Der Mindestbetrag ist {min}.",
+  amountMax: "Der Höchstbetrag ist {max}.",
+  amountDecimals: "Höchstens {decimals} Nachkommastellen.",
+  billingPortal: "Abrechnung verwalten",
+  errorNetwork: "Der Abrechnungsserver ist nicht erreichbar. Prüfen Sie Ihre Verbindung.",
+  errorRateLimited: "Zu viele Versuche. Bitte warten Sie einen Moment.",
+  errorUnauthorized: "Bitte melden Sie sich erneut an.",
+  errorInvalid: "Dieser Betrag ist nicht möglich. Bitte prüfen Sie ihn.",
+  errorRedirect: "Die Adresse der Zahlungsseite wurde zu Ihrer Sicherheit abgelehnt.",
+  errorGeneric: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
+};
+
+/** French. */
+export const fr: CredytMessages = {
+  balance: "Solde",
+  loading: "Chargement du solde…",
+  empty: "Aucun solde pour le moment",
+  loadError: "Impossible de charger votre solde.",
+  stale: "Pas à jour",
+  retry: "Réessayer",
+  lowBalance: "Solde faible",
+  overdraft: "À découvert",
+  pendingIn: "{amount} en attente",
+  returnPending: "Paiement reçu, mise à jour…",
+  returnProcessing: "Paiement reçu. Votre solde sera bientôt mis à jour.",
+  returnFailed: "Le paiement a échoué. Vous n’avez pas été débité.",
+  topUp: "Recharger",
+  topUpAmount: "Recharger {amount}",
+  redirecting: "Redirection…",
+  dialogTitle: "Recharger votre solde",
+  dialogDescription: "Choisissez un montant. Vous paierez sur une page de paiement sécurisée.",
+  presets: "Montants",
+  customAmount: "Autre montant",
+  submit: "Continuer vers le paiement",
+  cancel: "Annuler",
+  amountRequired: "Saisissez un montant supérieur à zéro.",
+  amountMin: "Le minimum est de {min}.",
+  amountMax: "Le maximum est de {max}.",
+  amountDecimals: "{decimals} décimales au maximum.",
+  billingPortal: "Gérer la facturation",
+  errorNetwork: "Impossible de joindre le serveur de facturation. Vérifiez votre connexion.",
+  errorRateLimited: "Trop de tentatives. Patientez un instant.",
+  errorUnauthorized: "Veuillez vous reconnecter.",
+  errorInvalid: "Ce montant n’est pas accepté. Vérifiez-le.",
+  errorRedirect: "L’adresse de la page de paiement a été refusée pour votre sécurité.",
+  errorGeneric: "Une erreur est survenue. Veuillez réessayer.",
+};
+
+/** Spanish. */
+export const es: CredytMessages = {
+  balance: "Saldo",
+  loading: "Cargando saldo…",
+  empty: "Todavía no hay saldo",
+  loadError: "No se pudo cargar tu saldo.",
+  stale: "No actualizado",
+  retry: "Reintentar",
+  lowBalance: "Saldo bajo",
+  overdraft: "En descubierto",
+  pendingIn: "{amount} pendiente",
+  returnPending: "Pago recibido, actualizando…",
+  returnProcessing: "Pago recibido. Tu saldo se actualizará en breve.",
+  returnFailed: "El pago no se completó. No se te ha cobrado.",
+  topUp: "Recargar",
+  topUpAmount: "Recargar {amount}",
+  redirecting: "Redirigiendo…",
+  dialogTitle: "Recarga tu saldo",
+  dialogDescription: "Elige un importe. Pagarás en una página de pago segura.",
+  presets: "Importes",
+  customAmount: "Otro importe",
+  submit: "Continuar al pago",
+  cancel: "Cancelar",
+  amountRequired: "Introduce un importe mayor que cero.",
+  amountMin: "El mínimo es {min}.",
+  amountMax: "El máximo es {max}.",
+  amountDecimals: "Usa como máximo {decimals} decimales.",
+  billingPortal: "Gestionar facturación",
+  errorNetwork: "No se pudo conectar con el servidor de facturación. Revisa tu conexión.",
+  errorRateLimited: "Demasiados intentos. Espera un momento.",
+  errorUnauthorized: "Vuelve a iniciar sesión.",
+  errorInvalid: "Este importe no es válido. Revísalo.",
+  errorRedirect: "La dirección de la página de pago se rechazó por tu seguridad.",
+  errorGeneric: "Algo salió mal. Inténtalo de nuevo.",
+};
+
+/** Japanese. */
+export const ja: CredytMessages = {
+  balance: "残高",
+  loading: "残高を読み込み中…",
+  empty: "残高はまだありません",
+  loadError: "残高を読み込めませんでした。",
+  stale: "最新ではありません",
+  retry: "再試行",
+  lowBalance: "残高不足",
+  overdraft: "マイナス残高",
+  pendingIn: "{amount} 処理中",
+  returnPending: "お支払いを受け付けました。更新中…",
+  returnProcessing: "お支払いを受け付けました。残高はまもなく更新されます。",
+  returnFailed: "お支払いが完了しませんでした。請求は発生していません。",
+  topUp: "チャージ",
+  topUpAmount: "{amount} をチャージ",
+  redirecting: "移動中…",
+  dialogTitle: "残高をチャージ",
+  dialogDescription: "金額を選択してください。安全な決済ページでお支払いいただけます。",
+  presets: "金額",
+  customAmount: "その他の金額",
+  submit: "お支払いへ進む",
+  cancel: "キャンセル",
+  amountRequired: "0 より大きい金額を入力してください。",
+  amountMin: "最低金額は {min} です。",
+  amountMax: "最高金額は {max} です。",
+  amountDecimals: "小数点以下は {decimals} 桁までです。",
+  billingPortal: "請求を管理",
+  errorNetwork: "請求サーバーに接続できません。接続を確認してください。",
+  errorRateLimited: "試行回数が多すぎます。しばらくお待ちください。",
+  errorUnauthorized: "もう一度サインインしてください。",
+  errorInvalid: "この金額は使用できません。確認してください。",
+  errorRedirect: "安全のため、決済ページのアドレスを拒否しました。",
+  errorGeneric: "問題が発生しました。もう一度お試しください。",
+};

@@ -1,0 +1,14 @@
+/**
+ * @module @credyt/react/testing
+ * A test kit for your own tests and Storybook: a deterministic mock client, named fixtures for
+ * every component state, and `MockCredytProvider`.
+ */
+export { demoWallet, fixtures, type MockErrors, type MockScenario, type MockScenarioName } from "./fixtures";
+export {
+  createMockClient,
+  type MockCall,
+  type MockClientOptions,
+  type MockCredytClient,
+  resolveScenario,
+} from "./mock-client";
+export { MockCredytProvider, type MockCredytProviderProps } from "./mock-provider";

@@ -1,0 +1,53 @@
+import { type ReactNode, useContext, useMemo, useState } from "react";
+import { SWRConfig } from "swr";
+import { CredytContext } from "../_internal/context";
+import { CredytProvider, type CredytProviderProps } from "../provider";
+import type { MockScenario, MockScenarioName } from "./fixtures";
+import { createMockClient, type MockClientOptions, type MockCredytClient } from "./mock-client";
+
+/** Props of {@link MockCredytProvider}: the provider's, plus the mock client's options. */
+export interface MockCredytProviderProps extends Omit<CredytProviderProps, "client" | "baseUrl" | "fetch"> {
+  /** A built-in scenario name or your own. @default "ready" */
+  scenario?: MockScenarioName | MockScenario;
+  /** Your own mock (to read `calls`); otherwise one is made from the other props. */
+  client?: MockCredytClient;
+  delayMs?: MockClientOptions["delayMs"];
+  errors?: MockClientOptions["errors"];
+  wallet?: MockClientOptions["wallet"];
+}
+
+function ReturnOverride(props: { scenario: MockScenario; children?: ReactNode }): ReactNode {
+  const ctx = useContext(CredytContext);
+  const status = props.scenario.returnStatus;
+  const value = useMemo(
+    () => (ctx && status ? { ...ctx, returnStatus: status, returnTopUp: undefined } : ctx),
+    [ctx, status],
+  );
+  return <CredytContext.Provider value={value}>{props.children}</CredytContext.Provider>;
+}
+
+/**
+ * `CredytProvider` over a mock client, with its own SWR cache (no leaks between tests or stories),
+ * no error retries, and navigation disabled unless you pass `onRedirect`.
+ *
+ * @example
+ * render(
+ *   <MockCredytProvider scenario="overdraft">
+ *     <WalletBalance />
+ *   </MockCredytProvider>,
+ * );
+ */
+export function MockCredytProvider(props: MockCredytProviderProps): ReactNode {
+  const { scenario, client: given, delayMs, errors, wallet, children, onRedirect, ...rest } = props;
+  const [client] = useState(() => given ?? createMockClient({ scenario, delayMs, errors, wallet }));
+  const [swr] = useState(() => ({ provider: () => new Map(), shouldRetryOnError: false, dedupingInterval: 0 }));
+  return (
+    <SWRConfig value={swr}>
+      <CredytProvider client={client} onRedirect={onRedirect ?? noop} {...rest}>
+        <ReturnOverride scenario={client.scenario}>{children}</ReturnOverride>
+      </CredytProvider>
+    </SWRConfig>
+  );
+}
+
+function noop(): void {}

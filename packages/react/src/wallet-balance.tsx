@@ -1,0 +1,180 @@
+import { type Account, formatAmount } from "@credyt/core";
+import { clsx } from "clsx";
+import { forwardRef, type HTMLAttributes, type ReactNode } from "react";
+import { type CredytContextValue, fill, useCredytContext } from "./_internal/context";
+import { selectAccount } from "./use-account";
+import { useWallet } from "./use-wallet";
+
+/** Parts of `<WalletBalance>` that take a class name (each also carries `data-credyt="balance-<part>"`). */
+export type WalletBalancePart =
+  | "list"
+  | "item"
+  | "amount"
+  | "badge"
+  | "pending"
+  | "notice"
+  | "skeleton"
+  | "empty"
+  | "error"
+  | "stale"
+  | "retry";
+
+/**
+ * `data-state` of the root: `loading` (no data yet), `ready`, `empty` (no such account),
+ * `error` (nothing to show), `stale` (a refresh failed; the last good value stays, marked).
+ */
+export type WalletBalanceState = "loading" | "ready" | "empty" | "error" | "stale";
+
+/** Props of {@link WalletBalance}. */
+export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>, "children"> {
+  /** Asset code of the account to show (`"USD"`, `"TOK"`). @default the first account */
+  asset?: string;
+  /** Account id to show (`"default:USD"`); wins over `asset`. */
+  accountId?: string;
+  /** Show every account as a list. @default false */
+  showAll?: boolean;
+  /** Below this amount (and at or above zero) the balance is flagged `low`. */
+  lowBalanceThreshold?: number;
+  /** Custom rendering of an amount. @default formatAmount with the provider's locale and assets */
+  format?: (account: Account) => ReactNode;
+  /** Class names per part. */
+  classNames?: Partial<Record<WalletBalancePart, string>>;
+}
+
+type Level = "normal" | "low" | "overdraft";
+
+function levelOf(account: Account, threshold: number | undefined): Level {
+  if (account.available < 0) return "overdraft";
+  return threshold !== undefined && account.available < threshold ? "low" : "normal";
+}
+
+function Row(props: {
+  account: Account;
+  ctx: CredytContextValue;
+  threshold: number | undefined;
+  format: ((account: Account) => ReactNode) | undefined;
+  cn: Partial<Record<WalletBalancePart, string>>;
+}): ReactNode {
+  const { account, ctx, threshold, format, cn } = props;
+  const { t, locale, assets, returnStatus, returnTopUp } = ctx;
+  const level = levelOf(account, threshold);
+  const options = { locale, assets };
+  const notice =
+    (returnStatus === "pending" || returnStatus === "processing" || returnStatus === "failed") &&
+    (!returnTopUp || returnTopUp.asset.toUpperCase() === account.asset.toUpperCase())
+      ? returnStatus
+      : undefined;
+  return (
+    <>
+      <span data-credyt="balance-amount" data-state={level} className={cn.amount}>
+        {format ? format(account) : formatAmount(account.available, account.asset, options)}
+      </span>
+      {level !== "normal" && (
+        <span data-credyt="balance-badge" data-state={level} className={cn.badge}>
+          {level === "low" ? t.lowBalance : t.overdraft}
+        </span>
+      )}
+      {account.pendingIn !== undefined && account.pendingIn > 0 && (
+        <span data-credyt="balance-pending" className={cn.pending}>
+          {fill(t.pendingIn, { amount: formatAmount(account.pendingIn, account.asset, options) })}
+        </span>
+      )}
+      {notice && (
+        <span data-credyt="balance-notice" data-state={notice} className={cn.notice}>
+          {notice === "pending" ? t.returnPending : notice === "processing" ? t.returnProcessing : t.returnFailed}
+        </span>
+      )}
+    </>
+  );
+}
+
+/**
+ * Shows a balance (or every balance with `showAll`): a loading skeleton, an empty state, an error
+ * with retry that keeps the last good value marked stale, overdraft and low-balance flags, and the
+ * "payment received, updating…" notice after checkout. Updates are announced (`aria-live`).
+ */
+export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBalanceProps>(
+  function WalletBalance(props, ref) {
+    const { asset, accountId, showAll, lowBalanceThreshold, format, classNames = {}, className, ...rest } = props;
+    const ctx = useCredytContext("WalletBalance");
+    const { t } = ctx;
+    const { data, error, mutate, isValidating } = useWallet();
+    const account = showAll ? undefined : selectAccount(data, accountId ?? asset);
+    const hasData = showAll ? data !== undefined && data.accounts.length > 0 : account !== undefined;
+    const state: WalletBalanceState = error
+      ? hasData
+        ? "stale"
+        : "error"
+      : data === undefined
+        ? "loading"
+        : hasData
+          ? "ready"
+          : "empty";
+    const row = (a: Account) => (
+      <Row account={a} ctx={ctx} threshold={lowBalanceThreshold} format={format} cn={classNames} />
+    );
+
+    return (
+      <div
+        ref={ref}
+        data-credyt="balance"
+        data-state={state}
+        aria-live="polite"
+        aria-busy={state === "loading" || (isValidating && state !== "ready") ? true : undefined}
+        {...ctx.rootProps}
+        {...rest}
+        className={clsx(className)}
+      >
+        {state === "loading" && (
+          <span data-credyt="balance-skeleton" className={classNames.skeleton}>
+            {t.loading}
+          </span>
+        )}
+        {state === "empty" && (
+          <span data-credyt="balance-empty" className={classNames.empty}>
+            {t.empty}
+          </span>
+        )}
+        {hasData &&
+          (showAll ? (
+            <ul data-credyt="balance-list" aria-label={t.balance} className={classNames.list}>
+              {data?.accounts.map((a) => (
+                <li
+                  key={a.id}
+                  data-credyt="balance-item"
+                  data-state={levelOf(a, lowBalanceThreshold)}
+                  className={classNames.item}
+                >
+                  {row(a)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            account && row(account)
+          ))}
+        {error && (
+          <>
+            <span
+              data-credyt={state === "stale" ? "balance-stale" : "balance-error"}
+              className={state === "stale" ? classNames.stale : classNames.error}
+            >
+              {state === "stale" ? t.stale : t.loadError}
+            </span>
+            <button
+              type="button"
+              data-credyt="balance-retry"
+              data-state={isValidating ? "pending" : "idle"}
+              aria-disabled={isValidating || undefined}
+              className={classNames.retry}
+              onClick={() => {
+                if (!isValidating) void mutate();
+              }}
+            >
+              {t.retry}
+            </button>
+          </>
+        )}
+      </div>
+    );
+  },
+);
