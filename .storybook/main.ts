@@ -1,0 +1,28 @@
+import type { StorybookConfig } from "@storybook/react-vite";
+import { defaultClientConditions, mergeConfig, type UserConfig } from "vite";
+
+/**
+ * One Storybook for the whole repo. Stories sit beside their components; workspace packages
+ * resolve to their TypeScript source through the `@credyt/source` condition, so no build is needed.
+ */
+const config: StorybookConfig = {
+  stories: ["./*.mdx", "../packages/*/src/**/*.mdx", "../packages/*/src/**/*.stories.@(ts|tsx)"],
+  addons: ["@storybook/addon-docs", "@storybook/addon-a11y", "@storybook/addon-vitest"],
+  framework: { name: "@storybook/react-vite", options: {} },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  viteFinal: (vite) =>
+    mergeConfig(vite, {
+      resolve: { conditions: ["@credyt/source", ...defaultClientConditions], dedupe: ["react", "react-dom"] },
+      build: {
+        rollupOptions: {
+          // Radix and SWR ship "use client"; it means nothing inside a bundle, so the warning is noise.
+          onwarn(warning, warn) {
+            if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
+            warn(warning);
+          },
+        },
+      },
+    } satisfies UserConfig),
+};
+
+export default config;

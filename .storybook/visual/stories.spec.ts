@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, type Page, test } from "@playwright/test";
+
+// One screenshot per story and theme, from the static build (`pnpm build-storybook`).
+// Stories tagged `no-visual` are left out (live stories talk to an emulator; see docs/testing.md).
+const here = path.dirname(fileURLToPath(import.meta.url));
+const indexFile = path.resolve(here, "../../storybook-static/index.json");
+if (!existsSync(indexFile)) {
+  throw new Error(`${indexFile} is missing: run \`pnpm build-storybook\` before \`pnpm exec playwright test\`.`);
+}
+interface Entry {
+  id: string;
+  title: string;
+  name: string;
+  type: "story" | "docs";
+  tags?: string[];
+}
+const index = JSON.parse(readFileSync(indexFile, "utf8")) as { entries: Record<string, Entry> };
+const stories = Object.values(index.entries).filter(
+  (entry) => entry.type === "story" && !entry.tags?.includes("no-visual"),
+);
+
+const THEMES = ["light", "dark"] as const;
+
+/** Opens a story and waits until it rendered, played and settled: fonts loaded, no pending frame. */
+async function openStory(page: Page, id: string, theme: string): Promise<void> {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=theme:${theme}`);
+  const phase = await page
+    .waitForFunction(
+      () => {
+        // biome-ignore lint/suspicious/noExplicitAny: Storybook's preview global is untyped.
+        const p = (window as any).__STORYBOOK_PREVIEW__?.currentRender?.phase as string | undefined;
+        return p === "completed" || p === "finished" || p === "errored" || p === "aborted" ? p : false;
+      },
+      undefined,
+      { timeout: 20_000 },
+    )
+    .then((handle) => handle.jsonValue());
+  expect(phase, `story ${id} did not render: ${errors.join("; ")}`).toMatch(/^(completed|finished)$/);
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+}
+
+for (const story of stories) {
+  for (const theme of THEMES) {
+    test(`${story.title} / ${story.name} (${theme})`, async ({ page }) => {
+      await openStory(page, story.id, theme);
+      await expect(page).toHaveScreenshot(`${story.id}--${theme}.png`);
+    });
+  }
+}
+
+// The screenshot comparison must be able to fail: the same story with one `--credyt-*` colour changed
+// (as a host or a regression would) must not match its baseline.
+test("a changed --credyt-* colour fails the screenshot comparison", async ({ page }) => {
+  const guard = stories.find((s) => s.id === COLOUR_GUARD_STORY);
+  expect(guard, `story ${COLOUR_GUARD_STORY} exists`).toBeDefined();
+  await openStory(page, COLOUR_GUARD_STORY, "light");
+  await expect(page).toHaveScreenshot("colour-guard.png");
+  // While updating baselines on purpose, the comparison below would overwrite the guard's baseline.
+  const mode = test.info().config.updateSnapshots;
+  if (mode === "all" || mode === "changed") return;
+  await page.addStyleTag({ content: COLOUR_CHANGE });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  let failure: Error | undefined;
+  try {
+    await expect(page).toHaveScreenshot("colour-guard.png", { timeout: 3000 });
+  } catch (error) {
+    failure = error as Error;
+  }
+  expect(failure, "the screenshot with a changed colour matched the baseline").toBeDefined();
+  expect(failure?.message).toMatch(/pixels|different/i);
+});
+
+const COLOUR_GUARD_STORY = "components-walletbalance--ready";
+const COLOUR_CHANGE = "[data-credyt] { --credyt-accent: #ff00aa !important; --credyt-fg: #ff00aa !important; }";

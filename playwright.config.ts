@@ -1,0 +1,47 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "@repo/tooling/chromium";
+
+const PORT = 6116;
+
+// Screenshot tests of the static Storybook build (`pnpm build-storybook` first): one screenshot per
+// story in light and dark, against the baselines committed in .storybook/visual/__screenshots__.
+// Debian's Chromium only; Playwright never downloads a browser here.
+export default defineConfig({
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [
+    ["list"],
+    [
+      "json",
+      {
+        outputFile: process.env.CREDYT_TEST_RESULTS
+          ? path.join(process.env.CREDYT_TEST_RESULTS, "playwright-visual.json")
+          : "test-results/visual.json",
+      },
+    ],
+  ],
+  snapshotPathTemplate: "{testDir}/__screenshots__/{arg}{ext}",
+  expect: {
+    toHaveScreenshot: { maxDiffPixelRatio: 0.002, animations: "disabled", caret: "hide", scale: "css" },
+  },
+  use: {
+    browserName: "chromium",
+    baseURL: `http://127.0.0.1:${PORT}`,
+    viewport: { width: 640, height: 480 },
+    deviceScaleFactor: 1,
+    locale: "en-US",
+    timezoneId: "UTC",
+    colorScheme: "light",
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: "visual", testDir: ".storybook/visual" }],
+  webServer: {
+    command: `node .storybook/visual/serve.mjs storybook-static ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/index.json`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,36 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { CHROMIUM_ARGS, chromiumPath } from "@repo/tooling/chromium";
+import { reporters } from "@repo/tooling/vitest";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import { playwright } from "@vitest/browser-playwright";
+import { defaultClientConditions } from "vite";
+import { defineConfig } from "vitest/config";
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+// The root config holds only the browser suites; each package keeps its own vitest.config.ts.
+// Every story is a test: it must render with no console error, pass its play function and have
+// no axe violation (`a11y.test: "error"` in .storybook/preview.tsx).
+export default defineConfig({
+  resolve: { conditions: ["@credyt/source", ...defaultClientConditions] },
+  test: {
+    reporters: reporters("storybook"),
+    projects: [
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: path.join(dirname, ".storybook") })],
+        test: {
+          name: "storybook",
+          setupFiles: [path.join(dirname, ".storybook/vitest.setup.ts")],
+          browser: {
+            enabled: true,
+            headless: true,
+            instances: [{ browser: "chromium" }],
+            provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } }),
+          },
+        },
+      },
+    ],
+  },
+});
