@@ -16,7 +16,7 @@ function expectSameShape(actual: unknown, documented: unknown, path = "$"): void
   if (Array.isArray(documented)) {
     expect(Array.isArray(actual), path).toBe(true);
     const list = actual as unknown[];
-    documented.forEach((item, i) => expectSameShape(list[i], item, `${path}[${i}]`));
+    for (const [i, item] of documented.entries()) expectSameShape(list[i], item, `${path}[${i}]`);
     return;
   }
   if (documented !== null && typeof documented === "object") {
@@ -45,7 +45,7 @@ describe("Credyt's documented examples, field for field", () => {
     const body = (await res.json()) as { accounts: Record<string, unknown>[] };
     const documented = ex("wallet").response.accounts as Record<string, unknown>[];
     expect(body.accounts).toHaveLength(documented.length);
-    documented.forEach((account, i) => expect(body.accounts[i]).toMatchObject(account));
+    for (const [i, account] of documented.entries()) expect(body.accounts[i]).toMatchObject(account);
     // The raw text carries the numbers unchanged, not float artefacts.
     const text = JSON.stringify(body);
     expect(text).toContain('"available":14.566678');

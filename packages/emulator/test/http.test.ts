@@ -103,7 +103,7 @@ describe("protocol errors are problem+json", () => {
       { amount: "1" },
       { events: "x" },
       { customer_id: 5, amount: -1 },
-      { transaction_id: [], asset: {}, amount: 1e400 },
+      { transaction_id: [], asset: {}, amount: 1e308 },
       { destination: 7 },
       { rates: [null] },
     ];
