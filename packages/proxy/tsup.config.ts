@@ -2,7 +2,7 @@ import { defineConfig } from "tsup";
 
 // All entries in one run so the shared core is one chunk, not a copy per subpath.
 export default defineConfig({
-  entry: ["src/index.ts", "src/node.ts", "src/next.ts", "src/hono.ts"],
+  entry: ["src/index.ts", "src/node.ts", "src/next.ts", "src/hono.ts", "src/redis.ts"],
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

@@ -1,0 +1,135 @@
+/**
+ * @module @credyt/proxy/redis
+ * Shared idempotency and rate-limit stores on Redis, for running the proxy on more than one instance.
+ * Built for node-redis v5 (`redis` on npm, an optional peer dependency); nothing here imports it.
+ */
+import {
+  arrayReply,
+  claimFromStored,
+  evalScript,
+  type RedisCommandClient,
+  runCommand,
+  type StoredEntry,
+} from "./_internal/redis-command";
+import { CLAIM_SCRIPT, HIT_SCRIPT, RELEASE_SCRIPT } from "./_internal/redis-scripts";
+import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore, RateLimitStore } from "./stores";
+
+/**
+ * The Redis client the stores use: a connected node-redis v5 client (`createClient()` from `redis`).
+ * Any object with the same `isReady` and `sendCommand` works too.
+ */
+export type RedisStoresClient = RedisCommandClient;
+
+/** Options of {@link createRedisStores}. */
+export interface RedisStoresOptions {
+  /**
+   * A node-redis v5 client, already connected (`await client.connect()`). Give it an `error` listener:
+   * node-redis emits `error` on every failed reconnect, and an unheard `error` event ends a Node process.
+   */
+  client: RedisStoresClient;
+  /**
+   * Put before every key, to share one Redis between apps or environments. The proxy's own keys already
+   * start with `credyt:idem:` and `credyt:rate:`. @default ""
+   */
+  prefix?: string;
+  /** Longest wait for one Redis command before the request fails closed with 503. @default 1000 */
+  commandTimeoutMs?: number;
+}
+
+/** The two stores, ready for `createCredytProxy({ idempotencyStore, rateLimit: { store, … } })`. */
+export interface RedisStores {
+  idempotencyStore: IdempotencyStore;
+  rateLimitStore: RateLimitStore;
+}
+
+const DEFAULT_COMMAND_TIMEOUT_MS = 1_000;
+
+function fail(message: string): never {
+  throw new TypeError(`createRedisStores: ${message}`);
+}
+
+const ms = (value: number) => String(Math.max(1, Math.ceil(value)));
+
+/**
+ * Creates an {@link IdempotencyStore} and a {@link RateLimitStore} on one shared Redis, so every proxy
+ * instance sees the same `Idempotency-Key`s and counts the same rate limits. A key is claimed atomically
+ * (`SET NX PX` in a Lua script); the first response is stored for 24 h and replayed to later and
+ * concurrent requests. When Redis cannot answer, store calls throw a 503 `unavailable` CredytError, so
+ * POSTs fail closed while GETs, which never touch the stores, keep working.
+ *
+ * @example
+ * import { createCredytProxy } from "@credyt/proxy";
+ * import { createRedisStores } from "@credyt/proxy/redis";
+ * import { createClient } from "redis";
+ *
+ * const client = createClient({ url: process.env.REDIS_URL });
+ * client.on("error", (error) => console.error("redis", error));
+ * await client.connect();
+ *
+ * const { idempotencyStore, rateLimitStore } = createRedisStores({ client });
+ * const credyt = createCredytProxy({
+ *   apiKey: process.env.CREDYT_API_KEY!,
+ *   getCustomerId: async ({ request }) => (await getSession(request))?.credytCustomerId ?? null,
+ *   idempotencyStore,
+ *   rateLimit: { store: rateLimitStore, limit: 30, windowMs: 60_000 },
+ * });
+ */
+export function createRedisStores(options: RedisStoresOptions): RedisStores {
+  if (typeof options !== "object" || options === null) fail("pass an options object with `client`.");
+  const { client } = options;
+  if (typeof client !== "object" || client === null || typeof client.sendCommand !== "function") {
+    fail(
+      '`client` must be a node-redis v5 client: `const client = createClient({ url }); await client.connect();` from "redis".',
+    );
+  }
+  const prefix = options.prefix ?? "";
+  if (typeof prefix !== "string") fail('`prefix` must be a string such as "myapp:".');
+  const timeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    fail("`commandTimeoutMs` must be a positive integer (milliseconds).");
+
+  // The pending value this process wrote for each key it holds: release deletes only that exact value.
+  const held = new Map<string, string>();
+
+  const idempotencyStore: IdempotencyStore = {
+    async claim(key: string, fingerprint: string, lockTtlMs: number): Promise<IdempotencyClaim> {
+      const entry: StoredEntry = { state: "pending", fingerprint, token: crypto.randomUUID() };
+      const value = JSON.stringify(entry);
+      const reply = arrayReply(
+        await evalScript(client, CLAIM_SCRIPT, prefix + key, [value, ms(lockTtlMs)], timeoutMs),
+        "claim",
+      );
+      if (reply[0] === 1) {
+        held.set(key, value);
+        return { status: "claimed" };
+      }
+      return claimFromStored(prefix + key, reply[1]);
+    },
+
+    async complete(key: string, record: IdempotencyRecord, ttlMs: number): Promise<void> {
+      held.delete(key);
+      const entry: StoredEntry = { state: "done", record };
+      await runCommand(client, ["SET", prefix + key, JSON.stringify(entry), "PX", ms(ttlMs)], timeoutMs);
+    },
+
+    async release(key: string): Promise<void> {
+      const value = held.get(key);
+      held.delete(key);
+      if (value === undefined) return;
+      await evalScript(client, RELEASE_SCRIPT, prefix + key, [value], timeoutMs);
+    },
+  };
+
+  const rateLimitStore: RateLimitStore = {
+    async hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
+      const reply = arrayReply(await evalScript(client, HIT_SCRIPT, prefix + key, [ms(windowMs)], timeoutMs), "hit");
+      const [count, resetMs] = reply;
+      if (typeof count !== "number" || typeof resetMs !== "number") {
+        throw new Error(`Unexpected Redis reply to the hit script: ${JSON.stringify(reply)}`);
+      }
+      return { count, resetMs };
+    },
+  };
+
+  return { idempotencyStore, rateLimitStore };
+}
