@@ -12,12 +12,20 @@ export interface FakeCall {
 }
 
 export function fakeUpstream(
-  overrides: { respond?: (call: FakeCall) => Response | Promise<Response> | undefined } = {},
+  overrides: { respond?: (call: FakeCall) => Response | undefined | Promise<Response | undefined> } = {},
 ) {
   const calls: FakeCall[] = [];
   let topUps = 0;
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
+  const fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const signal = init?.signal;
+    const aborted = new Promise<never>((_resolve, reject) => {
+      signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
+    });
+    aborted.catch(() => undefined);
+    return Promise.race([handle(input, init), aborted]);
+  };
+  const handle = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, { ...init, signal: null });
     const url = new URL(request.url);
     const text = request.method === "POST" ? await request.text() : "";
     const call: FakeCall = {
