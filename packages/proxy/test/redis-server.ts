@@ -5,6 +5,8 @@ import { createServer, Socket } from "node:net";
 export interface TestRedis {
   port: number;
   url: string;
+  /** Whether the server is up (not killed or stopped). */
+  readonly running: boolean;
   /** Kills the server (SIGKILL, like a crash) and waits for it to exit. */
   kill(): Promise<void>;
   /** Starts it again on the same port (empty: nothing was persisted). */
@@ -68,6 +70,9 @@ export async function startRedis(): Promise<TestRedis> {
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
+    get running() {
+      return child.exitCode === null && child.signalCode === null;
+    },
     kill: () => end(child, "SIGKILL"),
     restart: async () => {
       child = await launch(port);
