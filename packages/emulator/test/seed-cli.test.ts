@@ -18,7 +18,14 @@ describe("seeds", () => {
       seed: {
         assets: [{ code: "cred", name: "Credits", precision: 0, rates: [{ source: "USD", rate: 0.05 }] }],
         products: [{ code: "p1", prices: [{ event_type: "e", asset: "CRED", unit_price: 1 }] }],
-        customers: [{ id: "cust_4custom0000000000000000000", name: "C", products: ["p1"], accounts: [{ asset: "USD", available: 1.5 }] }],
+        customers: [
+          {
+            id: "cust_4custom0000000000000000000",
+            name: "C",
+            products: ["p1"],
+            accounts: [{ asset: "USD", available: 1.5 }],
+          },
+        ],
       },
     });
     expect(emulator.getAccount("cust_4custom0000000000000000000", "default:CRED")).toMatchObject({ available: 0 });
@@ -26,12 +33,23 @@ describe("seeds", () => {
   });
 
   for (const [seed, field] of [
-    [{ customers: [{ name: "x", accounts: [{ asset: "USD", available: "lots" }] }] }, "customers[0].accounts[0].available"],
+    [
+      { customers: [{ name: "x", accounts: [{ asset: "USD", available: "lots" }] }] },
+      "customers[0].accounts[0].available",
+    ],
     [{ customers: [{ external_id: "a" }] }, "customers[0].name"],
     [{ customers: [{ name: "x", products: ["nope"] }] }, "customers[0].products[0]"],
     [{ customers: [{ name: "x", accounts: [{ asset: "ZZZZ" }] }] }, "customers[0].accounts[0].asset"],
     [{ assets: [{ code: "USD", name: "x", precision: 2, rates: [] }] }, "assets[0].code"],
-    [{ customers: [{ name: "a", external_id: "d" }, { name: "b", external_id: "d" }] }, "customers[1].external_id"],
+    [
+      {
+        customers: [
+          { name: "a", external_id: "d" },
+          { name: "b", external_id: "d" },
+        ],
+      },
+      "customers[1].external_id",
+    ],
     [{ cusotmers: [] }, ""],
   ] as const) {
     it(`a bad seed fails at start naming ${field || "the unknown key"}`, () => {
@@ -70,8 +88,13 @@ describe("CLI", () => {
     await expect(runCli(["--port", "x"])).rejects.toThrow(/--port/);
     await expect(runCli(["--bogus"])).rejects.toThrow(/bogus/);
     const seedFile = path.join(dir, "bad-seed.json");
-    writeFileSync(seedFile, JSON.stringify({ customers: [{ name: "x", accounts: [{ asset: "USD", available: "1" }] }] }));
-    await expect(runCli(["--port", "0", "--seed", seedFile])).rejects.toThrow(/customers\[0\]\.accounts\[0\]\.available/);
+    writeFileSync(
+      seedFile,
+      JSON.stringify({ customers: [{ name: "x", accounts: [{ asset: "USD", available: "1" }] }] }),
+    );
+    await expect(runCli(["--port", "0", "--seed", seedFile])).rejects.toThrow(
+      /customers\[0\]\.accounts\[0\]\.available/,
+    );
     writeFileSync(seedFile, "{oops");
     await expect(runCli(["--port", "0", "--seed", seedFile])).rejects.toThrow(/Cannot read the seed file/);
   });
@@ -88,7 +111,13 @@ describe("CLI", () => {
     const topUp = await fetch(`${first.url}/top-ups`, {
       method: "POST",
       headers: { "X-CREDYT-API-KEY": first.apiKey, "content-type": "application/json" },
-      body: JSON.stringify({ customer_id: id, amount: 0.3, currency: "USD", return_url: "https://a.test/", failure_url: "https://a.test/f" }),
+      body: JSON.stringify({
+        customer_id: id,
+        amount: 0.3,
+        currency: "USD",
+        return_url: "https://a.test/",
+        failure_url: "https://a.test/f",
+      }),
     });
     const { redirect_url } = (await topUp.json()) as { redirect_url: string };
     await first.close();
