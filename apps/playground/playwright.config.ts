@@ -1,0 +1,33 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "@repo/tooling/chromium";
+
+// The journey shares one emulator and resets it before each test, so tests run one at a time.
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: Boolean(process.env.CI),
+  // Starts this suite's own emulator and app server on free loopback ports (see e2e/global-setup.ts).
+  globalSetup: "./e2e/global-setup.ts",
+  reporter: [
+    ["list"],
+    [
+      "json",
+      {
+        outputFile: process.env.CREDYT_TEST_RESULTS
+          ? path.join(process.env.CREDYT_TEST_RESULTS, "playwright-playground.json")
+          : "test-results/e2e.json",
+      },
+    ],
+  ],
+  use: {
+    browserName: "chromium",
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    locale: "en-US",
+    trace: "retain-on-failure",
+  },
+});

@@ -1,0 +1,178 @@
+/**
+ * The playground's HTTP app (Hono): a demo sign-in kept in a signed session cookie, the Credyt proxy
+ * mounted at /api/credyt, and a "generate video" route that bills a usage event. Static files and the
+ * dev server (Vite) are added by the entry points, so tests and `pnpm dev` share this exact app.
+ */
+import { randomUUID } from "node:crypto";
+import { createCredytProxy } from "@credyt/proxy/hono";
+import { type Context, Hono } from "hono";
+import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
+import type { DemoCustomer } from "./config";
+
+/** Per-request values: the asset a top-up credits (see the exchange-rate note below). */
+type AppEnv = { Variables: { topUpAsset: string | undefined } };
+
+const SESSION_COOKIE = "playground_session";
+/** How long a video takes to render, in seconds; the event's billed volume. */
+export const VIDEO_SECONDS = 10;
+
+export interface PlaygroundAppOptions {
+  apiKey: string;
+  apiUrl: string;
+  sessionSecret: string;
+  customers: DemoCustomer[];
+  /** The Credyt customer id for an `external_id` (a fixed map for the emulator, a lookup for the real API). */
+  resolveCustomerId(externalId: string): Promise<string | undefined>;
+  /** Usage event type "generate video" sends. */
+  eventType: string;
+  /** Per-second video price, shown in the UI; undefined when the product's pricing is not known here. */
+  videoPricePerSecond?: number;
+  /** Hosts the browser may be sent to for checkout and the portal, besides Credyt's. */
+  redirectHosts: string[];
+  /** Set `Secure` on the session cookie (when served over https). @default false */
+  secureCookie?: boolean;
+  /** `fetch` used to reach Credyt (tests may pass the emulator's). @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+/** Tokens credited per US dollar, decided here on the server for each customer (never by the browser). */
+export function tokensPerDollar(externalId: string | undefined): number {
+  // A made-up loyalty rate, to show that the rate is the server's decision per customer.
+  return externalId === "demo-2" ? 1_200_000 : 1_000_000;
+}
+
+/** Creates the Hono app. Mount it in any Node server (see dev.ts and serve.ts). */
+export function createPlaygroundApp(options: PlaygroundAppOptions): Hono<AppEnv> {
+  const { apiKey, apiUrl, sessionSecret, customers } = options;
+  const upstream = options.fetch ?? globalThis.fetch;
+  const app = new Hono<AppEnv>();
+
+  async function signedInAs(c: Context<AppEnv>): Promise<DemoCustomer | undefined> {
+    const externalId = await getSignedCookie(c, sessionSecret, SESSION_COOKIE);
+    if (!externalId) return undefined;
+    return customers.find((x) => x.externalId === externalId);
+  }
+
+  async function customerIdOf(c: Context<AppEnv>): Promise<string | null> {
+    const customer = await signedInAs(c);
+    return customer ? ((await options.resolveCustomerId(customer.externalId)) ?? null) : null;
+  }
+
+  // Our own POSTs take JSON only: a cross-site HTML form cannot send that without a CORS preflight.
+  app.use("/api/session", async (c, next) => {
+    if (c.req.method !== "GET" && !c.req.header("content-type")?.startsWith("application/json")) {
+      return c.json({ error: { code: "unsupported_media_type", message: "Send JSON." } }, 415);
+    }
+    await next();
+  });
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+
+  app.get("/api/session", async (c) => {
+    const customer = await signedInAs(c);
+    return c.json({
+      customer: customer ?? null,
+      customers,
+      redirectHosts: options.redirectHosts,
+      video: { seconds: VIDEO_SECONDS, pricePerSecond: options.videoPricePerSecond ?? null, currency: "USD" },
+      tokensPerDollar: tokensPerDollar(customer?.externalId),
+    });
+  });
+
+  app.post("/api/session", async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { customer?: unknown } | null;
+    const customer = customers.find((x) => x.externalId === body?.customer);
+    if (!customer)
+      return c.json({ error: { code: "invalid_request", message: "Pick one of the demo customers." } }, 422);
+    if (!(await options.resolveCustomerId(customer.externalId))) {
+      return c.json(
+        { error: { code: "not_found", message: `No Credyt customer has external_id "${customer.externalId}".` } },
+        404,
+      );
+    }
+    await setSignedCookie(c, SESSION_COOKIE, customer.externalId, sessionSecret, {
+      httpOnly: true,
+      sameSite: "Lax",
+      path: "/",
+      secure: options.secureCookie ?? false,
+      maxAge: 60 * 60 * 24,
+    });
+    return c.json({ customer });
+  });
+
+  app.delete("/api/session", (c) => {
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.body(null, 204);
+  });
+
+  // "Generate video": the app does its work, then bills it as a usage event; Credyt debits the wallet.
+  app.post("/api/videos", async (c) => {
+    if (!c.req.header("content-type")?.startsWith("application/json")) {
+      return c.json({ error: { code: "unsupported_media_type", message: "Send JSON." } }, 415);
+    }
+    const customerId = await customerIdOf(c);
+    if (!customerId) return c.json({ error: { code: "unauthorized", message: "Sign in first." } }, 401);
+    const videoId = `video_${randomUUID().slice(0, 12)}`;
+    const response = await upstream(`${apiUrl}/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-credyt-api-key": apiKey },
+      body: JSON.stringify({
+        customer_id: customerId,
+        events: [
+          {
+            id: randomUUID(),
+            event_type: options.eventType,
+            occurred_at: new Date().toISOString(),
+            subject: videoId,
+            description: "Video generated",
+            data: { seconds: VIDEO_SECONDS },
+          },
+        ],
+      }),
+    });
+    if (!response.ok) {
+      console.error(`Credyt POST /events answered ${response.status}: ${await response.text()}`);
+      return c.json({ error: { code: "upstream_error", message: "Could not bill the video; try again." } }, 502);
+    }
+    return c.json({ id: videoId, seconds: VIDEO_SECONDS }, 201);
+  });
+
+  const credyt = createCredytProxy({
+    apiKey,
+    apiUrl,
+    basePath: "/api/credyt",
+    getCustomerId: customerIdOf,
+    returnUrl: "/credits",
+    topUps: {
+      currencies: ["USD"],
+      assets: ["USD", "TOK"],
+      min: 5,
+      max: 500,
+      // Only token top-ups get our rate; a dollar top-up credits dollars one for one.
+      exchangeRate: async (c) => {
+        if (c.get("topUpAsset")?.toUpperCase() !== "TOK") return undefined;
+        const customer = await signedInAs(c);
+        return tokensPerDollar(customer?.externalId);
+      },
+    },
+    fetch: upstream,
+  });
+  // `topUps.exchangeRate(ctx)` is not told which asset the top-up credits, and the proxy applies its
+  // rate to every top-up (a USD top-up would credit amount × rate dollars). So peek at the body's
+  // `asset` here, on a clone: the proxy still reads and validates the original.
+  app.post("/api/credyt/top-ups", async (c, next) => {
+    const body = (await c.req.raw
+      .clone()
+      .json()
+      .catch(() => null)) as { asset?: unknown; currency?: unknown } | null;
+    const asset = body?.asset ?? body?.currency;
+    c.set("topUpAsset", typeof asset === "string" ? asset : undefined);
+    await next();
+  });
+  app.all("/api/credyt/*", credyt);
+
+  app.all("/api/*", (c) => c.json({ error: { code: "not_found", message: `No route ${c.req.path}.` } }, 404));
+  return app;
+}

@@ -1,0 +1,67 @@
+import { CredytProvider, WalletBalance } from "@credyt/react";
+import type { ReactNode } from "react";
+import { CreditsPage } from "./credits-page";
+import { usePage } from "./router";
+import { type Session, signOut, useSession } from "./session";
+import { LOW_BALANCE_USD } from "./settings";
+import { SignIn } from "./sign-in";
+import { StudioPage } from "./studio-page";
+
+/** Credyt's own hosts stay allowed; the emulator's host is added by the server in development. */
+const CREDYT_HOSTS = ["credyt.ai", "*.credyt.ai"];
+
+export function App(): ReactNode {
+  const { session, error } = useSession();
+  if (error) {
+    return (
+      <main className="centered">
+        <p role="alert">Could not reach the playground server: {error.message}</p>
+      </main>
+    );
+  }
+  if (!session) return <main className="centered" aria-busy="true" />;
+  if (!session.customer) return <SignIn customers={session.customers} />;
+  return (
+    <CredytProvider
+      locale="en-US"
+      allowedRedirectHosts={[...CREDYT_HOSTS, ...session.redirectHosts]}
+      assets={{ TOK: { label: "tokens" } }}
+    >
+      <Shell session={session} customer={session.customer} />
+    </CredytProvider>
+  );
+}
+
+function Shell(props: { session: Session; customer: NonNullable<Session["customer"]> }): ReactNode {
+  const { session, customer } = props;
+  const [page, link] = usePage();
+  return (
+    <>
+      <header className="header">
+        <a className="brand" href="/" onClick={link("/")}>
+          <span aria-hidden="true">▶</span> Glitch Studio
+        </a>
+        <nav aria-label="Main">
+          <a href="/" onClick={link("/")} aria-current={page === "studio" ? "page" : undefined}>
+            Studio
+          </a>
+          <a href="/credits" onClick={link("/credits")} aria-current={page === "credits" ? "page" : undefined}>
+            Credits
+          </a>
+        </nav>
+        <div className="header-balance" data-testid="header-balance">
+          <WalletBalance asset="USD" lowBalanceThreshold={LOW_BALANCE_USD} aria-label="Your balance" />
+        </div>
+        <div className="account">
+          <span data-testid="signed-in-as">{customer.name}</span>
+          <button type="button" className="secondary" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main className="page">
+        {page === "credits" ? <CreditsPage session={session} /> : <StudioPage session={session} />}
+      </main>
+    </>
+  );
+}

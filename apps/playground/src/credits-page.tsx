@@ -1,0 +1,50 @@
+import { formatAmount } from "@credyt/core";
+import { BillingPortalLink, TopUpButton, WalletBalance } from "@credyt/react";
+import type { ReactNode } from "react";
+import type { Session } from "./session";
+import { LOW_BALANCE_USD } from "./settings";
+
+const TOKEN_PACK_USD = 10;
+
+/** The account area: every balance, top-ups (fixed, any amount, and tokens) and the billing portal. */
+export function CreditsPage(props: { session: Session }): ReactNode {
+  const tokens = formatAmount(TOKEN_PACK_USD * props.session.tokensPerDollar, "TOK", {
+    locale: "en-US",
+    assets: { TOK: { label: "tokens", compact: true } },
+  });
+  return (
+    <section aria-labelledby="credits-title">
+      <h1 id="credits-title">Credits</h1>
+      <div className="card">
+        <h2>Your balances</h2>
+        <WalletBalance showAll lowBalanceThreshold={LOW_BALANCE_USD} data-testid="all-balances" />
+      </div>
+      <div className="card">
+        <h2>Add credit</h2>
+        <div className="actions">
+          <TopUpButton amount={10} currency="USD" description="Glitch Studio credit" />
+          <TopUpButton currency="USD" presets={[10, 25, 50]} min={5} max={500} description="Glitch Studio credit">
+            Top up any amount…
+          </TopUpButton>
+        </div>
+        <h2>Tokens</h2>
+        <p>
+          Tokens pay for AI generation. Your rate, set by our server:{" "}
+          {formatAmount(props.session.tokensPerDollar, "TOK", {
+            locale: "en-US",
+            assets: { TOK: { label: "tokens" } },
+          })}{" "}
+          per dollar.
+        </p>
+        <TopUpButton amount={TOKEN_PACK_USD} currency="USD" asset="TOK" description="Glitch Studio tokens">
+          Buy {tokens} for {formatAmount(TOKEN_PACK_USD, "USD", { locale: "en-US" })}
+        </TopUpButton>
+      </div>
+      <div className="card">
+        <h2>Billing</h2>
+        <p>Invoices, payment methods, auto top-up and your spending history live in the billing portal.</p>
+        <BillingPortalLink>Open billing portal</BillingPortalLink>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { type MouseEvent, useEffect, useState } from "react";
+
+export type Page = "studio" | "credits";
+
+function pageOf(pathname: string): Page {
+  return pathname.startsWith("/credits") ? "credits" : "studio";
+}
+
+/** A two-page router over the History API: `/` is the studio, `/credits` the credits page. */
+export function usePage(): [Page, (href: string) => (event: MouseEvent) => void] {
+  const [page, setPage] = useState<Page>(() => pageOf(location.pathname));
+  useEffect(() => {
+    const onPop = () => setPage(pageOf(location.pathname));
+    addEventListener("popstate", onPop);
+    return () => removeEventListener("popstate", onPop);
+  }, []);
+  const link = (href: string) => (event: MouseEvent) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    history.pushState(null, "", href);
+    setPage(pageOf(href));
+  };
+  return [page, link];
+}

@@ -1,0 +1,2 @@
+/** Below this many dollars the balance is flagged "Low balance". */
+export const LOW_BALANCE_USD = 5;
