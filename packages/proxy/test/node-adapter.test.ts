@@ -1,0 +1,128 @@
+// Node-specific behaviour: middleware chaining, mount paths, consumed bodies, the context passed on.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterEach, describe, expect, it } from "vitest";
+import { createCredytProxy } from "../src/node";
+import { CUSTOMER, FAKE_KEY, fakeUpstream } from "./fake-upstream";
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
+  const server = createServer(handler);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function proxyWith(seen: IncomingMessage[] = [], extra: Partial<Parameters<typeof createCredytProxy>[0]> = {}) {
+  const upstream = fakeUpstream();
+  const proxy = createCredytProxy({
+    apiKey: FAKE_KEY,
+    apiUrl: "https://credyt.test",
+    fetch: upstream.fetch,
+    getCustomerId: ({ req }) => {
+      seen.push(req);
+      return CUSTOMER;
+    },
+    ...extra,
+  });
+  return { proxy, upstream };
+}
+
+describe("@credyt/proxy/node", () => {
+  it("passes requests outside basePath to next() so the app's own routes still work", async () => {
+    const app = express();
+    app.use(proxyWith().proxy);
+    app.get("/health", (_req, res) => {
+      res.send("ok");
+    });
+    const url = await serve(app);
+    expect(await (await fetch(`${url}/health`)).text()).toBe("ok");
+    expect((await fetch(`${url}/api/credyt/wallet`)).status).toBe(200);
+  });
+
+  it("answers 404 JSON outside basePath when there is no next (node:http)", async () => {
+    const url = await serve(proxyWith().proxy);
+    const response = await fetch(`${url}/elsewhere`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: "not_found" } });
+  });
+
+  it("honours originalUrl under an Express route and a mount path", async () => {
+    const seen: IncomingMessage[] = [];
+    const app = express();
+    app.all("/api/credyt/{*splat}", proxyWith(seen).proxy);
+    app.use("/billing", proxyWith().proxy);
+    const url = await serve(app);
+    expect((await fetch(`${url}/api/credyt/wallet`)).status).toBe(200);
+    expect((await fetch(`${url}/billing/wallet`)).status).toBe(200);
+    expect((await fetch(`${url}/billing/wallet/default:USD`)).status).toBe(200);
+    expect((seen[0] as IncomingMessage & { originalUrl?: string }).originalUrl).toBe("/api/credyt/wallet");
+  });
+
+  it("gives getCustomerId the framework's own req and res", async () => {
+    const contexts: unknown[] = [];
+    const upstream = fakeUpstream();
+    const app = express();
+    app.use((req, _res, next) => {
+      (req as IncomingMessage & { user?: string }).user = CUSTOMER;
+      next();
+    });
+    app.use(
+      createCredytProxy({
+        apiKey: FAKE_KEY,
+        apiUrl: "https://credyt.test",
+        fetch: upstream.fetch,
+        getCustomerId: (ctx) => {
+          contexts.push(ctx);
+          return (ctx.req as IncomingMessage & { user?: string }).user ?? null;
+        },
+      }),
+    );
+    const url = await serve(app);
+    expect((await fetch(`${url}/api/credyt/wallet`)).status).toBe(200);
+    expect(Object.keys(contexts[0] as object).sort()).toEqual(["req", "res"]);
+  });
+
+  it("reads the body whether or not express.json() ran first, with the same result", async () => {
+    for (const withJson of [false, true]) {
+      const { proxy, upstream } = proxyWith();
+      const app = express();
+      if (withJson) app.use(express.json());
+      app.use(proxy);
+      const url = await serve(app);
+      const response = await fetch(`${url}/api/credyt/top-ups`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Idempotency-Key": "node-body-key-1" },
+        body: '{"amount":12.34,"currency":"USD","description":"ünïcödé"}',
+      });
+      expect(response.status).toBe(201);
+      expect(upstream.calls[0]?.body).toMatchObject({ amount: 12.34, description: "ünïcödé" });
+    }
+  });
+
+  it("treats the request's own origin as same-origin (Origin check over real HTTP)", async () => {
+    const url = await serve(proxyWith().proxy);
+    expect((await fetch(`${url}/api/credyt/wallet`, { headers: { Origin: url } })).status).toBe(200);
+    expect((await fetch(`${url}/api/credyt/wallet`, { headers: { Origin: "http://127.0.0.1:1" } })).status).toBe(403);
+  });
+
+  it("uses Express's req.protocol (trust proxy) for the origin", async () => {
+    const app = express();
+    app.set("trust proxy", true);
+    app.use(proxyWith().proxy);
+    const url = await serve(app);
+    const host = new URL(url).host;
+    const response = await fetch(`${url}/api/credyt/wallet`, {
+      headers: { Origin: `https://${host}`, "X-Forwarded-Proto": "https" },
+    });
+    expect(response.status).toBe(200);
+  });
+});
