@@ -34,7 +34,7 @@ export {
 } from "./use-billing-portal";
 export { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
 export { type UseTopUpResult, useTopUp } from "./use-top-up";
-export { useWallet } from "./use-wallet";
+export { type CredytResponse, useWallet } from "./use-wallet";
 export {
   WalletBalance,
   type WalletBalancePart,

@@ -1,9 +1,9 @@
 import { type AssetDisplay, type CredytClient, createCredytClient, credytKeys, type Wallet } from "@credyt/core";
 import { type ReactNode, useCallback, useMemo, useRef } from "react";
-import { useSWRConfig } from "swr";
 import { type CredytAppearance, CredytContext, type CredytContextValue, type RedirectKind } from "./_internal/context";
 import { checkRedirect } from "./_internal/redirect";
 import { useReturnFlow } from "./_internal/return-flow";
+import { createStore } from "./_internal/store";
 import { type CredytMessages, en } from "./messages";
 
 export type { CredytAppearance, RedirectKind };
@@ -37,7 +37,8 @@ export interface CredytProviderProps {
 
 /**
  * Connects the Credyt components and hooks to your proxy. Put it once near the root of your app.
- * It does not replace your SWR cache: its keys are namespaced (`credytKeys`).
+ * It keeps its own small cache (one wallet request however many components read it) and never
+ * touches your app's SWR or React Query cache.
  *
  * @example
  * <CredytProvider baseUrl="/api/credyt" locale="en-US">
@@ -65,12 +66,11 @@ export function CredytProvider(props: CredytProviderProps): ReactNode {
       }),
     [given, baseUrl, fetch],
   );
-  const walletKey = useMemo(() => credytKeys.wallet(client.baseUrl), [client]);
-  const { mutate } = useSWRConfig();
-  const update = useCallback(
-    (wallet: Wallet) => void mutate(walletKey, wallet, { revalidate: false }),
-    [mutate, walletKey],
-  );
+  const walletKey = JSON.stringify(credytKeys.wallet(client.baseUrl));
+  // One cache per provider and client: tests and stories never leak data into each other.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new client starts a new cache.
+  const store = useMemo(createStore, [client]);
+  const update = useCallback((wallet: Wallet) => store.set(walletKey, wallet), [store, walletKey]);
   const [returnStatus, returnTopUp] = useReturnFlow(client, update, true);
 
   const navigate = useCallback(
@@ -92,6 +92,7 @@ export function CredytProvider(props: CredytProviderProps): ReactNode {
     for (const [name, v] of Object.entries(appearance?.variables ?? {})) style[`--credyt-${name}`] = v;
     return {
       client,
+      store,
       walletKey,
       locale,
       assets,
@@ -108,6 +109,7 @@ export function CredytProvider(props: CredytProviderProps): ReactNode {
     };
   }, [
     client,
+    store,
     walletKey,
     locale,
     assets,

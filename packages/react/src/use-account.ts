@@ -1,5 +1,4 @@
 import type { Account, CredytError, Wallet } from "@credyt/core";
-import type { KeyedMutator } from "swr";
 import { useWallet } from "./use-wallet";
 
 /** What {@link useAccount} returns: SWR's fields, with `data` narrowed to one account. */
@@ -10,7 +9,7 @@ export interface UseAccountResult {
   isLoading: boolean;
   isValidating: boolean;
   /** Re-fetches the wallet. */
-  mutate: KeyedMutator<Wallet>;
+  mutate: (wallet?: Wallet) => Promise<Wallet | undefined>;
 }
 
 /**

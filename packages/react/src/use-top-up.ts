@@ -1,6 +1,5 @@
 import type { CredytError, TopUp, TopUpInput, Wallet } from "@credyt/core";
 import { useCallback, useRef, useState } from "react";
-import { unstable_serialize, useSWRConfig } from "swr";
 import { useCredytContext } from "./_internal/context";
 import { rememberTopUp } from "./_internal/return-flow";
 import { toCredytError } from "./_internal/to-credyt-error";
@@ -42,8 +41,7 @@ function newKey(): string {
  * <button onClick={() => trigger({ amount: 20, currency: "USD" })} aria-disabled={isMutating}>Top up</button>
  */
 export function useTopUp(): UseTopUpResult {
-  const { client, navigate, walletKey } = useCredytContext("useTopUp");
-  const { cache } = useSWRConfig();
+  const { client, navigate, store, walletKey } = useCredytContext("useTopUp");
   const [state, setState] = useState<State>({ isMutating: false });
   const inflight = useRef<Promise<TopUp | undefined> | undefined>(undefined);
   const intent = useRef<{ input: string; key: string } | undefined>(undefined);
@@ -58,7 +56,7 @@ export function useTopUp(): UseTopUpResult {
         try {
           const topUp = await client.createTopUp(input, { idempotencyKey: intent.current?.key ?? newKey() });
           const asset = input.asset ?? input.currency;
-          const wallet = cache.get(unstable_serialize(walletKey))?.data as Wallet | undefined;
+          const wallet = store.get<Wallet>(walletKey).data;
           const account = selectAccount(wallet, asset);
           rememberTopUp({ asset, accountId: account?.id, available: account?.available });
           const left = navigate(topUp.redirectUrl, "top_up");
@@ -76,7 +74,7 @@ export function useTopUp(): UseTopUpResult {
       inflight.current = run();
       return inflight.current;
     },
-    [client, navigate, cache, walletKey],
+    [client, navigate, store, walletKey],
   );
 
   const reset = useCallback(() => {

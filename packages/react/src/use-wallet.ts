@@ -1,16 +1,19 @@
-import type { CredytError, Wallet } from "@credyt/core";
-import useSWR, { type SWRResponse } from "swr";
+import type { Wallet } from "@credyt/core";
 import { useCredytContext } from "./_internal/context";
+import { type CredytResponse, useResource } from "./_internal/store";
+
+export type { CredytResponse };
 
 /**
- * The customer's wallet (every account), cached under `credytKeys.wallet(baseUrl)`. Every
- * `useWallet`, `useAccount` and `<WalletBalance>` on a page share one request.
+ * The customer's wallet (every account). Every `useWallet`, `useAccount` and `<WalletBalance>`
+ * under one provider share one request; it re-fetches on mount, window focus and reconnect.
  *
  * @example
  * const { data, error, isLoading, mutate } = useWallet();
- * if (data) console.info(data.accounts.length);
+ * // after your server changed a balance:
+ * await mutate();
  */
-export function useWallet(): SWRResponse<Wallet, CredytError> {
-  const { client, walletKey, fallbackWallet } = useCredytContext("useWallet");
-  return useSWR<Wallet, CredytError>(walletKey, () => client.getWallet(), { fallbackData: fallbackWallet });
+export function useWallet(): CredytResponse<Wallet> {
+  const { client, store, walletKey, fallbackWallet } = useCredytContext("useWallet");
+  return useResource(store, walletKey, () => client.getWallet(), fallbackWallet);
 }

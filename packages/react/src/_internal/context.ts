@@ -2,6 +2,7 @@ import type { AssetDisplay, CredytClient, Wallet } from "@credyt/core";
 import { createContext, useContext } from "react";
 import type { CredytMessages } from "../messages";
 import type { PendingTopUp, ReturnStatus } from "./return-flow";
+import type { Store } from "./store";
 
 /** What a redirect is for, passed to `onRedirect`. */
 export type RedirectKind = "top_up" | "billing_portal";
@@ -16,7 +17,9 @@ export interface CredytAppearance {
 
 export interface CredytContextValue {
   client: CredytClient;
-  walletKey: readonly ["@credyt", string, "wallet"];
+  store: Store;
+  /** `credytKeys.wallet(baseUrl)`, serialised: the store key of the wallet. */
+  walletKey: string;
   locale: string | undefined;
   assets: Record<string, AssetDisplay> | undefined;
   t: CredytMessages;

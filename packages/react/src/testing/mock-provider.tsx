@@ -1,5 +1,4 @@
 import { type ReactNode, useContext, useMemo, useState } from "react";
-import { SWRConfig } from "swr";
 import { CredytContext } from "../_internal/context";
 import { CredytProvider, type CredytProviderProps } from "../provider";
 import type { MockScenario, MockScenarioName } from "./fixtures";
@@ -27,8 +26,8 @@ function ReturnOverride(props: { scenario: MockScenario; children?: ReactNode })
 }
 
 /**
- * `CredytProvider` over a mock client, with its own SWR cache (no leaks between tests or stories),
- * no error retries, and navigation disabled unless you pass `onRedirect`.
+ * `CredytProvider` over a mock client (its own cache, so nothing leaks between tests or stories),
+ * with navigation disabled unless you pass `onRedirect`.
  *
  * @example
  * render(
@@ -40,13 +39,10 @@ function ReturnOverride(props: { scenario: MockScenario; children?: ReactNode })
 export function MockCredytProvider(props: MockCredytProviderProps): ReactNode {
   const { scenario, client: given, delayMs, errors, wallet, children, onRedirect, ...rest } = props;
   const [client] = useState(() => given ?? createMockClient({ scenario, delayMs, errors, wallet }));
-  const [swr] = useState(() => ({ provider: () => new Map(), shouldRetryOnError: false, dedupingInterval: 0 }));
   return (
-    <SWRConfig value={swr}>
-      <CredytProvider client={client} onRedirect={onRedirect ?? noop} {...rest}>
-        <ReturnOverride scenario={client.scenario}>{children}</ReturnOverride>
-      </CredytProvider>
-    </SWRConfig>
+    <CredytProvider client={client} onRedirect={onRedirect ?? noop} {...rest}>
+      <ReturnOverride scenario={client.scenario}>{children}</ReturnOverride>
+    </CredytProvider>
   );
 }
 

@@ -1,0 +1,150 @@
+import type { CredytError } from "@credyt/core";
+import { useCallback, useEffect, useSyncExternalStore } from "react";
+import { toCredytError } from "./to-credyt-error";
+
+/**
+ * A deliberately tiny stale-while-revalidate cache. SWR alone is 6.4 KB min+gzip, which left no
+ * room in the 8 KB budget of `<WalletBalance>` for the client and the component; this keeps the
+ * parts we use: one request per key however many readers, dedupe, revalidate on mount, focus and
+ * reconnect, `mutate`, and server `fallback` data.
+ */
+export interface Snapshot<T> {
+  data: T | undefined;
+  error: CredytError | undefined;
+  isValidating: boolean;
+  /** True once a request for this key has started (so "no data yet" is loading, not idle). */
+  started: boolean;
+}
+
+interface Entry {
+  snap: Snapshot<unknown>;
+  listeners: Set<() => void>;
+  inflight?: Promise<unknown> | undefined;
+  at: number;
+}
+
+/** Requests for the same key closer together than this share one answer. */
+const DEDUPE_MS = 2000;
+const EMPTY: Snapshot<never> = { data: undefined, error: undefined, isValidating: false, started: false };
+
+/** One provider's cache, keyed by the serialised `credytKeys` key. */
+export interface Store {
+  get<T>(key: string): Snapshot<T>;
+  subscribe(key: string, listener: () => void): () => void;
+  /** Fetches unless a request is in flight or one finished within the dedupe window (`force` skips the window). */
+  revalidate<T>(key: string, fetcher: () => Promise<T>, force?: boolean): Promise<T | undefined>;
+  /** Writes data (after a checkout return, or from `mutate(data)`). */
+  set<T>(key: string, data: T): void;
+}
+
+export function createStore(): Store {
+  const entries = new Map<string, Entry>();
+  const entry = (key: string): Entry => {
+    let e = entries.get(key);
+    if (!e) {
+      e = { snap: EMPTY, listeners: new Set(), at: 0 };
+      entries.set(key, e);
+    }
+    return e;
+  };
+  const write = (e: Entry, patch: Partial<Snapshot<unknown>>) => {
+    e.snap = { ...e.snap, ...patch };
+    for (const listener of e.listeners) listener();
+  };
+  return {
+    get: <T>(key: string) => (entries.get(key)?.snap ?? EMPTY) as Snapshot<T>,
+    subscribe(key, listener) {
+      const e = entry(key);
+      e.listeners.add(listener);
+      return () => e.listeners.delete(listener);
+    },
+    revalidate<T>(key: string, fetcher: () => Promise<T>, force = false) {
+      const e = entry(key);
+      if (e.inflight) return e.inflight as Promise<T | undefined>;
+      if (!force && e.snap.started && Date.now() - e.at < DEDUPE_MS) return Promise.resolve(e.snap.data as T);
+      write(e, { isValidating: true, started: true });
+      const run = fetcher().then(
+        (data) => {
+          e.at = Date.now();
+          write(e, { data, error: undefined, isValidating: false });
+          return data;
+        },
+        (error: unknown) => {
+          e.at = Date.now();
+          // Keep the last good data: components show it marked stale next to the error.
+          write(e, { error: toCredytError(error), isValidating: false });
+          return undefined;
+        },
+      );
+      e.inflight = run.finally(() => {
+        e.inflight = undefined;
+      });
+      return e.inflight as Promise<T | undefined>;
+    },
+    set(key, data) {
+      const e = entry(key);
+      e.at = Date.now();
+      write(e, { data, error: undefined, started: true });
+    },
+  };
+}
+
+/** What the data hooks return: SWR's field names. */
+export interface CredytResponse<T> {
+  data: T | undefined;
+  error: CredytError | undefined;
+  /** No data yet and a request in flight (or about to start). */
+  isLoading: boolean;
+  isValidating: boolean;
+  /** Re-fetches (no argument) or writes `data` into the cache. Resolves with the data. */
+  mutate: (data?: T) => Promise<T | undefined>;
+}
+
+/** Reads `key` from the store, fetching on mount, window focus and reconnect. */
+export function useResource<T>(
+  store: Store,
+  key: string,
+  fetcher: () => Promise<T>,
+  fallbackData: T | undefined,
+): CredytResponse<T> {
+  const subscribe = useCallback((listener: () => void) => store.subscribe(key, listener), [store, key]);
+  const snap = useSyncExternalStore(
+    subscribe,
+    () => store.get<T>(key),
+    () => store.get<T>(key),
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `fetcher` is a new closure each render; the key identifies the request.
+  useEffect(() => {
+    const refresh = () => void store.revalidate(key, fetcher);
+    refresh();
+    const onVisible = () => document.visibilityState === "visible" && refresh();
+    addEventListener("focus", refresh);
+    addEventListener("online", refresh);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      removeEventListener("focus", refresh);
+      removeEventListener("online", refresh);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [store, key]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  const mutate = useCallback(
+    (data?: T) => {
+      if (data === undefined) return store.revalidate(key, fetcher, true);
+      store.set(key, data);
+      return Promise.resolve(data);
+    },
+    [store, key],
+  );
+
+  const data = snap.data ?? fallbackData;
+  return {
+    data,
+    error: snap.error,
+    isLoading: data === undefined && snap.error === undefined,
+    isValidating: snap.isValidating,
+    mutate,
+  };
+}
