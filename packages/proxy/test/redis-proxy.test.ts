@@ -172,10 +172,20 @@ describe("two proxy instances sharing one Redis", () => {
       expect(wallet.status).toBe(200);
       expect(Array.isArray(((await wallet.json()) as { accounts?: unknown }).accounts)).toBe(true);
     }
+    const portal = await fetch(`${instance(0).url}/billing-portal/sessions`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(portal.status).toBe(503);
     expect(topUpCount()).toBe(before);
     expect(redisErrors.length).toBeGreaterThan(0);
     const rejected = events.filter((e) => e.type === "request.rejected");
-    expect(rejected.map((e) => e.type === "request.rejected" && e.code)).toEqual(["unavailable", "unavailable"]);
+    expect(rejected.map((e) => e.type === "request.rejected" && e.code)).toEqual([
+      "unavailable",
+      "unavailable",
+      "unavailable",
+    ]);
 
     await redis.restart();
     await until(() => instances.every((x) => x.client.isReady), "both clients reconnect");
