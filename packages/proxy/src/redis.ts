@@ -7,18 +7,14 @@ import {
   arrayReply,
   claimFromStored,
   evalScript,
-  type RedisCommandClient,
+  type RedisStoresClient,
   runCommand,
   type StoredEntry,
 } from "./_internal/redis-command";
 import { CLAIM_SCRIPT, HIT_SCRIPT, RELEASE_SCRIPT } from "./_internal/redis-scripts";
 import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore, RateLimitStore } from "./stores";
 
-/**
- * The Redis client the stores use: a connected node-redis v5 client (`createClient()` from `redis`).
- * Any object with the same `isReady` and `sendCommand` works too.
- */
-export type RedisStoresClient = RedisCommandClient;
+export type { RedisStoresClient };
 
 /** Options of {@link createRedisStores}. */
 export interface RedisStoresOptions {

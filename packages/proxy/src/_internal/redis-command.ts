@@ -1,8 +1,11 @@
 import { CredytError } from "@credyt/core";
 import type { IdempotencyClaim, IdempotencyRecord } from "../stores";
 
-/** What the stores need from a Redis client: node-redis v5's `createClient()` has exactly this. */
-export interface RedisCommandClient {
+/**
+ * The Redis client the stores use: a connected node-redis v5 client (`createClient()` from `redis`) has
+ * exactly these two members. Anything else that has them works too (an adapter over ioredis or an HTTP Redis).
+ */
+export interface RedisStoresClient {
   /** `true` while connected and usable; `false` while (re)connecting or closed. */
   readonly isReady: boolean;
   /** Sends one raw command, such as `["EVAL", script, "1", key, arg]`. */
@@ -25,7 +28,7 @@ function unavailable(cause: unknown): CredytError {
  * Not-ready fails at once: node-redis would otherwise queue the command until it reconnects.
  */
 export async function runCommand(
-  client: RedisCommandClient,
+  client: RedisStoresClient,
   args: ReadonlyArray<string>,
   timeoutMs: number,
 ): Promise<unknown> {
@@ -51,7 +54,7 @@ export async function runCommand(
 
 /** Runs a one-key Lua script with `EVAL` (Redis caches the compiled script by its hash). */
 export function evalScript(
-  client: RedisCommandClient,
+  client: RedisStoresClient,
   script: string,
   key: string,
   args: ReadonlyArray<string>,
