@@ -59,7 +59,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     });
   });
   const address = server.address() as AddressInfo;
-  const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  // A wildcard bind is reachable as localhost; links must name a host a browser can open.
+  const wildcard = address.address === "0.0.0.0" || address.address === "::";
+  const shownHost = wildcard ? "localhost" : address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}`;
   emulator = createEmulator({ publicUrl: url, ...emulatorOptions });
   return {

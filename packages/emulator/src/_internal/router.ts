@@ -14,7 +14,7 @@ export class RouteTable {
       .split("/")
       .map((seg) => (seg.startsWith(":") ? "[^/]+" : seg))
       .join("/");
-    this.known.push({ method, regex: new RegExp(`^${source}/?$`) });
+    this.known.push({ method, regex: new RegExp(`^${source}$`) });
   }
 
   /** Methods registered for a path, for a 405's `Allow` header (empty when the path is unknown). */
