@@ -14,6 +14,11 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 // no axe violation (`a11y.test: "error"` in .storybook/preview.tsx).
 export default defineConfig({
   resolve: { conditions: ["@credyt/source", ...defaultClientConditions] },
+  // Pre-bundle what the lazily loaded dialog imports: discovered mid-run, Vite would reload the page
+  // and fail the running story.
+  optimizeDeps: {
+    entries: ["packages/react/src/**/*.{ts,tsx}", "!**/*.test.*"],
+  },
   test: {
     reporters: reporters("storybook"),
     projects: [

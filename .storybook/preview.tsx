@@ -1,24 +1,61 @@
 import type { Decorator, Preview } from "@storybook/react-vite";
+import { type CredytMessages, de, en, es, fr, ja } from "../packages/react/src/messages";
+// The package's optional stylesheet, as text: stories with `parameters.credytStyles: false` render without it.
+import credytStyles from "../packages/react/src/styles.css?inline";
+import { MockCredytProvider, type MockCredytProviderProps } from "../packages/react/src/testing";
 import "./preview.css";
+
+/** Locales of the toolbar: the BCP 47 tag for amounts and the bundled message set. */
+export const LOCALES: Record<string, { tag: string; messages: CredytMessages }> = {
+  en: { tag: "en-US", messages: en },
+  de: { tag: "de-DE", messages: de },
+  ja: { tag: "ja-JP", messages: ja },
+  fr: { tag: "fr-FR", messages: fr },
+  es: { tag: "es-ES", messages: es },
+};
+
+/**
+ * Stories describe their data with `parameters.credyt` (the props of `MockCredytProvider`: a fixture
+ * `scenario`, `errors`, `wallet`…), plus a `loaders` entry returning `{ client, onRedirect }` when the play
+ * function reads the mock's `calls` or the redirects (made per render, so nothing leaks between runs). Locale and labels come from the toolbar unless the story sets them.
+ */
+const withCredyt: Decorator = (Story, { parameters, globals, loaded }) => {
+  const mock = parameters.credyt as MockCredytProviderProps | undefined;
+  if (!mock) return <Story />;
+  const locale = LOCALES[parameters.locale ?? globals.locale ?? "en"] ?? LOCALES.en!;
+  const { client, onRedirect } = loaded as Pick<MockCredytProviderProps, "client" | "onRedirect">;
+  return (
+    <MockCredytProvider
+      locale={locale.tag}
+      labels={locale.messages}
+      {...mock}
+      {...(client ? { client } : {})}
+      {...(onRedirect ? { onRedirect } : {})}
+    >
+      <Story />
+    </MockCredytProvider>
+  );
+};
 
 /** The page around a story: theme, language and motion, set on `<html>` too so portalled dialogs follow. */
 const withHost: Decorator = (Story, { globals, parameters }) => {
   const theme: "light" | "dark" = parameters.theme ?? globals.theme ?? "light";
   const locale: string = parameters.locale ?? globals.locale ?? "en";
-  const motion: string = globals.motion ?? "off";
   const html = document.documentElement;
   html.dataset.theme = theme;
-  html.dataset.motion = motion;
-  html.lang = locale;
+  html.dataset.motion = globals.motion ?? "off";
+  html.lang = LOCALES[locale]?.tag ?? locale;
   return (
-    <div data-story-host="" data-theme={theme} lang={locale}>
+    <div data-story-host="" data-theme={theme} lang={LOCALES[locale]?.tag ?? locale} style={parameters.hostStyle}>
+      {parameters.credytStyles === false ? null : <style>{credytStyles}</style>}
       <Story />
     </div>
   );
 };
 
 const preview: Preview = {
-  decorators: [withHost],
+  // Outermost last: the host frame wraps the provider, which wraps the story.
+  decorators: [withCredyt, withHost],
   globalTypes: {
     theme: {
       description: "Light or dark theme",
@@ -65,7 +102,18 @@ const preview: Preview = {
     layout: "fullscreen",
     a11y: { test: "error" },
     controls: { matchers: { color: /(background|color)$/i } },
-    options: { storySort: { order: ["Introduction", "Components", "Theming", "Locales", "Live"] } },
+    options: {
+      storySort: {
+        order: [
+          "Introduction",
+          "Components",
+          ["WalletBalance", "TopUpButton", "BillingPortalLink"],
+          "Theming",
+          "Locales",
+          "Live",
+        ],
+      },
+    },
   },
   tags: ["autodocs"],
 };
