@@ -1,7 +1,8 @@
 import type { Ctx } from "./context";
+import { credit, debit, expireGrants } from "./grants";
 import { type Decimal, toPrecision } from "./money";
 import { accountId, type CustomerRecord, ensureAccount, type TopUpRecord } from "./state";
-import { isoTimestamp } from "./time";
+import { isoTimestamp, parseTimestamp } from "./time";
 
 /** Top-up links (and so the top-ups) expire 24 hours after creation, Stripe Checkout's default. */
 export const TOP_UP_TTL_MS = 24 * 60 * 60 * 1000;
@@ -14,8 +15,9 @@ export function findCustomer(ctx: Ctx, id: string): CustomerRecord | undefined {
   return ctx.store.customers.find((c) => c.id === id);
 }
 
-/** Expire every initiated top-up whose `expires_at` has passed (called before each request). */
+/** Expire every initiated top-up and credit grant whose time has passed (called before each request). */
 export function sweepExpired(ctx: Ctx): void {
+  expireGrants(ctx);
   const now = ctx.now().getTime();
   for (const t of ctx.store.topUps) {
     if (t.status === "initiated" && Date.parse(t.expires_at) <= now) settle(ctx, t, "expired");
@@ -59,12 +61,11 @@ export function settle(ctx: Ctx, t: TopUpRecord, status: "completed" | "failed" 
     const account = ensureAccount(customer, t.destination.account_name, t.destination.asset);
     account.pending_in = account.pending_in.minus(t.units);
     if (status === "completed") {
-      account.available = account.available.plus(t.units);
-      account.grants.push({
+      const requested = t.credit_expires_at ? parseTimestamp(t.credit_expires_at) : undefined;
+      credit(account, t.units, {
         purpose: "paid",
-        amount: t.units,
         created_at: at,
-        expires_at: t.credit_expires_at ?? isoTimestamp(new Date(ctx.now().getTime() + PAID_GRANT_TTL_MS)),
+        expires_at: isoTimestamp(requested ?? new Date(ctx.now().getTime() + PAID_GRANT_TTL_MS)),
         source: t.id,
       });
     }
@@ -80,9 +81,9 @@ export function settle(ctx: Ctx, t: TopUpRecord, status: "completed" | "failed" 
   return true;
 }
 
-/** Apply a signed amount to an account; overdrafts are allowed, as in Credyt. */
-export function applyAmount(customer: CustomerRecord, name: string, asset: string, amount: Decimal): string {
+/** Charge an amount to an account (creating it if needed); overdrafts are allowed, as in Credyt. */
+export function chargeAccount(customer: CustomerRecord, name: string, asset: string, amount: Decimal): string {
   const account = ensureAccount(customer, name, asset);
-  account.available = account.available.plus(amount);
+  debit(account, amount);
   return accountId(account);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTimestamp } from "./time";
 
 /** An absolute http(s) URL. */
 export const httpUrl = z.string().refine((value) => {
@@ -20,7 +21,10 @@ export const uuid = z
 /** An ISO-8601 timestamp with a zone. */
 export const timestamp = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/, "Must be an ISO-8601 timestamp.");
+  .refine(
+    (value) => parseTimestamp(value) !== undefined,
+    "Must be an ISO-8601 timestamp with a zone, e.g. 2026-01-31T12:00:00Z.",
+  );
 
 export const metadata = z.record(z.string(), z.string());
 

@@ -27,10 +27,14 @@ export interface ProductRecord {
   prices: PriceRecord[];
 }
 
-/** A credit grant, recorded for inspection (expiry is not enforced on balances). */
+/**
+ * A credit grant: credits from a completed top-up (`paid`) or a positive adjustment. Debits consume the
+ * grants that expire first; whatever is left of a grant when it expires is removed from `available`.
+ */
 export interface GrantRecord {
   purpose: "paid" | "adjustment";
   amount: Decimal;
+  remaining: Decimal;
   created_at: string;
   expires_at?: string;
   source: string;
@@ -191,7 +195,7 @@ export function reviveStore(raw: unknown): Store {
         available: d(a.available),
         pending_in: d(a.pending_in),
         pending_out: d(a.pending_out),
-        grants: (a.grants ?? []).map((g) => ({ ...g, amount: d(g.amount) })),
+        grants: (a.grants ?? []).map((g) => ({ ...g, amount: d(g.amount), remaining: d(g.remaining ?? g.amount) })),
       })),
     })),
     adjustments: (s.adjustments ?? []).map((a) => ({ ...a, response: { ...a.response } })),

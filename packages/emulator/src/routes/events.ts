@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "../_internal/context";
 import { json, problem } from "../_internal/http";
 import { dec } from "../_internal/money";
-import { applyAmount, findCustomer } from "../_internal/ops";
+import { chargeAccount, findCustomer } from "../_internal/ops";
 import { parseBody } from "../_internal/parse";
 import { paging, param, type RouteTable } from "../_internal/router";
 import { customerId, timestamp, uuid } from "../_internal/schemas";
@@ -43,7 +43,7 @@ function bill(ctx: Ctx, customer: CustomerRecord, eventType: string, data: Recor
           volume = dec(raw);
         }
         const amount = price.unit_price.mul(volume);
-        const account = applyAmount(customer, "default", price.asset, amount.neg());
+        const account = chargeAccount(customer, "default", price.asset, amount);
         fees.push({
           amount,
           asset: price.asset,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "../_internal/context";
+import { credit, debit } from "../_internal/grants";
 import { fieldError, json, problem } from "../_internal/http";
 import { dec } from "../_internal/money";
 import { findCustomer } from "../_internal/ops";
@@ -8,7 +9,7 @@ import { param, type RouteTable } from "../_internal/router";
 import { amount, metadata, timestamp, uuid } from "../_internal/schemas";
 import { isKnownAsset } from "../_internal/seed";
 import { ensureAccount, findAccount } from "../_internal/state";
-import { isoTimestamp } from "../_internal/time";
+import { isoTimestamp, parseTimestamp } from "../_internal/time";
 import { accountToWire } from "../_internal/wire";
 
 /** The adjustment reasons Credyt documents (emulator choice: only these are accepted). */
@@ -55,16 +56,17 @@ export function walletRoutes(routes: RouteTable, ctx: Ctx): void {
     if (!isKnownAsset(ctx.store, body.asset)) return fieldError("asset", `Asset '${body.asset}' does not exist.`);
     const account = ensureAccount(customer, body.account_name ?? "default", body.asset);
     const value = dec(body.amount);
-    account.available = account.available.plus(value);
     const created = isoTimestamp(ctx.now());
+    const expires = body.expires_at ? parseTimestamp(body.expires_at) : undefined;
     if (value.isPositive()) {
-      account.grants.push({
+      credit(account, value, {
         purpose: "adjustment",
-        amount: value,
         created_at: created,
-        ...(body.expires_at ? { expires_at: body.expires_at } : {}),
+        ...(expires ? { expires_at: isoTimestamp(expires) } : {}),
         source: body.transaction_id,
       });
+    } else {
+      debit(account, value.neg());
     }
     const response = { id: body.transaction_id, created_at: created };
     ctx.store.adjustments.push({ customer_id: customer.id, transaction_id: txid, response });
