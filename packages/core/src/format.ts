@@ -19,6 +19,20 @@ export interface FormatAmountOptions {
 
 let currencies: Set<string> | undefined;
 
+// Building an Intl.NumberFormat costs far more than using one; a page formats the same few
+// (locale, asset) pairs over and over, so keep them.
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale ?? ""}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    if (formatters.size > 200) formatters.clear();
+    formatter = new Intl.NumberFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** True when `code` is an ISO 4217 currency this runtime can format. */
 export function isCurrencyCode(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;
@@ -57,7 +71,7 @@ export function formatAmount(amount: number | string, asset: string, options: Fo
   const value = exact(amount) as unknown as number; // Intl accepts decimal strings (ES2023).
 
   if (!display && isCurrencyCode(code)) {
-    return new Intl.NumberFormat(locale, {
+    return numberFormat(locale, {
       style: "currency",
       currency: code,
       notation: options.compact ? "compact" : "standard",
@@ -65,7 +79,7 @@ export function formatAmount(amount: number | string, asset: string, options: Fo
   }
 
   const decimals = display?.decimals;
-  const number = new Intl.NumberFormat(locale, {
+  const number = numberFormat(locale, {
     notation: display?.compact ? "compact" : "standard",
     minimumFractionDigits: decimals ?? 0,
     maximumFractionDigits: decimals ?? 2,
