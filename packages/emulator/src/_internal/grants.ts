@@ -22,7 +22,7 @@ export function debit(account: AccountRecord, amount: Decimal): void {
   const order = account.grants.filter((g) => g.remaining.isPositive()).sort((a, b) => expiry(a) - expiry(b));
   for (const grant of order) {
     if (!left.isPositive()) break;
-    const take = Decimal_min(grant.remaining, left);
+    const take = minOf(grant.remaining, left);
     grant.remaining = grant.remaining.minus(take);
     left = left.minus(take);
   }
@@ -50,6 +50,6 @@ function expiry(grant: GrantRecord): number {
   return grant.expires_at ? Date.parse(grant.expires_at) : Number.POSITIVE_INFINITY;
 }
 
-function Decimal_min(a: Decimal, b: Decimal): Decimal {
+function minOf(a: Decimal, b: Decimal): Decimal {
   return a.lessThan(b) ? a : b;
 }

@@ -37,7 +37,7 @@ ${error ? `<p id="checkout-error" class="error" role="alert">${esc(error.message
 <form method="post" action="/checkout" novalidate>
   <input type="hidden" name="token" value="${esc(token)}">
   <label for="card_number">Card number</label>
-  <input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" placeholder="4242 4242 4242 4242" value="${esc(values.card_number ?? "")}" required${invalid("card_number")}>
+  <input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" placeholder="4242 4242 4242 4242" value="${esc(values.card_number ?? "")}" required autofocus${invalid("card_number")}>
   <div class="row">
     <div><label for="expiry">Expiry (MM/YY)</label>
     <input id="expiry" name="expiry" autocomplete="cc-exp" placeholder="12/34" value="${esc(values.expiry ?? "")}" required${invalid("expiry")}></div>
