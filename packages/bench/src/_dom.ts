@@ -1,7 +1,7 @@
 import { JSDOM } from "jsdom";
 
 /** A jsdom window as the global environment, installed before React DOM is imported. */
-export function installDom(url = "http://app.test/account"): JSDOM {
+export function installDom(url = "http://app.test/account"): { window: Window } {
   const dom = new JSDOM("<!doctype html><html><body></body></html>", { url, pretendToBeVisual: true });
   const g = globalThis as Record<string, unknown>;
   for (const key of [
