@@ -68,8 +68,15 @@ export async function once(
       await store.release(key);
       throw error;
     }
-    if (outcome.ttlMs > 0) await store.complete(key, { fingerprint: print, response: outcome.response }, outcome.ttlMs);
-    else await store.release(key);
+    try {
+      if (outcome.ttlMs > 0)
+        await store.complete(key, { fingerprint: print, response: outcome.response }, outcome.ttlMs);
+      else await store.release(key);
+    } catch (error) {
+      // The top-up exists now: answering an error would invite a retry. The claim still holds the
+      // key until its lock expires, so the customer gets the truth and a replay stays blocked meanwhile.
+      void error;
+    }
     if (outcome.error) throw outcome.error;
     return { response: outcome.response, replayed: false };
   }

@@ -1,0 +1,89 @@
+// Every README snippet is a file in examples/, included verbatim in the README and run here.
+import { readdirSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
+import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
+import { createAdaptorServer } from "@hono/node-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const examplesDir = new URL("../examples/", import.meta.url);
+let emulator: RunningEmulator;
+const servers: Server[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+  process.env.CREDYT_API_KEY = emulator.apiKey;
+  process.env.CREDYT_API_URL = emulator.url;
+});
+afterAll(async () => {
+  for (const server of servers) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  await emulator?.close();
+});
+
+async function listen(server: Server): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/credyt`;
+}
+
+async function exercise(base: string) {
+  const cookie = { Cookie: `user=${DEMO_CUSTOMER_ID}` };
+  const wallet = await fetch(`${base}/wallet`, { headers: cookie });
+  expect(wallet.status).toBe(200);
+  expect(await wallet.text()).toContain("14.566678");
+  expect((await fetch(`${base}/wallet`)).status).toBe(401);
+  const topUp = await fetch(`${base}/top-ups`, {
+    method: "POST",
+    headers: { ...cookie, "Content-Type": "application/json", "Idempotency-Key": `example-${Math.random()}` },
+    body: JSON.stringify({ amount: 10, currency: "USD" }),
+  });
+  expect(topUp.status).toBe(201);
+}
+
+describe("README examples", () => {
+  it("README includes every example file verbatim", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const files = readdirSync(examplesDir).filter((f) => f.endsWith(".ts") && f !== "session.ts");
+    expect(files.sort()).toEqual(["express.ts", "fetch.ts", "hono.ts", "next-route.ts", "node-http.ts", "prefetch.ts"]);
+    for (const file of files) {
+      const source = readFileSync(new URL(file, examplesDir), "utf8").trim();
+      expect(readme, `README is missing examples/${file} verbatim`).toContain(`\`\`\`ts\n${source}\n\`\`\``);
+    }
+  });
+
+  it("Express", async () => {
+    const { app } = await import("../examples/express");
+    await exercise(await listen(createServer(app)));
+  });
+
+  it("node:http", async () => {
+    const { server } = await import("../examples/node-http");
+    await exercise(await listen(server));
+  });
+
+  it("Next.js route handlers", async () => {
+    const { GET, POST } = await import("../examples/next-route");
+    const route = (request: Request) => (request.method === "GET" ? GET(request) : POST(request));
+    await exercise(await listen(createAdaptorServer({ fetch: route }) as Server));
+  });
+
+  it("Hono", async () => {
+    const { app } = await import("../examples/hono");
+    await exercise(await listen(createAdaptorServer({ fetch: app.fetch }) as Server));
+  });
+
+  it("plain Fetch", async () => {
+    const { handleRequest } = await import("../examples/fetch");
+    await exercise(await listen(createAdaptorServer({ fetch: handleRequest }) as Server));
+  });
+
+  it("server-side prefetch with createCredytApi", async () => {
+    const { loadWallet } = await import("../examples/prefetch");
+    const wallet = await loadWallet(DEMO_CUSTOMER_ID);
+    expect(wallet.accounts.find((a) => a.asset === "USD")?.available).toBe(14.566678);
+  });
+});
