@@ -1,4 +1,21 @@
+import { copyFile, readdir, readFile, writeFile } from "node:fs/promises";
 import { defineConfig } from "tsup";
+
+const DIRECTIVE = '"use client";';
+
+// `'use client'` must open every built file (React Server Components read only the directive
+// prologue). esbuild's banner lands first in ESM, but the CJS output starts with its own
+// "use strict" and the banner ends up below the interop helpers, where it is no directive.
+async function finish(): Promise<void> {
+  for (const file of await readdir("dist")) {
+    if (!/\.c?js$/.test(file)) continue;
+    const path = `dist/${file}`;
+    const code = (await readFile(path, "utf8")).replace(/"use client";\n?/g, "");
+    // Same line in CJS, so the source map's line numbers stay right.
+    await writeFile(path, `${DIRECTIVE}${file.endsWith(".cjs") ? "" : "\n"}${code}`);
+  }
+  await copyFile("src/styles.css", "dist/styles.css");
+}
 
 // One run for every entry: the React context lives in one shared chunk that both `.` and
 // `./testing` import, and the lazy top-up dialog becomes its own chunk.
@@ -9,10 +26,8 @@ export default defineConfig({
   splitting: true,
   clean: true,
   sourcemap: true,
-  minify: false,
   target: "es2022",
-  external: ["react", "react-dom", "react/jsx-runtime", "swr", "clsx", /^@radix-ui\//, "@credyt/core"],
-  // Every output file (entries and shared chunks) is a client module for React Server Components.
-  banner: { js: '"use client";' },
-  onSuccess: "node -e \"require('node:fs').copyFileSync('src/styles.css','dist/styles.css')\"",
+  external: ["react", "react-dom", "react/jsx-runtime", "clsx", /^@radix-ui\//, "@credyt/core"],
+  banner: { js: DIRECTIVE },
+  onSuccess: finish,
 });

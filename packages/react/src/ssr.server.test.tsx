@@ -1,0 +1,66 @@
+import { renderToString } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { BillingPortalLink } from "./billing-portal-link";
+import { CredytProvider } from "./provider";
+import { createMockClient, fixtures, MockCredytProvider } from "./testing";
+import { TopUpButton } from "./top-up-button";
+import { WalletBalance } from "./wallet-balance";
+
+describe("server rendering (node, no window)", () => {
+  it("has no DOM globals here", () => {
+    expect(typeof window).toBe("undefined");
+    expect(typeof document).toBe("undefined");
+  });
+
+  it("renders the balance skeleton without data", () => {
+    const html = renderToString(
+      <CredytProvider baseUrl="https://app.example/api/credyt">
+        <WalletBalance />
+      </CredytProvider>,
+    );
+    expect(html).toContain('data-credyt="balance"');
+    expect(html).toContain('data-state="loading"');
+    expect(html).toContain("Loading balance…");
+  });
+
+  it("renders a server-prefetched balance with no loading state", () => {
+    const html = renderToString(
+      <CredytProvider baseUrl="/api/credyt" locale="en-US" fallback={{ wallet: fixtures.manyAccounts.wallet }}>
+        <WalletBalance asset="USD" lowBalanceThreshold={5} />
+        <WalletBalance showAll />
+      </CredytProvider>,
+    );
+    expect(html).toContain("$1,250.50");
+    expect(html).toContain("€980.00");
+    expect(html).not.toContain('data-state="loading"');
+  });
+
+  it("renders the top-up button (fixed amount and dialog trigger) and the portal link", () => {
+    const html = renderToString(
+      <MockCredytProvider locale="en-US">
+        <TopUpButton amount={20} currency="USD" />
+        <TopUpButton currency="USD" />
+        <TopUpButton currency="USD" defaultOpen />
+        <BillingPortalLink />
+        <BillingPortalLink asChild target="_blank">
+          <a href="/billing">Billing</a>
+        </BillingPortalLink>
+      </MockCredytProvider>,
+    );
+    expect(html).toContain("Top up $20.00");
+    expect(html).toContain('aria-haspopup="dialog"');
+    expect(html).toContain('data-credyt="billing-portal-link"');
+    expect(html).toContain('href="/billing"');
+  });
+
+  it("renders every fixture", () => {
+    for (const name of Object.keys(fixtures) as (keyof typeof fixtures)[]) {
+      const html = renderToString(
+        <MockCredytProvider scenario={name} client={createMockClient({ scenario: name })}>
+          <WalletBalance showAll />
+        </MockCredytProvider>,
+      );
+      expect(html, name).toContain('data-credyt="balance"');
+    }
+  });
+});
