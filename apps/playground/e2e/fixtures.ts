@@ -69,9 +69,8 @@ export const test = base.extend<{ emulator: EmulatorAdmin; consoleErrors: string
       const errors: string[] = [];
       const app = new URL(baseURL ?? "").origin;
       page.on("console", (message) => {
-        const where = message.location().url;
-        if (message.type() === "error" && (!where || new URL(where).origin === app))
-          errors.push(`${message.text()} (${where})`);
+        const where = message.location().url || page.url();
+        if (message.type() === "error" && new URL(where).origin === app) errors.push(`${message.text()} (${where})`);
       });
       page.on("pageerror", (error) => errors.push(error.message));
       await use(errors);

@@ -1,0 +1,44 @@
+import { type Wallet, walletFromWire } from "@credyt/core";
+import { BillingPortalLink, CredytProvider, TopUpButton, WalletBalance } from "@credyt/react";
+import { credytApi, currentCustomerId } from "@/lib/credyt";
+
+// Balances are per customer and change all the time: render on every request, never at build time.
+export const dynamic = "force-dynamic";
+
+/** Fetches the wallet on the server, so the balance is in the HTML: no loading flash, no layout shift. */
+async function prefetchWallet(customerId: string): Promise<Wallet | undefined> {
+  try {
+    return walletFromWire(await credytApi().getWallet(customerId));
+  } catch (error) {
+    // The components fetch it themselves in the browser; the page still renders.
+    console.error("Could not prefetch the Credyt wallet:", error);
+    return undefined;
+  }
+}
+
+export default async function Home() {
+  const customerId = await currentCustomerId();
+  const wallet = customerId ? await prefetchWallet(customerId) : undefined;
+  return (
+    <main>
+      <h1>Your credits</h1>
+      {customerId ? (
+        // A fixed locale keeps the server's and the browser's formatting identical (no hydration mismatch).
+        <CredytProvider locale="en-US" fallback={{ wallet }} assets={{ TOK: { label: "tokens" } }}>
+          <section aria-labelledby="balance-title">
+            <h2 id="balance-title">Balance</h2>
+            <WalletBalance asset="USD" lowBalanceThreshold={5} data-testid="usd-balance" />
+            <WalletBalance showAll data-testid="all-balances" />
+          </section>
+          <section className="actions" aria-label="Billing">
+            <TopUpButton amount={10} currency="USD" />
+            <TopUpButton currency="USD" presets={[10, 25, 50]} min={5} max={500} />
+            <BillingPortalLink>Billing portal</BillingPortalLink>
+          </section>
+        </CredytProvider>
+      ) : (
+        <p>Sign in to see your balance.</p>
+      )}
+    </main>
+  );
+}
