@@ -22,5 +22,11 @@ export function createCredytProxy<C extends Context = Context>(
   options: CredytProxyOptions<C>,
 ): (c: C) => Promise<Response> {
   const handler = createFetchProxy<C>(options);
-  return (c) => handler(c.req.raw, c);
+  return async (c) => {
+    // A middleware that ran `c.req.json()` used up the raw body; Hono keeps a copy to rebuild it from.
+    const request = c.req.raw.bodyUsed
+      ? new Request(c.req.raw.url, { method: c.req.method, headers: c.req.raw.headers, body: await c.req.text() })
+      : c.req.raw;
+    return handler(request, c);
+  };
 }
