@@ -107,7 +107,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         : options.seed;
   const initial = storeFromSeed(seedInput, baseNow(), id);
   const secretBytes = options.state ? hexToBytes(options.state.secret) : crypto.getRandomValues(new Uint8Array(32));
-  const startStore: Store = options.state ? reviveStore(options.state.store) : cloneStore(initial);
+  const startStore: Store = options.state ? reviveState(options.state.store) : cloneStore(initial);
 
   const ctx: Ctx = {
     store: startStore,
@@ -190,6 +190,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     snapshot: () => ({ version: 1, secret: hex(ctx.secret), store: JSON.parse(JSON.stringify(ctx.store)) }),
   };
+}
+
+function reviveState(raw: unknown): Store {
+  try {
+    return reviveStore(raw);
+  } catch (error) {
+    throw new Error(`Invalid emulator state: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function hexToBytes(value: string): Uint8Array {

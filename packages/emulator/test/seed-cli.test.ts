@@ -142,5 +142,7 @@ describe("CLI", () => {
     const stateFile = path.join(dir, "corrupt.json");
     writeFileSync(stateFile, '{"version":2}');
     await expect(runCli(["--port", "0", "--state", stateFile])).rejects.toThrow(stateFile);
+    writeFileSync(stateFile, '{"version":1,"secret":"00","store":{"customers":[{"id":"cust_x"}]}}');
+    await expect(runCli(["--port", "0", "--state", stateFile])).rejects.toThrow(/Invalid emulator state/);
   });
 });

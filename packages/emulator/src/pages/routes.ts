@@ -37,18 +37,16 @@ async function verify(
   if (result.ok && (purpose === "any" || result.claims.purpose === purpose)) {
     return { ok: true, claims: result.claims, token: token as string };
   }
-  const claims = result.ok ? result.claims : result.claims;
+  const claims = result.claims;
   const session = ctx.store.portalSessions.find((s) => s.id === claims?.session_id);
   const topUp = ctx.store.topUps.find((t) => t.id === claims?.top_up_id);
   const failureUrl = session?.failure_url ?? topUp?.failure_url;
   return { ok: false, response: failureUrl ? redirect(failureUrl) : invalidLinkPage() };
 }
 
-/** Send the browser where a top-up's state says it belongs, or undefined while it can still be paid. */
-function settledRedirect(topUp: TopUpRecord | undefined): Response | undefined {
-  if (!topUp) return invalidLinkPage();
-  if (topUp.status === "failed" || topUp.status === "expired") return redirect(topUp.failure_url);
-  return undefined;
+/** Failed and expired top-ups send the browser to their `failure_url`; undefined while payable or paid. */
+function failedRedirect(topUp: TopUpRecord): Response | undefined {
+  return topUp.status === "failed" || topUp.status === "expired" ? redirect(topUp.failure_url) : undefined;
 }
 
 /** Hosted pages: `/api/sign-in`, `/checkout`, `/portal`, `/portal/top-up`. */
@@ -65,8 +63,9 @@ export function pageRoutes(routes: RouteTable, ctx: Ctx): void {
     const v = await verify(ctx, c.req.query("token"), "top-up-redirect");
     if (!v.ok) return v.response;
     const topUp = ctx.store.topUps.find((t) => t.id === v.claims.top_up_id);
-    const done = settledRedirect(topUp);
-    if (done || !topUp) return done ?? invalidLinkPage();
+    if (!topUp) return invalidLinkPage();
+    const failed = failedRedirect(topUp);
+    if (failed) return failed;
     if (topUp.status === "completed") return portalAfterPayment(c, topUp);
     return htmlResponse(checkoutPage(ctx, topUp, v.token));
   });
@@ -76,8 +75,9 @@ export function pageRoutes(routes: RouteTable, ctx: Ctx): void {
     const v = await verify(ctx, form.token, "top-up-redirect");
     if (!v.ok) return v.response;
     const topUp = ctx.store.topUps.find((t) => t.id === v.claims.top_up_id);
-    const done = settledRedirect(topUp);
-    if (done || !topUp) return done ?? invalidLinkPage();
+    if (!topUp) return invalidLinkPage();
+    const failed = failedRedirect(topUp);
+    if (failed) return failed;
     if (topUp.status === "completed") return portalAfterPayment(c, topUp);
     const outcome = checkCard(form.card_number ?? "", form.expiry ?? "", form.cvc ?? "", ctx.now());
     if (outcome.kind === "invalid") {
