@@ -42,7 +42,7 @@ export default defineConfig({
           ...dom,
           name: "react-18",
           env: { CREDYT_REACT_MAJOR: "18" },
-          include: ["src/**/*.test.tsx"],
+          include: ["src/**/*.test.tsx", "test/**/*.test.tsx"],
           exclude: ["**/*.server.test.tsx"],
           execArgv: ["--require", dir("./test/react-18-require.cjs")],
           server: { deps: { inline: [/@testing-library\//, /@radix-ui\//] } },
