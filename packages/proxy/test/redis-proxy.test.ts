@@ -34,7 +34,8 @@ async function startInstance(rateLimit: number): Promise<Instance> {
   });
   client.on("error", (error: unknown) => redisErrors.push(error));
   await client.connect();
-  const { idempotencyStore, rateLimitStore } = createRedisStores({ client });
+  // A generous command timeout: this suite shares two cores with others; outages are seen via `isReady`.
+  const { idempotencyStore, rateLimitStore } = createRedisStores({ client, commandTimeoutMs: 5_000 });
   const proxy = createCredytProxy({
     apiKey: upstream.apiKey,
     apiUrl: upstream.url,
@@ -217,8 +218,8 @@ describe("two proxy instances sharing one Redis", () => {
     })();
 
     await sleep(400);
-    await redis.kill();
     phase = "down";
+    await redis.kill();
     await sleep(600);
     await redis.restart();
     await until(() => instances.every((x) => x.client.isReady), "both clients reconnect");
@@ -228,18 +229,18 @@ describe("two proxy instances sharing one Redis", () => {
     await traffic;
 
     expect(gets.length).toBeGreaterThan(10);
-    expect(gets.every((s) => s === 200)).toBe(true);
-    expect(posts.every((p) => p.status === 201 || p.status === 503)).toBe(true);
+    expect(gets.filter((s) => s !== 200)).toEqual([]);
+    expect(posts.filter((p) => p.status !== 201 && p.status !== 503)).toEqual([]);
     // Only the last POST sent before the kill may have been in flight when Redis died.
     expect(
       posts
         .filter((p) => p.at === "before")
         .slice(0, -1)
-        .every((p) => p.status === 201),
-    ).toBe(true);
+        .filter((p) => p.status !== 201),
+    ).toEqual([]);
     expect(posts.some((p) => p.at === "down" && p.status === 503)).toBe(true);
     expect(posts.filter((p) => p.at === "after").length).toBeGreaterThan(0);
-    expect(posts.filter((p) => p.at === "after").every((p) => p.status === 201)).toBe(true);
+    expect(posts.filter((p) => p.at === "after" && p.status !== 201)).toEqual([]);
     // A POST whose top-up was created but whose answer could not be stored is a 503 too: never fewer top-ups than 201s.
     expect(topUpCount()).toBeGreaterThanOrEqual(posts.filter((p) => p.status === 201).length);
   }, 30_000);
