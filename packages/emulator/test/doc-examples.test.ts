@@ -6,7 +6,7 @@ import { start, type TestServer } from "./helpers";
 
 // Credyt's documented examples, kept as data next to the API contract.
 const examples = JSON.parse(
-  readFileSync(new URL("../../../../shared/fixtures/credyt-doc-examples.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../docs/fixtures/credyt-doc-examples.json", import.meta.url), "utf8"),
 ) as Record<string, { body?: Record<string, unknown>; response?: Record<string, unknown>; status?: number }>;
 const ex = (name: string) =>
   examples[name] as { body: Record<string, unknown>; response: Record<string, unknown>; status?: number };
