@@ -1,8 +1,7 @@
 import { Slot } from "@radix-ui/react-slot";
-import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef } from "react";
 import { compose } from "./_internal/compose";
-import { useCredytContext } from "./_internal/context";
+import { useCredytContext, withVariables } from "./_internal/context";
 import { errorMessage } from "./_internal/error-message";
 import { useBillingPortal } from "./use-billing-portal";
 
@@ -47,7 +46,8 @@ export const BillingPortalLink = /* @__PURE__ */ forwardRef<HTMLButtonElement, B
           aria-busy={portal.isMutating || undefined}
           {...rootProps}
           {...rest}
-          className={clsx(className)}
+          style={withVariables(rootProps.style, rest.style)}
+          className={className}
           onMouseEnter={compose(onMouseEnter, portal.prefetch)}
           onFocus={compose(onFocus, portal.prefetch)}
           onClick={compose(onClick, (event) => {

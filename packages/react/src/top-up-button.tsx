@@ -1,9 +1,8 @@
 import { formatAmount, type TopUpInput } from "@credyt/core";
 import { Slot } from "@radix-ui/react-slot";
-import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef, lazy, Suspense, useRef, useState } from "react";
 import { compose } from "./_internal/compose";
-import { fill, useCredytContext } from "./_internal/context";
+import { fill, useCredytContext, withVariables } from "./_internal/context";
 import { errorMessage } from "./_internal/error-message";
 import { useTopUp } from "./use-top-up";
 
@@ -108,7 +107,8 @@ export const TopUpButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, TopUpBu
           aria-expanded={amount === undefined ? open : undefined}
           {...rootProps}
           {...rest}
-          className={clsx(className)}
+          style={withVariables(rootProps.style, rest.style)}
+          className={className}
           ref={(node: HTMLButtonElement | null) => {
             own.current = node;
             if (typeof ref === "function") ref(node);

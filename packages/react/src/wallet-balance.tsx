@@ -1,7 +1,6 @@
 import { type Account, formatAmount } from "@credyt/core";
-import { clsx } from "clsx";
 import { forwardRef, type HTMLAttributes, type ReactNode } from "react";
-import { type CredytContextValue, fill, useCredytContext } from "./_internal/context";
+import { type CredytContextValue, fill, useCredytContext, withVariables } from "./_internal/context";
 import { selectAccount } from "./use-account";
 import { useWallet } from "./use-wallet";
 
@@ -123,7 +122,8 @@ export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBa
         aria-busy={state === "loading" || (isValidating && state !== "ready") ? true : undefined}
         {...ctx.rootProps}
         {...rest}
-        className={clsx(className)}
+        style={withVariables(ctx.rootProps.style, rest.style)}
+        className={className}
       >
         {state === "loading" && (
           <span data-credyt="balance-skeleton" className={classNames.skeleton}>

@@ -1,5 +1,5 @@
 import type { AssetDisplay, CredytClient, Wallet } from "@credyt/core";
-import { createContext, useContext } from "react";
+import { type CSSProperties, createContext, useContext } from "react";
 import type { CredytMessages } from "../messages";
 import type { PendingTopUp, ReturnStatus } from "./return-flow";
 import type { Store } from "./store";
@@ -48,4 +48,12 @@ export function useCredytContext(component: string): CredytContextValue {
 /** Fills `{name}` placeholders of a message. */
 export function fill(message: string, values: Record<string, string | number>): string {
   return message.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
+}
+
+/** The provider's `--credyt-*` variables under the user's own `style`. */
+export function withVariables(
+  variables: Record<string, string> | undefined,
+  style: CSSProperties | undefined,
+): CSSProperties | undefined {
+  return variables || style ? { ...variables, ...style } : undefined;
 }

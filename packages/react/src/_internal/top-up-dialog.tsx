@@ -1,6 +1,5 @@
 import { formatAmount } from "@credyt/core";
 import * as Dialog from "@radix-ui/react-dialog";
-import { clsx } from "clsx";
 import { type FormEvent, type ReactNode, type RefObject, useId, useState } from "react";
 import type { TopUpDialogPart } from "../top-up-button";
 import type { UseTopUpResult } from "../use-top-up";
@@ -136,7 +135,7 @@ export function TopUpDialog(props: TopUpDialogProps): ReactNode {
                 data-state={topUp.isMutating ? "pending" : topUp.error ? "error" : "idle"}
                 aria-busy={topUp.isMutating || undefined}
                 aria-disabled={topUp.isMutating || undefined}
-                className={clsx(cn.submit)}
+                className={cn.submit}
               >
                 {topUp.isMutating ? t.redirecting : t.submit}
               </button>

@@ -1,4 +1,4 @@
-import { type ReactNode, useContext, useMemo, useState } from "react";
+import { type ReactNode, useContext, useMemo } from "react";
 import { CredytContext } from "../_internal/context";
 import { CredytProvider, type CredytProviderProps } from "../provider";
 import type { MockScenario, MockScenarioName } from "./fixtures";
@@ -38,7 +38,11 @@ function ReturnOverride(props: { scenario: MockScenario; children?: ReactNode })
  */
 export function MockCredytProvider(props: MockCredytProviderProps): ReactNode {
   const { scenario, client: given, delayMs, errors, wallet, children, onRedirect, ...rest } = props;
-  const [client] = useState(() => given ?? createMockClient({ scenario, delayMs, errors, wallet }));
+  // A new scenario (a Storybook control, say) starts a new client and so a fresh cache.
+  const client = useMemo(
+    () => given ?? createMockClient({ scenario, delayMs, errors, wallet }),
+    [given, scenario, delayMs, errors, wallet],
+  );
   return (
     <CredytProvider client={client} onRedirect={onRedirect ?? noop} {...rest}>
       <ReturnOverride scenario={client.scenario}>{children}</ReturnOverride>
