@@ -12,6 +12,21 @@ describe("routes are an allowlist", () => {
     },
   );
 
+  it("404 for paths that do not decode", async () => {
+    const { proxy, upstream } = setup();
+    await expectError(await proxy(get("/wallet/%ZZ")), 404, "not_found");
+    await expectError(await proxy(get("/%E0%A4%A")), 404, "not_found");
+    expect(upstream.calls).toHaveLength(0);
+  });
+
+  it("422 for an account id that is not name:ASSET, before calling Credyt", async () => {
+    const { proxy, upstream } = setup();
+    for (const id of ["default", "a:b:c", "default:US D", "..%2F..%2Fadmin", "default%3AUSD%2Fx"]) {
+      await expectError(await proxy(get(`/wallet/${id}`)), 422, "invalid_request");
+    }
+    expect(upstream.calls).toHaveLength(0);
+  });
+
   it("404 outside the base path", async () => {
     const { proxy } = setup();
     await expectError(await proxy(new Request(`${ORIGIN}/other/wallet`)), 404, "not_found");

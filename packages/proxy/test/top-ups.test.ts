@@ -33,6 +33,18 @@ describe("top-up bodies are validated before anything reaches Credyt", () => {
     expect(upstream.calls).toHaveLength(0);
   });
 
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])(
+    "422 naming an unknown field called %s",
+    async (key) => {
+      const { proxy, upstream } = setup();
+      const body = `{"amount":10,"currency":"USD","${key}":{"x":1},"description":"${"d".repeat(250)}"}`;
+      const error = await expectError(await proxy(topUpRequest(body)), 422, "invalid_request");
+      expect(Object.hasOwn(error.details ?? {}, key)).toBe(true);
+      expect(error.details?.description).toBeDefined();
+      expect(upstream.calls).toHaveLength(0);
+    },
+  );
+
   it.each([
     [{ amount: 5, currency: "USD" }],
     [{ amount: 500, currency: "USD" }],

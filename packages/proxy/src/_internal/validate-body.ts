@@ -38,9 +38,10 @@ function invalid(details: CredytErrorDetails): CredytError {
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const details: CredytErrorDetails = {};
+  // A Map, not an object: field names come from the browser and may be "constructor" or "__proto__".
+  const fields = new Map<string, string[]>();
   const add = (field: string, message: string) => {
-    details[field] = [...(details[field] ?? []), message];
+    fields.set(field, [...(fields.get(field) ?? []), message]);
   };
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
@@ -49,7 +50,7 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
     }
     add(issue.path.map(String).join(".") || "body", issue.message);
   }
-  throw invalid(details);
+  throw invalid(Object.fromEntries(fields));
 }
 
 /** Validates a top-up body against the schema and the configured allowlists and limits (exact decimals). */
