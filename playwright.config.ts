@@ -24,8 +24,11 @@ export default defineConfig({
     ],
   ],
   snapshotPathTemplate: "{testDir}/__screenshots__/{arg}{ext}",
+  // threshold: per-pixel colour distance (YIQ, 0–1). Playwright's default 0.2 lets a shade change of
+  // the accent pass unnoticed (the colour guard test proves 0.05 catches it); maxDiffPixelRatio allows
+  // 0.2% of pixels of anti-aliasing noise.
   expect: {
-    toHaveScreenshot: { maxDiffPixelRatio: 0.002, animations: "disabled", caret: "hide", scale: "css" },
+    toHaveScreenshot: { maxDiffPixelRatio: 0.002, threshold: 0.05, animations: "disabled", caret: "hide", scale: "css" },
   },
   use: {
     browserName: "chromium",
