@@ -44,6 +44,7 @@ describe("<TopUpButton> with a fixed amount", () => {
     expect(button.dataset.state).toBe("pending");
     expect(button.getAttribute("aria-busy")).toBe("true");
     expect(button.textContent).toBe("Redirecting…");
+    expect(await axe(document.body)).toHaveNoViolations();
     await waitFor(() => expect(button.dataset.state).toBe("success"));
     expect(client.calls.filter((c) => c.method === "createTopUp")).toHaveLength(1);
   });
@@ -231,5 +232,21 @@ describe("<TopUpButton> without an amount (dialog)", () => {
       "Too many attempts. Please wait a moment and try again.",
     );
     expect(await axe(screen.getByRole("dialog"))).toHaveNoViolations();
+  });
+});
+
+describe("every rendered element is a named part", () => {
+  it("puts data-credyt on each element of the button and the open dialog", async () => {
+    render(
+      <MockCredytProvider>
+        <TopUpButton currency="USD" defaultOpen min={5} />
+      </MockCredytProvider>,
+    );
+    const dialog = await screen.findByRole("dialog");
+    await userEvent.type(screen.getByRole("textbox"), "1{Enter}");
+    const elements = [...document.body.querySelectorAll("*")].filter((el) => el.closest("[data-credyt]"));
+    expect(elements.length).toBeGreaterThan(15);
+    for (const el of elements) expect(el.getAttribute("data-credyt"), el.outerHTML.slice(0, 80)).toMatch(/^[a-z-]+$/);
+    expect(dialog.dataset.credyt).toBe("top-up-dialog");
   });
 });

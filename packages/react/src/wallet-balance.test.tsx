@@ -167,6 +167,7 @@ describe("<WalletBalance>", () => {
     );
     const notice = await screen.findByText("The payment did not go through. You were not charged.");
     expect(notice.dataset.state).toBe("failed");
+    expect(await axe(document.body)).toHaveNoViolations();
   });
 
   it("uses `format`, `labels`, `className`, `classNames`, appearance and forwards its ref", async () => {

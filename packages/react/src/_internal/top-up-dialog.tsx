@@ -73,7 +73,7 @@ export function TopUpDialog(props: TopUpDialogProps): ReactNode {
           <form data-credyt="top-up-form" className={cn.form} noValidate onSubmit={submit}>
             {presets.length > 0 && (
               <fieldset data-credyt="top-up-presets" className={cn.presets}>
-                <legend>{t.presets}</legend>
+                <legend data-credyt="top-up-presets-label">{t.presets}</legend>
                 {presets.map((preset) => {
                   const selected = value === String(preset);
                   return (
