@@ -50,11 +50,8 @@ test("top up $25 through the dialog, pay with 4242: pending, then exactly $25 mo
   await page.route("**/api/credyt/wallet", (route) => (credited ? route.continue() : route.fulfill({ json: before })));
 
   await payWithCard(page, "4242 4242 4242 4242");
-  // The emulator's portal confirms the payment, then sends the customer back to the app.
-  await expect(page.getByRole("status")).toContainText("Payment received");
-  await page.getByRole("link", { name: "Return to the app" }).click();
-
-  await page.waitForURL((url) => url.origin === new URL(page.url()).origin && url.pathname === "/credits");
+  // Credyt's page confirms the payment, then sends the customer back to the app by itself.
+  await page.waitForURL((url) => url.pathname === "/credits" && url.origin !== new URL(emulator.url).origin);
   const notice = headerBalance(page).locator('[data-credyt="balance-notice"]');
   await expect(notice).toHaveAttribute("data-state", "pending");
   await expect(notice).toHaveText("Payment received, updating…");
@@ -168,4 +165,37 @@ test("a second customer sees only their own wallet", async ({ page, emulator }) 
   const other = await page.request.get(`/api/credyt/wallet?customer_id=${DEMO_CUSTOMER_ID}`);
   expect(other.status()).toBe(422);
   expect(await emulator.available(SECOND_CUSTOMER_ID, "USD")).toBe("50");
+});
+
+test("the token top-up credits at the rate the server decides for each customer", async ({ page, emulator }) => {
+  await signIn(page, "Demo Customer");
+  await page.goto("/credits");
+  await page.getByRole("button", { name: "Buy 10M tokens for $10.00" }).click();
+  await page.waitForURL((url) => url.origin === new URL(emulator.url).origin);
+  await expect(page.getByTestId("amount")).toHaveText("10.00 USD");
+  await expect(page.getByTestId("units")).toHaveText("10000000 TOK");
+
+  await payWithCard(page, "4242 4242 4242 4242");
+  await page.waitForURL((url) => url.pathname === "/credits" && url.origin !== new URL(emulator.url).origin);
+  await expect(page.getByTestId("all-balances").locator('[data-credyt="balance-amount"]')).toHaveText([
+    "$14.57",
+    "1,003,450,234 tokens",
+  ]);
+  expect(await emulator.available(DEMO_CUSTOMER_ID, "TOK")).toBe("1003450234");
+  expect(await emulator.available(DEMO_CUSTOMER_ID, "USD")).toBe("14.566678");
+
+  // Another customer, another rate: still decided on the server, never sent by the browser.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in to Glitch Studio" })).toBeVisible();
+  await signIn(page, "Second Customer");
+  await page.goto("/credits");
+  await page.getByRole("button", { name: "Buy 12M tokens for $10.00" }).click();
+  await page.waitForURL((url) => url.origin === new URL(emulator.url).origin);
+  await expect(page.getByTestId("units")).toHaveText("12000000 TOK");
+
+  const forged = await page.request.post("/api/credyt/top-ups", {
+    headers: { "idempotency-key": "forged-rate-0001" },
+    data: { amount: 10, currency: "USD", asset: "TOK", exchange_rate: 1e12 },
+  });
+  expect(forged.status()).toBe(422);
 });
