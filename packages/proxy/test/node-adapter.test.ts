@@ -108,6 +108,27 @@ describe("@credyt/proxy/node", () => {
     }
   });
 
+  it("answers 413 to a 6 MB chunked body without reading it all", async () => {
+    const { proxy, upstream } = proxyWith();
+    const url = await serve(proxy);
+    const chunk = new TextEncoder().encode(" ".repeat(16_384));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 400; i++) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const response = await fetch(`${url}/api/credyt/top-ups`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": "chunked-key-01" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: "payload_too_large" } });
+    expect(upstream.calls).toHaveLength(0);
+  });
+
   it("treats the request's own origin as same-origin (Origin check over real HTTP)", async () => {
     const url = await serve(proxyWith().proxy);
     expect((await fetch(`${url}/api/credyt/wallet`, { headers: { Origin: url } })).status).toBe(200);
