@@ -8,8 +8,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 45_000,
-  expect: { timeout: 10_000 },
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   forbidOnly: Boolean(process.env.CI),
   // Starts this suite's own emulator and app server on free loopback ports (see e2e/global-setup.ts).
   globalSetup: "./e2e/global-setup.ts",

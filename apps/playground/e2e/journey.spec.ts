@@ -199,3 +199,13 @@ test("the token top-up credits at the rate the server decides for each customer"
   });
   expect(forged.status()).toBe(422);
 });
+
+test("a forged session cookie is not a sign-in", async ({ page, baseURL }) => {
+  // The cookie is signed by the server: writing another customer's name into it gets nobody's wallet.
+  await page.context().addCookies([{ name: "playground_session", value: "demo", url: baseURL ?? "" }]);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Sign in to Glitch Studio" })).toBeVisible();
+  const wallet = await page.request.get("/api/credyt/wallet");
+  expect(wallet.status()).toBe(401);
+  expect((await wallet.json()).error.code).toBe("unauthorized");
+});
