@@ -14,6 +14,8 @@ const config: StorybookConfig = {
     mergeConfig(vite, {
       resolve: { conditions: ["@credyt/source", ...defaultClientConditions], dedupe: ["react", "react-dom"] },
       build: {
+        // The preview bundles React, Radix and the docs blocks: large by nature, never shipped to users.
+        chunkSizeWarningLimit: 4096,
         rollupOptions: {
           // Radix and SWR ship "use client"; it means nothing inside a bundle, so the warning is noise.
           onwarn(warning, warn) {

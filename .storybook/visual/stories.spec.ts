@@ -22,6 +22,8 @@ const stories = Object.values(index.entries).filter(
   (entry) => entry.type === "story" && !entry.tags?.includes("no-visual"),
 );
 
+const docsPages = Object.values(index.entries).filter((entry) => entry.type === "docs");
+
 const THEMES = ["light", "dark"] as const;
 
 /**
@@ -57,6 +59,21 @@ for (const story of stories) {
       await expect(page).toHaveScreenshot(`${story.id}--${theme}.png`);
     });
   }
+}
+
+// Docs pages (autodocs and the written guides) are not screenshotted, but must render without an error.
+for (const docs of docsPages) {
+  test(`docs: ${docs.title} / ${docs.name}`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("response", (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`/iframe.html?id=${encodeURIComponent(docs.id)}&viewMode=docs&globals=a11y.manual:!true`);
+    await expect(page.locator(".sbdocs-content h1").first()).toBeVisible({ timeout: 20_000 });
+    await page.waitForLoadState("networkidle");
+    expect(errors).toEqual([]);
+  });
 }
 
 // The screenshot comparison must be able to fail: the same story with one `--credyt-*` colour changed

@@ -39,6 +39,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** Open dialogs are modal: in the docs page they render in their own frame, not over the page. */
+const framed = { docs: { story: { inline: false, height: "480px" } } };
+
 /** Without `amount`: opens a dialog to choose one. */
 export const Default: Story = {
   play: async ({ canvas }) => {
@@ -59,6 +62,7 @@ export const FixedAmount: Story = {
 /** The dialog, open: presets, a custom amount, cancel and continue. */
 export const DialogOpen: Story = {
   args: { defaultOpen: true, min: 5, max: 500 },
+  parameters: framed,
   play: async () => {
     const dialog = await screen.findByRole("dialog", { name: "Top up your balance" });
     await expect(dialog).toBeVisible();
@@ -70,6 +74,7 @@ export const DialogOpen: Story = {
 export const DialogValidationError: Story = {
   name: "Dialog with a validation error",
   args: { defaultOpen: true, min: 5, max: 500 },
+  parameters: framed,
   play: async () => {
     const input = await screen.findByLabelText("Custom amount (USD)");
     await userEvent.type(input, "2");
@@ -98,6 +103,7 @@ export const TopUpPending: Story = {
 export const DialogPending: Story = {
   name: "Dialog pending",
   args: { defaultOpen: true },
+  parameters: framed,
   loaders: [() => ({ client: slowTopUps("never") })],
   play: async () => {
     await userEvent.click(await screen.findByRole("button", { name: "$25.00" }));
@@ -128,6 +134,7 @@ export const DialogError: Story = {
   name: "Dialog with a server error",
   args: { defaultOpen: true },
   parameters: {
+    ...framed,
     credyt: {
       scenario: "ready",
       errors: { createTopUp: new CredytError("network_error", "offline") },
