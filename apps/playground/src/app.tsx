@@ -50,7 +50,7 @@ function Shell(props: { session: Session; customer: NonNullable<Session["custome
           </a>
         </nav>
         <div className="header-balance" data-testid="header-balance">
-          <WalletBalance asset="USD" lowBalanceThreshold={LOW_BALANCE_USD} aria-label="Your balance" />
+          <WalletBalance asset="USD" lowBalanceThreshold={LOW_BALANCE_USD} />
         </div>
         <div className="account">
           <span data-testid="signed-in-as">{customer.name}</span>
