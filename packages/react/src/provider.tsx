@@ -70,8 +70,11 @@ export function CredytProvider(props: CredytProviderProps): ReactNode {
   // One cache per provider and client: tests and stories never leak data into each other.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new client starts a new cache.
   const store = useMemo(createStore, [client]);
-  const update = useCallback((wallet: Wallet) => store.set(walletKey, wallet), [store, walletKey]);
-  const [returnStatus, returnTopUp] = useReturnFlow(client, update, true);
+  const refresh = useCallback(
+    (force: boolean) => store.revalidate<Wallet>(walletKey, () => client.getWallet(), force),
+    [store, walletKey, client],
+  );
+  const [returnStatus, returnTopUp] = useReturnFlow(refresh);
 
   const navigate = useCallback(
     (url: string, kind: RedirectKind, target?: string, win?: Window | null) => {

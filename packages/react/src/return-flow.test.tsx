@@ -50,6 +50,8 @@ describe("coming back from checkout", () => {
       </StrictMode>,
     );
     expect(await screen.findByText("Payment received, updating…")).toBeTruthy();
+    // The first check shares the balance's own request (Strict Mode's double effects included).
+    expect(client.calls.filter((c) => c.method === "getWallet")).toHaveLength(1);
     expect(location.search).toBe("?tab=1");
     expect(sessionStorage.getItem("credyt:top-up")).toBeNull();
     expect(await axe(container)).toHaveNoViolations();

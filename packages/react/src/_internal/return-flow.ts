@@ -1,4 +1,4 @@
-import { type CredytClient, RETURN_PARAM, type Wallet } from "@credyt/core";
+import { RETURN_PARAM, type Wallet } from "@credyt/core";
 import { useEffect, useRef, useState } from "react";
 
 /**
@@ -51,16 +51,13 @@ function credited(wallet: Wallet, pending: PendingTopUp | undefined): boolean {
  * the wallet with bounded backoff until the credit lands.
  */
 export function useReturnFlow(
-  client: CredytClient,
-  update: (wallet: Wallet) => void,
-  enabled: boolean,
+  refresh: (force: boolean) => Promise<Wallet | undefined>,
 ): [ReturnStatus, PendingTopUp | undefined] {
   const [state, setState] = useState<[ReturnStatus, PendingTopUp | undefined]>(["idle", undefined]);
   // Read once: Strict Mode runs effects twice, and the first run already removed the marker.
   const found = useRef<[string | null, PendingTopUp | undefined]>(undefined);
 
   useEffect(() => {
-    if (!enabled) return;
     if (!found.current) {
       const url = new URL(location.href);
       const value = url.searchParams.get(RETURN_PARAM);
@@ -73,7 +70,7 @@ export function useReturnFlow(
     const [marker, pending] = found.current;
     if (marker === "portal") {
       // Back from the portal, where the customer may have bought credit: refresh once, quietly.
-      client.getWallet().then(update, () => undefined);
+      void refresh(true);
       return;
     }
     if (marker !== "top_up" && marker !== "failed") return;
@@ -86,10 +83,10 @@ export function useReturnFlow(
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     const poll = async () => {
-      // A failed re-fetch counts as "not credited yet"; the backoff decides when to give up.
-      const wallet = await client.getWallet().catch(() => undefined);
+      // Through the provider's cache: the first call joins the balances' own first request, and a
+      // failed one (undefined) counts as "not credited yet"; the backoff decides when to give up.
+      const wallet = await refresh(attempt > 0);
       if (stopped) return;
-      if (wallet) update(wallet);
       if (wallet && credited(wallet, pending)) setState(["success", pending]);
       else if (attempt >= RETURN_BACKOFF.length) setState(["processing", pending]);
       else timer = setTimeout(poll, RETURN_BACKOFF[attempt++]);
@@ -99,7 +96,7 @@ export function useReturnFlow(
       stopped = true;
       clearTimeout(timer);
     };
-  }, [client, update, enabled]);
+  }, [refresh]);
 
   return state;
 }
