@@ -19,6 +19,7 @@ export {
 export type { PendingTopUp, ReturnStatus } from "./_internal/return-flow";
 export { BillingPortalLink, type BillingPortalLinkProps, type BillingPortalLinkState } from "./billing-portal-link";
 export { type CredytMessages, de, en, es, fr, ja } from "./messages";
+export { mutateCredyt } from "./mutate-credyt";
 export { type CredytAppearance, CredytProvider, type CredytProviderProps, type RedirectKind } from "./provider";
 export {
   TopUpButton,

@@ -1,9 +1,9 @@
 import { type AssetDisplay, type CredytClient, createCredytClient, credytKeys, type Wallet } from "@credyt/core";
-import { type ReactNode, useCallback, useMemo, useRef } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
 import { type CredytAppearance, CredytContext, type CredytContextValue, type RedirectKind } from "./_internal/context";
 import { checkRedirect } from "./_internal/redirect";
 import { useReturnFlow } from "./_internal/return-flow";
-import { createStore } from "./_internal/store";
+import { createStore, mountedStores } from "./_internal/store";
 import { type CredytMessages, en } from "./messages";
 
 export type { CredytAppearance, RedirectKind };
@@ -70,6 +70,10 @@ export function CredytProvider(props: CredytProviderProps): ReactNode {
   // One cache per provider and client: tests and stories never leak data into each other.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new client starts a new cache.
   const store = useMemo(createStore, [client]);
+  useEffect(() => {
+    mountedStores.add(store);
+    return () => void mountedStores.delete(store);
+  }, [store]);
   const refresh = useCallback(
     (force: boolean) => store.revalidate<Wallet>(walletKey, () => client.getWallet(), force),
     [store, walletKey, client],

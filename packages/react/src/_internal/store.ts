@@ -18,6 +18,8 @@ export interface Snapshot<T> {
 
 interface Entry {
   snap: Snapshot<unknown>;
+  /** The last fetcher used for this key, so `mutateCredyt` can re-fetch from outside React. */
+  fetcher?: () => Promise<unknown>;
   listeners: Set<() => void>;
   inflight?: Promise<unknown> | undefined;
   at: number;
@@ -35,7 +37,14 @@ export interface Store {
   revalidate<T>(key: string, fetcher: () => Promise<T>, force?: boolean): Promise<T | undefined>;
   /** Writes data (after a checkout return, or from `mutate(data)`). */
   set<T>(key: string, data: T): void;
+  /** Every key with a known fetcher. */
+  keys(): string[];
+  /** Re-fetches `key` with its last fetcher. */
+  refetch(key: string): Promise<unknown>;
 }
+
+/** The stores of the mounted providers, for `mutateCredyt`. */
+export const mountedStores = new Set<Store>();
 
 export function createStore(): Store {
   const entries = new Map<string, Entry>();
@@ -60,6 +69,7 @@ export function createStore(): Store {
     },
     revalidate<T>(key: string, fetcher: () => Promise<T>, force = false) {
       const e = entry(key);
+      e.fetcher = fetcher;
       if (e.inflight) return e.inflight as Promise<T | undefined>;
       if (!force && e.snap.started && Date.now() - e.at < DEDUPE_MS) return Promise.resolve(e.snap.data as T);
       write(e, { isValidating: true, started: true });
@@ -85,6 +95,11 @@ export function createStore(): Store {
       const e = entry(key);
       e.at = Date.now();
       write(e, { data, error: undefined, started: true });
+    },
+    keys: () => [...entries].filter(([, e]) => e.fetcher).map(([key]) => key),
+    refetch(key) {
+      const fetcher = entries.get(key)?.fetcher;
+      return fetcher ? this.revalidate(key, fetcher, true) : Promise.resolve(undefined);
     },
   };
 }
