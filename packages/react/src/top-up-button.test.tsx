@@ -1,7 +1,7 @@
 import { CredytError } from "@credyt/core";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createRef } from "react";
+import { createRef, type ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { axe } from "vitest-axe";
 import { createMockClient, MockCredytProvider } from "./testing";
@@ -248,5 +248,27 @@ describe("every rendered element is a named part", () => {
     expect(elements.length).toBeGreaterThan(15);
     for (const el of elements) expect(el.getAttribute("data-credyt"), el.outerHTML.slice(0, 80)).toMatch(/^[a-z-]+$/);
     expect(dialog.dataset.credyt).toBe("top-up-dialog");
+  });
+});
+
+describe("<TopUpButton> misuse", () => {
+  it("throws fix-it errors for a missing currency, a bad amount, or no provider", () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const Untyped = TopUpButton as unknown as (props: Record<string, unknown>) => ReactNode;
+    expect(() =>
+      render(
+        <MockCredytProvider>
+          <Untyped amount={5} />
+        </MockCredytProvider>,
+      ),
+    ).toThrow('`TopUpButton` needs a `currency`, for example <TopUpButton currency="USD" />.');
+    expect(() =>
+      render(
+        <MockCredytProvider>
+          <TopUpButton amount={-5} currency="USD" />
+        </MockCredytProvider>,
+      ),
+    ).toThrow("`TopUpButton`: `amount` must be a positive number, got -5.");
+    expect(() => render(<TopUpButton currency="USD" />)).toThrow("`TopUpButton` must be used within `CredytProvider`.");
   });
 });

@@ -69,6 +69,14 @@ export const TopUpButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, TopUpBu
     const { amount, currency, asset, presets, min, max, description, returnUrl, asChild, children, ...other } = props;
     const { open: openProp, defaultOpen = false, onOpenChange, classNames, className, onClick, ...rest } = other;
     const ctx = useCredytContext("TopUpButton");
+    if (typeof currency !== "string" || currency === "") {
+      throw new Error('`TopUpButton` needs a `currency`, for example <TopUpButton currency="USD" />.');
+    }
+    if (amount !== undefined && !(Number.isFinite(amount) && amount > 0)) {
+      throw new Error(
+        `\`TopUpButton\`: \`amount\` must be a positive number, got ${amount}. Leave it out to let the customer choose.`,
+      );
+    }
     const { t, locale, rootProps } = ctx;
     const topUp = useTopUp();
     const [openState, setOpenState] = useState(defaultOpen);
