@@ -9,9 +9,6 @@ import { type Context, Hono } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import type { DemoCustomer } from "./config";
 
-/** Per-request values: the asset a top-up credits (see the exchange-rate note below). */
-type AppEnv = { Variables: { topUpAsset: string | undefined } };
-
 const SESSION_COOKIE = "playground_session";
 /** How long a video takes to render, in seconds; the event's billed volume. */
 export const VIDEO_SECONDS = 10;
@@ -42,18 +39,18 @@ export function tokensPerDollar(externalId: string | undefined): number {
 }
 
 /** Creates the Hono app. Mount it in any Node server (see dev.ts and serve.ts). */
-export function createPlaygroundApp(options: PlaygroundAppOptions): Hono<AppEnv> {
+export function createPlaygroundApp(options: PlaygroundAppOptions): Hono {
   const { apiKey, apiUrl, sessionSecret, customers } = options;
   const upstream = options.fetch ?? globalThis.fetch;
-  const app = new Hono<AppEnv>();
+  const app = new Hono();
 
-  async function signedInAs(c: Context<AppEnv>): Promise<DemoCustomer | undefined> {
+  async function signedInAs(c: Context): Promise<DemoCustomer | undefined> {
     const externalId = await getSignedCookie(c, sessionSecret, SESSION_COOKIE);
     if (!externalId) return undefined;
     return customers.find((x) => x.externalId === externalId);
   }
 
-  async function customerIdOf(c: Context<AppEnv>): Promise<string | null> {
+  async function customerIdOf(c: Context): Promise<string | null> {
     const customer = await signedInAs(c);
     return customer ? ((await options.resolveCustomerId(customer.externalId)) ?? null) : null;
   }
@@ -150,26 +147,14 @@ export function createPlaygroundApp(options: PlaygroundAppOptions): Hono<AppEnv>
       assets: ["USD", "TOK"],
       min: 5,
       max: 500,
-      // Only token top-ups get our rate; a dollar top-up credits dollars one for one.
-      exchangeRate: async (c) => {
-        if (c.get("topUpAsset")?.toUpperCase() !== "TOK") return undefined;
+      // Asked only for top-ups into another asset (TOK); a dollar top-up credits dollars one for one.
+      exchangeRate: async (c, { asset }) => {
+        if (asset !== "TOK") return undefined;
         const customer = await signedInAs(c);
         return tokensPerDollar(customer?.externalId);
       },
     },
     fetch: upstream,
-  });
-  // `topUps.exchangeRate(ctx)` is not told which asset the top-up credits, and the proxy applies its
-  // rate to every top-up (a USD top-up would credit amount × rate dollars). So peek at the body's
-  // `asset` here, on a clone: the proxy still reads and validates the original.
-  app.post("/api/credyt/top-ups", async (c, next) => {
-    const body = (await c.req.raw
-      .clone()
-      .json()
-      .catch(() => null)) as { asset?: unknown; currency?: unknown } | null;
-    const asset = body?.asset ?? body?.currency;
-    c.set("topUpAsset", typeof asset === "string" ? asset : undefined);
-    await next();
   });
   app.all("/api/credyt/*", credyt);
 

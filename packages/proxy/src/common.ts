@@ -19,6 +19,7 @@ export type {
   CredytProxyEvent,
   CredytProxyHandler,
   CredytProxyOptions,
+  ExchangeRateRequest,
   FetchContext,
   RateLimitOptions,
   TopUpLimits,

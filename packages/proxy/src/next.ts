@@ -27,6 +27,32 @@ export interface NextRouteHandlers {
  */
 export function createCredytProxy(options: CredytProxyOptions<FetchContext>): NextRouteHandlers {
   const handler = createFetchProxy<FetchContext>(options);
-  const handle = (request: Request) => handler(request, { request });
+  const handle = (request: Request) => handler(onBrowserHost(request), { request });
   return { GET: handle, POST: handle };
+}
+
+/**
+ * Next.js hands route handlers a URL on the host it listens on (`localhost`), not the one the browser
+ * used (`127.0.0.1`, a LAN name…). The proxy's same-origin checks and return URLs need the browser's,
+ * which the `Host` header carries (a cross-site page cannot change it).
+ */
+function onBrowserHost(request: Request): Request {
+  const host = request.headers.get("host");
+  const url = new URL(request.url);
+  if (!host || host === url.host) return request;
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || url.protocol.slice(0, -1);
+  let rebuilt: URL;
+  try {
+    rebuilt = new URL(`${url.pathname}${url.search}`, `${proto}://${host}`);
+  } catch {
+    return request; // a malformed Host header: keep Next's URL, the checks then fail closed
+  }
+  const init: RequestInit & { duplex?: "half" } = {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal: request.signal,
+  };
+  if (request.body) init.duplex = "half";
+  return new Request(rebuilt, init);
 }

@@ -15,9 +15,17 @@ export interface TopUpLimits<Ctx> {
   max?: number | string;
   /**
    * An exchange rate for the credited asset, decided on the server only (a rate sent by the browser is
-   * rejected). Return `undefined` to use the asset's default rate.
+   * rejected). Called only when the credited asset differs from the currency paid (a custom asset such
+   * as `TOK`), with the top-up being made. Return `undefined` to use the asset's default rate.
    */
-  exchangeRate?(ctx: Ctx): MaybePromise<number | undefined>;
+  exchangeRate?(ctx: Ctx, topUp: ExchangeRateRequest): MaybePromise<number | undefined>;
+}
+
+/** What `topUps.exchangeRate` is asked about: the asset credited and the currency paid. */
+export interface ExchangeRateRequest {
+  asset: string;
+  currency: string;
+  amount: number;
 }
 
 /** Per-customer limit on POST requests; over it the proxy answers 429 with `Retry-After`. */

@@ -125,8 +125,8 @@ describe("exchange rates are decided by the server only", () => {
       topUps: {
         assets: ["TOK"],
         currencies: ["USD"],
-        exchangeRate: (ctx) => {
-          seen.push(ctx);
+        exchangeRate: (ctx, topUp) => {
+          seen.push(ctx, topUp);
           return 1000;
         },
       },
@@ -134,7 +134,25 @@ describe("exchange rates are decided by the server only", () => {
     const request = topUpRequest({ amount: 10, currency: "USD", asset: "TOK" });
     expect((await proxy(request)).status).toBe(201);
     expect(upstream.calls[0]?.body).toMatchObject({ destination: { asset: "TOK", exchange_rate: 1000 } });
-    expect(seen[0]).toEqual({ request });
+    expect(seen).toEqual([{ request }, { asset: "TOK", currency: "USD", amount: 10 }]);
+  });
+
+  it("never applies a rate to a top-up of the currency itself (a $10 USD top-up credits $10)", async () => {
+    let asked = 0;
+    const { proxy, upstream } = setup({
+      topUps: {
+        assets: ["USD", "TOK"],
+        currencies: ["USD"],
+        exchangeRate: () => {
+          asked++;
+          return 1_000_000;
+        },
+      },
+    });
+    expect((await proxy(topUpRequest({ amount: 10, currency: "USD" }))).status).toBe(201);
+    expect((await proxy(topUpRequest({ amount: 10, currency: "USD", asset: "USD" }))).status).toBe(201);
+    expect(asked).toBe(0);
+    for (const call of upstream.calls) expect(JSON.stringify(call.body)).not.toContain("exchange_rate");
   });
 
   it("leaves the asset's default rate when exchangeRate returns undefined", async () => {
@@ -145,8 +163,8 @@ describe("exchange rates are decided by the server only", () => {
   });
 
   it("answers 500 (not a wrong charge) when exchangeRate returns garbage", async () => {
-    const { proxy, upstream } = setup({ topUps: { exchangeRate: () => Number.NaN } });
-    await expectError(await proxy(topUpRequest({ amount: 10, currency: "USD" })), 500, "internal");
+    const { proxy, upstream } = setup({ topUps: { assets: ["TOK"], exchangeRate: () => Number.NaN } });
+    await expectError(await proxy(topUpRequest({ amount: 10, currency: "USD", asset: "TOK" })), 500, "internal");
     expect(upstream.calls).toHaveLength(0);
   });
 });

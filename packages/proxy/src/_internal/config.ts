@@ -2,7 +2,7 @@ import { isCurrencyCode } from "@credyt/core";
 import { MemoryIdempotencyStore } from "../memory-idempotency-store";
 import { MemoryRateLimitStore } from "../memory-rate-limit-store";
 import type { IdempotencyStore, RateLimitStore } from "../stores";
-import type { CredytProxyEvent, CredytProxyOptions } from "../types";
+import type { CredytProxyEvent, CredytProxyOptions, ExchangeRateRequest } from "../types";
 import {
   compareDecimal,
   currencyDigits,
@@ -39,7 +39,9 @@ export interface ResolvedConfig<Ctx> {
   assets: Set<string>;
   min: Decimal | undefined;
   max: Decimal;
-  exchangeRate: ((ctx: Ctx) => number | undefined | Promise<number | undefined>) | undefined;
+  exchangeRate:
+    | ((ctx: Ctx, topUp: ExchangeRateRequest) => number | undefined | Promise<number | undefined>)
+    | undefined;
   timeoutMs: number;
   fetch: typeof fetch | undefined;
   onEvent: ((event: CredytProxyEvent) => void | Promise<void>) | undefined;

@@ -1,6 +1,6 @@
 import { CredytError, isCredytError } from "@credyt/core";
 import type { CredytPortalSessionBody, CredytTopUpBody } from "../create-credyt-api";
-import type { CredytProxyEvent } from "../types";
+import type { CredytProxyEvent, ExchangeRateRequest } from "../types";
 import type { ResolvedConfig } from "./config";
 import type { endpoints } from "./endpoints";
 import { FAILURE_TTL_MS, fingerprint, IDEMPOTENCY_TTL_MS, once } from "./idempotency";
@@ -58,9 +58,10 @@ async function checkRate<Ctx>(x: Exchange<Ctx>): Promise<void> {
   }
 }
 
-async function exchangeRate<Ctx>(x: Exchange<Ctx>): Promise<number | undefined> {
-  if (!x.config.exchangeRate) return undefined;
-  const rate = await x.config.exchangeRate(x.ctx);
+async function exchangeRate<Ctx>(x: Exchange<Ctx>, topUp: ExchangeRateRequest): Promise<number | undefined> {
+  // A rate converts fiat into another asset; crediting the currency paid has nothing to convert.
+  if (!x.config.exchangeRate || topUp.asset.toUpperCase() === topUp.currency.toUpperCase()) return undefined;
+  const rate = await x.config.exchangeRate(x.ctx, topUp);
   if (rate === undefined) return undefined;
   if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) {
     throw new CredytError("internal", "The server's top-up settings are invalid.", {
@@ -86,7 +87,7 @@ export async function createTopUp<Ctx>(x: Exchange<Ctx>): Promise<Response> {
     x.config.timeoutMs * 2 + 1_000,
     async () => {
       await checkRate(x);
-      const rate = await exchangeRate(x);
+      const rate = await exchangeRate(x, { asset, currency: body.currency, amount: body.amount });
       const upstream: CredytTopUpBody = {
         customer_id: x.customerId,
         amount: body.amount,
