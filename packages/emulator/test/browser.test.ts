@@ -44,6 +44,8 @@ describe("checkout in real Chromium", () => {
   it("a 4242 card credits the wallet and lands on the return URL", async () => {
     const { id, redirect_url } = await newTopUp(19.99);
     const page = await browser.newPage();
+    const consoleErrors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
     try {
       await page.goto(redirect_url);
       await expect.poll(() => page.getByTestId("amount").textContent()).toBe("19.99 USD");
@@ -56,6 +58,7 @@ describe("checkout in real Chromium", () => {
       await page.keyboard.press("Enter");
       await page.waitForURL(`${appUrl}/account?credyt_return=top-up`, { timeout: 10_000 });
       expect(await page.locator("h1").textContent()).toBe("App: /account?credyt_return=top-up");
+      expect(consoleErrors).toEqual([]); // no stray requests (a favicon fetch used to 401)
     } finally {
       await page.close();
     }

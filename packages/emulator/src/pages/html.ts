@@ -24,7 +24,7 @@ table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.4rem 0;
 /** A complete page: inline CSS only, no external assets. */
 export function layout(title: string, body: string, head = ""): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">
 <title>${esc(title)} · Credyt emulator</title>${head}<style>${STYLE}</style></head>
 <body><main>${body}
 <p class="muted">Credyt emulator <span class="badge">test mode</span></p></main></body></html>`;
