@@ -28,7 +28,13 @@ export default defineConfig({
   // the accent pass unnoticed (the colour guard test proves 0.05 catches it); maxDiffPixelRatio allows
   // 0.2% of pixels of anti-aliasing noise.
   expect: {
-    toHaveScreenshot: { maxDiffPixelRatio: 0.002, threshold: 0.05, animations: "disabled", caret: "hide", scale: "css" },
+    toHaveScreenshot: {
+      maxDiffPixelRatio: 0.002,
+      threshold: 0.05,
+      animations: "disabled",
+      caret: "hide",
+      scale: "css",
+    },
   },
   use: {
     browserName: "chromium",
