@@ -7,7 +7,8 @@ const dir = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // "@credyt/source" resolves workspace packages to their TypeScript source: tests need no build.
 const resolve = { conditions: ["@credyt/source", ...defaultClientConditions] };
 const ssr = { resolve: { conditions: ["@credyt/source", ...defaultServerConditions] } };
-const dom = { environment: "jsdom" as const, setupFiles: ["./test/setup.ts"], restoreMocks: true };
+// Generous timeouts: the machine is shared, and a slow test is not a failed one.
+const dom = { environment: "jsdom" as const, setupFiles: ["./test/setup.ts"], restoreMocks: true, testTimeout: 20_000 };
 
 // Three projects in one run: React 19 in jsdom, the same suite on React 18 (npm aliases
 // react-18 / react-dom-18), and server rendering in plain node (`*.server.test.tsx`).
