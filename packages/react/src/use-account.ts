@@ -31,6 +31,15 @@ export function selectAccount(wallet: Wallet | undefined, assetOrId?: string): A
  * const { data: tokens } = useAccount("default:TOK");
  */
 export function useAccount(assetOrId?: string): UseAccountResult {
-  const { data, error, isLoading, isValidating, mutate } = useWallet();
-  return { data: selectAccount(data, assetOrId), error, isLoading, isValidating, mutate };
+  const wallet = useWallet();
+  return {
+    data: selectAccount(wallet.data, assetOrId),
+    error: wallet.error,
+    isLoading: wallet.isLoading,
+    // A getter, so `isValidating` subscribes only the components that read it (as in SWR).
+    get isValidating() {
+      return wallet.isValidating;
+    },
+    mutate: wallet.mutate,
+  };
 }

@@ -97,7 +97,8 @@ export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBa
     const { asset, accountId, showAll, lowBalanceThreshold, format, classNames = {}, className, ...rest } = props;
     const ctx = useCredytContext("WalletBalance");
     const { t } = ctx;
-    const { data, error, mutate, isValidating } = useWallet();
+    const wallet = useWallet();
+    const { data, error, mutate } = wallet;
     const account = showAll ? undefined : selectAccount(data, accountId ?? asset);
     const hasData = showAll ? data !== undefined && data.accounts.length > 0 : account !== undefined;
     const state: WalletBalanceState = error
@@ -119,7 +120,9 @@ export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBa
         data-credyt="balance"
         data-state={state}
         aria-live="polite"
-        aria-busy={state === "loading" || (isValidating && state !== "ready") ? true : undefined}
+        // `isValidating` is read only outside "ready", so a background refresh of a shown balance
+        // does not re-render it (reading it subscribes to its changes).
+        aria-busy={state === "loading" || (state !== "ready" && wallet.isValidating) ? true : undefined}
         {...ctx.rootProps}
         {...rest}
         style={withVariables(ctx.rootProps.style, rest.style)}
@@ -163,11 +166,11 @@ export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBa
             <button
               type="button"
               data-credyt="balance-retry"
-              data-state={isValidating ? "pending" : "idle"}
-              aria-disabled={isValidating || undefined}
+              data-state={wallet.isValidating ? "pending" : "idle"}
+              aria-disabled={wallet.isValidating || undefined}
               className={classNames.retry}
               onClick={() => {
-                if (!isValidating) void mutate();
+                if (!wallet.isValidating) void mutate();
               }}
             >
               {t.retry}

@@ -1,5 +1,5 @@
 import type { CredytError } from "@credyt/core";
-import { useCallback, useEffect, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useSyncExternalStore } from "react";
 import { toCredytError } from "./to-credyt-error";
 
 /**
@@ -18,6 +18,8 @@ export interface Snapshot<T> {
 
 interface Entry {
   snap: Snapshot<unknown>;
+  /** `snap` with `isValidating` pinned to false: a new object only when data, error or started change. */
+  quiet: Snapshot<unknown>;
   /** The last fetcher used for this key, so `mutateCredyt` can re-fetch from outside React. */
   fetcher?: () => Promise<unknown>;
   listeners: Set<() => void>;
@@ -32,6 +34,8 @@ const EMPTY: Snapshot<never> = { data: undefined, error: undefined, isValidating
 /** One provider's cache, keyed by the serialised `credytKeys` key. */
 export interface Store {
   get<T>(key: string): Snapshot<T>;
+  /** Like `get`, but unchanged while only `isValidating` flips: readers that ignore it do not re-render. */
+  quiet<T>(key: string): Snapshot<T>;
   subscribe(key: string, listener: () => void): () => void;
   /** Fetches unless a request is in flight or one finished within the dedupe window (`force` skips the window). */
   revalidate<T>(key: string, fetcher: () => Promise<T>, force?: boolean): Promise<T | undefined>;
@@ -51,17 +55,24 @@ export function createStore(): Store {
   const entry = (key: string): Entry => {
     let e = entries.get(key);
     if (!e) {
-      e = { snap: EMPTY, listeners: new Set(), at: 0 };
+      e = { snap: EMPTY, quiet: EMPTY, listeners: new Set(), at: 0 };
       entries.set(key, e);
     }
     return e;
   };
   const write = (e: Entry, patch: Partial<Snapshot<unknown>>) => {
-    e.snap = { ...e.snap, ...patch };
+    // A revalidation that returns the same wallet keeps the old object, so nothing re-renders.
+    if ("data" in patch && patch.data !== e.snap.data && sameJson(patch.data, e.snap.data)) patch.data = e.snap.data;
+    const prev = e.snap;
+    e.snap = { ...prev, ...patch };
+    if (e.snap.data !== prev.data || e.snap.error !== prev.error || e.snap.started !== prev.started) {
+      e.quiet = { ...e.snap, isValidating: false };
+    }
     for (const listener of e.listeners) listener();
   };
   return {
     get: <T>(key: string) => (entries.get(key)?.snap ?? EMPTY) as Snapshot<T>,
+    quiet: <T>(key: string) => (entries.get(key)?.quiet ?? EMPTY) as Snapshot<T>,
     subscribe(key, listener) {
       const e = entry(key);
       e.listeners.add(listener);
@@ -123,11 +134,10 @@ export function useResource<T>(
   fallbackData: T | undefined,
 ): CredytResponse<T> {
   const subscribe = useCallback((listener: () => void) => store.subscribe(key, listener), [store, key]);
-  const snap = useSyncExternalStore(
-    subscribe,
-    () => store.get<T>(key),
-    () => store.get<T>(key),
-  );
+  // Like SWR, re-render on `isValidating` only for components that read it.
+  const tracksValidating = useRef(false);
+  const read = () => (tracksValidating.current ? store.get<T>(key) : store.quiet<T>(key));
+  const snap = useSyncExternalStore(subscribe, read, read);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `fetcher` is a new closure each render; the key identifies the request.
   useEffect(() => {
@@ -159,7 +169,19 @@ export function useResource<T>(
     data,
     error: snap.error,
     isLoading: data === undefined && snap.error === undefined,
-    isValidating: snap.isValidating,
+    get isValidating() {
+      tracksValidating.current = true;
+      return store.get<T>(key).isValidating;
+    },
     mutate,
   };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return false;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
 }
