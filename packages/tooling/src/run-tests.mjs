@@ -45,7 +45,7 @@ const steps = [
     cmd: "pnpm",
     args: ["exec", "turbo", "run", "build", "typecheck", "--output-logs=errors-only"],
   },
-  { name: "package tests", cmd: "pnpm", args: ["exec", "turbo", "run", "test", "--concurrency=1"] },
+  { name: "package tests", cmd: "pnpm", args: ["exec", "turbo", "run", "test", "--concurrency=1", "--continue"] },
 ];
 
 // Root-level browser suites join once their config exists.
