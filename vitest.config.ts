@@ -31,7 +31,11 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            instances: [{ browser: "chromium" }],
+            // Every story twice: axe must pass in both themes (contrast differs), and so must the play functions.
+            instances: [
+              { browser: "chromium", name: "storybook (light)", provide: { storyTheme: "light" } },
+              { browser: "chromium", name: "storybook (dark)", provide: { storyTheme: "dark" } },
+            ],
             provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } }),
           },
         },

@@ -39,7 +39,9 @@ const withCredyt: Decorator = (Story, { parameters, globals, loaded }) => {
 
 /** The page around a story: theme, language and motion, set on `<html>` too so portalled dialogs follow. */
 const withHost: Decorator = (Story, { globals, parameters }) => {
-  const theme: "light" | "dark" = parameters.theme ?? globals.theme ?? "light";
+  // The vitest run sets the theme per browser instance (.storybook/vitest.setup.ts).
+  const tested = (globalThis as { __CREDYT_STORY_THEME__?: "light" | "dark" }).__CREDYT_STORY_THEME__;
+  const theme: "light" | "dark" = parameters.theme ?? tested ?? globals.theme ?? "light";
   const locale: string = parameters.locale ?? globals.locale ?? "en";
   const html = document.documentElement;
   html.dataset.theme = theme;

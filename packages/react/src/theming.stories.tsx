@@ -39,7 +39,10 @@ export const Dark: Story = {
   parameters: { theme: "dark", credyt: { scenario: "ready", appearance: { theme: "dark" } } },
 };
 
-/** A brand theme set only through `--credyt-*` variables, here with the provider's `appearance.variables`. */
+/**
+ * A brand theme set only through `--credyt-*` variables, here with the provider's `appearance.variables`.
+ * Only theme-neutral variables: surfaces and text colours stay with the light/dark theme (axe checks both).
+ */
 export const Brand: Story = {
   parameters: {
     credyt: {
@@ -50,8 +53,6 @@ export const Brand: Story = {
           "accent-text": "#ffffff",
           radius: "2px",
           border: "#0f766e",
-          surface: "#ccfbf1",
-          muted: "#134e4a",
           gap: "0.75rem",
           font: '"DejaVu Serif", serif',
         },
