@@ -5,17 +5,23 @@ import { expect, fn, screen, userEvent, waitFor } from "storybook/test";
 import { createMockClient, type MockCredytClient } from "./testing";
 import { TopUpButton } from "./top-up-button";
 
-/** A mock whose top-ups answer after `ms` (or never), so the pending state can be seen and clicked. */
-function slowTopUps(ms: number | "never"): MockCredytClient {
+/**
+ * A mock whose top-ups wait until `release()` (or forever), so the pending state can be seen and
+ * clicked however slow the machine is.
+ */
+function gatedTopUps(): MockCredytClient & { release: () => void } {
   const client = createMockClient({ scenario: "ready" });
   const createTopUp = client.createTopUp;
+  let open: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
   return Object.assign(client, {
-    createTopUp: (...args: Parameters<MockCredytClient["createTopUp"]>): Promise<TopUp> => {
-      if (ms === "never") {
-        client.calls.push({ method: "createTopUp", input: args[0], idempotencyKey: args[1].idempotencyKey });
-        return new Promise<TopUp>(() => {});
-      }
-      return new Promise<TopUp>((resolve, reject) => setTimeout(() => createTopUp(...args).then(resolve, reject), ms));
+    release: () => open(),
+    createTopUp: async (...args: Parameters<MockCredytClient["createTopUp"]>): Promise<TopUp> => {
+      const answer = createTopUp(...args); // recorded in `calls` now, answered after the gate
+      await gate;
+      return answer;
     },
   });
 }
@@ -90,7 +96,7 @@ export const DialogValidationError: Story = {
 export const TopUpPending: Story = {
   name: "Top-up pending",
   args: { amount: 20 },
-  loaders: [() => ({ client: slowTopUps("never") })],
+  loaders: [() => ({ client: gatedTopUps() })],
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole("button", { name: "Top up $20.00" }));
     const button = await canvas.findByRole("button", { name: "Redirecting…" });
@@ -104,7 +110,7 @@ export const DialogPending: Story = {
   name: "Dialog pending",
   args: { defaultOpen: true },
   parameters: framed,
-  loaders: [() => ({ client: slowTopUps("never") })],
+  loaders: [() => ({ client: gatedTopUps() })],
   play: async () => {
     await userEvent.click(await screen.findByRole("button", { name: "$25.00" }));
     await userEvent.click(screen.getByRole("button", { name: "Continue to payment" }));
@@ -153,15 +159,19 @@ export const DoubleClickGuard: Story = {
   name: "Double-click guard (interaction)",
   tags: ["interaction"],
   args: { amount: 20 },
-  loaders: [() => ({ client: slowTopUps(150), onRedirect: fn() })],
+  loaders: [() => ({ client: gatedTopUps(), onRedirect: fn() })],
   play: async ({ canvas, loaded, step }) => {
-    const client = loaded.client as MockCredytClient;
+    const client = loaded.client as ReturnType<typeof gatedTopUps>;
     const button = canvas.getByRole("button", { name: "Top up $20.00" });
     await step("double click, then click again while pending", async () => {
       await userEvent.dblClick(button);
-      await userEvent.click(button);
+      await userEvent.click(await canvas.findByRole("button", { name: "Redirecting…" }));
     });
-    await waitFor(() => expect(loaded.onRedirect).toHaveBeenCalledTimes(1));
+    await expect(topUpCalls(client)).toHaveLength(1);
+    await step("the checkout session arrives: one redirect", async () => {
+      client.release();
+      await waitFor(() => expect(loaded.onRedirect).toHaveBeenCalledTimes(1));
+    });
     await expect(topUpCalls(client)).toHaveLength(1);
     await expect(loaded.onRedirect).toHaveBeenCalledWith("https://checkout.credyt.ai/mock/top-up?id=tu_mock_1", {
       kind: "top_up",
