@@ -84,23 +84,28 @@ export function createStore(): Store {
       if (e.inflight) return e.inflight as Promise<T | undefined>;
       if (!force && e.snap.started && Date.now() - e.at < DEDUPE_MS) return Promise.resolve(e.snap.data as T);
       write(e, { isValidating: true, started: true });
-      const run = fetcher().then(
+      // Settle before notifying: a reader that re-renders on this answer and calls `mutate()` in an
+      // effect (which React runs synchronously for store updates) must start a new request, not get
+      // this finished one back.
+      const settle = () => {
+        e.at = Date.now();
+        if (e.inflight === run) e.inflight = undefined;
+      };
+      const run: Promise<T | undefined> = fetcher().then(
         (data) => {
-          e.at = Date.now();
+          settle();
           write(e, { data, error: undefined, isValidating: false });
           return data;
         },
         (error: unknown) => {
-          e.at = Date.now();
+          settle();
           // Keep the last good data: components show it marked stale next to the error.
           write(e, { error: toCredytError(error), isValidating: false });
           return undefined;
         },
       );
-      e.inflight = run.finally(() => {
-        e.inflight = undefined;
-      });
-      return e.inflight as Promise<T | undefined>;
+      e.inflight = run;
+      return run;
     },
     set(key, data) {
       const e = entry(key);
