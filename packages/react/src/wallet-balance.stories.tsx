@@ -48,8 +48,8 @@ function RefreshOnce() {
   useEffect(() => {
     if (data && !done.current) {
       done.current = true;
-      // After the first request has settled, like a later focus or interval refresh.
-      setTimeout(() => void mutate(), 0);
+      // Straight from the effect the answer triggered: it must start a new request (store.ts settles first).
+      void mutate();
     }
   }, [data, mutate]);
   return null;
