@@ -142,6 +142,10 @@ describe("createCredytClient failures become CredytError", () => {
     ["amount as string", { accounts: [{ id: "a", name: "default", asset: "USD", available: "14.5" }] }],
     ["account null", { accounts: [null] }],
     ["pending_in not a number", { accounts: [{ id: "a", name: "d", asset: "USD", available: 1, pending_in: "0" }] }],
+    [
+      "empty asset code (would crash formatting later)",
+      { accounts: [{ id: "a", name: "d", asset: "", available: 1 }] },
+    ],
   ])("wrong-shaped wallet: %s", async (_name, body) => {
     const { fetch } = scripted(() => json(body));
     const error = await rejection(createCredytClient({ fetch }).getWallet());
@@ -213,5 +217,6 @@ describe("createCredytClient failures become CredytError", () => {
     );
     expect(calls).toHaveLength(0);
     expect(() => createCredytClient({ fetch: "nope" as never })).toThrow(/fetch/);
+    expect(() => createCredytClient({ baseUrl: 1 as never })).toThrow(/baseUrl/);
   });
 });

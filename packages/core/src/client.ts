@@ -19,6 +19,7 @@ import {
   walletFromWire,
 } from "./wire";
 
+/** Options of {@link createCredytClient}. */
 export interface CredytClientOptions {
   /** Where the proxy is mounted, absolute or relative to the page. @default "/api/credyt" */
   baseUrl?: string;
@@ -28,10 +29,12 @@ export interface CredytClientOptions {
   headers?: HeadersInit | (() => HeadersInit);
 }
 
+/** Per-call options: an `AbortSignal` to cancel the request. */
 export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** Per-call options of `createTopUp`: the purchase's idempotency key is required. */
 export interface TopUpRequestOptions extends RequestOptions {
   /** One key per purchase intent; retries with the same key never create a second top-up. */
   idempotencyKey: string;
@@ -54,8 +57,9 @@ export interface CredytClient {
  * const wallet = await client.getWallet();
  */
 export function createCredytClient(options: CredytClientOptions = {}): CredytClient {
-  const baseUrl = (options.baseUrl ?? "/api/credyt").replace(/\/+$/, "");
-  if (typeof baseUrl !== "string" || baseUrl === "") {
+  const rawBase = options.baseUrl ?? "/api/credyt";
+  const baseUrl = typeof rawBase === "string" ? rawBase.replace(/\/+$/, "") : "";
+  if (baseUrl === "") {
     throw new TypeError('createCredytClient: `baseUrl` must be a non-empty URL or path, such as "/api/credyt".');
   }
   if (options.fetch !== undefined && typeof options.fetch !== "function") {

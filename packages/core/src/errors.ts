@@ -34,6 +34,7 @@ export interface WireErrorBody {
   error: { code: CredytErrorCode; message: string; details?: CredytErrorDetails };
 }
 
+/** Options of the {@link CredytError} constructor. */
 export interface CredytErrorOptions {
   /** HTTP status; defaults to the catalogue's status for `code`. */
   status?: number;

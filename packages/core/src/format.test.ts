@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, isCurrencyCode } from "./format";
+import { currencyDigits, formatAmount, isCurrencyCode } from "./format";
 
 // Intl separates number and symbol with a no-break space; write it out so the table reads plainly.
 const nb = (s: string) => s.replace(/ /g, "\u00a0");
@@ -46,6 +46,14 @@ describe("formatAmount", () => {
     expect(() => formatAmount(Number.POSITIVE_INFINITY, "USD")).toThrow(/finite number/);
     expect(() => formatAmount("1e3", "USD")).toThrow(/decimal string/);
     expect(() => formatAmount(1, "")).toThrow(/asset code/);
+  });
+
+  it("knows each currency's minor unit", () => {
+    expect(currencyDigits("USD")).toBe(2);
+    expect(currencyDigits("JPY")).toBe(0);
+    expect(currencyDigits("KWD")).toBe(3);
+    expect(currencyDigits("TOK")).toBe(2);
+    expect(currencyDigits("bogus!")).toBe(2);
   });
 
   it("knows ISO currencies from custom assets", () => {

@@ -8,6 +8,7 @@ export interface AssetDisplay {
   compact?: boolean;
 }
 
+/** Options of {@link formatAmount}. */
 export interface FormatAmountOptions {
   /** A BCP 47 locale such as `"de-DE"`. @default the runtime's locale */
   locale?: string | undefined;
@@ -43,6 +44,16 @@ export function isCurrencyCode(code: string): boolean {
     );
   }
   return currencies.has(code);
+}
+
+/**
+ * Fraction digits of a currency's minor unit: 2 for USD, 0 for JPY, 3 for KWD. The proxy validates
+ * top-up amounts with it and the components validate typed amounts the same way. Codes that are not
+ * ISO currencies get 2.
+ */
+export function currencyDigits(currency: string): number {
+  if (!isCurrencyCode(currency)) return 2;
+  return numberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 // Intl formats a numeric *string* exactly; a Number is formatted from its binary value, which

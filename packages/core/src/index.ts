@@ -23,7 +23,7 @@ export {
   isRetryableError,
   type WireErrorBody,
 } from "./errors";
-export { type AssetDisplay, type FormatAmountOptions, formatAmount, isCurrencyCode } from "./format";
+export { type AssetDisplay, currencyDigits, type FormatAmountOptions, formatAmount, isCurrencyCode } from "./format";
 export { checkAccountBody, checkPortalSession, checkTopUp, checkWallet } from "./validate";
 export {
   type Account,

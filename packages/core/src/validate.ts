@@ -12,7 +12,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function str(obj: Record<string, unknown>, key: string, path: string, problems: Problems): void {
-  if (typeof obj[key] !== "string") problems.push(`${path}${key} must be a string`);
+  const value = obj[key];
+  if (typeof value !== "string" || value === "") problems.push(`${path}${key} must be a non-empty string`);
 }
 
 function num(obj: Record<string, unknown>, key: string, path: string, problems: Problems, optional = false): void {

@@ -92,6 +92,7 @@ export interface TopUp {
   expiresAt: string;
 }
 
+/** What to open the billing portal with: where the customer comes back to. */
 export interface PortalSessionInput {
   returnUrl?: string;
 }
@@ -118,14 +119,17 @@ export function accountToWire(account: Account): WireAccount {
   return wire;
 }
 
+/** Maps a wire wallet to its camelCase form. */
 export function walletFromWire(wire: WireWallet): Wallet {
   return { accounts: wire.accounts.map(accountFromWire) };
 }
 
+/** Maps a camelCase wallet to the wire. */
 export function walletToWire(wallet: Wallet): WireWallet {
   return { accounts: wallet.accounts.map(accountToWire) };
 }
 
+/** Maps a top-up request to the wire body of `POST /top-ups`. */
 export function topUpInputToWire(input: TopUpInput): WireTopUpRequest {
   const wire: WireTopUpRequest = { amount: input.amount, currency: input.currency };
   if (input.asset !== undefined) wire.asset = input.asset;
@@ -135,6 +139,7 @@ export function topUpInputToWire(input: TopUpInput): WireTopUpRequest {
   return wire;
 }
 
+/** Maps a `POST /top-ups` wire body to its camelCase form (for servers written in JS). */
 export function topUpInputFromWire(wire: WireTopUpRequest): TopUpInput {
   const input: TopUpInput = { amount: wire.amount, currency: wire.currency };
   if (wire.asset !== undefined) input.asset = wire.asset;
@@ -144,6 +149,7 @@ export function topUpInputFromWire(wire: WireTopUpRequest): TopUpInput {
   return input;
 }
 
+/** Maps a wire top-up to its camelCase form. */
 export function topUpFromWire(wire: WireTopUp): TopUp {
   return {
     id: wire.id,
@@ -154,6 +160,7 @@ export function topUpFromWire(wire: WireTopUp): TopUp {
   };
 }
 
+/** Maps a camelCase top-up to the wire. */
 export function topUpToWire(topUp: TopUp): WireTopUp {
   return {
     id: topUp.id,
@@ -164,10 +171,12 @@ export function topUpToWire(topUp: TopUp): WireTopUp {
   };
 }
 
+/** Maps a wire portal session to its camelCase form. */
 export function portalSessionFromWire(wire: WirePortalSession): PortalSession {
   return { redirectUrl: wire.redirect_url, expiresAt: wire.expires_at };
 }
 
+/** Maps a camelCase portal session to the wire. */
 export function portalSessionToWire(session: PortalSession): WirePortalSession {
   return { redirect_url: session.redirectUrl, expires_at: session.expiresAt };
 }
@@ -177,6 +186,7 @@ export function portalSessionToWire(session: PortalSession): WirePortalSession {
  * way back, what happened: `top_up` (paid), `portal` (left the portal) or `failed`.
  */
 export const RETURN_PARAM = "credyt_return";
+/** The values of {@link RETURN_PARAM}. */
 export type ReturnMarker = "top_up" | "portal" | "failed";
 
 /** The header that makes a top-up POST safe to retry. */
