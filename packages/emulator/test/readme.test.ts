@@ -41,14 +41,26 @@ let running: RunningEmulator;
 let port: string;
 const printed: string[] = [];
 
+/** The CLI arguments of the README's "Run it" command (`npx credyt-emulator …`), which the examples run against. */
+const startCommand = blocks.find((b) => b.lang === "sh" && b.code.startsWith("npx credyt-emulator"))?.code.trim() ?? "";
+const cliArgs = startCommand.split(/\s+/).slice(2);
+
 beforeAll(async () => {
   // The README targets --port 4010; a free port keeps the test hermetic, and is substituted into the commands.
-  running = await runCli(["--port", "0"], (line) => printed.push(line));
+  running = await runCli(
+    cliArgs.map((arg) => (arg === "4010" ? "0" : arg)),
+    (line) => printed.push(line),
+  );
   port = new URL(running.url).port;
 });
 afterAll(() => running.close());
 
 describe("README", () => {
+  it("starts the CLI as the curl section says", () => {
+    expect(cliArgs).toEqual(["--port", "4010", "--admin"]);
+    expect(readme).toContain(`against \`${startCommand.replace("npx ", "")}\``);
+  });
+
   it("has curl examples with outputs", () => {
     expect(examples.length).toBeGreaterThanOrEqual(12);
   });

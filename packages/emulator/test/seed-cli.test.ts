@@ -74,17 +74,48 @@ describe("CLI", () => {
     try {
       expect(lines[0]).toMatch(/^Credyt emulator listening on http:\/\/localhost:\d+$/);
       expect(lines[1]).toContain(DEFAULT_API_KEY);
-      const res = await fetch(`${running.url}/__emulator/faults`);
-      expect(res.status).toBe(200);
+      const wallet = await fetch(`${running.url}/customers/cust_4yd8340ff7fvwe1emfpe87d4w6/wallet`, {
+        headers: { "X-CREDYT-API-KEY": DEFAULT_API_KEY },
+      });
+      expect(wallet.status).toBe(200);
     } finally {
       await running.close();
     }
+  });
+
+  it("admin routes are off unless --admin is given (--no-admin is an accepted no-op)", async () => {
+    for (const args of [[], ["--no-admin"]]) {
+      const lines: string[] = [];
+      const running = await runCli(["--port", "0", ...args], (l) => lines.push(l));
+      try {
+        expect(lines.at(-1)).toBe("Admin routes: off (start with --admin to enable /__emulator/*)");
+        for (const [method, route] of [
+          ["GET", "/__emulator/faults"],
+          ["POST", "/__emulator/reset"],
+        ] as const) {
+          const res = await fetch(`${running.url}${route}`, { method });
+          expect(res.status, `${method} ${route} ${args.join(" ")}`).not.toBe(200);
+        }
+      } finally {
+        await running.close();
+      }
+    }
+    const lines: string[] = [];
+    const running = await runCli(["--port", "0", "--admin"], (l) => lines.push(l));
+    try {
+      expect(lines.at(-1)).toMatch(/^Admin routes: on \(http:\/\/localhost:\d+\/__emulator\/\*, no API key needed\)$/);
+      expect((await fetch(`${running.url}/__emulator/faults`)).status).toBe(200);
+    } finally {
+      await running.close();
+    }
+    await expect(runCli(["--port", "0", "--admin", "--no-admin"])).rejects.toThrow(/cannot be combined/);
   });
 
   it("--help exits 0; bad arguments and a bad seed file fail with a message", async () => {
     const help: string[] = [];
     await expect(runCli(["--help"], (l) => help.push(l))).rejects.toBeInstanceOf(CliExit);
     expect(help.join("\n")).toContain("--state <file>");
+    expect(help.join("\n")).toContain("--admin ");
     await expect(runCli(["--port", "x"])).rejects.toThrow(/--port/);
     await expect(runCli(["--bogus"])).rejects.toThrow(/bogus/);
     const seedFile = path.join(dir, "bad-seed.json");

@@ -25,3 +25,41 @@ export function toPrecision(value: Decimal, precision: number | undefined): Deci
   if (precision === undefined) return value;
   return value.toDecimalPlaces(precision, Decimal.ROUND_DOWN);
 }
+
+/**
+ * The emulator's limits on money. Every amount, rate and volume a request (or seed) sends must be at most
+ * 1e12 in absolute value with at most 12 decimal places, and no balance may leave ±1e12 (a credit's headroom
+ * counts what is already `pending_in`). Within these bounds every value stays a finite JSON number, so a
+ * balance can never serialise as `null`; an operation that would cross them is refused with a 422.
+ */
+export const MAX_ABS_AMOUNT = 1_000_000_000_000;
+export const MAX_FRACTION_DIGITS = 12;
+const CAP = new Decimal(MAX_ABS_AMOUNT);
+
+/** Why a JSON number is not an acceptable amount, rate or volume; undefined when it is. */
+export function amountProblem(value: number): string | undefined {
+  if (!Number.isFinite(value)) return "Must be a finite number.";
+  if (Math.abs(value) > MAX_ABS_AMOUNT) return `Must be at most ${MAX_ABS_AMOUNT} in absolute value.`;
+  if (new Decimal(value).decimalPlaces() > MAX_FRACTION_DIGITS) {
+    return `Must have at most ${MAX_FRACTION_DIGITS} decimal places.`;
+  }
+  return undefined;
+}
+
+/** Whether a decimal is within ±1e12. */
+export function withinCap(value: Decimal): boolean {
+  return value.abs().lessThanOrEqualTo(CAP);
+}
+
+/**
+ * Whether an account may hold these balances: `available` within ±1e12, `pending_in` within 0..1e12, and
+ * `available + pending_in` at most 1e12 so that completing every pending top-up stays within the cap.
+ */
+export function balanceFits(available: Decimal, pendingIn: Decimal): boolean {
+  return withinCap(available) && withinCap(pendingIn) && available.plus(pendingIn).lessThanOrEqualTo(CAP);
+}
+
+/** The message for an operation refused by `balanceFits`. */
+export function balanceLimitMessage(account: string): string {
+  return `This would take the balance of account '${account}' beyond the emulator's limit of ±${MAX_ABS_AMOUNT} (pending top-ups included).`;
+}

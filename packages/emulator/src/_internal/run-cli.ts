@@ -12,7 +12,8 @@ export const USAGE = `Usage: credyt-emulator [options]
   --state <file>      keep data in this JSON file across restarts (atomic writes)
   --api-key <key>     accepted X-CREDYT-API-KEY (repeatable; default key_test_emulator)
   --public-url <url>  base URL for hosted-page links (default: the server's URL)
-  --no-admin          disable the /__emulator/* admin routes
+  --admin             enable the /__emulator/* admin routes (reset, clock, checkout, faults); off by default
+  --no-admin          accepted for compatibility; admin routes are already off unless --admin is given
   -h, --help          show this help`;
 
 /** Parse CLI arguments and start the emulator; returns the running server. Throws on bad arguments or seed. */
@@ -26,6 +27,7 @@ export async function runCli(argv: string[], log: (line: string) => void = () =>
       state: { type: "string" },
       "api-key": { type: "string", multiple: true },
       "public-url": { type: "string" },
+      admin: { type: "boolean", default: false },
       "no-admin": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -35,6 +37,7 @@ export async function runCli(argv: string[], log: (line: string) => void = () =>
     log(USAGE);
     throw new CliExit(0);
   }
+  if (values.admin && values["no-admin"]) throw new Error("--admin and --no-admin cannot be combined.");
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0-65535, got '${values.port}'.`);
@@ -52,7 +55,7 @@ export async function runCli(argv: string[], log: (line: string) => void = () =>
     port,
     host: values.host,
     seed: seed as "default",
-    admin: !values["no-admin"],
+    admin: values.admin,
     ...(values["api-key"] ? { apiKeys: values["api-key"] } : {}),
     ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
     ...(state ? { state } : {}),
@@ -67,6 +70,11 @@ export async function runCli(argv: string[], log: (line: string) => void = () =>
   log(`API key: ${running.apiKey}   (send it as X-CREDYT-API-KEY)`);
   if (seed === "default") log(`Demo customers: ${DEMO_CUSTOMER_ID} (demo), ${SECOND_CUSTOMER_ID} (demo-2)`);
   if (values.state) log(`State file: ${values.state}`);
+  log(
+    values.admin
+      ? `Admin routes: on (${url}/__emulator/*, no API key needed)`
+      : "Admin routes: off (start with --admin to enable /__emulator/*)",
+  );
   const close = running.close;
   return {
     ...running,

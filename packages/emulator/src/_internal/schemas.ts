@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { amountProblem } from "./money";
 import { parseTimestamp } from "./time";
 
 /** An absolute http(s) URL. */
@@ -11,8 +12,14 @@ export const httpUrl = z.string().refine((value) => {
   }
 }, "Must be an absolute http or https URL.");
 
-/** A finite JSON number. */
-export const amount = z.number().refine(Number.isFinite, "Must be a finite number.");
+/**
+ * A money amount, rate or volume: a finite JSON number of at most 1e12 in absolute value with at most
+ * 12 decimal places (see `MAX_ABS_AMOUNT` / `MAX_FRACTION_DIGITS`).
+ */
+export const amount = z.number().superRefine((value, ctx) => {
+  const message = amountProblem(value);
+  if (message) ctx.addIssue({ code: "custom", message });
+});
 
 export const uuid = z
   .string()

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isFiat } from "./fiat";
-import { dec } from "./money";
+import { balanceFits, dec } from "./money";
+import { amount } from "./schemas";
 import { type CustomerRecord, emptyStore, ensureAccount, type Store } from "./state";
 import { isoTimestamp } from "./time";
 import { fieldPath } from "./validation";
@@ -10,7 +11,7 @@ export const DEMO_CUSTOMER_ID = "cust_4yd8340ff7fvwe1emfpe87d4w6";
 /** The second customer of the default seed (`external_id: "demo-2"`), for isolation tests. */
 export const SECOND_CUSTOMER_ID = "cust_473cr1y0ghbyc3m1yfbwvn3nxx";
 
-const money = z.number().refine(Number.isFinite, "Must be a finite number.");
+const money = amount;
 const assetCode = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, "Must be 1-32 letters, digits, '_' or '-'.");
 
 const seedSchema = z.strictObject({
@@ -198,6 +199,12 @@ export function storeFromSeed(input: unknown, now: Date, id: (prefix: string) =>
     for (const [j, a] of (c.accounts ?? []).entries()) {
       if (!isKnownAsset(store, a.asset)) {
         throw new EmulatorSeedError(`${where}.accounts[${j}].asset`, `Unknown asset '${a.asset}'.`);
+      }
+      if (!balanceFits(dec(a.available ?? 0), dec(a.pending_in ?? 0)) || (a.pending_in ?? 0) < 0) {
+        throw new EmulatorSeedError(
+          `${where}.accounts[${j}].available`,
+          "available and pending_in must be within the emulator's limits (pending_in >= 0, available + pending_in <= 1000000000000).",
+        );
       }
       const account = ensureAccount(customer, a.name ?? "default", a.asset);
       account.available = dec(a.available ?? 0);

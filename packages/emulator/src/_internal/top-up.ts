@@ -1,8 +1,8 @@
 import type { Ctx } from "./context";
 import { isFiat } from "./fiat";
-import { type Decimal, dec } from "./money";
+import { balanceFits, balanceLimitMessage, type Decimal, dec, withinCap } from "./money";
 import { findCustomer, TOP_UP_TTL_MS, topUpUnits } from "./ops";
-import { ensureAccount, type TopUpRecord } from "./state";
+import { ensureAccount, findAccount, type TopUpRecord } from "./state";
 import { isoTimestamp } from "./time";
 import { signToken } from "./tokens";
 
@@ -44,8 +44,20 @@ export function createTopUp(ctx: Ctx, input: TopUpInput): TopUpResult {
   if (!converted.units.isPositive()) {
     return { ok: false, status: 422, field: "amount", message: "The amount buys less than one unit of the asset." };
   }
-  const now = ctx.now();
   const accountName = input.destination?.account_name ?? "default";
+  if (!withinCap(converted.units)) {
+    return {
+      ok: false,
+      status: 422,
+      field: rate ? "destination.exchange_rate" : "amount",
+      message: "The amount converts to more units than the emulator's limit of 1000000000000.",
+    };
+  }
+  const existing = findAccount(customer, `${accountName}:${asset}`);
+  if (!balanceFits(existing?.available ?? dec(0), (existing?.pending_in ?? dec(0)).plus(converted.units))) {
+    return { ok: false, status: 422, field: "amount", message: balanceLimitMessage(`${accountName}:${asset}`) };
+  }
+  const now = ctx.now();
   const topUp: TopUpRecord = {
     id: ctx.id("top"),
     customer_id: customer.id,

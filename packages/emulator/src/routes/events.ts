@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Ctx } from "../_internal/context";
-import { json, problem } from "../_internal/http";
-import { dec } from "../_internal/money";
+import { fieldError, json, problem } from "../_internal/http";
+import { amountProblem, balanceFits, balanceLimitMessage, type Decimal, dec, withinCap } from "../_internal/money";
 import { chargeAccount, findCustomer } from "../_internal/ops";
 import { parseBody } from "../_internal/parse";
 import { paging, param, type RouteTable } from "../_internal/router";
 import { customerId, timestamp, uuid } from "../_internal/schemas";
-import type { CustomerRecord, EventRecord, FeeRecord } from "../_internal/state";
+import { type CustomerRecord, type EventRecord, type FeeRecord, findAccount } from "../_internal/state";
 import { isoTimestamp } from "../_internal/time";
 import { eventToWire, page } from "../_internal/wire";
 
@@ -28,34 +28,47 @@ const usageBody = z.object({
     .max(1000, "Send at most 1000 events per request."),
 });
 
-/** Fees for an event: every price of the customer's subscribed products that matches its `event_type`. */
-function bill(ctx: Ctx, customer: CustomerRecord, eventType: string, data: Record<string, unknown> | undefined) {
-  const fees: FeeRecord[] = [];
+/** A fee to charge: an amount of `asset` for one product's price, and the field its volume came from. */
+interface PlannedFee {
+  amount: Decimal;
+  asset: string;
+  field: string;
+  ref: CustomerRecord["subscriptions"][number]["products"][number];
+}
+
+/**
+ * Fees for an event: every price of the customer's subscribed products that matches its `event_type`.
+ * A volume must be a number from 0 to 1e12 with at most 12 decimal places (a negative one would credit
+ * the account); a non-numeric or missing volume leaves that price unbilled.
+ */
+function plan(
+  ctx: Ctx,
+  customer: CustomerRecord,
+  eventType: string,
+  data: Record<string, unknown> | undefined,
+  at: string,
+): { fees: PlannedFee[] } | { field: string; message: string } {
+  const fees: PlannedFee[] = [];
   for (const sub of customer.subscriptions) {
     for (const ref of sub.products) {
       const product = ctx.store.products.find((p) => p.id === ref.id);
       for (const price of product?.prices ?? []) {
         if (price.event_type !== eventType) continue;
         let volume = dec(1);
+        let field = at;
         if (price.volume_field) {
+          field = `${at}.data.${price.volume_field}`;
           const raw = data?.[price.volume_field];
-          if (typeof raw !== "number" || !Number.isFinite(raw)) continue;
+          if (typeof raw !== "number") continue;
+          const message = raw < 0 ? "Must be at least 0." : amountProblem(raw);
+          if (message) return { field, message };
           volume = dec(raw);
         }
-        const amount = price.unit_price.mul(volume);
-        const account = chargeAccount(customer, "default", price.asset, amount);
-        fees.push({
-          amount,
-          asset: price.asset,
-          account_id: account,
-          product_id: ref.id,
-          product_code: ref.code,
-          product_version: ref.version,
-        });
+        fees.push({ amount: price.unit_price.mul(volume), asset: price.asset, field, ref });
       }
     }
   }
-  return fees;
+  return { fees };
 }
 
 /** `POST /events` (bills and debits at once, idempotent per event id), `GET /events`, `GET /events/{id}`. */
@@ -65,19 +78,55 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
     if (!parsed.ok) return parsed.response;
     const customer = findCustomer(ctx, parsed.data.customer_id);
     if (!customer) return problem(404, `Customer '${parsed.data.customer_id}' was not found.`);
-    const items: EventRecord[] = [];
-    for (const e of parsed.data.events) {
+    // Plan every event first and check the balances it would leave, so a refused request changes nothing.
+    const planned: { index: number; fees: PlannedFee[] }[] = [];
+    const seen = new Set<string>();
+    const projected = new Map<string, Decimal>();
+    for (const [index, e] of parsed.data.events.entries()) {
       const eventId = e.id.toLowerCase();
-      const replay = ctx.store.events.find((x) => x.customer_id === customer.id && x.id.toLowerCase() === eventId);
-      if (replay) {
-        items.push(replay);
+      if (
+        seen.has(eventId) ||
+        ctx.store.events.some((x) => x.customer_id === customer.id && x.id.toLowerCase() === eventId)
+      )
+        continue;
+      seen.add(eventId);
+      const result = plan(ctx, customer, e.event_type, e.data, `events[${index}]`);
+      if ("message" in result) return fieldError(result.field, result.message);
+      for (const fee of result.fees) {
+        const id = `default:${fee.asset}`;
+        const account = findAccount(customer, id);
+        const after = (projected.get(id) ?? account?.available ?? dec(0)).minus(fee.amount);
+        if (!withinCap(fee.amount) || !balanceFits(after, account?.pending_in ?? dec(0))) {
+          return fieldError(fee.field, balanceLimitMessage(id));
+        }
+        projected.set(id, after);
+      }
+      planned.push({ index, fees: result.fees });
+    }
+    const fresh = new Map(planned.map((p) => [p.index, p.fees]));
+    const items: EventRecord[] = [];
+    for (const [index, e] of parsed.data.events.entries()) {
+      const fees = fresh.get(index);
+      if (!fees) {
+        const eventId = e.id.toLowerCase();
+        const replay = ctx.store.events.find((x) => x.customer_id === customer.id && x.id.toLowerCase() === eventId);
+        if (replay) items.push(replay);
         continue;
       }
       const record: EventRecord = {
         ...e,
         customer_id: customer.id,
         created_at: isoTimestamp(ctx.now()),
-        fees: bill(ctx, customer, e.event_type, e.data),
+        fees: fees.map(
+          (fee): FeeRecord => ({
+            amount: fee.amount,
+            asset: fee.asset,
+            account_id: chargeAccount(customer, "default", fee.asset, fee.amount),
+            product_id: fee.ref.id,
+            product_code: fee.ref.code,
+            product_version: fee.ref.version,
+          }),
+        ),
       };
       ctx.store.events.push(record);
       items.push(record);

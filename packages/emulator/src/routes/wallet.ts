@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "../_internal/context";
 import { credit, debit } from "../_internal/grants";
 import { fieldError, json, problem } from "../_internal/http";
-import { dec } from "../_internal/money";
+import { balanceFits, balanceLimitMessage, dec } from "../_internal/money";
 import { findCustomer } from "../_internal/ops";
 import { parseBody } from "../_internal/parse";
 import { param, type RouteTable } from "../_internal/router";
@@ -54,8 +54,13 @@ export function walletRoutes(routes: RouteTable, ctx: Ctx): void {
     const replay = ctx.store.adjustments.find((a) => a.customer_id === customer.id && a.transaction_id === txid);
     if (replay) return json(replay.response, 201, { "x-emulator-idempotent-replay": "true" });
     if (!isKnownAsset(ctx.store, body.asset)) return fieldError("asset", `Asset '${body.asset}' does not exist.`);
-    const account = ensureAccount(customer, body.account_name ?? "default", body.asset);
+    const name = body.account_name ?? "default";
     const value = dec(body.amount);
+    const existing = findAccount(customer, `${name}:${body.asset}`);
+    if (!balanceFits((existing?.available ?? dec(0)).plus(value), existing?.pending_in ?? dec(0))) {
+      return fieldError("amount", balanceLimitMessage(`${name}:${body.asset.toUpperCase()}`));
+    }
+    const account = ensureAccount(customer, name, body.asset);
     const created = isoTimestamp(ctx.now());
     const expires = body.expires_at ? parseTimestamp(body.expires_at) : undefined;
     if (value.isPositive()) {
