@@ -15,13 +15,25 @@ function findChromium() {
   return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p));
 }
 
+function onPath(command) {
+  return (process.env.PATH ?? "").split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, command)));
+}
+
+const missing = [];
 if (!findChromium()) {
-  console.error(
-    "pnpm test needs Chromium for the browser tests, and none was found.\n" +
-      "Install Debian's package:  sudo apt-get update && sudo apt-get install -y chromium\n" +
-      "or set CHROMIUM_PATH to a Chromium binary. Browser tests are never skipped.",
+  missing.push(
+    "Chromium, for the browser tests: sudo apt-get install -y chromium (or set CHROMIUM_PATH to a Chromium binary)",
   );
-  console.log("0 passed, 1 failed");
+}
+if (!onPath("redis-server")) {
+  missing.push("redis-server, for the proxy's shared-store tests: sudo apt-get install -y redis-server");
+}
+if (missing.length > 0) {
+  console.error(
+    `pnpm test needs system packages that are missing (tests are never skipped):\n${missing.map((m) => `  - ${m}`).join("\n")}\n` +
+      "On Debian or Ubuntu run `sudo apt-get update` first. .ci/run installs both by itself.",
+  );
+  console.log(`0 passed, ${missing.length} failed`);
   process.exit(1);
 }
 
@@ -48,18 +60,21 @@ const steps = [
   { name: "package tests", cmd: "pnpm", args: ["exec", "turbo", "run", "test", "--concurrency=1", "--continue"] },
 ];
 
-// Root-level browser suites join once their config exists.
-if (existsSync(path.join(root, ".storybook/main.ts"))) {
-  steps.push({ name: "storybook build", cmd: "pnpm", args: ["run", "build-storybook"] });
-  steps.push({
+// The Storybook suites: the static build, every story as a test (vitest browser mode + axe), and
+// one screenshot per story and theme against committed baselines (Playwright).
+steps.push(
+  { name: "storybook build", cmd: "pnpm", args: ["run", "build-storybook"] },
+  {
     name: "storybook stories (vitest + a11y)",
     cmd: "pnpm",
-    args: ["exec", "vitest", "run", "--project", "storybook"],
-  });
-}
-if (existsSync(path.join(root, "playwright.config.ts"))) {
-  steps.push({ name: "playwright (visual + end-to-end)", cmd: "pnpm", args: ["exec", "playwright", "test"] });
-}
+    args: ["exec", "vitest", "run", "--config", ".storybook/vitest.config.ts", "--project", "storybook"],
+  },
+  {
+    name: "storybook screenshots (playwright)",
+    cmd: "pnpm",
+    args: ["exec", "playwright", "test", "--config", ".storybook/visual/playwright.config.ts"],
+  },
+);
 
 let checksPassed = 0;
 let checksFailed = 0;

@@ -8,11 +8,14 @@ import { defaultClientConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(dirname, "..");
 
-// The root config holds only the browser suites; each package keeps its own vitest.config.ts.
+// The Storybook browser suite (`vitest run --config .storybook/vitest.config.ts`); each package keeps
+// its own vitest.config.ts. It lives here so the repository's top level stays as designed.
 // Every story is a test: it must render with no console error, pass its play function and have
 // no axe violation (`a11y.test: "error"` in .storybook/preview.tsx).
 export default defineConfig({
+  root,
   resolve: { conditions: ["@credyt/source", ...defaultClientConditions] },
   // Pre-bundle what the lazily loaded dialog imports: discovered mid-run, Vite would reload the page
   // and fail the running story.
@@ -24,10 +27,10 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        plugins: [storybookTest({ configDir: path.join(dirname, ".storybook") })],
+        plugins: [storybookTest({ configDir: dirname })],
         test: {
           name: "storybook",
-          setupFiles: [path.join(dirname, ".storybook/vitest.setup.ts")],
+          setupFiles: [path.join(dirname, "vitest.setup.ts")],
           browser: {
             enabled: true,
             headless: true,

@@ -1,8 +1,19 @@
+import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "@repo/tooling/chromium";
 
-const PORT = 6116;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+// A free loopback port, chosen once: workers inherit it through the environment.
+process.env.CREDYT_VISUAL_PORT ??= execFileSync(process.execPath, [
+  "-e",
+  "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+])
+  .toString()
+  .trim();
+const PORT = Number(process.env.CREDYT_VISUAL_PORT);
 
 // Screenshot tests of the static Storybook build (`pnpm build-storybook` first): one screenshot per
 // story in light and dark, against the baselines committed in .storybook/visual/__screenshots__.
@@ -19,7 +30,7 @@ export default defineConfig({
       {
         outputFile: process.env.CREDYT_TEST_RESULTS
           ? path.join(process.env.CREDYT_TEST_RESULTS, "playwright-visual.json")
-          : "test-results/visual.json",
+          : path.join(root, "test-results/visual.json"),
       },
     ],
   ],
@@ -46,9 +57,11 @@ export default defineConfig({
     colorScheme: "light",
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
-  projects: [{ name: "visual", testDir: ".storybook/visual" }],
+  outputDir: path.join(root, "test-results/visual"),
+  projects: [{ name: "visual", testDir: here }],
   webServer: {
     command: `node .storybook/visual/serve.mjs storybook-static ${PORT}`,
+    cwd: root,
     url: `http://127.0.0.1:${PORT}/index.json`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
