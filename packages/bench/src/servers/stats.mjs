@@ -4,6 +4,7 @@ export function serveStats(server) {
   const { port } = server.address();
   process.send?.({ type: "ready", port });
   process.on("message", (message) => {
+    if (message?.type === "exit") process.exit(0); // lets --cpu-prof write its profile
     if (message?.type === "stats") {
       if (message.gc && globalThis.gc) {
         globalThis.gc();

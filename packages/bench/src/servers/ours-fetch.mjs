@@ -1,0 +1,19 @@
+// Our proxy's Fetch handler behind the same minimal bridge as bare-fetch.mjs: separates the cost of
+// the proxy core from the cost of our Node adapter.
+import { createServer } from "node:http";
+import { createCredytProxy } from "@credyt/proxy";
+import { serveStats } from "./stats.mjs";
+
+const handler = createCredytProxy({
+  apiKey: "key_bench",
+  apiUrl: process.env.UPSTREAM_URL,
+  getCustomerId: () => "cust_bench",
+});
+const server = createServer(async (req, res) => {
+  const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers: req.headers });
+  const response = await handler(request);
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, "127.0.0.1", () => serveStats(server));
