@@ -1,7 +1,8 @@
-import { CredytError } from "@credyt/core";
+import { CredytError, credytKeys } from "@credyt/core";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
+import { mutateCredyt } from "./mutate-credyt";
 import { CredytProvider } from "./provider";
 import { createMockClient, type MockCredytClient } from "./testing";
 import { selectAccount, useAccount } from "./use-account";
@@ -129,6 +130,67 @@ describe("useBillingPortal", () => {
       "https://portal.credyt.ai/s/1",
       "https://portal.credyt.ai/s/2",
     ]);
+  });
+
+  it("drops the cached session when the customer may have changed", async () => {
+    const client = createMockClient({
+      wallet: { accounts: [{ id: "default:USD", name: "default", asset: "USD", available: 1 }] },
+    });
+    let n = 0;
+    client.createBillingPortalSession = async () => ({
+      redirectUrl: `https://portal.credyt.ai/s/${++n}`,
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    });
+    const onRedirect = vi.fn();
+    const { result } = renderHook(() => ({ portal: useBillingPortal(), wallet: useWallet() }), {
+      wrapper: wrap(client, onRedirect),
+    });
+    await waitFor(() => expect(result.current.wallet.data).toBeDefined());
+    const open = async () => {
+      await act(() => result.current.portal.trigger());
+      return onRedirect.mock.calls.at(-1)?.[0];
+    };
+    expect(await open()).toBe("https://portal.credyt.ai/s/1");
+    expect(await open()).toBe("https://portal.credyt.ai/s/1"); // same customer: reused
+
+    // Another customer signs in (same provider, same client): their wallet loads.
+    client.setWallet({ accounts: [{ id: "default:USD", name: "default", asset: "USD", available: 99 }] });
+    await act(() => result.current.wallet.mutate());
+    expect(await open()).toBe("https://portal.credyt.ai/s/2");
+
+    // A sign-out answer.
+    const getWallet = client.getWallet;
+    client.getWallet = () => Promise.reject(new CredytError("unauthorized", "signed out"));
+    await act(() => result.current.wallet.mutate());
+    client.getWallet = getWallet;
+    expect(await open()).toBe("https://portal.credyt.ai/s/3");
+
+    // The app says so: mutateCredyt() (same wallet data), or reset().
+    await act(() => mutateCredyt());
+    expect(await open()).toBe("https://portal.credyt.ai/s/4");
+    act(() => result.current.portal.reset());
+    expect(result.current.portal.data).toBeUndefined();
+    expect(await open()).toBe("https://portal.credyt.ai/s/5");
+    expect(await open()).toBe("https://portal.credyt.ai/s/5");
+  });
+
+  it("drops the cached session on mutateCredyt() even with no balance on the page", async () => {
+    const client = createMockClient();
+    let n = 0;
+    client.createBillingPortalSession = async () => ({
+      redirectUrl: `https://portal.credyt.ai/s/${++n}`,
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    });
+    const onRedirect = vi.fn();
+    const { result } = renderHook(() => useBillingPortal(), { wrapper: wrap(client, onRedirect) });
+    await act(() => result.current.trigger());
+    await act(() => mutateCredyt(credytKeys.wallet(client.baseUrl)));
+    await act(() => result.current.trigger());
+    expect(onRedirect.mock.calls.map((c) => c[0])).toEqual([
+      "https://portal.credyt.ai/s/1",
+      "https://portal.credyt.ai/s/2",
+    ]);
+    expect(client.calls.filter((c) => c.method === "getWallet")).toHaveLength(0);
   });
 
   it("forgets a failed prefetch so the click tries again", async () => {

@@ -12,6 +12,8 @@ export interface CredytMessages {
   empty: string;
   /** The balance could not be loaded. */
   loadError: string;
+  /** The balance could not be loaded because no customer is signed in (`unauthorized`). */
+  signedOut: string;
   /** Shown next to a last good value after a failed refresh. */
   stale: string;
   retry: string;
@@ -46,6 +48,8 @@ export interface CredytMessages {
   billingPortal: string;
   errorNetwork: string;
   errorRateLimited: string;
+  /** `{seconds}`: `rate_limited` with a `Retry-After`. */
+  errorRateLimitedRetry: string;
   errorUnauthorized: string;
   errorInvalid: string;
   errorRedirect: string;
@@ -58,6 +62,7 @@ export const en: CredytMessages = {
   loading: "Loading balance…",
   empty: "No balance yet",
   loadError: "Could not load your balance.",
+  signedOut: "Sign in to see your balance.",
   stale: "Not up to date",
   retry: "Retry",
   lowBalance: "Low balance",
@@ -82,6 +87,7 @@ export const en: CredytMessages = {
   billingPortal: "Manage billing",
   errorNetwork: "Could not reach the billing server. Check your connection and try again.",
   errorRateLimited: "Too many attempts. Please wait a moment and try again.",
+  errorRateLimitedRetry: "Too many attempts, try again in {seconds} s.",
   errorUnauthorized: "Please sign in again to continue.",
   errorInvalid: "This amount cannot be used. Please check it and try again.",
   errorRedirect: "The payment page address was refused for your safety.",
@@ -94,6 +100,7 @@ export const de: CredytMessages = {
   loading: "Guthaben wird geladen…",
   empty: "Noch kein Guthaben",
   loadError: "Das Guthaben konnte nicht geladen werden.",
+  signedOut: "Melden Sie sich an, um Ihr Guthaben zu sehen.",
   stale: "Nicht aktuell",
   retry: "Erneut versuchen",
   lowBalance: "Niedriges Guthaben",
@@ -118,6 +125,7 @@ export const de: CredytMessages = {
   billingPortal: "Abrechnung verwalten",
   errorNetwork: "Der Abrechnungsserver ist nicht erreichbar. Prüfen Sie Ihre Verbindung.",
   errorRateLimited: "Zu viele Versuche. Bitte warten Sie einen Moment.",
+  errorRateLimitedRetry: "Zu viele Versuche, versuchen Sie es in {seconds} s erneut.",
   errorUnauthorized: "Bitte melden Sie sich erneut an.",
   errorInvalid: "Dieser Betrag ist nicht möglich. Bitte prüfen Sie ihn.",
   errorRedirect: "Die Adresse der Zahlungsseite wurde zu Ihrer Sicherheit abgelehnt.",
@@ -130,6 +138,7 @@ export const fr: CredytMessages = {
   loading: "Chargement du solde…",
   empty: "Aucun solde pour le moment",
   loadError: "Impossible de charger votre solde.",
+  signedOut: "Connectez-vous pour voir votre solde.",
   stale: "Pas à jour",
   retry: "Réessayer",
   lowBalance: "Solde faible",
@@ -154,6 +163,7 @@ export const fr: CredytMessages = {
   billingPortal: "Gérer la facturation",
   errorNetwork: "Impossible de joindre le serveur de facturation. Vérifiez votre connexion.",
   errorRateLimited: "Trop de tentatives. Patientez un instant.",
+  errorRateLimitedRetry: "Trop de tentatives, réessayez dans {seconds} s.",
   errorUnauthorized: "Veuillez vous reconnecter.",
   errorInvalid: "Ce montant n’est pas accepté. Vérifiez-le.",
   errorRedirect: "L’adresse de la page de paiement a été refusée pour votre sécurité.",
@@ -166,6 +176,7 @@ export const es: CredytMessages = {
   loading: "Cargando saldo…",
   empty: "Todavía no hay saldo",
   loadError: "No se pudo cargar tu saldo.",
+  signedOut: "Inicia sesión para ver tu saldo.",
   stale: "No actualizado",
   retry: "Reintentar",
   lowBalance: "Saldo bajo",
@@ -190,6 +201,7 @@ export const es: CredytMessages = {
   billingPortal: "Gestionar facturación",
   errorNetwork: "No se pudo conectar con el servidor de facturación. Revisa tu conexión.",
   errorRateLimited: "Demasiados intentos. Espera un momento.",
+  errorRateLimitedRetry: "Demasiados intentos, inténtalo de nuevo en {seconds} s.",
   errorUnauthorized: "Vuelve a iniciar sesión.",
   errorInvalid: "Este importe no es válido. Revísalo.",
   errorRedirect: "La dirección de la página de pago se rechazó por tu seguridad.",
@@ -202,6 +214,7 @@ export const ja: CredytMessages = {
   loading: "残高を読み込み中…",
   empty: "残高はまだありません",
   loadError: "残高を読み込めませんでした。",
+  signedOut: "残高を表示するにはサインインしてください。",
   stale: "最新ではありません",
   retry: "再試行",
   lowBalance: "残高不足",
@@ -226,6 +239,7 @@ export const ja: CredytMessages = {
   billingPortal: "請求を管理",
   errorNetwork: "請求サーバーに接続できません。接続を確認してください。",
   errorRateLimited: "試行回数が多すぎます。しばらくお待ちください。",
+  errorRateLimitedRetry: "試行回数が多すぎます。{seconds} 秒後にもう一度お試しください。",
   errorUnauthorized: "もう一度サインインしてください。",
   errorInvalid: "この金額は使用できません。確認してください。",
   errorRedirect: "安全のため、決済ページのアドレスを拒否しました。",

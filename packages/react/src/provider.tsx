@@ -68,8 +68,7 @@ export function CredytProvider(props: CredytProviderProps): ReactNode {
   );
   const walletKey = JSON.stringify(credytKeys.wallet(client.baseUrl));
   // One cache per provider and client: tests and stories never leak data into each other.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new client starts a new cache.
-  const store = useMemo(createStore, [client]);
+  const store = useMemo(() => createStore(JSON.stringify(credytKeys.all(client.baseUrl))), [client]);
   useEffect(() => {
     mountedStores.add(store);
     return () => void mountedStores.delete(store);

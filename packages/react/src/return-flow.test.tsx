@@ -34,6 +34,38 @@ describe("coming back from checkout", () => {
     });
   });
 
+  it("fetches the balance before redirecting when no balance on the page has loaded it", async () => {
+    const client = createMockClient({ wallet: usd(14.57) });
+    const onRedirect = vi.fn();
+    render(
+      <CredytProvider client={client} onRedirect={onRedirect}>
+        <TopUpButton amount={25} currency="USD" />
+      </CredytProvider>,
+    );
+    expect(client.calls).toHaveLength(0);
+    await userEvent.click(screen.getByRole("button"));
+    await waitFor(() => expect(onRedirect).toHaveBeenCalled());
+    expect(client.calls.map((c) => c.method).sort()).toEqual(["createTopUp", "getWallet"]);
+    expect(JSON.parse(sessionStorage.getItem("credyt:top-up") ?? "")).toEqual({
+      asset: "USD",
+      accountId: "default:USD",
+      available: 14.57,
+    });
+  });
+
+  it("remembers zero for an asset the wallet has no account for yet (the credit opens it)", async () => {
+    const client = createMockClient({ wallet: { accounts: [] } });
+    const onRedirect = vi.fn();
+    render(
+      <CredytProvider client={client} onRedirect={onRedirect}>
+        <TopUpButton amount={25} currency="USD" />
+      </CredytProvider>,
+    );
+    await userEvent.click(screen.getByRole("button"));
+    await waitFor(() => expect(onRedirect).toHaveBeenCalled());
+    expect(JSON.parse(sessionStorage.getItem("credyt:top-up") ?? "")).toEqual({ asset: "USD", available: 0 });
+  });
+
   it("shows 'payment received, updating…', re-fetches until the credit lands, and removes the marker", async () => {
     history.replaceState(null, "", "/billing?tab=1&credyt_return=top_up");
     sessionStorage.setItem(

@@ -1,4 +1,5 @@
-import { renderToString } from "react-dom/server";
+import { version } from "react";
+import { renderToString, version as serverVersion } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { BillingPortalLink } from "./billing-portal-link";
 import { CredytProvider } from "./provider";
@@ -7,6 +8,12 @@ import { TopUpButton } from "./top-up-button";
 import { WalletBalance } from "./wallet-balance";
 
 describe("server rendering (node, no window)", () => {
+  // Guards the React 18 server project's aliases: if they broke, that run would silently be 19.
+  it("runs on the React major this project is for", () => {
+    expect(version.split(".")[0]).toBe(process.env.CREDYT_REACT_MAJOR);
+    expect(serverVersion.split(".")[0]).toBe(process.env.CREDYT_REACT_MAJOR);
+  });
+
   it("has no DOM globals here", () => {
     expect(typeof window).toBe("undefined");
     expect(typeof document).toBe("undefined");

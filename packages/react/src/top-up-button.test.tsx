@@ -235,6 +235,74 @@ describe("<TopUpButton> without an amount (dialog)", () => {
   });
 });
 
+describe("<TopUpButton> and the protocol's error table", () => {
+  it("rate_limited: says how many seconds to wait, from Retry-After", async () => {
+    const error = new CredytError("rate_limited", "Too many requests.", { retryAfter: 30 });
+    const client = createMockClient({ errors: { createTopUp: error } });
+    render(
+      <MockCredytProvider client={client}>
+        <TopUpButton amount={20} currency="USD" />
+      </MockCredytProvider>,
+    );
+    await userEvent.click(screen.getByRole("button"));
+    expect((await screen.findByRole("alert")).textContent).toBe("Too many attempts, try again in 30 s.");
+  });
+
+  it("invalid_request with details: the server's message goes under the amount field; the dialog stays open", async () => {
+    const error = new CredytError("invalid_request", "Amount must be at least 5.", {
+      details: { amount: ["must be at least 5"] },
+    });
+    const client = createMockClient({ errors: { createTopUp: error } });
+    const user = userEvent.setup();
+    render(
+      <MockCredytProvider client={client} locale="en-US">
+        <TopUpButton currency="USD" defaultOpen presets={[2]} />
+      </MockCredytProvider>,
+    );
+    await user.click(await screen.findByRole("button", { name: "$2.00" }));
+    await user.click(screen.getByRole("button", { name: "Continue to payment" }));
+    const message = await screen.findByText("Must be at least 5.");
+    expect(message.dataset.credyt).toBe("top-up-field-error");
+    expect(message.getAttribute("role")).toBe("alert");
+    const input = screen.getByLabelText("Custom amount (USD)");
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    expect(input.getAttribute("aria-describedby")).toBe(message.id);
+    expect(document.activeElement).toBe(input);
+    expect(screen.getByRole("dialog")).toBeTruthy();
+    expect(document.querySelector('[data-credyt="top-up-error"]')).toBeNull();
+    expect(await axe(screen.getByRole("dialog"))).toHaveNoViolations();
+    await user.type(input, "0");
+    expect(screen.queryByText("Must be at least 5.")).toBeNull();
+    expect(input.getAttribute("aria-invalid")).toBeNull();
+  });
+
+  it("idempotency_conflict: the next attempt uses a new idempotency key", async () => {
+    const client = createMockClient();
+    const create = client.createTopUp;
+    let conflict = true;
+    client.createTopUp = (input, options) => {
+      if (!conflict) return create(input, options);
+      client.calls.push({ method: "createTopUp", input, idempotencyKey: options.idempotencyKey });
+      return Promise.reject(new CredytError("idempotency_conflict", "Key reused with another body."));
+    };
+    const onRedirect = vi.fn();
+    render(
+      <MockCredytProvider client={client} onRedirect={onRedirect}>
+        <TopUpButton amount={20} currency="USD" />
+      </MockCredytProvider>,
+    );
+    await userEvent.click(screen.getByRole("button"));
+    await screen.findByRole("alert");
+    conflict = false;
+    await userEvent.click(screen.getByRole("button"));
+    await waitFor(() => expect(onRedirect).toHaveBeenCalled());
+    const [first, second] = client.calls.filter((c) => c.method === "createTopUp");
+    expect(first?.idempotencyKey).toBeDefined();
+    expect(second?.idempotencyKey).toBeDefined();
+    expect(second?.idempotencyKey).not.toBe(first?.idempotencyKey);
+  });
+});
+
 describe("every rendered element is a named part", () => {
   it("puts data-credyt on each element of the button and the open dialog", async () => {
     render(

@@ -1,6 +1,7 @@
 import type { CredytClient, CredytError, PortalSession } from "@credyt/core";
 import { useCallback, useState } from "react";
 import { useCredytContext } from "./_internal/context";
+import type { Store } from "./_internal/store";
 import { toCredytError } from "./_internal/to-credyt-error";
 
 /** Options of {@link UseBillingPortalResult.trigger}. */
@@ -18,51 +19,72 @@ export interface UseBillingPortalResult {
   isMutating: boolean;
   data: PortalSession | undefined;
   error: CredytError | undefined;
+  /**
+   * Drops the cached session (for every component under this provider) and clears `data` and
+   * `error`. Call it when the signed-in customer changes without a page load, if you do not call
+   * `mutateCredyt()` then (which does the same).
+   */
+  reset: () => void;
 }
 
 interface Entry {
   promise: Promise<PortalSession>;
   session?: PortalSession;
+  /** `store.generation()` when it was created: a different customer may be signed in since. */
+  generation: number;
 }
 
-const sessions = new WeakMap<CredytClient, Entry>();
+/**
+ * One cached session per provider (its store). A session is the signed-in customer's: it is
+ * reused only while the store's generation has not moved (same wallet, no sign-out answer, no
+ * `mutateCredyt`, no `reset`), and while it is not close to expiry.
+ */
+const sessions = new WeakMap<Store, Entry>();
 /** A session closer to expiry than this is replaced rather than reused. */
 const EXPIRY_MARGIN_MS = 30_000;
 
-function getSession(client: CredytClient): Promise<PortalSession> {
-  const entry = sessions.get(client);
-  if (entry && (!entry.session || Date.parse(entry.session.expiresAt) - Date.now() > EXPIRY_MARGIN_MS)) {
+function getSession(store: Store, client: CredytClient): Promise<PortalSession> {
+  const entry = sessions.get(store);
+  if (
+    entry &&
+    entry.generation === store.generation() &&
+    (!entry.session || Date.parse(entry.session.expiresAt) - Date.now() > EXPIRY_MARGIN_MS)
+  ) {
     return entry.promise;
   }
-  const fresh: Entry = { promise: client.createBillingPortalSession() };
-  sessions.set(client, fresh);
+  const fresh: Entry = { promise: client.createBillingPortalSession(), generation: store.generation() };
+  sessions.set(store, fresh);
   fresh.promise.then(
     (session) => {
       fresh.session = session;
     },
-    () => sessions.delete(client),
+    () => {
+      if (sessions.get(store) === fresh) sessions.delete(store);
+    },
   );
   return fresh.promise;
 }
 
 /**
- * Opens the hosted billing portal: creates a session on demand, reuses an unexpired one, and
- * `prefetch()` warms it on hover or focus.
+ * Opens the hosted billing portal: creates a session on demand, reuses an unexpired one of the same
+ * customer, and `prefetch()` warms it on hover or focus. The cached session is dropped when the
+ * customer may have changed: a different wallet loaded, an `unauthorized` answer, `mutateCredyt()`
+ * or `reset()`.
  *
  * @example
  * const { trigger, prefetch, isMutating } = useBillingPortal();
  * <button onMouseEnter={prefetch} onFocus={prefetch} onClick={() => trigger()}>Billing</button>
  */
 export function useBillingPortal(): UseBillingPortalResult {
-  const { client, navigate, intercepts } = useCredytContext("useBillingPortal");
+  const { client, store, navigate, intercepts } = useCredytContext("useBillingPortal");
   const [state, setState] = useState<{ isMutating: boolean; data?: PortalSession; error?: CredytError }>({
     isMutating: false,
   });
 
   const prefetch = useCallback(() => {
     // A failed prefetch is forgotten (the entry is dropped); the click tries again and reports.
-    getSession(client).catch(() => undefined);
-  }, [client]);
+    getSession(store, client).catch(() => undefined);
+  }, [store, client]);
 
   const trigger = useCallback(
     async (options: BillingPortalTriggerOptions = {}) => {
@@ -72,7 +94,7 @@ export function useBillingPortal(): UseBillingPortalResult {
       if (win) win.opener = null;
       setState({ isMutating: true });
       try {
-        const session = await getSession(client);
+        const session = await getSession(store, client);
         const left = navigate(session.redirectUrl, "billing_portal", target, win);
         setState({ isMutating: left, data: session });
         return session;
@@ -82,8 +104,13 @@ export function useBillingPortal(): UseBillingPortalResult {
         return undefined;
       }
     },
-    [client, navigate, intercepts],
+    [store, client, navigate, intercepts],
   );
 
-  return { trigger, prefetch, isMutating: state.isMutating, data: state.data, error: state.error };
+  const reset = useCallback(() => {
+    store.forget();
+    setState({ isMutating: false });
+  }, [store]);
+
+  return { trigger, prefetch, isMutating: state.isMutating, data: state.data, error: state.error, reset };
 }

@@ -26,6 +26,17 @@ interface State {
   error?: CredytError | undefined;
 }
 
+/** How long checkout waits for the balance it remembers; past it the return flow has no baseline. */
+const BASELINE_WAIT_MS = 3000;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 function newKey(): string {
   const c = globalThis.crypto;
   if (c?.randomUUID) return c.randomUUID();
@@ -33,8 +44,9 @@ function newKey(): string {
 }
 
 /**
- * Buys credit: one `Idempotency-Key` per purchase intent (kept across retries of the same input),
- * an in-flight lock against double clicks, a validated redirect, then navigation to checkout.
+ * Buys credit: one `Idempotency-Key` per purchase intent (kept across retries of the same input,
+ * replaced after an `idempotency_conflict`), an in-flight lock against double clicks, the balance
+ * remembered for the return (fetched first if not loaded), a validated redirect, then checkout.
  *
  * @example
  * const { trigger, isMutating, error } = useTopUp();
@@ -52,20 +64,31 @@ export function useTopUp(): UseTopUpResult {
       const signature = JSON.stringify(input);
       if (intent.current?.input !== signature) intent.current = { input: signature, key: newKey() };
       setState({ isMutating: true });
+      // The balance before paying is the return flow's baseline. Not loaded yet (no balance on
+      // this page, or still loading): fetch it alongside the top-up, through the shared cache.
+      const known = store.get<Wallet>(walletKey).data;
+      const before = known
+        ? Promise.resolve(known)
+        : store.revalidate<Wallet>(walletKey, () => client.getWallet()).catch(() => undefined);
       const run = async (): Promise<TopUp | undefined> => {
         try {
           const topUp = await client.createTopUp(input, { idempotencyKey: intent.current?.key ?? newKey() });
           const asset = input.asset ?? input.currency;
-          const wallet = store.get<Wallet>(walletKey).data;
+          const wallet = (await within(before, BASELINE_WAIT_MS)) ?? store.get<Wallet>(walletKey).data;
           const account = selectAccount(wallet, asset);
-          rememberTopUp({ asset, accountId: account?.id, available: account?.available });
+          // A known wallet without this asset's account: the credit will open it, from zero.
+          const available = account?.available ?? (wallet ? 0 : undefined);
+          rememberTopUp({ asset, accountId: account?.id, available });
           const left = navigate(topUp.redirectUrl, "top_up");
           intent.current = undefined;
           // Leaving the page: stay locked so a click during unload cannot start a second purchase.
           setState({ isMutating: left, data: topUp });
           return topUp;
-        } catch (error) {
-          setState({ isMutating: false, error: toCredytError(error) });
+        } catch (thrown) {
+          const error = toCredytError(thrown);
+          // 409: the key was already used with another body; the next attempt needs its own key.
+          if (error.code === "idempotency_conflict") intent.current = undefined;
+          setState({ isMutating: false, error });
           return undefined;
         } finally {
           inflight.current = undefined;

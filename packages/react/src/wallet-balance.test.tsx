@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { createRef } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { axe } from "vitest-axe";
+import { de, en, es, fr, ja } from "./messages";
 import { CredytProvider } from "./provider";
 import { createMockClient, fixtures, MockCredytProvider } from "./testing";
 import { WalletBalance } from "./wallet-balance";
@@ -121,6 +122,41 @@ describe("<WalletBalance>", () => {
     expect(screen.getByText("Not up to date").dataset.credyt).toBe("balance-stale");
     expect(screen.getByRole("button", { name: "Retry" })).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("asks to sign in on `unauthorized`, and hides the last value (it may be another customer's)", async () => {
+    let signedIn = true;
+    const client = createMockClient({ scenario: "ready" });
+    const getWallet = client.getWallet;
+    client.getWallet = () =>
+      signedIn ? getWallet() : Promise.reject(new CredytError("unauthorized", "No signed-in customer."));
+    const { container } = render(
+      <CredytProvider client={client} locale="en-US">
+        <WalletBalance />
+      </CredytProvider>,
+    );
+    await screen.findByText("$14.57");
+    signedIn = false;
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 2100));
+      window.dispatchEvent(new Event("online"));
+    });
+    expect(await screen.findByText("Sign in to see your balance.")).toBeTruthy();
+    expect(root(container).dataset.state).toBe("error");
+    expect(screen.queryByText("$14.57")).toBeNull();
+    expect(screen.queryByText("Could not load your balance.")).toBeNull();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("says 'sign in' in every bundled language", async () => {
+    const client = createMockClient({ errors: { getWallet: new CredytError("unauthorized", "No session.") } });
+    render(
+      <CredytProvider client={client} labels={de}>
+        <WalletBalance />
+      </CredytProvider>,
+    );
+    expect(await screen.findByText("Melden Sie sich an, um Ihr Guthaben zu sehen.")).toBeTruthy();
+    for (const set of [en, de, fr, es, ja]) expect(set.signedOut).not.toBe(set.loadError);
   });
 
   it("flags an overdraft distinctly", async () => {

@@ -20,7 +20,8 @@ export type WalletBalancePart =
 
 /**
  * `data-state` of the root: `loading` (no data yet), `ready`, `empty` (no such account),
- * `error` (nothing to show), `stale` (a refresh failed; the last good value stays, marked).
+ * `error` (nothing to show; on `unauthorized` a sign-in message and no last value), `stale` (a refresh
+ * failed; the last good value stays, marked).
  */
 export type WalletBalanceState = "loading" | "ready" | "empty" | "error" | "stale";
 
@@ -101,8 +102,10 @@ export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBa
     const { data, error, mutate } = wallet;
     const account = showAll ? undefined : selectAccount(data, accountId ?? asset);
     const hasData = showAll ? data !== undefined && data.accounts.length > 0 : account !== undefined;
+    // Signed out: the last value may be another customer's, so it is not kept on screen.
+    const signedOut = error?.code === "unauthorized";
     const state: WalletBalanceState = error
-      ? hasData
+      ? hasData && !signedOut
         ? "stale"
         : "error"
       : data === undefined
@@ -139,6 +142,7 @@ export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBa
           </span>
         )}
         {hasData &&
+          state !== "error" &&
           (showAll ? (
             <ul data-credyt="balance-list" aria-label={t.balance} className={classNames.list}>
               {data?.accounts.map((a) => (
@@ -161,7 +165,7 @@ export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBa
               data-credyt={state === "stale" ? "balance-stale" : "balance-error"}
               className={state === "stale" ? classNames.stale : classNames.error}
             >
-              {state === "stale" ? t.stale : t.loadError}
+              {state === "stale" ? t.stale : signedOut ? t.signedOut : t.loadError}
             </span>
             <button
               type="button"

@@ -1,5 +1,6 @@
 import type { CredytError } from "@credyt/core";
 import type { CredytMessages } from "../messages";
+import { fill } from "./context";
 
 /** The localised message a component shows for an error of the catalogue. */
 export function errorMessage(error: CredytError, t: CredytMessages): string {
@@ -9,7 +10,10 @@ export function errorMessage(error: CredytError, t: CredytMessages): string {
     case "unavailable":
       return t.errorNetwork;
     case "rate_limited":
-      return t.errorRateLimited;
+      // `Retry-After` seconds, when the server sent them.
+      return error.retryAfter !== undefined && error.retryAfter >= 0
+        ? fill(t.errorRateLimitedRetry, { seconds: Math.ceil(error.retryAfter) })
+        : t.errorRateLimited;
     case "unauthorized":
     case "forbidden":
       return t.errorUnauthorized;

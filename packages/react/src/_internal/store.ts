@@ -33,6 +33,8 @@ const EMPTY: Snapshot<never> = { data: undefined, error: undefined, isValidating
 
 /** One provider's cache, keyed by the serialised `credytKeys` key. */
 export interface Store {
+  /** `credytKeys.all(baseUrl)`, serialised: every key of this store starts with it. */
+  readonly scope: string;
   get<T>(key: string): Snapshot<T>;
   /** Like `get`, but unchanged while only `isValidating` flips: readers that ignore it do not re-render. */
   quiet<T>(key: string): Snapshot<T>;
@@ -45,13 +47,22 @@ export interface Store {
   keys(): string[];
   /** Re-fetches `key` with its last fetcher. */
   refetch(key: string): Promise<unknown>;
+  /**
+   * A counter that moves whenever the signed-in customer may have changed: loaded data replaced by
+   * different data, an `unauthorized`/`forbidden` answer, or `forget()` (`mutateCredyt` calls it).
+   * Per-customer state kept outside the cache (the billing portal session) is dropped when it moves.
+   */
+  generation(): number;
+  /** Moves `generation()`. */
+  forget(): void;
 }
 
 /** The stores of the mounted providers, for `mutateCredyt`. */
 export const mountedStores = new Set<Store>();
 
-export function createStore(): Store {
+export function createStore(scope = ""): Store {
   const entries = new Map<string, Entry>();
+  let generation = 0;
   const entry = (key: string): Entry => {
     let e = entries.get(key);
     if (!e) {
@@ -65,12 +76,20 @@ export function createStore(): Store {
     if ("data" in patch && patch.data !== e.snap.data && sameJson(patch.data, e.snap.data)) patch.data = e.snap.data;
     const prev = e.snap;
     e.snap = { ...prev, ...patch };
+    const code = patch.error?.code;
+    if (
+      (prev.data !== undefined && e.snap.data !== prev.data) ||
+      (patch.error !== prev.error && (code === "unauthorized" || code === "forbidden"))
+    ) {
+      generation++;
+    }
     if (e.snap.data !== prev.data || e.snap.error !== prev.error || e.snap.started !== prev.started) {
       e.quiet = { ...e.snap, isValidating: false };
     }
     for (const listener of e.listeners) listener();
   };
   return {
+    scope,
     get: <T>(key: string) => (entries.get(key)?.snap ?? EMPTY) as Snapshot<T>,
     quiet: <T>(key: string) => (entries.get(key)?.quiet ?? EMPTY) as Snapshot<T>,
     subscribe(key, listener) {
@@ -116,6 +135,10 @@ export function createStore(): Store {
     refetch(key) {
       const fetcher = entries.get(key)?.fetcher;
       return fetcher ? this.revalidate(key, fetcher, true) : Promise.resolve(undefined);
+    },
+    generation: () => generation,
+    forget() {
+      generation++;
     },
   };
 }

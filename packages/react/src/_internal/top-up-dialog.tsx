@@ -1,6 +1,6 @@
 import { formatAmount } from "@credyt/core";
 import * as Dialog from "@radix-ui/react-dialog";
-import { type FormEvent, type ReactNode, type RefObject, useId, useState } from "react";
+import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useState } from "react";
 import type { TopUpDialogPart } from "../top-up-button";
 import type { UseTopUpResult } from "../use-top-up";
 import type { CredytContextValue } from "./context";
@@ -30,6 +30,18 @@ export function TopUpDialog(props: TopUpDialogProps): ReactNode {
   const [message, setMessage] = useState<string | undefined>(undefined);
   const id = useId();
   const rules = { currency, min, max, locale };
+  // The server refused the amount (`invalid_request` with `details.amount`): its words go under
+  // the field, like our own validation's, and the dialog stays open.
+  const refused = topUp.error?.code === "invalid_request" ? topUp.error.details?.amount : undefined;
+  const serverMessage = refused?.length ? sentence(refused) : undefined;
+  const fieldMessage = message ?? serverMessage;
+  useEffect(() => {
+    if (serverMessage) document.getElementById(`${id}-input`)?.focus();
+  }, [serverMessage, id]);
+  const edited = () => {
+    setMessage(undefined);
+    if (serverMessage) topUp.reset();
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -86,7 +98,7 @@ export function TopUpDialog(props: TopUpDialogProps): ReactNode {
                       className={cn.preset}
                       onClick={() => {
                         setValue(String(preset));
-                        setMessage(undefined);
+                        edited();
                       }}
                     >
                       {formatAmount(preset, currency, { locale })}
@@ -101,24 +113,30 @@ export function TopUpDialog(props: TopUpDialogProps): ReactNode {
             <input
               id={`${id}-input`}
               data-credyt="top-up-input"
-              data-state={message ? "invalid" : "valid"}
+              data-state={fieldMessage ? "invalid" : "valid"}
               className={cn.input}
               inputMode="decimal"
               autoComplete="off"
               value={value}
-              aria-invalid={message ? true : undefined}
-              aria-describedby={message ? `${id}-message` : undefined}
+              aria-invalid={fieldMessage ? true : undefined}
+              aria-describedby={fieldMessage ? `${id}-message` : undefined}
               onChange={(event) => {
                 setValue(event.target.value);
-                if (message) setMessage(undefined);
+                if (fieldMessage) edited();
               }}
             />
-            {message && (
-              <p id={`${id}-message`} data-credyt="top-up-field-error" className={cn["field-error"]}>
-                {message}
+            {fieldMessage && (
+              <p
+                id={`${id}-message`}
+                data-credyt="top-up-field-error"
+                // Our own check moves focus to the field; the server's answer arrives later, so announce it.
+                role={message ? undefined : "alert"}
+                className={cn["field-error"]}
+              >
+                {fieldMessage}
               </p>
             )}
-            {topUp.error && (
+            {topUp.error && !serverMessage && (
               <p data-credyt="top-up-error" role="alert" className={cn.error}>
                 {errorMessage(topUp.error, t)}
               </p>
@@ -145,4 +163,11 @@ export function TopUpDialog(props: TopUpDialogProps): ReactNode {
       </Dialog.Portal>
     </Dialog.Root>
   );
+}
+
+/** The server's field messages ("must be at least 5") as one sentence: "Must be at least 5." */
+function sentence(messages: string[]): string {
+  const text = messages.join("; ").trim();
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?。]$/.test(capital) ? capital : `${capital}.`;
 }

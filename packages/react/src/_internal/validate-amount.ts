@@ -1,16 +1,6 @@
-import { formatAmount } from "@credyt/core";
+import { currencyDigits, formatAmount } from "@credyt/core";
 import type { CredytMessages } from "../messages";
 import { fill } from "./context";
-
-/** Fraction digits of a currency's minor unit (2 for USD, 0 for JPY), as the proxy checks them. */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    // Not an ISO currency code: allow cents, the proxy has the last word.
-    return 2;
-  }
-}
 
 /**
  * Validates a typed amount the way the proxy does (positive, min, max, decimals of the minor unit).
@@ -27,7 +17,7 @@ export function validateAmount(
   const money = (value: number) => formatAmount(value, rules.currency, { locale: rules.locale });
   if (rules.min !== undefined && amount < rules.min) return { message: fill(t.amountMin, { min: money(rules.min) }) };
   if (rules.max !== undefined && amount > rules.max) return { message: fill(t.amountMax, { max: money(rules.max) }) };
-  const decimals = minorDigits(rules.currency);
+  const decimals = currencyDigits(rules.currency);
   if ((text.split(".")[1] ?? "").length > decimals) return { message: fill(t.amountDecimals, { decimals }) };
   return { amount };
 }
