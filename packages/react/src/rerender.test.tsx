@@ -6,19 +6,32 @@ import { createMockClient } from "./testing";
 import { useWallet } from "./use-wallet";
 import { WalletBalance } from "./wallet-balance";
 
+// Module-level probes: each test points these at its own collectors.
+let refresh: (() => Promise<unknown>) | undefined;
+let seen: boolean[] = [];
+
+/** Exposes the wallet's `mutate` without reading `isValidating`. */
+function Refresher() {
+  const { mutate } = useWallet();
+  useEffect(() => {
+    refresh = () => mutate();
+  }, [mutate]);
+  return null;
+}
+
+/** Reads `isValidating` on every render, as a spinner would. */
+function Spinner() {
+  const wallet = useWallet();
+  seen.push(wallet.isValidating);
+  refresh = () => wallet.mutate();
+  return null;
+}
+
 // A revalidation that returns the same wallet must not re-render a balance already on screen:
 // a page with twenty balances would otherwise re-render all of them on every window focus.
 describe("re-renders", () => {
   it("<WalletBalance> does not re-render when a revalidation returns identical data", async () => {
     const client = createMockClient({ scenario: "ready" });
-    let refresh: (() => Promise<unknown>) | undefined;
-    function Refresher() {
-      const { mutate } = useWallet();
-      useEffect(() => {
-        refresh = () => mutate();
-      }, [mutate]);
-      return null;
-    }
     let commits = 0;
     render(
       <CredytProvider client={client} locale="en-US">
@@ -38,14 +51,6 @@ describe("re-renders", () => {
 
   it("still re-renders readers of isValidating, and balances when the data changes", async () => {
     const client = createMockClient({ scenario: "ready", delayMs: 30 });
-    const seen: boolean[] = [];
-    let refresh: (() => Promise<unknown>) | undefined;
-    function Spinner() {
-      const wallet = useWallet();
-      seen.push(wallet.isValidating);
-      refresh = () => wallet.mutate();
-      return null;
-    }
     render(
       <CredytProvider client={client} locale="en-US">
         <WalletBalance asset="USD" />
@@ -53,7 +58,7 @@ describe("re-renders", () => {
       </CredytProvider>,
     );
     await waitFor(() => expect(screen.getByText("$14.57")).toBeTruthy());
-    seen.length = 0;
+    seen = [];
     client.setWallet({ accounts: [{ id: "default:USD", name: "default", asset: "USD", available: 20 }] });
     act(() => {
       void refresh!();
