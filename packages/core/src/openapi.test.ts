@@ -37,6 +37,38 @@ describe("the published contract agrees with the code", () => {
     }
   });
 
+  it("every response declares X-Request-Id", () => {
+    expect(openapi.components.headers.RequestId.schema.type).toBe("string");
+    for (const path of Object.values<
+      Record<string, { responses: Record<string, { $ref?: string; headers?: Record<string, { $ref?: string }> }> }>
+    >(openapi.paths)) {
+      for (const operation of Object.values(path)) {
+        for (const response of Object.values(operation.responses)) {
+          const resolved = response.$ref
+            ? openapi.components.responses[response.$ref.split("/").pop() as string]
+            : response;
+          expect(resolved.headers?.["X-Request-Id"]).toEqual({ $ref: "#/components/headers/RequestId" });
+        }
+      }
+    }
+  });
+
+  it("lists the statuses a GET really gets: 403 (foreign Origin), 404, 422 (customer id, malformed account id), never 429", () => {
+    for (const route of ["/wallet", "/wallet/{accountId}"]) {
+      const statuses = Object.keys(openapi.paths[route].get.responses);
+      expect(statuses).toEqual(["200", "401", "403", "404", "405", "422", "500", "502", "503", "504"]);
+      // GETs are not rate-limited (a Credyt 429 becomes 503) and have no body to be malformed (no 400).
+      expect(statuses).not.toContain("429");
+      expect(statuses).not.toContain("400");
+    }
+    for (const route of ["/top-ups", "/billing-portal/sessions"]) {
+      expect(Object.keys(openapi.paths[route].post.responses)).toEqual(
+        expect.arrayContaining(["400", "403", "413", "415", "422", "429"]),
+      );
+    }
+    expect(protocol).toMatch(/GETs are never rate-limited/);
+  });
+
   it("never lets the browser send a customer id or an exchange rate", () => {
     const { TopUpRequest, PortalSessionRequest } = openapi.components.schemas;
     expect(TopUpRequest.additionalProperties).toBe(false);

@@ -1,14 +1,14 @@
 import type { WireAccount, WirePortalSession, WireTopUp, WireWallet } from "@credyt/core";
-import { DEFAULT_TIMEOUT_MS, resolveApiAccess } from "./_internal/config";
+import { checkMilliseconds, DEFAULT_TIMEOUT_MS, resolveApiAccess } from "./_internal/config";
 import { endpoints } from "./_internal/endpoints";
 
 /** Options of {@link createCredytApi}. */
 export interface CredytApiOptions {
   /** Your secret Credyt API key (`key_…`). */
   apiKey: string;
-  /** @default "https://api.credyt.ai" */
+  /** Credyt's API; point it at the emulator in development and CI. @default "https://api.credyt.ai" */
   apiUrl?: string;
-  /** @default globalThis.fetch */
+  /** The `fetch` used to call Credyt (tests, emulator, custom agents). @default globalThis.fetch */
   fetch?: typeof fetch;
   /** Time allowed per call before it fails with `upstream_timeout`. @default 10000 */
   timeoutMs?: number;
@@ -16,30 +16,45 @@ export interface CredytApiOptions {
 
 /** `POST /top-ups` body, as Credyt takes it. */
 export interface CredytTopUpBody {
+  /** The Credyt customer to credit (`cust_…`). */
   customer_id: string;
+  /** Fiat charged, in major units. */
   amount: number;
+  /** ISO 4217 code of the amount, e.g. `USD`. */
   currency: string;
+  /** Shown to the customer at checkout. */
   description?: string;
+  /** The account credited and, for a custom asset, the exchange rate; defaults to `default` in `currency`. */
   destination?: { account_name?: string; asset?: string; exchange_rate?: number };
+  /** Where the customer lands after paying. */
   return_url: string;
+  /** Where the customer lands when the payment fails. */
   failure_url: string;
+  /** When the credit expires (ISO 8601), if it should. */
   credit_expires_at?: string;
+  /** Your own key-value notes, kept with the top-up. */
   metadata?: Record<string, string>;
 }
 
 /** `POST /billing-portal/sessions` body, as Credyt takes it. */
 export interface CredytPortalSessionBody {
+  /** The Credyt customer whose portal to open (`cust_…`). */
   customer_id: string;
+  /** Where the customer lands when leaving the portal. */
   return_url: string;
+  /** Where the customer lands when the portal cannot be shown (e.g. an expired link). */
   failure_url: string;
 }
 
 /** A small typed Credyt client. Every call answers Credyt's snake_case JSON or throws a `CredytError`. */
 export interface CredytApi {
+  /** The customer's wallet: every account with its balances. */
   getWallet(customerId: string): Promise<WireWallet>;
   /** `accountId` is `name:ASSET`, for example `default:USD`. */
   getAccount(customerId: string, accountId: string): Promise<WireAccount>;
+  /** Starts a Credyt-hosted checkout; send the customer to the answer's `redirect_url`. Never retried. */
   createTopUp(body: CredytTopUpBody): Promise<WireTopUp>;
+  /** A billing portal link for the customer, valid for 10 minutes. Never retried. */
   createBillingPortalSession(body: CredytPortalSessionBody): Promise<WirePortalSession>;
 }
 
@@ -53,10 +68,11 @@ export interface CredytApi {
  */
 export function createCredytApi(options: CredytApiOptions): CredytApi {
   const { apiKey, apiUrl } = resolveApiAccess(options ?? {}, "createCredytApi");
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
-    throw new TypeError("createCredytApi: `timeoutMs` must be a positive integer (milliseconds).");
-  }
+  const timeoutMs = checkMilliseconds(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs", (message) => {
+    throw new TypeError(`createCredytApi: ${message}`);
+  });
+  if (options.fetch !== undefined && typeof options.fetch !== "function")
+    throw new TypeError("createCredytApi: `fetch` must be a function.");
   const api = endpoints({ apiKey, apiUrl, timeoutMs, fetch: options.fetch });
   return {
     getWallet: async (customerId) => (await api.getWallet(customerId)).json,

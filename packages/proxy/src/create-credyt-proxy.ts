@@ -3,7 +3,7 @@ import { resolveConfig } from "./_internal/config";
 import { CUSTOMER_ID_PATTERN, endpoints } from "./_internal/endpoints";
 import { createPortalSession, createTopUp, type Exchange, getAccount, getWallet } from "./_internal/handlers";
 import { errorResponse, MethodNotAllowed, requestIdFrom } from "./_internal/respond";
-import { checkOrigin, rejectBrowserCustomer } from "./_internal/security";
+import { checkOrigin, rejectBrowserCustomer, selfOrigin } from "./_internal/security";
 import type { CredytProxyEvent, CredytProxyHandler, CredytProxyOptions, FetchContext } from "./types";
 
 type Route<Ctx> = { method: "GET" | "POST"; run: (x: Exchange<Ctx>) => Promise<Response> };
@@ -86,7 +86,8 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
       const url = new URL(request.url);
       path = url.pathname.startsWith(config.basePath) ? url.pathname.slice(config.basePath.length) : url.pathname;
       const segments = segmentsOf(url.pathname, config.basePath);
-      checkOrigin(request.headers, url.origin, config.allowedOrigins);
+      const origin = selfOrigin(url, request.headers, config);
+      checkOrigin(request.headers, origin, config.allowedOrigins);
       rejectBrowserCustomer(url, request.headers, segments);
       const route = matchRoute<Ctx>(segments);
       if (!route) throw notFound();
@@ -107,7 +108,7 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
         });
       }
       customerId = id;
-      return await route.run({ request, ctx: context, url, customerId: id, requestId, config, api, emit });
+      return await route.run({ request, ctx: context, url, origin, customerId: id, requestId, config, api, emit });
     } catch (thrown) {
       const error = isCredytError(thrown)
         ? thrown

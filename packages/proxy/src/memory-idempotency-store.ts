@@ -3,6 +3,7 @@ import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from "./st
 
 type Entry = { state: "pending"; fingerprint: string } | { state: "done"; record: IdempotencyRecord };
 
+/** Options of {@link MemoryIdempotencyStore}. */
 export interface MemoryIdempotencyStoreOptions {
   /** Most keys kept; the least recently used go first when full. @default 10000 */
   max?: number;

@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { RateLimitStore } from "./stores";
 
+/** Options of {@link MemoryRateLimitStore}. */
 export interface MemoryRateLimitStoreOptions {
   /** Most keys tracked at once. @default 10000 */
   max?: number;

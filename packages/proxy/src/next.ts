@@ -10,7 +10,9 @@ export * from "./common";
 
 /** Route handlers of an App Router catch-all route. */
 export interface NextRouteHandlers {
+  /** Serves `GET /wallet` and `GET /wallet/{accountId}`. */
   GET: (request: Request) => Promise<Response>;
+  /** Serves `POST /top-ups` and `POST /billing-portal/sessions`. */
   POST: (request: Request) => Promise<Response>;
 }
 

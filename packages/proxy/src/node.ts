@@ -12,7 +12,9 @@ export * from "./common";
 
 /** What `getCustomerId` receives from the Node adapter: the framework's own request and response. */
 export interface NodeContext {
+  /** The framework's request (Express's `req` with its additions, such as `req.user` or `req.session`). */
   req: IncomingMessage;
+  /** The framework's response; the proxy writes the answer to it. */
   res: ServerResponse;
 }
 

@@ -34,7 +34,9 @@ export interface RedisStoresOptions {
 
 /** The two stores, ready for `createCredytProxy({ idempotencyStore, rateLimit: { store, … } })`. */
 export interface RedisStores {
+  /** Pass as `createCredytProxy({ idempotencyStore })`. */
   idempotencyStore: IdempotencyStore;
+  /** Pass as `createCredytProxy({ rateLimit: { store: rateLimitStore, limit, windowMs } })`. */
   rateLimitStore: RateLimitStore;
 }
 

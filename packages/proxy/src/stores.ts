@@ -5,6 +5,7 @@
 
 /** A response the proxy answered once and replays for the same `Idempotency-Key`. */
 export interface StoredResponse {
+  /** The HTTP status answered. */
   status: number;
   /** Response headers worth replaying (content type, `Location`…); never hop-by-hop or per-request ones. */
   headers: Record<string, string>;
@@ -16,6 +17,7 @@ export interface StoredResponse {
 export interface IdempotencyRecord {
   /** Hash of the method, path and validated body; another body under the same key is a conflict. */
   fingerprint: string;
+  /** The response to replay. */
   response: StoredResponse;
 }
 

@@ -23,8 +23,11 @@ export interface TopUpLimits<Ctx> {
 
 /** What `topUps.exchangeRate` is asked about: the asset credited and the currency paid. */
 export interface ExchangeRateRequest {
+  /** The asset credited, e.g. `TOK`. */
   asset: string;
+  /** The ISO 4217 currency paid, e.g. `USD`. */
   currency: string;
+  /** The amount paid, in major units of `currency`. */
   amount: number;
 }
 
@@ -55,8 +58,25 @@ export interface CredytProxyOptions<Ctx> {
   returnUrl?: string;
   /** Where customers land when a payment fails. @default the return URL */
   failureUrl?: string;
-  /** Other origins (`https://app.example.com`) allowed to call the proxy and to be used as return URLs. @default [] */
+  /**
+   * Extra origins (`https://app.example.com`) accepted, besides the page's own, in the `Origin` check and
+   * in return and failure URLs. The proxy is meant to be mounted on your app's own origin: it sends no
+   * CORS headers, so this does not let another site call it from a browser. @default []
+   */
   allowedOrigins?: string[];
+  /**
+   * Your app's public origin, such as `"https://app.example.com"`. When set, it is the page's own origin
+   * for the `Origin` check and for resolving relative return URLs, whatever URL the server itself sees.
+   * Set it behind HTTPS termination (Heroku, Render, Fly, nginx), where the server sees `http://`.
+   * @default the request's own origin
+   */
+  publicOrigin?: string;
+  /**
+   * Take the page's own origin from `X-Forwarded-Proto` and `X-Forwarded-Host` (first value of each).
+   * Turn it on only behind a proxy you run that sets them; `publicOrigin` wins when both are set.
+   * @default false
+   */
+  trustProxy?: boolean;
   /** What top-ups the browser may ask for. */
   topUps?: TopUpLimits<Ctx>;
   /** Time allowed for each upstream call before answering 504. @default 10000 */
@@ -74,6 +94,7 @@ export interface CredytProxyOptions<Ctx> {
 interface EventBase {
   /** The request's `X-Request-Id` (passed through or generated). */
   requestId: string;
+  /** The request's HTTP method. */
   method: string;
   /** The path inside the base path, for example `/top-ups`. */
   path: string;
@@ -105,5 +126,6 @@ export type CredytProxyHandler<Ctx> = (request: Request, ctx?: Ctx) => Promise<R
 
 /** What `getCustomerId` receives from the Fetch entry (`@credyt/proxy`) and the Next adapter. */
 export interface FetchContext {
+  /** The incoming request, as your runtime handed it over. */
   request: Request;
 }

@@ -146,4 +146,84 @@ describe("@credyt/proxy/node", () => {
     });
     expect(response.status).toBe(200);
   });
+
+  describe("behind HTTPS termination (the server sees http://, the browser is on https://)", () => {
+    const topUp = (url: string, headers: Record<string, string>) =>
+      fetch(`${url}/api/credyt/top-ups`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "Idempotency-Key": `tls-${Math.random().toString(36).slice(2)}`,
+          ...headers,
+        },
+        body: '{"amount":10,"currency":"USD","return_url":"/account"}',
+      });
+
+    it("refuses the browser's https Origin without publicOrigin or trustProxy (the default stays strict)", async () => {
+      const { proxy, upstream } = proxyWith();
+      const url = await serve(proxy);
+      const host = new URL(url).host;
+      const response = await topUp(url, { "X-Forwarded-Proto": "https", Origin: `https://${host}` });
+      expect(response.status).toBe(403);
+      expect(upstream.calls).toHaveLength(0);
+    });
+
+    it("trustProxy: takes self from X-Forwarded-Proto/Host (first values) for the Origin check and return URLs", async () => {
+      const { proxy, upstream } = proxyWith([], { trustProxy: true });
+      const url = await serve(proxy);
+      const host = new URL(url).host;
+      const same = await topUp(url, { "X-Forwarded-Proto": "https", Origin: `https://${host}` });
+      expect(same.status).toBe(201);
+      expect(upstream.calls[0]?.body).toMatchObject({
+        return_url: `https://${host}/account?credyt_return=top_up`,
+        failure_url: `https://${host}/account?credyt_return=failed`,
+      });
+      const forwarded = await topUp(url, {
+        "X-Forwarded-Proto": "https, http",
+        "X-Forwarded-Host": "app.example.com, internal.lan",
+        Origin: "https://app.example.com",
+      });
+      expect(forwarded.status).toBe(201);
+      expect(upstream.calls[1]?.body).toMatchObject({
+        return_url: "https://app.example.com/account?credyt_return=top_up",
+      });
+      expect((await topUp(url, { "X-Forwarded-Proto": "https", Origin: url })).status).toBe(403);
+    });
+
+    it("publicOrigin: is self for the Origin check and return URLs, whatever the request says", async () => {
+      const { proxy, upstream } = proxyWith([], { publicOrigin: "https://app.example.com/" });
+      const url = await serve(proxy);
+      const ok = await topUp(url, { Origin: "https://app.example.com" });
+      expect(ok.status).toBe(201);
+      expect(upstream.calls[0]?.body).toMatchObject({
+        return_url: "https://app.example.com/account?credyt_return=top_up",
+      });
+      const wallet = await fetch(`${url}/api/credyt/wallet`, { headers: { Origin: "https://app.example.com" } });
+      expect(wallet.status).toBe(200);
+      // The server's internal http origin and a forged forwarded host are no longer "self".
+      expect((await topUp(url, { Origin: url })).status).toBe(403);
+      expect(
+        (
+          await topUp(url, {
+            "X-Forwarded-Host": "evil.example",
+            "X-Forwarded-Proto": "https",
+            Origin: "https://evil.example",
+          })
+        ).status,
+      ).toBe(403);
+      expect(upstream.calls.filter((call) => call.method === "POST")).toHaveLength(1);
+    });
+
+    it("ignores X-Forwarded-* unless trustProxy is on", async () => {
+      const { proxy, upstream } = proxyWith();
+      const url = await serve(proxy);
+      const response = await topUp(url, {
+        "X-Forwarded-Host": "evil.example",
+        "X-Forwarded-Proto": "https",
+        Origin: "https://evil.example",
+      });
+      expect(response.status).toBe(403);
+      expect(upstream.calls).toHaveLength(0);
+    });
+  });
 });

@@ -228,13 +228,15 @@ describe("return and failure URLs", () => {
     expect(body).toBeUndefined();
   });
 
-  it("marks the portal return URL portal", async () => {
+  it("marks the portal's return and failure URLs portal (an expired portal link is no failed payment)", async () => {
     const { response, body } = await sent({}, { return_url: "/settings" }, "/billing-portal/sessions");
     expect(response.status).toBe(201);
     expect(body).toEqual({
       customer_id: CUSTOMER,
       return_url: `${ORIGIN}/settings?credyt_return=portal`,
-      failure_url: `${ORIGIN}/settings?credyt_return=failed`,
+      failure_url: `${ORIGIN}/settings?credyt_return=portal`,
     });
+    const configured = await sent({ failureUrl: "/oops" }, {}, "/billing-portal/sessions");
+    expect(configured.body?.failure_url).toBe(`${ORIGIN}/oops?credyt_return=portal`);
   });
 });

@@ -24,6 +24,51 @@ describe("configuration mistakes fail at creation with a fix", () => {
     [{ ...base, failureUrl: "//evil.example" }, /failureUrl` must be an absolute http\(s\) URL/],
     [{ ...base, timeoutMs: 0 }, /timeoutMs` must be a positive integer/],
     [{ ...base, rateLimit: { limit: 0, windowMs: 1000 } }, /rateLimit.limit/],
+    // Wrong types fail with a fix, not with "x.map is not a function".
+    [{ ...base, allowedOrigins: "https://app.example.com" }, /allowedOrigins` must be an array of origins/],
+    [{ ...base, allowedOrigins: [42] }, /allowedOrigins` entries must be bare origins.*got 42/],
+    [{ ...base, basePath: 42 }, /basePath` must be a path such as "\/api\/credyt", got 42/],
+    [{ ...base, topUps: "USD" }, /topUps` must be an object/],
+    [{ ...base, topUps: null }, /topUps` must be an object/],
+    [{ ...base, topUps: { currencies: "USD" } }, /at least one currency/],
+    [{ ...base, topUps: { assets: "TOK" } }, /topUps.assets` must list at least one asset code/],
+    [{ ...base, topUps: { assets: [] } }, /topUps.assets` must list at least one asset code/],
+    [{ ...base, rateLimit: null }, /rateLimit` must be \{ limit, windowMs \} or false/],
+    [{ ...base, rateLimit: true }, /rateLimit` must be \{ limit, windowMs \} or false/],
+    [{ ...base, rateLimit: { limit: "30", windowMs: 1000 } }, /rateLimit.limit` must be a positive integer/],
+    [{ ...base, rateLimit: { limit: 5, windowMs: 1000, store: {} } }, /rateLimit.store` must implement `hit`/],
+    [{ ...base, idempotencyStore: { claim() {} } }, /idempotencyStore` must implement `claim`, `complete`, `release`/],
+    [{ ...base, trustProxy: "yes" }, /trustProxy` must be true or false/],
+    [
+      { ...base, publicOrigin: "app.example.com" },
+      /publicOrigin` must be your app's public origin.*https:\/\/app\.example\.com/,
+    ],
+    [{ ...base, publicOrigin: "https://app.example.com/shop" }, /publicOrigin` must be your app's public origin/],
+    [{ ...base, publicOrigin: "ftp://app.example.com" }, /publicOrigin` must be your app's public origin/],
+    // Limits nothing could meet.
+    [{ ...base, topUps: { max: 0 } }, /topUps.max` must be a positive number or decimal string/],
+    [{ ...base, topUps: { max: "0.00" } }, /topUps.max` must be a positive number or decimal string/],
+    [{ ...base, topUps: { min: 0 } }, /topUps.min` must be a positive number or decimal string/],
+    [{ ...base, topUps: { max: Number.NaN } }, /topUps.max` must be a positive number/],
+    [{ ...base, topUps: { max: "1e5" } }, /topUps.max` must be a positive number or decimal string/],
+    [
+      { ...base, topUps: { currencies: ["USD"], max: "0.001" } },
+      /topUps.max` \(0.001\) is below the smallest USD top-up \(0.01, in whole minor units\)/,
+    ],
+    [{ ...base, topUps: { currencies: ["JPY"], max: 0.5 } }, /below the smallest JPY top-up \(1,/],
+    [{ ...base, topUps: { currencies: ["USD"], min: "0.001", max: "0.001" } }, /below the smallest USD top-up/],
+    [{ ...base, topUps: { currencies: ["USD", "JPY"], min: "0.5", max: "0.9" } }, /below the smallest JPY top-up/],
+    // Timers cannot wait longer than 2^31-1 ms: setTimeout would fire at once and time out every call.
+    [{ ...base, timeoutMs: 2 ** 31 }, /timeoutMs` must be a positive integer \(milliseconds\) up to 2147483647/],
+    [{ ...base, timeoutMs: "10000" }, /timeoutMs` must be a positive integer/],
+    [{ ...base, rateLimit: { limit: 5, windowMs: 2 ** 40 } }, /rateLimit.windowMs` must be a positive integer/],
+    // URLs every request would later refuse (or fetch would reject).
+    [{ ...base, returnUrl: "/my account" }, /returnUrl` must be a URL .*without spaces/],
+    [{ ...base, failureUrl: "https://user:pw@shop.example/" }, /failureUrl` must not contain a user name or password/],
+    [
+      { ...base, apiUrl: "https://user:pw@api.credyt.ai" },
+      /apiUrl` must be an http\(s\) URL without query, hash or credentials/,
+    ],
   ])("%#", (options, message) => {
     expect(() => createCredytProxy(options as Parameters<typeof createCredytProxy>[0])).toThrow(message);
   });
@@ -45,6 +90,8 @@ describe("configuration mistakes fail at creation with a fix", () => {
         basePath: "/billing/",
         topUps: { currencies: ["USD", "JPY"], assets: ["USD", "TOK"], min: "0.5", max: 1000 },
         allowedOrigins: ["https://app.example.com"],
+        publicOrigin: "https://shop.example.com",
+        trustProxy: false,
         returnUrl: "/account",
         failureUrl: "https://app.example.com/failed",
         rateLimit: false,
@@ -56,5 +103,16 @@ describe("configuration mistakes fail at creation with a fix", () => {
     expect(() => createCredytApi({ apiKey: "" })).toThrow(/createCredytApi: `apiKey` is missing/);
     expect(() => createCredytApi({ apiKey: "key_x", apiUrl: "x" })).toThrow(/createCredytApi: `apiUrl`/);
     expect(() => createCredytApi({ apiKey: "key_x", timeoutMs: -5 })).toThrow(/timeoutMs/);
+    expect(() => createCredytApi({ apiKey: "key_x", timeoutMs: 2 ** 31 })).toThrow(/timeoutMs.*up to 2147483647/);
+    expect(() => createCredytApi({ apiKey: "key_x", fetch: "fetch" as unknown as typeof fetch })).toThrow(
+      /createCredytApi: `fetch` must be a function/,
+    );
+  });
+
+  it("accepts limits that leave at least one payable amount in every currency", () => {
+    expect(() => createCredytProxy({ ...base, topUps: { currencies: ["USD"], max: "0.01" } })).not.toThrow();
+    expect(() =>
+      createCredytProxy({ ...base, topUps: { currencies: ["USD", "JPY"], min: "0.001", max: 1 } }),
+    ).not.toThrow();
   });
 });

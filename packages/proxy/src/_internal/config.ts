@@ -1,16 +1,9 @@
-import { isCurrencyCode } from "@credyt/core";
+import { currencyDigits, isCurrencyCode } from "@credyt/core";
 import { MemoryIdempotencyStore } from "../memory-idempotency-store";
 import { MemoryRateLimitStore } from "../memory-rate-limit-store";
 import type { IdempotencyStore, RateLimitStore } from "../stores";
 import type { CredytProxyEvent, CredytProxyOptions, ExchangeRateRequest } from "../types";
-import {
-  compareDecimal,
-  currencyDigits,
-  type Decimal,
-  minorUnit,
-  numberToDecimalString,
-  parseDecimal,
-} from "./decimal";
+import { type Big, formatDecimal, minorUnit, parseDecimal, smallestAmount } from "./decimal";
 
 /** True when `text` has a C0 control character or DEL. */
 export function hasControlCharacters(text: string): boolean {
@@ -35,10 +28,12 @@ export interface ResolvedConfig<Ctx> {
   returnUrl: string;
   failureUrl: string | undefined;
   allowedOrigins: Set<string>;
-  currencies: Map<string, { digits: number; min: Decimal }>;
+  publicOrigin: string | undefined;
+  trustProxy: boolean;
+  currencies: Map<string, { digits: number; min: Big }>;
   assets: Set<string>;
-  min: Decimal | undefined;
-  max: Decimal;
+  min: Big | undefined;
+  max: Big;
   exchangeRate:
     | ((ctx: Ctx, topUp: ExchangeRateRequest) => number | undefined | Promise<number | undefined>)
     | undefined;
@@ -71,24 +66,53 @@ export function resolveApiAccess(options: { apiKey?: unknown; apiUrl?: unknown }
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
-    fix(`\`apiUrl\` must be an http(s) URL without query or hash, such as "${DEFAULT_API_URL}".`);
+  if (
+    !url ||
+    (url.protocol !== "https:" && url.protocol !== "http:") ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password
+  ) {
+    fix(`\`apiUrl\` must be an http(s) URL without query, hash or credentials, such as "${DEFAULT_API_URL}".`);
   }
   return { apiKey, apiUrl: (url as URL).href.replace(/\/+$/, "") };
 }
 
-function decimalOption(value: unknown, name: string): Decimal {
-  const text = typeof value === "number" && Number.isFinite(value) ? numberToDecimalString(value) : value;
-  const parsed = typeof text === "string" ? parseDecimal(text) : undefined;
-  if (!parsed || parsed.negative)
-    fail(`\`topUps.${name}\` must be a positive number or decimal string, got ${String(value)}.`);
+function amountOption(value: unknown, name: string): Big {
+  const parsed = parseDecimal(value);
+  // A limit of 0 or less can never be met: top-ups must be above 0.
+  if (!parsed || parsed.lte(0))
+    fail(`\`topUps.${name}\` must be a positive number or decimal string, such as 5 or "0.50", got ${show(value)}.`);
   return parsed;
+}
+
+/** setTimeout fires at once for delays over 2^31-1 ms, which would time out every call. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Checks a positive whole number of milliseconds that a timer can wait. */
+export function checkMilliseconds(value: unknown, name: string, fix: (message: string) => never): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value <= 0 || value > MAX_TIMER_MS)
+    fix(`\`${name}\` must be a positive integer (milliseconds) up to ${MAX_TIMER_MS}, got ${show(value)}.`);
+  return value;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function checkMethods(value: unknown, name: string, methods: string[], example: string): void {
+  if (!isObject(value) || methods.some((method) => typeof value[method] !== "function"))
+    fail(`\`${name}\` must implement ${methods.map((m) => `\`${m}\``).join(", ")}, e.g. ${example}.`);
 }
 
 function checkUrlOption(value: unknown, name: string): string {
   if (typeof value !== "string" || value === "")
     fail(`\`${name}\` must be an absolute URL or a path starting with "/".`);
-  if (value.startsWith("/") && !value.startsWith("//") && !value.includes("\\")) return value;
+  // The same rules as for a URL the browser suggests, or every top-up would be refused with 422 later.
+  if (value.length > 2048 || /[\\\s]/.test(value) || hasControlCharacters(value))
+    fail(`\`${name}\` must be a URL of at most 2048 characters without spaces, backslashes or control characters.`);
+  if (value.startsWith("/") && !value.startsWith("//")) return value;
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -98,24 +122,33 @@ function checkUrlOption(value: unknown, name: string): string {
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
     fail(`\`${name}\` must be an absolute http(s) URL or a path starting with "/", got "${value}".`);
   }
+  if (url.username || url.password) fail(`\`${name}\` must not contain a user name or password.`);
   return url.href;
 }
 
-function checkOrigin(value: unknown): string {
+/** A bare http(s) origin (`https://app.example.com`, a trailing slash tolerated), or `undefined`. */
+function bareOrigin(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
   let url: URL | undefined;
   try {
-    url = new URL(String(value));
+    url = new URL(value);
   } catch {
-    url = undefined;
+    return undefined;
   }
-  if (
-    !url ||
-    (url.protocol !== "https:" && url.protocol !== "http:") ||
-    url.origin !== String(value).replace(/\/$/, "")
-  ) {
-    fail(`\`allowedOrigins\` entries must be bare origins such as "https://app.example.com", got "${String(value)}".`);
-  }
-  return url.origin;
+  if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+  return url.origin === value.replace(/\/$/, "") ? url.origin : undefined;
+}
+
+function checkOrigin(value: unknown): string {
+  const origin = bareOrigin(value);
+  if (origin === undefined)
+    fail(`\`allowedOrigins\` entries must be bare origins such as "https://app.example.com", got ${show(value)}.`);
+  return origin;
+}
+
+/** Quotes strings, prints the rest plainly, for error messages. */
+function show(value: unknown): string {
+  return typeof value === "string" ? `"${value}"` : Array.isArray(value) ? "an array" : String(value);
 }
 
 /** Validates the options once, at creation, with messages that say what to fix. */
@@ -126,20 +159,24 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
   if (typeof options.getCustomerId !== "function") {
     fail("`getCustomerId(ctx)` is missing. Return the signed-in customer's Credyt id from your session, or null.");
   }
-  const basePath = (options.basePath ?? DEFAULT_BASE_PATH).replace(/\/+$/, "");
+  const rawBasePath: unknown = options.basePath ?? DEFAULT_BASE_PATH;
+  const basePath = typeof rawBasePath === "string" ? rawBasePath.replace(/\/+$/, "") : "";
   if (!/^\/[A-Za-z0-9._~!$&'()*+,;=:@/-]*$/.test(basePath) || basePath.includes("//")) {
-    fail(`\`basePath\` must be a path such as "${DEFAULT_BASE_PATH}", got "${String(options.basePath)}".`);
+    fail(`\`basePath\` must be a path such as "${DEFAULT_BASE_PATH}", got ${show(options.basePath)}.`);
   }
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) fail("`timeoutMs` must be a positive integer (milliseconds).");
+  const timeoutMs = checkMilliseconds(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs", fail);
   if (options.fetch !== undefined && typeof options.fetch !== "function") fail("`fetch` must be a function.");
   if (options.onEvent !== undefined && typeof options.onEvent !== "function") fail("`onEvent` must be a function.");
 
+  if (options.topUps !== undefined && !isObject(options.topUps as unknown))
+    fail(
+      `\`topUps\` must be an object such as { currencies: ["USD"], min: 5, max: 500 }, got ${show(options.topUps)}.`,
+    );
   const topUps = options.topUps ?? {};
   const currencyCodes = topUps.currencies ?? ["USD"];
   if (!Array.isArray(currencyCodes) || currencyCodes.length === 0)
     fail("`topUps.currencies` must list at least one currency code.");
-  const currencies = new Map<string, { digits: number; min: Decimal }>();
+  const currencies = new Map<string, { digits: number; min: Big }>();
   for (const code of currencyCodes) {
     if (typeof code !== "string" || !isCurrencyCode(code)) {
       fail(`\`topUps.currencies\` has an unknown currency code "${String(code)}"; use ISO 4217 codes such as "USD".`);
@@ -148,32 +185,65 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
     currencies.set(code, { digits, min: minorUnit(digits) });
   }
   const assetCodes = topUps.assets ?? [...currencies.keys()];
-  if (!Array.isArray(assetCodes)) fail("`topUps.assets` must be an array of asset codes.");
+  if (!Array.isArray(assetCodes) || assetCodes.length === 0)
+    fail('`topUps.assets` must list at least one asset code, such as ["USD", "TOK"].');
   for (const code of assetCodes) {
     if (typeof code !== "string" || !ASSET_PATTERN.test(code))
       fail(`\`topUps.assets\` has an invalid asset code "${String(code)}".`);
   }
-  const min = topUps.min === undefined ? undefined : decimalOption(topUps.min, "min");
-  const max = decimalOption(topUps.max ?? DEFAULT_MAX, "max");
-  if (min && compareDecimal(min, max) > 0)
+  const min = topUps.min === undefined ? undefined : amountOption(topUps.min, "min");
+  const max = amountOption(topUps.max ?? DEFAULT_MAX, "max");
+  if (min?.gt(max))
     fail(
       `\`topUps.min\` (${String(topUps.min)}) is greater than \`topUps.max\` (${String(topUps.max ?? DEFAULT_MAX)}).`,
     );
+  for (const [code, currency] of currencies) {
+    // The smallest amount a customer could pay in this currency; above max, no top-up in it can pass.
+    const smallest = smallestAmount(min ?? currency.min, currency.digits);
+    if (smallest.gt(max))
+      fail(
+        `\`topUps.max\` (${String(topUps.max)}) is below the smallest ${code} top-up (${formatDecimal(smallest)}, in whole minor units); raise it.`,
+      );
+  }
   if (topUps.exchangeRate !== undefined && typeof topUps.exchangeRate !== "function") {
     fail("`topUps.exchangeRate` must be a function `(ctx) => number | undefined`.");
   }
 
+  if (options.allowedOrigins !== undefined && !Array.isArray(options.allowedOrigins)) {
+    fail(
+      `\`allowedOrigins\` must be an array of origins, such as ["https://app.example.com"], got ${show(options.allowedOrigins)}.`,
+    );
+  }
   const allowedOrigins = new Set((options.allowedOrigins ?? []).map(checkOrigin));
+  const publicOrigin = options.publicOrigin === undefined ? undefined : bareOrigin(options.publicOrigin);
+  if (options.publicOrigin !== undefined && publicOrigin === undefined) {
+    fail(
+      `\`publicOrigin\` must be your app's public origin, scheme and host only, such as "https://app.example.com", got ${show(options.publicOrigin)}.`,
+    );
+  }
+  if (options.trustProxy !== undefined && typeof options.trustProxy !== "boolean") {
+    fail("`trustProxy` must be true or false (true only when a proxy you run sets X-Forwarded-Proto/Host).");
+  }
   const returnUrl = checkUrlOption(options.returnUrl ?? "/", "returnUrl");
   const failureUrl = options.failureUrl === undefined ? undefined : checkUrlOption(options.failureUrl, "failureUrl");
 
+  if (options.idempotencyStore !== undefined)
+    checkMethods(
+      options.idempotencyStore,
+      "idempotencyStore",
+      ["claim", "complete", "release"],
+      "new MemoryIdempotencyStore()",
+    );
   let rateLimit: ResolvedConfig<Ctx>["rateLimit"];
   if (options.rateLimit !== false) {
-    const rl = options.rateLimit ?? { limit: 30, windowMs: 60_000 };
-    if (!Number.isInteger(rl.limit) || rl.limit <= 0) fail("`rateLimit.limit` must be a positive integer.");
-    if (!Number.isInteger(rl.windowMs) || rl.windowMs <= 0)
-      fail("`rateLimit.windowMs` must be a positive integer (milliseconds).");
-    rateLimit = { store: rl.store ?? new MemoryRateLimitStore(), limit: rl.limit, windowMs: rl.windowMs };
+    const rl: unknown = options.rateLimit === undefined ? { limit: 30, windowMs: 60_000 } : options.rateLimit;
+    if (!isObject(rl)) fail(`\`rateLimit\` must be { limit, windowMs } or false, got ${show(options.rateLimit)}.`);
+    if (typeof rl.limit !== "number" || !Number.isInteger(rl.limit) || rl.limit <= 0)
+      fail(`\`rateLimit.limit\` must be a positive integer (POSTs per customer per window), got ${show(rl.limit)}.`);
+    const windowMs = checkMilliseconds(rl.windowMs, "rateLimit.windowMs", fail);
+    if (rl.store !== undefined) checkMethods(rl.store, "rateLimit.store", ["hit"], "new MemoryRateLimitStore()");
+    const store = (rl.store as RateLimitStore | undefined) ?? new MemoryRateLimitStore();
+    rateLimit = { store, limit: rl.limit, windowMs };
   }
 
   return {
@@ -184,6 +254,8 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
     returnUrl,
     failureUrl,
     allowedOrigins,
+    publicOrigin,
+    trustProxy: options.trustProxy ?? false,
     currencies,
     assets: new Set(assetCodes),
     min,

@@ -14,6 +14,8 @@ export interface Exchange<Ctx> {
   request: Request;
   ctx: Ctx;
   url: URL;
+  /** The page's own origin: `publicOrigin`, the forwarded one (`trustProxy`) or the request's. */
+  origin: string;
   customerId: string;
   requestId: string;
   config: ResolvedConfig<Ctx>;
@@ -39,7 +41,7 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
 }
 
 function returnUrls<Ctx>(x: Exchange<Ctx>, suggested: string | undefined) {
-  const self = x.url.origin;
+  const self = x.origin;
   const returnUrl = resolveReturnUrl(suggested ?? x.config.returnUrl, self, x.config.allowedOrigins, "return_url");
   const failureUrl = x.config.failureUrl
     ? resolveReturnUrl(x.config.failureUrl, self, x.config.allowedOrigins, "failure_url")
@@ -134,8 +136,9 @@ export async function createPortalSession<Ctx>(x: Exchange<Ctx>): Promise<Respon
   await checkRate(x);
   const upstream: CredytPortalSessionBody = {
     customer_id: x.customerId,
+    // Nothing is paid in the portal: a failure there (an expired link) only calls for a fresh balance.
     return_url: markReturnUrl(returnUrl, "portal"),
-    failure_url: markReturnUrl(failureUrl, "failed"),
+    failure_url: markReturnUrl(failureUrl, "portal"),
   };
   const session = await x.api.createBillingPortalSession(upstream, x.requestId);
   await x.emit({

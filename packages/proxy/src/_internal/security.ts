@@ -5,6 +5,33 @@ const CUSTOMER_FIELD = /customer/i;
 const CUSTOMER_VALUE = /^cust_/i;
 const SERVER_ONLY = "The customer is decided by the server from your session; do not send it.";
 
+const FORWARDED_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
+
+/**
+ * The origin of the page the browser is on ("self"): `publicOrigin` when configured; with `trustProxy`,
+ * the first `X-Forwarded-Proto`/`X-Forwarded-Host` values (each falling back to the request URL's own
+ * when absent or malformed); otherwise the request URL's origin.
+ */
+export function selfOrigin(
+  url: URL,
+  headers: Headers,
+  options: { publicOrigin: string | undefined; trustProxy: boolean },
+): string {
+  if (options.publicOrigin !== undefined) return options.publicOrigin;
+  if (!options.trustProxy) return url.origin;
+  const first = (name: string) => headers.get(name)?.split(",")[0]?.trim().toLowerCase() || undefined;
+  const proto = first("x-forwarded-proto");
+  const host = first("x-forwarded-host");
+  const scheme = proto === "https" || proto === "http" ? proto : url.protocol.slice(0, -1);
+  const authority = host !== undefined && FORWARDED_HOST.test(host) ? host : url.host;
+  try {
+    // URL drops a default port (https://x:443 → https://x), as browsers do in `Origin`.
+    return new URL(`${scheme}://${authority}`).origin;
+  } catch {
+    return url.origin; // e.g. a port over 65535: fall back to the request's own origin
+  }
+}
+
 /** Answers 403 when an `Origin` header names a site other than this one or an allowed origin. */
 export function checkOrigin(headers: Headers, selfOrigin: string, allowed: Set<string>): void {
   const origin = headers.get("origin");

@@ -1,7 +1,7 @@
 import { CredytError, type CredytErrorDetails } from "@credyt/core";
 import { z } from "zod";
 import type { ResolvedConfig } from "./config";
-import { compareDecimal, formatDecimal, isPositive, numberToDecimalString, parseDecimal } from "./decimal";
+import { decimalOfNumber, fitsMinorUnit, formatDecimal } from "./decimal";
 
 export const MAX_DESCRIPTION = 200;
 
@@ -62,16 +62,16 @@ export function validateTopUp<Ctx>(body: unknown, config: ResolvedConfig<Ctx>): 
   const asset = data.asset ?? data.currency;
   if (!config.assets.has(asset)) details.asset = [`must be one of ${[...config.assets].join(", ")}`];
 
-  const amount = parseDecimal(numberToDecimalString(data.amount));
-  if (!amount || !isPositive(amount)) {
+  const amount = decimalOfNumber(data.amount);
+  if (!amount?.gt(0)) {
     details.amount = ["must be greater than 0"];
   } else if (currency) {
     const min = config.min ?? currency.min;
-    if (amount.frac.length > currency.digits) {
+    if (!fitsMinorUnit(amount, currency.digits)) {
       details.amount = [`must have at most ${currency.digits} decimal places for ${data.currency}`];
-    } else if (compareDecimal(amount, min) < 0) {
+    } else if (amount.lt(min)) {
       details.amount = [`must be at least ${formatDecimal(min)}`];
-    } else if (compareDecimal(amount, config.max) > 0) {
+    } else if (amount.gt(config.max)) {
       details.amount = [`must be at most ${formatDecimal(config.max)}`];
     }
   }
