@@ -9,7 +9,7 @@ const root = path.resolve(here, "../..");
 // A free loopback port, chosen once: workers inherit it through the environment.
 process.env.CREDYT_VISUAL_PORT ??= execFileSync(process.execPath, [
   "-e",
-  "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+  "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
 ])
   .toString()
   .trim();
