@@ -28,6 +28,13 @@ if (!findChromium()) {
 if (!onPath("redis-server")) {
   missing.push("redis-server, for the proxy's shared-store tests: sudo apt-get install -y redis-server");
 }
+// The screenshot baselines are drawn with these fonts; without them every comparison would fail.
+const fonts = spawnSync("fc-list", [], { encoding: "utf8" });
+if (fonts.status !== 0 || !/DejaVu Sans/i.test(fonts.stdout) || !/IPAGothic/i.test(fonts.stdout)) {
+  missing.push(
+    "the fonts the screenshot baselines are drawn with: sudo apt-get install -y fonts-dejavu-core fonts-ipafont-gothic",
+  );
+}
 if (missing.length > 0) {
   console.error(
     `pnpm test needs system packages that are missing (tests are never skipped):\n${missing.map((m) => `  - ${m}`).join("\n")}\n` +
