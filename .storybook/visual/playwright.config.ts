@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "@repo/tooling/chromium";
+import { playwrightReporters } from "@repo/tooling/vitest";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -23,17 +24,7 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  reporter: [
-    ["list"],
-    [
-      "json",
-      {
-        outputFile: process.env.CREDYT_TEST_RESULTS
-          ? path.join(process.env.CREDYT_TEST_RESULTS, "playwright-visual.json")
-          : path.join(root, "test-results/visual.json"),
-      },
-    ],
-  ],
+  reporter: playwrightReporters("visual", path.join(root, "test-results/visual.json")),
   snapshotPathTemplate: "{testDir}/__screenshots__/{arg}{ext}",
   // threshold: per-pixel colour distance (YIQ, 0–1). Playwright's default 0.2 lets a shade change of
   // the accent pass unnoticed (the colour guard test proves 0.05 catches it); maxDiffPixelRatio allows

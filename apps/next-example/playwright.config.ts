@@ -1,6 +1,6 @@
-import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "@repo/tooling/chromium";
+import { playwrightReporters } from "@repo/tooling/vitest";
 
 // `@playwright/test` and `@repo/tooling` come from the workspace root's devDependencies.
 export default defineConfig({
@@ -11,17 +11,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   // Starts an emulator and `next start` (of the build `next build` just made) on free loopback ports.
   globalSetup: "./e2e/global-setup.ts",
-  reporter: [
-    ["list"],
-    [
-      "json",
-      {
-        outputFile: process.env.CREDYT_TEST_RESULTS
-          ? path.join(process.env.CREDYT_TEST_RESULTS, "playwright-next-example.json")
-          : "test-results/e2e.json",
-      },
-    ],
-  ],
+  reporter: playwrightReporters("next-example", "test-results/e2e.json"),
   use: {
     browserName: "chromium",
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },

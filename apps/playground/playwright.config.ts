@@ -1,6 +1,6 @@
-import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "@repo/tooling/chromium";
+import { playwrightReporters } from "@repo/tooling/vitest";
 
 // The journey shares one emulator and resets it before each test, so tests run one at a time.
 export default defineConfig({
@@ -13,17 +13,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   // Starts this suite's own emulator and app server on free loopback ports (see e2e/global-setup.ts).
   globalSetup: "./e2e/global-setup.ts",
-  reporter: [
-    ["list"],
-    [
-      "json",
-      {
-        outputFile: process.env.CREDYT_TEST_RESULTS
-          ? path.join(process.env.CREDYT_TEST_RESULTS, "playwright-playground.json")
-          : "test-results/e2e.json",
-      },
-    ],
-  ],
+  reporter: playwrightReporters("playground", "test-results/e2e.json"),
   use: {
     browserName: "chromium",
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },

@@ -6,7 +6,7 @@
 import { fileURLToPath } from "node:url";
 import { createServer as createViteServer } from "vite";
 import { readConfig } from "./config";
-import { exitOnError, startPlayground } from "./start";
+import { closeOnSignals, exitOnError, startPlayground } from "./start";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -28,14 +28,7 @@ async function main(): Promise<void> {
     : `Credyt at ${playground.backend.apiUrl}`;
   console.info(`\n  Credyt playground ready: ${playground.url}\n  (talking to ${credyt})\n`);
 
-  const stop = () => {
-    playground.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  closeOnSignals(playground);
 }
 
 main().catch(exitOnError);

@@ -9,7 +9,7 @@ import { getRequestListener } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { ConfigError, readConfig } from "./config";
-import { exitOnError, startPlayground } from "./start";
+import { closeOnSignals, exitOnError, startPlayground } from "./start";
 
 const dist = fileURLToPath(new URL("../dist", import.meta.url));
 
@@ -45,14 +45,7 @@ async function main(): Promise<void> {
   } else {
     console.info(`\n  Credyt playground ready: ${playground.url}\n`);
   }
-  const stop = () => {
-    playground.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  closeOnSignals(playground);
 }
 
 main().catch(exitOnError);

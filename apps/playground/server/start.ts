@@ -73,6 +73,18 @@ export async function startPlayground(
   };
 }
 
+/** Ctrl-C or SIGTERM closes the servers (emulator, app, Vite) before the process exits. */
+export function closeOnSignals(playground: Playground): void {
+  const stop = () => {
+    playground.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
 /** Runs an entry point: prints a one-line message (no stack) for the errors a user can fix, and exits 1. */
 export function exitOnError(error: unknown): never {
   if (error instanceof PortInUseError || error instanceof ConfigError) {

@@ -1,2 +1,2 @@
 export { CHROMIUM_ARGS, chromiumPath } from "./chromium.js";
-export { reporters, sourceConditions } from "./vitest.js";
+export { playwrightReporters, reporters, sourceConditions } from "./vitest.js";

@@ -2,3 +2,8 @@
 export declare function reporters(name: string): ("default" | ["json", { outputFile: string }])[];
 /** Resolve workspace packages to their TypeScript source, so tests need no build. */
 export declare const sourceConditions: string[];
+/** Playwright reporters: list, plus a JSON file for the root summary (or `fallbackFile` when run alone). */
+export declare function playwrightReporters(
+  name: string,
+  fallbackFile: string,
+): [["list"], ["json", { outputFile: string }]];

@@ -13,3 +13,14 @@ export function reporters(name) {
 
 /** Resolve workspace packages to their TypeScript source, so tests need no build. */
 export const sourceConditions = ["@credyt/source"];
+
+/**
+ * Playwright reporters for a suite: the list reporter, plus a JSON file in `$CREDYT_TEST_RESULTS` for the
+ * root summary (or `fallbackFile` when run on its own).
+ * @param {string} name
+ * @param {string} fallbackFile
+ */
+export function playwrightReporters(name, fallbackFile) {
+  const dir = process.env.CREDYT_TEST_RESULTS;
+  return [["list"], ["json", { outputFile: dir ? path.join(dir, `playwright-${name}.json`) : fallbackFile }]];
+}

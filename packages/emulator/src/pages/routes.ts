@@ -59,29 +59,37 @@ export function pageRoutes(routes: RouteTable, ctx: Ctx): void {
     return redirect(`${path}?token=${encodeURIComponent(v.token)}`);
   });
 
-  routes.add("GET", "/checkout", async (c) => {
-    const v = await verify(ctx, c.req.query("token"), "top-up-redirect");
-    if (!v.ok) return v.response;
+  /**
+   * The top-up a checkout token names, while it can still be paid; otherwise the answer to send:
+   * the failure URL (bad link, failed or expired top-up) or the portal (already paid).
+   */
+  async function payable(
+    c: Context,
+    token: string | undefined,
+  ): Promise<{ topUp: TopUpRecord; token: string } | { response: Response }> {
+    const v = await verify(ctx, token, "top-up-redirect");
+    if (!v.ok) return { response: v.response };
     const topUp = ctx.store.topUps.find((t) => t.id === v.claims.top_up_id);
-    if (!topUp) return invalidLinkPage();
+    if (!topUp) return { response: invalidLinkPage() };
     const failed = failedRedirect(topUp);
-    if (failed) return failed;
-    if (topUp.status === "completed") return portalAfterPayment(c, topUp);
-    return htmlResponse(checkoutPage(ctx, topUp, v.token));
+    if (failed) return { response: failed };
+    if (topUp.status === "completed") return { response: await portalAfterPayment(c, topUp) };
+    return { topUp, token: v.token };
+  }
+
+  routes.add("GET", "/checkout", async (c) => {
+    const p = await payable(c, c.req.query("token"));
+    return "response" in p ? p.response : htmlResponse(checkoutPage(ctx, p.topUp, p.token));
   });
 
   routes.add("POST", "/checkout", async (c) => {
     const form = await formFields(c);
-    const v = await verify(ctx, form.token, "top-up-redirect");
-    if (!v.ok) return v.response;
-    const topUp = ctx.store.topUps.find((t) => t.id === v.claims.top_up_id);
-    if (!topUp) return invalidLinkPage();
-    const failed = failedRedirect(topUp);
-    if (failed) return failed;
-    if (topUp.status === "completed") return portalAfterPayment(c, topUp);
+    const p = await payable(c, form.token);
+    if ("response" in p) return p.response;
+    const { topUp, token } = p;
     const outcome = checkCard(form.card_number ?? "", form.expiry ?? "", form.cvc ?? "", ctx.now());
     if (outcome.kind === "invalid") {
-      return htmlResponse(checkoutPage(ctx, topUp, v.token, outcome, form), 422);
+      return htmlResponse(checkoutPage(ctx, topUp, token, outcome, form), 422);
     }
     if (outcome.kind === "declined") {
       settle(ctx, topUp, "failed", outcome.code);
