@@ -16,6 +16,7 @@ export type {
   StoredResponse,
 } from "./stores";
 export type {
+  CircuitBreakerOptions,
   CredytProxyEvent,
   CredytProxyHandler,
   CredytProxyOptions,

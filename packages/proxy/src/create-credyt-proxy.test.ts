@@ -46,6 +46,8 @@ describe("createCredytProxy (Fetch)", () => {
       destination: { account_name: "default", asset: "USD" },
       return_url: `${ORIGIN}/?credyt_return=top_up`,
       failure_url: `${ORIGIN}/?credyt_return=failed`,
+      // A hash of customer + Idempotency-Key, to find the top-up again if the answer is lost.
+      metadata: { credyt_ui_purchase: expect.stringMatching(/^[0-9a-f]{32}$/) },
     });
   });
 });

@@ -1,9 +1,12 @@
 import { CredytError, isCredytError } from "@credyt/core";
 import { resolveConfig } from "./_internal/config";
+import { createDevLog } from "./_internal/dev-log";
 import { CUSTOMER_ID_PATTERN, endpoints } from "./_internal/endpoints";
+import { UpstreamGuard } from "./_internal/guard";
 import { createPortalSession, createTopUp, type Exchange, getAccount, getWallet } from "./_internal/handlers";
+import { ClientClosedRequest } from "./_internal/read-body";
 import { errorResponse, MethodNotAllowed, requestIdFrom } from "./_internal/respond";
-import { checkOrigin, rejectBrowserCustomer, selfOrigin } from "./_internal/security";
+import { checkOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from "./_internal/security";
 import type { CredytProxyEvent, CredytProxyHandler, CredytProxyOptions, FetchContext } from "./types";
 
 type Route<Ctx> = { method: "GET" | "POST"; run: (x: Exchange<Ctx>) => Promise<Response> };
@@ -65,7 +68,9 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
     apiUrl: config.apiUrl,
     timeoutMs: config.timeoutMs,
     fetch: config.fetch,
+    guard: new UpstreamGuard(config.circuitBreaker),
   });
+  const log = createDevLog();
   const redact = (text: string) => text.split(config.apiKey).join("[redacted]");
 
   async function emit(event: CredytProxyEvent): Promise<void> {
@@ -87,7 +92,18 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
       path = url.pathname.startsWith(config.basePath) ? url.pathname.slice(config.basePath.length) : url.pathname;
       const segments = segmentsOf(url.pathname, config.basePath);
       const origin = selfOrigin(url, request.headers, config);
-      checkOrigin(request.headers, origin, config.allowedOrigins);
+      if (config.publicOrigin === undefined) {
+        log.once(
+          "host-origin",
+          `No \`publicOrigin\` is set, so this site's origin is taken from the request (${origin}${config.trustProxy ? ", from X-Forwarded-* headers" : ", from its Host header"}). That is fine in development; in production it is refused at start-up: set \`publicOrigin: "https://your-app.example"\`.`,
+        );
+      }
+      try {
+        checkOrigin(request.headers, origin, config.allowedOrigins);
+      } catch (error) {
+        explainOrigin(log, request.headers.get("origin") ?? "", origin, config.publicOrigin !== undefined);
+        throw error;
+      }
       rejectBrowserCustomer(url, request.headers, segments);
       const route = matchRoute<Ctx>(segments);
       if (!route) throw notFound();
@@ -100,16 +116,26 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
       } catch (cause) {
         throw new CredytError("internal", "Could not identify the customer.", { cause });
       }
-      if (id === null || id === undefined || id === "")
+      if (id === null || id === undefined || id === "") {
+        log.once(
+          "no-customer",
+          `getCustomerId(ctx) returned ${id === "" ? '""' : String(id)} for ${request.method} ${path}, so the proxy answered 401 (nobody signed in). If a user is signed in, make sure your session middleware runs before the proxy and that getCustomerId reads it, e.g. \`getCustomerId: ({ req }) => req.session.credytCustomerId ?? null\`.`,
+        );
         throw new CredytError("unauthorized", "Sign in to see your billing.");
+      }
       if (typeof id !== "string" || !CUSTOMER_ID_PATTERN.test(id)) {
         throw new CredytError("internal", "Could not identify the customer.", {
           cause: new Error("getCustomerId(ctx) must return a Credyt customer id such as cust_…, or null"),
         });
       }
       customerId = id;
-      return await route.run({ request, ctx: context, url, origin, customerId: id, requestId, config, api, emit });
+      return await route.run({ request, ctx: context, url, origin, customerId: id, requestId, config, api, emit, log });
     } catch (thrown) {
+      if (thrown instanceof ClientClosedRequest) {
+        await emit({ type: "request.aborted", requestId, method: request.method, path, customerId, status: 499 });
+        // Nobody reads this answer; it only ends the exchange for the framework.
+        return new Response(null, { status: 499, headers: { "Cache-Control": "no-store", "X-Request-Id": requestId } });
+      }
       const error = isCredytError(thrown)
         ? thrown
         : new CredytError("internal", "Something went wrong on the billing server.", { cause: thrown });

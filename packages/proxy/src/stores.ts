@@ -19,6 +19,11 @@ export interface IdempotencyRecord {
   fingerprint: string;
   /** The response to replay. */
   response: StoredResponse;
+  /**
+   * The request failed in a way that may still have created the top-up upstream (a timeout, a reset
+   * after sending): a retry looks the top-up up before answering `response` or creating another.
+   */
+  uncertain?: boolean;
 }
 
 /** The answer of {@link IdempotencyStore.claim}. */

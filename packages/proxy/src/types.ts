@@ -9,6 +9,11 @@ export interface TopUpLimits<Ctx> {
   currencies?: string[];
   /** Assets a top-up may credit (custom assets such as `TOK`). @default the allowed currencies */
   assets?: string[];
+  /**
+   * Wallet accounts a top-up may credit (`account_name`); anything else is answered 422. Keep it to the
+   * accounts your app really uses: a name the browser makes up must never reach Credyt. @default ["default"]
+   */
+  accountNames?: string[];
   /** Smallest amount, inclusive (major units; a decimal string keeps it exact). @default the currency's minor unit */
   min?: number | string;
   /** Largest amount, inclusive (major units). @default 10000 */
@@ -31,11 +36,11 @@ export interface ExchangeRateRequest {
   amount: number;
 }
 
-/** Per-customer limit on POST requests; over it the proxy answers 429 with `Retry-After`. */
+/** Per-customer limit on requests (POSTs or GETs); over it the proxy answers 429 with `Retry-After`. */
 export interface RateLimitOptions {
-  /** Where hits are counted. @default a new MemoryRateLimitStore */
+  /** Where hits are counted (a Redis store when you run several processes). @default a new MemoryRateLimitStore */
   store?: RateLimitStore;
-  /** POSTs allowed per customer per window. */
+  /** Requests allowed per customer per window. */
   limit: number;
   /** Window length in ms. */
   windowMs: number;
@@ -89,6 +94,26 @@ export interface CredytProxyOptions<Ctx> {
   idempotencyStore?: IdempotencyStore;
   /** Per-customer POST limit, or `false` for none. @default { limit: 30, windowMs: 60000 } */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Per-customer GET limit (wallet and account reads), or `false` for none. All your customers share one
+   * Credyt key, so one customer's flood must not use up its limit. @default { limit: 120, windowMs: 60000 }
+   */
+  getRateLimit?: RateLimitOptions | false;
+  /**
+   * Stops calling Credyt for `cooldownMs` after `threshold` failures in a row (5xx, timeouts, resets,
+   * 429), answering 503 with `Retry-After` instead, then lets one request through to probe. With the
+   * retry budget (GET retries limited to 8% of requests, plus 2 saved up), an outage never multiplies the load on
+   * Credyt. `false` turns it off. @default { threshold: 5, cooldownMs: 5000 }
+   */
+  circuitBreaker?: CircuitBreakerOptions | false;
+}
+
+/** When the proxy stops calling a failing Credyt for a while. */
+export interface CircuitBreakerOptions {
+  /** Upstream failures in a row that open the breaker. @default 5 */
+  threshold?: number;
+  /** How long it stays open before one probe request is let through, in ms. @default 5000 */
+  cooldownMs?: number;
 }
 
 interface EventBase {
@@ -112,6 +137,16 @@ export type CredytProxyEvent =
       idempotencyKey: string;
     })
   | (EventBase & { type: "portal_session.created"; customerId: string })
+  | (EventBase & {
+      /**
+       * The browser went away before its request was read (a closed tab, a dropped connection): nothing
+       * was done and nobody is waiting for the answer. Not a server fault, so not worth an alert.
+       */
+      type: "request.aborted";
+      customerId: string | null;
+      /** Always 499 ("client closed request", as nginx logs it). */
+      status: 499;
+    })
   | (EventBase & {
       type: "request.rejected";
       customerId: string | null;

@@ -104,7 +104,8 @@ beforeAll(async () => {
   await redisClient.connect();
   rest = await startRest();
   restUrl = `http://127.0.0.1:${(rest.address() as AddressInfo).port}/`;
-  upstream = await startEmulator({ port: 0, admin: true });
+  // Checkout links on the URL the workers call, as with a real Credyt (the proxy refuses other hosts).
+  upstream = await startEmulator({ port: 0, admin: true, publicUrl: UPSTREAM_HOST });
   const built = await esbuild.build({
     stdin: { contents: WORKER_SOURCE, resolveDir: packageDir, sourcefile: "worker.js", loader: "js" },
     bundle: true,

@@ -43,7 +43,8 @@ let bundle: string;
 const outbound: { url: string; apiKey: string | null; cookie: string | null }[] = [];
 
 beforeAll(async () => {
-  upstream = await startEmulator({ port: 0, admin: true });
+  // Checkout links on the URL the worker calls, as with a real Credyt (the proxy refuses other hosts).
+  upstream = await startEmulator({ port: 0, admin: true, publicUrl: UPSTREAM_HOST });
   const built = await esbuild.build({
     stdin: { contents: WORKER_SOURCE, resolveDir: packageDir, sourcefile: "worker.js", loader: "js" },
     bundle: true,

@@ -15,6 +15,8 @@ beforeAll(async () => {
     apiKey: emulator.apiKey,
     apiUrl: emulator.url,
     timeoutMs: 300,
+    // Each test injects its own fault; the breaker (test/outage.test.ts) would carry one test's outage into the next.
+    circuitBreaker: false,
     getCustomerId: () => DEMO_CUSTOMER_ID,
     onEvent: (event) => {
       events.push(event);

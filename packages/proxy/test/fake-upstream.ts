@@ -53,13 +53,13 @@ export function fakeUpstream(
       topUps += 1;
       return json(
         201,
-        `{"id":"top_4${String(topUps).padStart(25, "0")}","status":"initiated","redirect_url":"https://billing.example/api/sign-in?token=t${topUps}","created_at":"2026-11-25T10:00:00.000000Z","expires_at":"2026-11-25T10:10:00Z"}`,
+        `{"id":"top_4${String(topUps).padStart(25, "0")}","status":"initiated","redirect_url":"https://billing.credyt.ai/api/sign-in?token=t${topUps}","created_at":"2026-11-25T10:00:00.000000Z","expires_at":"2026-11-25T10:10:00Z"}`,
       );
     }
     if (call.method === "POST" && call.path === "/billing-portal/sessions") {
       return json(
         201,
-        '{"redirect_url":"https://billing.example/api/sign-in?token=p","expires_at":"2026-11-25T10:10:00Z"}',
+        '{"redirect_url":"https://billing.credyt.ai/api/sign-in?token=p","expires_at":"2026-11-25T10:10:00Z"}',
       );
     }
     return json(404, '{"title":"Not Found","status":404}');

@@ -76,7 +76,8 @@ describe("Idempotency-Key", () => {
     });
     const responses = await Promise.all(Array.from({ length: 5 }, () => proxy(topUp("failing-key-01"))));
     for (const response of responses) await expectError(response, 502, "upstream_error");
-    expect(upstream.calls).toHaveLength(1);
+    // A 500 may have created the top-up: the waiters may look it up (GETs), but never POST again.
+    expect(upstream.calls.filter((call) => call.method === "POST")).toHaveLength(1);
   });
 
   it("works with a custom store implementing the interface", async () => {

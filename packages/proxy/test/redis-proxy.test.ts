@@ -42,6 +42,7 @@ async function startInstance(rateLimit: number): Promise<Instance> {
     getCustomerId: () => DEMO_CUSTOMER_ID,
     idempotencyStore,
     rateLimit: { store: rateLimitStore, limit: rateLimit, windowMs: 60_000 },
+    getRateLimit: false, // this suite loads one customer with GETs on purpose
     onEvent: (event) => {
       events.push(event);
     },

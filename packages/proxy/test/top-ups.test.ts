@@ -54,7 +54,7 @@ describe("top-up bodies are validated before anything reaches Credyt", () => {
     [{ amount: 10.125, currency: "KWD" }],
     [{ amount: 20, currency: "USD", asset: "TOK", account_name: "credits" }],
   ])("201 for %j", async (body) => {
-    const { proxy, upstream } = setup({ topUps: limits });
+    const { proxy, upstream } = setup({ topUps: { ...limits, accountNames: ["default", "credits"] } });
     const response = await proxy(topUpRequest(body));
     expect(response.status).toBe(201);
     expect(upstream.calls[0]?.body).toMatchObject({ amount: body.amount });

@@ -4,6 +4,7 @@ import { MemoryRateLimitStore } from "../memory-rate-limit-store";
 import type { IdempotencyStore, RateLimitStore } from "../stores";
 import type { CredytProxyEvent, CredytProxyOptions, ExchangeRateRequest } from "../types";
 import { type Big, formatDecimal, minorUnit, parseDecimal, smallestAmount } from "./decimal";
+import { isProduction } from "./dev-log";
 
 /** True when `text` has a C0 control character or DEL. */
 export function hasControlCharacters(text: string): boolean {
@@ -19,6 +20,10 @@ export const DEFAULT_BASE_PATH = "/api/credyt";
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX = "10000";
 export const ASSET_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+export const ACCOUNT_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const DEFAULT_RATE_LIMIT = { limit: 30, windowMs: 60_000 };
+export const DEFAULT_GET_RATE_LIMIT = { limit: 120, windowMs: 60_000 };
+export const DEFAULT_BREAKER = { threshold: 5, cooldownMs: 5_000 };
 
 export interface ResolvedConfig<Ctx> {
   apiKey: string;
@@ -32,6 +37,7 @@ export interface ResolvedConfig<Ctx> {
   trustProxy: boolean;
   currencies: Map<string, { digits: number; min: Big }>;
   assets: Set<string>;
+  accountNames: Set<string>;
   min: Big | undefined;
   max: Big;
   exchangeRate:
@@ -41,7 +47,15 @@ export interface ResolvedConfig<Ctx> {
   fetch: typeof fetch | undefined;
   onEvent: ((event: CredytProxyEvent) => void | Promise<void>) | undefined;
   idempotencyStore: IdempotencyStore;
-  rateLimit: { store: RateLimitStore; limit: number; windowMs: number } | undefined;
+  rateLimit: ResolvedRateLimit | undefined;
+  getRateLimit: ResolvedRateLimit | undefined;
+  circuitBreaker: { threshold: number; cooldownMs: number } | undefined;
+}
+
+export interface ResolvedRateLimit {
+  store: RateLimitStore;
+  limit: number;
+  windowMs: number;
 }
 
 function fail(message: string): never {
@@ -191,6 +205,13 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
     if (typeof code !== "string" || !ASSET_PATTERN.test(code))
       fail(`\`topUps.assets\` has an invalid asset code "${String(code)}".`);
   }
+  const accountNames = topUps.accountNames ?? ["default"];
+  if (!Array.isArray(accountNames) || accountNames.length === 0)
+    fail('`topUps.accountNames` must list at least one account name, such as ["default"].');
+  for (const name of accountNames) {
+    if (typeof name !== "string" || !ACCOUNT_NAME_PATTERN.test(name))
+      fail(`\`topUps.accountNames\` has an invalid account name ${show(name)}: use 1-64 letters, digits, _ or -.`);
+  }
   const min = topUps.min === undefined ? undefined : amountOption(topUps.min, "min");
   const max = amountOption(topUps.max ?? DEFAULT_MAX, "max");
   if (min?.gt(max))
@@ -221,6 +242,11 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
       `\`publicOrigin\` must be your app's public origin, scheme and host only, such as "https://app.example.com", got ${show(options.publicOrigin)}.`,
     );
   }
+  if (publicOrigin === undefined && isProduction()) {
+    fail(
+      "`publicOrigin` is required when NODE_ENV=production: without it this site's origin would come from the request's Host header, which the browser controls. Set it to your app's public origin, e.g. `publicOrigin: \"https://app.example.com\"` (or `publicOrigin: process.env.PUBLIC_ORIGIN`).",
+    );
+  }
   if (options.trustProxy !== undefined && typeof options.trustProxy !== "boolean") {
     fail("`trustProxy` must be true or false (true only when a proxy you run sets X-Forwarded-Proto/Host).");
   }
@@ -234,16 +260,29 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
       ["claim", "complete", "release"],
       "new MemoryIdempotencyStore()",
     );
-  let rateLimit: ResolvedConfig<Ctx>["rateLimit"];
-  if (options.rateLimit !== false) {
-    const rl: unknown = options.rateLimit === undefined ? { limit: 30, windowMs: 60_000 } : options.rateLimit;
-    if (!isObject(rl)) fail(`\`rateLimit\` must be { limit, windowMs } or false, got ${show(options.rateLimit)}.`);
-    if (typeof rl.limit !== "number" || !Number.isInteger(rl.limit) || rl.limit <= 0)
-      fail(`\`rateLimit.limit\` must be a positive integer (POSTs per customer per window), got ${show(rl.limit)}.`);
-    const windowMs = checkMilliseconds(rl.windowMs, "rateLimit.windowMs", fail);
-    if (rl.store !== undefined) checkMethods(rl.store, "rateLimit.store", ["hit"], "new MemoryRateLimitStore()");
-    const store = (rl.store as RateLimitStore | undefined) ?? new MemoryRateLimitStore();
-    rateLimit = { store, limit: rl.limit, windowMs };
+  const rateLimit = resolveRateLimit(options.rateLimit, "rateLimit", DEFAULT_RATE_LIMIT, "POSTs");
+  // GETs count in the POSTs' store unless told otherwise: a shared (Redis) store then limits both.
+  const getRateLimit = resolveRateLimit(
+    options.getRateLimit,
+    "getRateLimit",
+    DEFAULT_GET_RATE_LIMIT,
+    "GETs",
+    rateLimit?.store,
+  );
+  let circuitBreaker: ResolvedConfig<Ctx>["circuitBreaker"];
+  if (options.circuitBreaker !== false) {
+    const cb: unknown = options.circuitBreaker ?? {};
+    if (!isObject(cb))
+      fail(`\`circuitBreaker\` must be { threshold?, cooldownMs? } or false, got ${show(options.circuitBreaker)}.`);
+    const threshold = cb.threshold ?? DEFAULT_BREAKER.threshold;
+    if (typeof threshold !== "number" || !Number.isInteger(threshold) || threshold <= 0)
+      fail(`\`circuitBreaker.threshold\` must be a positive integer (failures in a row), got ${show(threshold)}.`);
+    const cooldownMs = checkMilliseconds(
+      cb.cooldownMs ?? DEFAULT_BREAKER.cooldownMs,
+      "circuitBreaker.cooldownMs",
+      fail,
+    );
+    circuitBreaker = { threshold, cooldownMs };
   }
 
   return {
@@ -258,6 +297,7 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
     trustProxy: options.trustProxy ?? false,
     currencies,
     assets: new Set(assetCodes),
+    accountNames: new Set(accountNames),
     min,
     max,
     exchangeRate: topUps.exchangeRate,
@@ -266,5 +306,25 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
     onEvent: options.onEvent,
     idempotencyStore: options.idempotencyStore ?? new MemoryIdempotencyStore(),
     rateLimit,
+    getRateLimit,
+    circuitBreaker,
   };
+}
+
+function resolveRateLimit(
+  value: unknown,
+  name: string,
+  fallback: { limit: number; windowMs: number },
+  what: string,
+  defaultStore?: RateLimitStore,
+): ResolvedRateLimit | undefined {
+  if (value === false) return undefined;
+  const rl: unknown = value === undefined ? fallback : value;
+  if (!isObject(rl)) fail(`\`${name}\` must be { limit, windowMs } or false, got ${show(value)}.`);
+  if (typeof rl.limit !== "number" || !Number.isInteger(rl.limit) || rl.limit <= 0)
+    fail(`\`${name}.limit\` must be a positive integer (${what} per customer per window), got ${show(rl.limit)}.`);
+  const windowMs = checkMilliseconds(rl.windowMs, `${name}.windowMs`, fail);
+  if (rl.store !== undefined) checkMethods(rl.store, `${name}.store`, ["hit"], "new MemoryRateLimitStore()");
+  const store = (rl.store as RateLimitStore | undefined) ?? defaultStore ?? new MemoryRateLimitStore();
+  return { store, limit: rl.limit, windowMs };
 }

@@ -20,10 +20,22 @@ export interface Checked<T> extends UpstreamResponse {
   json: T;
 }
 
+/** True when any string in `value` (keys included), once JSON-decoded, contains `secret`. */
+export function containsSecret(value: unknown, secret: string, depth = 0): boolean {
+  if (typeof value === "string") return value.includes(secret);
+  if (typeof value !== "object" || value === null || depth > 64) return false;
+  if (Array.isArray(value)) return value.some((item) => containsSecret(item, secret, depth + 1));
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes(secret) || containsSecret(item, secret, depth + 1)) return true;
+  }
+  return false;
+}
+
 function checked<T>(response: UpstreamResponse, check: (body: unknown) => string[], apiKey: string): Checked<T> {
   const problems = check(response.json);
-  // The body is forwarded verbatim, so it must not carry the key even if Credyt echoed it.
-  if (problems.length > 0 || response.text.includes(apiKey)) {
+  // The body is forwarded verbatim, so it must not carry the key even if Credyt echoed it: neither as
+  // raw text nor escaped (`\u006bey_…`), which the browser's JSON.parse would decode back into the key.
+  if (problems.length > 0 || response.text.includes(apiKey) || containsSecret(response.json, apiKey)) {
     throw new CredytError("upstream_error", "The billing service sent an invalid response.", {
       cause: new UpstreamFailure(
         `Credyt's response failed validation: ${problems.slice(0, 3).join("; ") || "unexpected content"}`,
@@ -42,15 +54,27 @@ function customerPath(customerId: string): string {
   return `/customers/${customerId}`;
 }
 
+/** A top-up as the look-up finds it (Credyt's `GET /top-ups`, an emulator extension today). */
+export interface FoundTopUp {
+  id: string;
+  status: string;
+  metadata?: Record<string, string>;
+}
+
 /** The four Credyt calls the proxy needs, answering checked JSON plus the exact text. */
 export function endpoints(access: UpstreamAccess) {
+  // Single flight: concurrent identical reads (one customer's tabs, a burst of refreshes) share one call.
+  const inFlight = new Map<string, Promise<UpstreamResponse>>();
+  const read = (path: string, requestId: string | undefined): Promise<UpstreamResponse> => {
+    const running = inFlight.get(path);
+    if (running) return running;
+    const call = callUpstream(access, { method: "GET", path, requestId }).finally(() => inFlight.delete(path));
+    inFlight.set(path, call);
+    return call;
+  };
   return {
     async getWallet(customerId: string, requestId?: string): Promise<Checked<WireWallet>> {
-      const response = await callUpstream(access, {
-        method: "GET",
-        path: `${customerPath(customerId)}/wallet`,
-        requestId,
-      });
+      const response = await read(`${customerPath(customerId)}/wallet`, requestId);
       return checked(response, checkWallet, access.apiKey);
     },
     async getAccount(customerId: string, accountId: string, requestId?: string): Promise<Checked<WireAccount>> {
@@ -60,7 +84,31 @@ export function endpoints(access: UpstreamAccess) {
         });
       }
       const path = `${customerPath(customerId)}/wallet/${accountId}`;
-      return checked(await callUpstream(access, { method: "GET", path, requestId }), checkAccountBody, access.apiKey);
+      return checked(await read(path, requestId), checkAccountBody, access.apiKey);
+    },
+    /**
+     * The customer's most recent top-ups (up to 100), newest last, to find one whose creation timed
+     * out. Credyt documents no such list; the emulator serves `GET /top-ups?customer_id=`.
+     */
+    async recentTopUps(customerId: string, requestId?: string): Promise<FoundTopUp[]> {
+      customerPath(customerId);
+      const query = `customer_id=${encodeURIComponent(customerId)}`;
+      const first = await callUpstream(access, { method: "GET", path: `/top-ups?${query}&limit=1`, requestId });
+      const total = (first.json as { total_count?: unknown }).total_count;
+      const offset = typeof total === "number" && total > 100 ? total - 100 : 0;
+      const page = await callUpstream(access, {
+        method: "GET",
+        path: `/top-ups?${query}&limit=100&offset=${offset}`,
+        requestId,
+      });
+      const items = (page.json as { items?: unknown }).items;
+      return Array.isArray(items) ? (items as FoundTopUp[]) : [];
+    },
+    /** One top-up with a fresh `redirect_url` while it is payable (the emulator's `GET /top-ups/{id}`). */
+    async getTopUp(topUpId: string, requestId?: string): Promise<Checked<WireTopUp>> {
+      if (!/^top_[A-Za-z0-9]{1,64}$/.test(topUpId)) throw new CredytError("not_found", "Not found.");
+      const response = await callUpstream(access, { method: "GET", path: `/top-ups/${topUpId}`, requestId });
+      return checked(response, checkTopUp, access.apiKey);
     },
     async createTopUp(body: CredytTopUpBody, requestId?: string): Promise<Checked<WireTopUp>> {
       customerPath(body.customer_id);

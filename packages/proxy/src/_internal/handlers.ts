@@ -1,12 +1,16 @@
 import { CredytError, isCredytError } from "@credyt/core";
 import type { CredytPortalSessionBody, CredytTopUpBody } from "../create-credyt-api";
 import type { CredytProxyEvent, ExchangeRateRequest } from "../types";
-import type { ResolvedConfig } from "./config";
+import type { ResolvedConfig, ResolvedRateLimit } from "./config";
+import type { DevLog } from "./dev-log";
 import type { endpoints } from "./endpoints";
-import { FAILURE_TTL_MS, fingerprint, IDEMPOTENCY_TTL_MS, once } from "./idempotency";
+import { FAILURE_TTL_MS, fingerprint, IDEMPOTENCY_TTL_MS, once, sha256 } from "./idempotency";
 import { parseObject, readBody, requireJson } from "./read-body";
+import { checkUpstreamRedirect } from "./redirect-policy";
 import { jsonText, replay, storedError } from "./respond";
 import { markReturnUrl, rejectServerOnlyFields, resolveReturnUrl } from "./security";
+import { lookUpTopUp, PURCHASE_TAG } from "./top-up-lookup";
+import { mayHaveApplied } from "./upstream";
 import { idempotencyKeyFrom, validatePortal, validateTopUp } from "./validate-body";
 
 /** Everything a route handler needs about the request being served. */
@@ -21,14 +25,32 @@ export interface Exchange<Ctx> {
   config: ResolvedConfig<Ctx>;
   api: ReturnType<typeof endpoints>;
   emit(event: CredytProxyEvent): Promise<void>;
+  /** Explains configuration refusals to the developer, once per cause, outside production. */
+  log: DevLog;
+}
+
+/** Credyt knows no such customer: `getCustomerId` most likely returns the app's own user id. */
+function explainUnknownCustomer<Ctx>(x: Exchange<Ctx>, error: unknown): void {
+  if (!isCredytError(error) || error.code !== "not_found") return;
+  x.log.once(
+    `unknown-customer:${x.customerId}`,
+    `Credyt has no customer "${x.customerId}" (it answered 404 for its wallet), so the browser gets 404. getCustomerId must return the Credyt customer id (cust_…) of the signed-in user, not your own user id: create the customer with Credyt's POST /customers and store its id with your user${x.config.apiUrl === "https://api.credyt.ai" ? "" : `, or, with the emulator at ${x.config.apiUrl}, return one of its seeded customers (such as the demo customer)`}.`,
+  );
 }
 
 export async function getWallet<Ctx>(x: Exchange<Ctx>): Promise<Response> {
-  const wallet = await x.api.getWallet(x.customerId, x.requestId);
-  return jsonText(200, wallet.text, x.requestId);
+  await checkRate(x, x.config.getRateLimit, "get");
+  try {
+    const wallet = await x.api.getWallet(x.customerId, x.requestId);
+    return jsonText(200, wallet.text, x.requestId);
+  } catch (error) {
+    explainUnknownCustomer(x, error);
+    throw error;
+  }
 }
 
 export async function getAccount<Ctx>(x: Exchange<Ctx>, accountId: string): Promise<Response> {
+  await checkRate(x, x.config.getRateLimit, "get");
   const account = await x.api.getAccount(x.customerId, accountId, x.requestId);
   return jsonText(200, account.text, x.requestId);
 }
@@ -42,22 +64,69 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
 
 function returnUrls<Ctx>(x: Exchange<Ctx>, suggested: string | undefined) {
   const self = x.origin;
-  const returnUrl = resolveReturnUrl(suggested ?? x.config.returnUrl, self, x.config.allowedOrigins, "return_url");
+  const resolve = (value: string, field: string, source: string) => {
+    try {
+      return resolveReturnUrl(value, self, x.config.allowedOrigins, field);
+    } catch (error) {
+      explainReturnUrl(x, value, field, source);
+      throw error;
+    }
+  };
+  const returnUrl =
+    suggested !== undefined
+      ? resolve(suggested, "return_url", "the browser's `return_url`")
+      : resolve(x.config.returnUrl, "return_url", "the `returnUrl` option");
   const failureUrl = x.config.failureUrl
-    ? resolveReturnUrl(x.config.failureUrl, self, x.config.allowedOrigins, "failure_url")
+    ? resolve(x.config.failureUrl, "failure_url", "the `failureUrl` option")
     : returnUrl;
   return { returnUrl, failureUrl };
 }
 
-async function checkRate<Ctx>(x: Exchange<Ctx>): Promise<void> {
-  const limit = x.config.rateLimit;
+function explainReturnUrl<Ctx>(x: Exchange<Ctx>, value: string, field: string, source: string): void {
+  let origin: string | undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === "https:" || url.protocol === "http:") origin = url.origin;
+  } catch {
+    origin = undefined;
+  }
+  const fix =
+    origin === undefined
+      ? `Use a path on this site, such as "/billing", or an absolute http(s) URL.`
+      : `If ${origin} is yours, add \`allowedOrigins: ["${origin}"]\`; otherwise use a path on this site, such as "/billing".`;
+  x.log.once(
+    `return-url:${field}:${origin ?? value.slice(0, 100)}`,
+    `${source} ${JSON.stringify(value.slice(0, 200))} is not on this site (${x.origin}) or an allowed origin, so the request was refused with 422. ${fix}`,
+  );
+}
+
+async function checkRate<Ctx>(
+  x: Exchange<Ctx>,
+  limit: ResolvedRateLimit | undefined = x.config.rateLimit,
+  kind: "post" | "get" = "post",
+): Promise<void> {
   if (!limit) return;
-  const { count, resetMs } = await limit.store.hit(`credyt:rate:${x.customerId}`, limit.windowMs);
+  // POSTs keep their historic key, so counters in a shared store survive an upgrade.
+  const key = kind === "post" ? `credyt:rate:${x.customerId}` : `credyt:rate:get:${x.customerId}`;
+  let hit: { count: number; resetMs: number };
+  try {
+    hit = await limit.store.hit(key, limit.windowMs);
+  } catch (error) {
+    // A read changes nothing: when the store is down, GETs go on (POSTs fail closed, answered 503).
+    if (kind === "get") return;
+    throw error;
+  }
+  const { count, resetMs } = hit;
   if (count > limit.limit) {
     throw new CredytError("rate_limited", "Too many requests. Wait a moment and try again.", {
       retryAfter: Math.max(1, Math.ceil(resetMs / 1000)),
     });
   }
+}
+
+/** `default` when allowed, else the first allowed account. */
+function defaultAccount(names: Set<string>): string {
+  return names.has("default") ? "default" : ([...names][0] as string);
 }
 
 async function exchangeRate<Ctx>(x: Exchange<Ctx>, topUp: ExchangeRateRequest): Promise<number | undefined> {
@@ -73,7 +142,14 @@ async function exchangeRate<Ctx>(x: Exchange<Ctx>, topUp: ExchangeRateRequest): 
   return rate;
 }
 
-/** `POST /top-ups`: validated, idempotent (coalesced per customer + key), rate limited, then forwarded. */
+/** How many times a purchase whose creation may have happened is looked up and tried again. */
+const MAX_GENERATIONS = 3;
+
+/**
+ * `POST /top-ups`: validated, idempotent (coalesced per customer + key), rate limited, then forwarded.
+ * When a creation may have happened without an answer (a timeout, a reset), the outcome is kept for the
+ * idempotency window; a retry looks the top-up up (by a tag in its `metadata`) before creating anything.
+ */
 export async function createTopUp<Ctx>(x: Exchange<Ctx>): Promise<Response> {
   const raw = await readJsonObject(x.request);
   const body = validateTopUp(raw, x.config);
@@ -81,52 +157,73 @@ export async function createTopUp<Ctx>(x: Exchange<Ctx>): Promise<Response> {
   const { returnUrl, failureUrl } = returnUrls(x, body.return_url);
   const print = await fingerprint("POST", "/top-ups", body);
   const asset = body.asset ?? body.currency;
+  const baseKey = `credyt:idem:${x.customerId}:${key}`;
+  // What Credyt keeps with the top-up to find it again; a hash, so the browser's key never leaves.
+  const tag = (await sha256(baseKey)).slice(0, 32);
 
-  const { response, replayed } = await once(
-    x.config.idempotencyStore,
-    `credyt:idem:${x.customerId}:${key}`,
-    print,
-    x.config.timeoutMs * 2 + 1_000,
-    async () => {
-      await checkRate(x);
-      const rate = await exchangeRate(x, { asset, currency: body.currency, amount: body.amount });
-      const upstream: CredytTopUpBody = {
-        customer_id: x.customerId,
+  const create = async () => {
+    await checkRate(x);
+    const rate = await exchangeRate(x, { asset, currency: body.currency, amount: body.amount });
+    const upstream: CredytTopUpBody = {
+      customer_id: x.customerId,
+      amount: body.amount,
+      currency: body.currency,
+      destination: { account_name: body.account_name ?? defaultAccount(x.config.accountNames), asset },
+      return_url: markReturnUrl(returnUrl, "top_up"),
+      failure_url: markReturnUrl(failureUrl, "failed"),
+      metadata: { [PURCHASE_TAG]: tag },
+    };
+    if (rate !== undefined && upstream.destination) upstream.destination.exchange_rate = rate;
+    if (body.description !== undefined) upstream.description = body.description;
+    try {
+      const created = await x.api.createTopUp(upstream, x.requestId);
+      checkUpstreamRedirect(created.json.redirect_url, x.config.apiUrl, x.origin);
+      await x.emit({
+        type: "top_up.created",
+        requestId: x.requestId,
+        method: "POST",
+        path: "/top-ups",
+        customerId: x.customerId,
+        topUpId: created.json.id,
         amount: body.amount,
         currency: body.currency,
-        destination: { account_name: body.account_name ?? "default", asset },
-        return_url: markReturnUrl(returnUrl, "top_up"),
-        failure_url: markReturnUrl(failureUrl, "failed"),
+        asset,
+        idempotencyKey: key,
+      });
+      return { response: { status: 201, headers: {}, body: created.text }, ttlMs: IDEMPOTENCY_TTL_MS };
+    } catch (error) {
+      if (!isCredytError(error) || error.code === "internal") throw error;
+      // Credyt's own 4xx is final. A failure that may have created the top-up (a timeout, a reset) is
+      // kept for the whole window and marked uncertain, so a retry looks before it creates; any other
+      // failure (a 503, a refused connection) is replayed only briefly, to the concurrent waiters.
+      const uncertain = mayHaveApplied(error);
+      const final = error.status < 500 || uncertain;
+      return {
+        response: storedError(error),
+        ttlMs: final ? IDEMPOTENCY_TTL_MS : FAILURE_TTL_MS,
+        uncertain,
+        error,
       };
-      if (rate !== undefined && upstream.destination) upstream.destination.exchange_rate = rate;
-      if (body.description !== undefined) upstream.description = body.description;
-      try {
-        const created = await x.api.createTopUp(upstream, x.requestId);
-        await x.emit({
-          type: "top_up.created",
-          requestId: x.requestId,
-          method: "POST",
-          path: "/top-ups",
-          customerId: x.customerId,
-          topUpId: created.json.id,
-          amount: body.amount,
-          currency: body.currency,
-          asset,
-          idempotencyKey: key,
-        });
-        return { response: { status: 201, headers: {}, body: created.text }, ttlMs: IDEMPOTENCY_TTL_MS };
-      } catch (error) {
-        if (!isCredytError(error) || error.code === "internal") throw error;
-        // Credyt's own 4xx is final; a failure (5xx, timeout, reset) is replayed only briefly, so
-        // concurrent waiters share it instead of blindly sending a second POST.
-        const final = error.status < 500;
-        return { response: storedError(error), ttlMs: final ? IDEMPOTENCY_TTL_MS : FAILURE_TTL_MS, error };
-      }
-    },
-  );
-  return replayed
-    ? replay(response, x.requestId)
-    : jsonText(response.status, response.body, x.requestId, response.headers);
+    }
+  };
+
+  for (let generation = 0; ; generation++) {
+    const storeKey = generation === 0 ? baseKey : `${baseKey}:${generation}`;
+    const lockTtlMs = x.config.timeoutMs * 2 + 1_000;
+    const result = await once(x.config.idempotencyStore, storeKey, print, lockTtlMs, create);
+    if (!result.replayed)
+      return jsonText(result.response.status, result.response.body, x.requestId, result.response.headers);
+    if (!result.uncertain) return replay(result.response, x.requestId);
+    const found = await lookUpTopUp(x, tag);
+    if (found.state === "found") {
+      await x.config.idempotencyStore
+        .complete(storeKey, { fingerprint: print, response: found.response }, IDEMPOTENCY_TTL_MS)
+        .catch(() => undefined);
+      return replay(found.response, x.requestId);
+    }
+    // Unknown (the look-up failed, or Credyt has no such list): the stored failure is the honest answer.
+    if (found.state === "unknown" || generation + 1 >= MAX_GENERATIONS) return replay(result.response, x.requestId);
+  }
 }
 
 /** `POST /billing-portal/sessions`: a fresh portal link for the customer. */
@@ -141,6 +238,7 @@ export async function createPortalSession<Ctx>(x: Exchange<Ctx>): Promise<Respon
     failure_url: markReturnUrl(failureUrl, "portal"),
   };
   const session = await x.api.createBillingPortalSession(upstream, x.requestId);
+  checkUpstreamRedirect(session.json.redirect_url, x.config.apiUrl, x.origin);
   await x.emit({
     type: "portal_session.created",
     requestId: x.requestId,

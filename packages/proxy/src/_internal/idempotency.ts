@@ -1,10 +1,16 @@
 import { CredytError } from "@credyt/core";
-import type { IdempotencyStore, StoredResponse } from "../stores";
+import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from "../stores";
 
 /** How long a finished top-up's answer is replayed. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 /** How long an upstream failure is replayed: long enough for concurrent waiters, short enough to retry. */
 export const FAILURE_TTL_MS = 3_000;
+
+/** Lower-case hex SHA-256 of `text`. */
+export async function sha256(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 /** SHA-256 of the method, route and validated body: what "the same request" means. */
 export async function fingerprint(method: string, route: string, body: Record<string, unknown>): Promise<string> {
@@ -13,9 +19,7 @@ export async function fingerprint(method: string, route: string, body: Record<st
       .sort()
       .map((key) => [key, body[key]]),
   );
-  const bytes = new TextEncoder().encode(`${method} ${route}\n${canonical}`);
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  return sha256(`${method} ${route}\n${canonical}`);
 }
 
 function conflict(message: string): CredytError {
@@ -28,6 +32,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface Outcome {
   response: StoredResponse;
   ttlMs: number;
+  /** The request may have been carried out upstream although it failed (see `IdempotencyRecord.uncertain`). */
+  uncertain?: boolean;
   /** Rethrown to the first caller after its response is stored (so it is logged once). */
   error?: CredytError;
 }
@@ -42,7 +48,7 @@ export async function once(
   print: string,
   lockTtlMs: number,
   run: () => Promise<Outcome>,
-): Promise<{ response: StoredResponse; replayed: boolean }> {
+): Promise<{ response: StoredResponse; replayed: boolean; uncertain: boolean }> {
   const deadline = Date.now() + lockTtlMs + 1_000;
   for (let wait = 10; ; wait = Math.min(wait * 2, 100)) {
     const claim = await store.claim(key, print, lockTtlMs);
@@ -50,7 +56,7 @@ export async function once(
       if (claim.record.fingerprint !== print) {
         throw conflict("This Idempotency-Key was already used for a different request. Use a new key per purchase.");
       }
-      return { response: claim.record.response, replayed: true };
+      return { response: claim.record.response, replayed: true, uncertain: claim.record.uncertain === true };
     }
     if (claim.status === "pending") {
       if (claim.fingerprint !== print) {
@@ -69,8 +75,9 @@ export async function once(
       throw error;
     }
     try {
-      if (outcome.ttlMs > 0)
-        await store.complete(key, { fingerprint: print, response: outcome.response }, outcome.ttlMs);
+      const record: IdempotencyRecord = { fingerprint: print, response: outcome.response };
+      if (outcome.uncertain) record.uncertain = true;
+      if (outcome.ttlMs > 0) await store.complete(key, record, outcome.ttlMs);
       else await store.release(key);
     } catch (error) {
       // The top-up exists now: answering an error would invite a retry. The claim still holds the
@@ -78,6 +85,6 @@ export async function once(
       void error;
     }
     if (outcome.error) throw outcome.error;
-    return { response: outcome.response, replayed: false };
+    return { response: outcome.response, replayed: false, uncertain: outcome.uncertain === true };
   }
 }

@@ -12,6 +12,14 @@ export function requireJson(headers: Headers): void {
   }
 }
 
+/**
+ * The browser went away while its body was being read (a closed tab, a dropped connection). Not a
+ * server fault: the proxy reports it as `request.aborted` (499) and nobody reads the answer.
+ */
+export class ClientClosedRequest extends Error {
+  override readonly name = "ClientClosedRequest";
+}
+
 function tooLarge(): CredytError {
   return new CredytError("payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
 }
@@ -25,7 +33,13 @@ export async function readBody(request: Request): Promise<string> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (cause) {
+      throw new ClientClosedRequest("the client closed the connection before its body was read", { cause });
+    }
+    const { done, value } = chunk;
     if (done) break;
     total += value.byteLength;
     if (total > MAX_BODY_BYTES) {

@@ -40,6 +40,23 @@ export function checkOrigin(headers: Headers, selfOrigin: string, allowed: Set<s
   throw new CredytError("forbidden", "Requests from this origin are not allowed.");
 }
 
+/** Tells the developer why an `Origin` was refused and the exact setting that would accept it. */
+export function explainOrigin(
+  log: { once(cause: string, message: string): void },
+  origin: string,
+  self: string,
+  hasPublicOrigin: boolean,
+): void {
+  const shown = origin.slice(0, 200);
+  const fix = hasPublicOrigin
+    ? `If that page is yours, add \`allowedOrigins: ["${shown}"]\`, or set \`publicOrigin\` to the origin your users really see.`
+    : `A dev proxy that rewrites Host (Vite's \`changeOrigin\`) needs \`allowedOrigins: ["${shown}"]\` or \`publicOrigin\`.`;
+  log.once(
+    `origin:${shown}`,
+    `Origin ${shown} is not this server (${self}). ${fix} (The request was answered 403 forbidden.)`,
+  );
+}
+
 /** Answers 422 when the browser tries to name the customer in the query, the headers or the path. */
 export function rejectBrowserCustomer(url: URL, headers: Headers, segments: string[]): void {
   const details: Record<string, string[]> = {};

@@ -1,10 +1,13 @@
 import { CredytError } from "@credyt/core";
+import type { UpstreamGuard } from "./guard";
 
 export interface UpstreamAccess {
   apiKey: string;
   apiUrl: string;
   timeoutMs: number;
   fetch: typeof fetch | undefined;
+  /** Retry budget and circuit breaker shared by every call of one proxy. */
+  guard?: UpstreamGuard | undefined;
 }
 
 export interface UpstreamRequest {
@@ -27,31 +30,60 @@ const MAX_GET_RETRIES = 2;
 /** Why an upstream call failed, in words for logs and `onEvent` (never the key, never Credyt's body). */
 export class UpstreamFailure extends Error {
   override readonly name = "UpstreamFailure";
+  /**
+   * True when Credyt may have acted on the request although no answer came back (a timeout, or a
+   * connection lost after the request was sent): a POST may then have created a top-up.
+   */
+  readonly maybeApplied: boolean;
+  /** True when this failure says Credyt is unwell (5xx, 429, timeout, reset): it counts for the breaker. */
+  readonly isOutage: boolean;
+  constructor(reason: string, flags: { maybeApplied?: boolean; isOutage?: boolean } = {}) {
+    super(reason);
+    this.maybeApplied = flags.maybeApplied ?? false;
+    this.isOutage = flags.isOutage ?? false;
+  }
 }
 
 function upstreamError(
   code: "upstream_error" | "upstream_timeout" | "unavailable",
   message: string,
   reason: string,
-  retryAfter?: number,
+  flags: { maybeApplied?: boolean; isOutage?: boolean; retryAfter?: number } = {},
 ) {
-  return new CredytError(code, message, { cause: new UpstreamFailure(reason), retryAfter });
+  return new CredytError(code, message, { cause: new UpstreamFailure(reason, flags), retryAfter: flags.retryAfter });
+}
+
+/** The longest `Retry-After` passed on, in seconds. */
+export const MAX_RETRY_AFTER = 3600;
+
+/** `Retry-After` in seconds (delta-seconds or an HTTP date), clamped to 1..3600; 1 when unreadable. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number {
+  const value = header?.trim() ?? "";
+  let seconds: number;
+  if (/^\d+$/.test(value)) seconds = Number(value);
+  else {
+    const date = Date.parse(value);
+    seconds = Number.isNaN(date) ? 1 : Math.ceil((date - now) / 1000);
+  }
+  // A huge value ("100000", or 400 digits) means "a long time": the cap, never a quick retry.
+  if (!Number.isFinite(seconds)) return MAX_RETRY_AFTER;
+  return Math.min(Math.max(seconds, 1), MAX_RETRY_AFTER);
 }
 
 function mapStatus(status: number, retryAfterHeader: string | null): CredytError {
   const reason = `Credyt answered HTTP ${status}`;
   if (status === 429) {
-    const seconds =
-      retryAfterHeader !== null && /^\d{1,5}$/.test(retryAfterHeader.trim()) ? Number(retryAfterHeader) : 1;
-    return upstreamError(
-      "unavailable",
-      "The billing service is busy. Try again shortly.",
-      reason,
-      Math.min(Math.max(seconds, 1), 3600),
-    );
+    return upstreamError("unavailable", "The billing service is busy. Try again shortly.", reason, {
+      isOutage: true,
+      retryAfter: parseRetryAfter(retryAfterHeader),
+    });
   }
   if (status >= 500)
-    return upstreamError("upstream_error", "The billing service failed to answer. Try again shortly.", reason);
+    return upstreamError("upstream_error", "The billing service failed to answer. Try again shortly.", reason, {
+      isOutage: true,
+      // A 500 may come after the work was done; 502-504 come from in front of Credyt's application.
+      maybeApplied: status === 500,
+    });
   if (status === 404) return new CredytError("not_found", "Not found.", { cause: new UpstreamFailure(reason) });
   if (status === 400 || status === 409 || status === 422) {
     return new CredytError("invalid_request", "The billing service refused this request.", {
@@ -62,8 +94,17 @@ function mapStatus(status: number, retryAfterHeader: string | null): CredytError
   return upstreamError("upstream_error", "The billing service is not available right now.", reason);
 }
 
+function failureOf(error: unknown): UpstreamFailure | undefined {
+  return error instanceof CredytError && error.cause instanceof UpstreamFailure ? error.cause : undefined;
+}
+
 function isRetryable(error: CredytError): boolean {
-  return error.code === "upstream_error" && !/HTTP 4\d\d/.test(String((error.cause as Error | undefined)?.message));
+  return error.code === "upstream_error" && failureOf(error)?.isOutage === true;
+}
+
+/** True when a failed call may still have been carried out by Credyt (see {@link UpstreamFailure.maybeApplied}). */
+export function mayHaveApplied(error: unknown): boolean {
+  return failureOf(error)?.maybeApplied === true;
 }
 
 async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promise<UpstreamResponse> {
@@ -77,6 +118,7 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
   const headers: Record<string, string> = { "X-CREDYT-API-KEY": access.apiKey, Accept: "application/json" };
   if (request.body !== undefined) headers["Content-Type"] = "application/json";
   if (request.requestId) headers["X-Request-Id"] = request.requestId;
+  let answered = false;
   try {
     const response = await doFetch(`${access.apiUrl}${request.path}`, {
       method: request.method,
@@ -85,6 +127,7 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
       signal: controller.signal,
       redirect: "manual",
     });
+    answered = true;
     const text = await response.text();
     if (response.status < 200 || response.status > 299)
       throw mapStatus(response.status, response.headers.get("Retry-After"));
@@ -95,6 +138,7 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
         "upstream_error",
         "The billing service sent an invalid response.",
         "Credyt sent a body that is not JSON",
+        { maybeApplied: true },
       );
     }
   } catch (error) {
@@ -104,12 +148,17 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
         "upstream_timeout",
         "The billing service took too long to answer.",
         `no answer from Credyt within ${access.timeoutMs} ms`,
+        { maybeApplied: true, isOutage: true },
       );
     }
+    // A refused or unresolvable connection never carried the request; a reset might have, after it was sent.
+    const code = String((error as { cause?: { code?: unknown } } | undefined)?.cause?.code ?? "");
+    const neverSent = !answered && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/.test(code);
     throw upstreamError(
       "upstream_error",
       "Could not reach the billing service. Try again shortly.",
-      "connection to Credyt failed",
+      answered ? "connection to Credyt lost while reading its answer" : "connection to Credyt failed",
+      { maybeApplied: !neverSent, isOutage: true },
     );
   } finally {
     clearTimeout(timer);
@@ -120,15 +169,27 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Calls Credyt once; GETs are retried at most twice with jittered backoff on 5xx and connection
- * failures. POSTs are never retried: a lost answer may still have created a top-up.
+ * failures, while the retry budget allows. POSTs are never retried: a lost answer may still have
+ * created a top-up. While the circuit breaker is open, nothing is sent (503).
  */
 export async function callUpstream(access: UpstreamAccess, request: UpstreamRequest): Promise<UpstreamResponse> {
+  const guard = access.guard;
+  guard?.admit();
   for (let retry = 0; ; retry++) {
     try {
-      return await attempt(access, request);
+      const response = await attempt(access, request);
+      guard?.success();
+      return response;
     } catch (error) {
+      const failure = failureOf(error);
+      if (failure?.isOutage) guard?.failure((error as CredytError).retryAfter);
+      else guard?.success(); // Credyt answered (a 404, a 422): it is up.
       const canRetry =
-        request.method === "GET" && retry < MAX_GET_RETRIES && error instanceof CredytError && isRetryable(error);
+        request.method === "GET" &&
+        retry < MAX_GET_RETRIES &&
+        error instanceof CredytError &&
+        isRetryable(error) &&
+        (guard ? guard.takeRetry() : true);
       if (!canRetry) throw error;
       await sleep(100 * 2 ** retry * (0.5 + Math.random()));
     }

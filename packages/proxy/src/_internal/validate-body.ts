@@ -61,6 +61,9 @@ export function validateTopUp<Ctx>(body: unknown, config: ResolvedConfig<Ctx>): 
   if (!currency) details.currency = [`must be one of ${[...config.currencies.keys()].join(", ")}`];
   const asset = data.asset ?? data.currency;
   if (!config.assets.has(asset)) details.asset = [`must be one of ${[...config.assets].join(", ")}`];
+  // A pattern is not enough: a made-up account name (say, a guessed key) must never reach Credyt.
+  if (data.account_name !== undefined && !config.accountNames.has(data.account_name))
+    details.account_name = [`must be one of ${[...config.accountNames].join(", ")}`];
 
   const amount = decimalOfNumber(data.amount);
   if (!amount?.gt(0)) {

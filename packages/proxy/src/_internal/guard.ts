@@ -1,0 +1,71 @@
+import { CredytError } from "@credyt/core";
+
+/**
+ * Keeps an upstream outage from multiplying the load on Credyt (every customer shares one key):
+ * - a retry budget: GET retries may add at most 8% to the calls made, plus 2 saved up (a token bucket fed by
+ *   first attempts), so a failing Credyt sees at most 1.1 calls per browser request;
+ * - a circuit breaker: after `threshold` failures in a row, no call goes out for `cooldownMs`; then one
+ *   probe is let through, and its success closes the breaker again.
+ * Both are per process: they protect the key from this process's load, which is all one process can see.
+ */
+export class UpstreamGuard {
+  readonly #threshold: number;
+  readonly #cooldownMs: number;
+  readonly #enabled: boolean;
+  #failures = 0;
+  #openUntil = 0;
+  #probing = false;
+  #tokens = RETRY_BUCKET;
+
+  constructor(options: { threshold: number; cooldownMs: number } | undefined) {
+    this.#enabled = options !== undefined;
+    this.#threshold = options?.threshold ?? Number.POSITIVE_INFINITY;
+    this.#cooldownMs = options?.cooldownMs ?? 0;
+  }
+
+  /** Called before a first attempt: throws 503 while the breaker is open. */
+  admit(): void {
+    this.#tokens = Math.min(RETRY_BUCKET, this.#tokens + RETRY_RATIO);
+    if (!this.#enabled || this.#failures < this.#threshold) return;
+    const now = Date.now();
+    if (now < this.#openUntil || this.#probing) throw this.#open(now);
+    // Half-open: this request is the probe; others keep failing fast until it answers.
+    this.#probing = true;
+  }
+
+  /** True when a retry may be spent now (and spends it). */
+  takeRetry(): boolean {
+    if (this.#enabled && this.#failures >= this.#threshold) return false;
+    if (this.#tokens < 1) return false;
+    this.#tokens -= 1;
+    return true;
+  }
+
+  /** An answer came back (any status Credyt meant to send). */
+  success(): void {
+    this.#failures = 0;
+    this.#probing = false;
+  }
+
+  /** Credyt failed (5xx, timeout, reset, 429): `retryAfterSeconds` keeps the breaker open at least that long. */
+  failure(retryAfterSeconds?: number): void {
+    this.#failures += 1;
+    this.#probing = false;
+    if (this.#enabled && this.#failures >= this.#threshold) {
+      const wait = Math.max(this.#cooldownMs, (retryAfterSeconds ?? 0) * 1000);
+      this.#openUntil = Date.now() + wait;
+    }
+  }
+
+  #open(now: number): CredytError {
+    return new CredytError("unavailable", "The billing service is not answering. Try again shortly.", {
+      retryAfter: Math.max(1, Math.ceil((this.#openUntil - now) / 1000)),
+      cause: new Error(`circuit breaker open after ${this.#failures} upstream failures in a row`),
+    });
+  }
+}
+
+/** Retries allowed per first attempt: the most an outage may add to Credyt's load. */
+const RETRY_RATIO = 0.08;
+/** Retries that may be saved up while all is well (a short burst of failures still gets them). */
+const RETRY_BUCKET = 2;
