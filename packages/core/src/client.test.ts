@@ -98,10 +98,10 @@ describe("createCredytClient success paths", () => {
 
   it("creates a billing portal session", async () => {
     const { fetch, calls } = scripted(() =>
-      json({ redirect_url: "https://b.test/s", expires_at: "2025-10-18T07:23:43Z" }, 201),
+      json({ redirect_url: "https://billing.credyt.ai/s", expires_at: "2025-10-18T07:23:43Z" }, 201),
     );
     const session = await createCredytClient({ fetch }).createBillingPortalSession({ returnUrl: "/back" });
-    expect(session).toEqual({ redirectUrl: "https://b.test/s", expiresAt: "2025-10-18T07:23:43Z" });
+    expect(session).toEqual({ redirectUrl: "https://billing.credyt.ai/s", expiresAt: "2025-10-18T07:23:43Z" });
     expect(calls[0]?.url).toBe("/api/credyt/billing-portal/sessions");
     expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ return_url: "/back" });
   });

@@ -1,4 +1,5 @@
 import { CredytError, type CredytErrorDetails, isErrorCode } from "./errors";
+import { checkRedirectUrl } from "./redirect";
 import { checkAccountBody, checkPortalSession, checkTopUp, checkWallet } from "./validate";
 import {
   type Account,
@@ -27,7 +28,23 @@ export interface CredytClientOptions {
   fetch?: typeof fetch;
   /** Extra headers sent with every request, for example a CSRF token your server expects. */
   headers?: HeadersInit | (() => HeadersInit);
+  /**
+   * How long a request may take, body included, before it fails with `CredytError` code `timeout`
+   * (a hung proxy must never leave a button stuck). @default 15000
+   */
+  timeoutMs?: number;
+  /**
+   * Hosts a checkout or portal `redirect_url` may point to besides the page's own origin (https only):
+   * `"billing.example.com"`, `"host:8443"`, `"*.example.com"`. A function is read on every call (for a
+   * list that lives in React props). Refused URLs reject with `invalid_response` and are named, with the
+   * entry that would allow them, in `console.error`. @default ["credyt.ai", "*.credyt.ai"]
+   */
+  allowedRedirectHosts?: readonly string[] | (() => readonly string[] | undefined);
 }
+
+/** The default of {@link CredytClientOptions.timeoutMs}. */
+const DEFAULT_CLIENT_TIMEOUT_MS = 15_000;
+const MAX_TIMER_MS = 2_147_483_647;
 
 /** Per-call options: an `AbortSignal` to cancel the request. */
 export interface RequestOptions {
@@ -45,7 +62,9 @@ export interface CredytClient {
   readonly baseUrl: string;
   getWallet(options?: RequestOptions): Promise<Wallet>;
   getAccount(accountId: string, options?: RequestOptions): Promise<Account>;
+  /** Starts a checkout; its `redirectUrl` has passed the redirect policy (`allowedRedirectHosts`). */
   createTopUp(input: TopUpInput, options: TopUpRequestOptions): Promise<TopUp>;
+  /** A billing portal link; its `redirectUrl` has passed the redirect policy (`allowedRedirectHosts`). */
   createBillingPortalSession(input?: PortalSessionInput, options?: RequestOptions): Promise<PortalSession>;
 }
 
@@ -65,6 +84,20 @@ export function createCredytClient(options: CredytClientOptions = {}): CredytCli
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new TypeError("createCredytClient: `fetch` must be a function.");
   }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS;
+  if (typeof timeoutMs !== "number" || !Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMER_MS) {
+    throw new TypeError(
+      `createCredytClient: \`timeoutMs\` must be a positive integer (milliseconds), such as 15000, got ${String(options.timeoutMs)}.`,
+    );
+  }
+  const hosts = options.allowedRedirectHosts;
+  if (hosts !== undefined && typeof hosts !== "function" && !Array.isArray(hosts)) {
+    throw new TypeError(
+      'createCredytClient: `allowedRedirectHosts` must be an array of hosts, such as ["billing.example.com"], or a function returning one.',
+    );
+  }
+  const checkRedirect = (url: string): string =>
+    checkRedirectUrl(url, { allowedHosts: typeof hosts === "function" ? hosts() : hosts });
 
   async function request<W>(
     method: "GET" | "POST",
@@ -78,27 +111,56 @@ export function createCredytClient(options: CredytClientOptions = {}): CredytCli
     for (const [key, value] of Object.entries(init.headers ?? {})) headers.set(key, value);
     if (init.body !== undefined) headers.set("Content-Type", "application/json");
 
-    let response: Response;
-    try {
-      response = await doFetch(`${baseUrl}${path}`, {
-        method,
-        headers,
-        body: init.body === undefined ? null : JSON.stringify(init.body),
-        credentials: "same-origin",
-        signal: init.signal ?? null,
+    // One deadline for the whole exchange, body included: a proxy that accepts and never answers (or
+    // stops halfway through the body) must end in an error the UI can offer a retry for.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const forwardAbort = () => controller.abort(init.signal?.reason);
+    if (init.signal?.aborted) forwardAbort();
+    init.signal?.addEventListener("abort", forwardAbort, { once: true });
+    const timeoutError = (cause: unknown) =>
+      new CredytError("timeout", `The billing server did not answer within ${timeoutMs / 1000} s. Try again.`, {
+        cause,
       });
-    } catch (cause) {
-      if (init.signal?.aborted) throw cause;
-      throw new CredytError(
-        "network_error",
-        "Could not reach the billing server. Check your connection and try again.",
-        {
-          cause,
-        },
-      );
+
+    let response: Response;
+    let text: string;
+    try {
+      try {
+        response = await doFetch(`${baseUrl}${path}`, {
+          method,
+          headers,
+          body: init.body === undefined ? null : JSON.stringify(init.body),
+          credentials: "same-origin",
+          signal: controller.signal,
+        });
+      } catch (cause) {
+        if (timedOut) throw timeoutError(cause);
+        if (init.signal?.aborted) throw cause;
+        throw new CredytError(
+          "network_error",
+          "Could not reach the billing server. Check your connection and try again.",
+          {
+            cause,
+          },
+        );
+      }
+      try {
+        text = await response.text();
+      } catch (cause) {
+        if (timedOut) throw timeoutError(cause);
+        if (init.signal?.aborted) throw cause;
+        text = ""; // A broken body: handled below as an HTTP error or an invalid response.
+      }
+    } finally {
+      clearTimeout(timer);
+      init.signal?.removeEventListener("abort", forwardAbort);
     }
 
-    const text = await response.text().catch(() => "");
     let body: unknown;
     let parsed = false;
     try {
@@ -173,7 +235,8 @@ export function createCredytClient(options: CredytClientOptions = {}): CredytCli
         headers: { [IDEMPOTENCY_HEADER]: key },
         signal: opts.signal,
       });
-      return topUpFromWire(wire);
+      const topUp = topUpFromWire(wire);
+      return { ...topUp, redirectUrl: checkRedirect(topUp.redirectUrl) };
     },
     async createBillingPortalSession(input = {}, opts = {}) {
       const body: Record<string, string> = {};
@@ -182,7 +245,8 @@ export function createCredytClient(options: CredytClientOptions = {}): CredytCli
         body,
         signal: opts.signal,
       });
-      return portalSessionFromWire(wire);
+      const session = portalSessionFromWire(wire);
+      return { ...session, redirectUrl: checkRedirect(session.redirectUrl) };
     },
   };
 }

@@ -17,6 +17,7 @@ const expected: Record<string, number> = {
   unavailable: 503,
   upstream_timeout: 504,
   network_error: 0,
+  timeout: 0,
   invalid_response: 0,
 };
 

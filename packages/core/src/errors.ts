@@ -1,8 +1,10 @@
 /**
  * Every error code the wire protocol knows, mapped to the HTTP status it travels with.
  *
- * Codes with status `0` never travel on the wire: the browser client produces them itself
- * when the proxy cannot be reached or answers something that is not the protocol.
+ * Codes with status `0` are produced by the browser client itself: the proxy could not be reached
+ * (`network_error`), did not answer within the client's `timeoutMs` (`timeout`), or answered something
+ * that is not the protocol or a redirect the client refuses (`invalid_response`). The proxy also sends
+ * `invalid_response` with HTTP 502 when Credyt's `redirect_url` is not a Credyt address.
  */
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -20,6 +22,7 @@ export const ERROR_STATUS = {
   unavailable: 503,
   upstream_timeout: 504,
   network_error: 0,
+  timeout: 0,
   invalid_response: 0,
 } as const;
 
@@ -91,6 +94,7 @@ export function isErrorCode(value: unknown): value is CredytErrorCode {
 export function isRetryableError(error: CredytError): boolean {
   return (
     error.code === "network_error" ||
+    error.code === "timeout" ||
     error.code === "rate_limited" ||
     error.code === "upstream_error" ||
     error.code === "upstream_timeout" ||

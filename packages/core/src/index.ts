@@ -24,6 +24,7 @@ export {
   type WireErrorBody,
 } from "./errors";
 export { type AssetDisplay, currencyDigits, type FormatAmountOptions, formatAmount, isCurrencyCode } from "./format";
+export { checkRedirectUrl, DEFAULT_REDIRECT_HOSTS, type RedirectPolicy } from "./redirect";
 export { checkAccountBody, checkPortalSession, checkTopUp, checkWallet } from "./validate";
 export {
   type Account,

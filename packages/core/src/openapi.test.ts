@@ -16,7 +16,11 @@ describe("the published contract agrees with the code", () => {
 
   it("lists every wire error code with its status, in the schema and in the prose", () => {
     expect(openapi["x-error-status"]).toEqual(Object.fromEntries(wireCodes));
-    expect(openapi.components.schemas.ErrorCode.enum.sort()).toEqual(wireCodes.map(([code]) => code).sort());
+    // `invalid_response` is the client's own code (status 0), which the proxy also sends with 502 when
+    // Credyt's redirect_url is not a Credyt address.
+    expect(openapi.components.schemas.ErrorCode.enum.sort()).toEqual(
+      [...wireCodes.map(([code]) => code), "invalid_response"].sort(),
+    );
     for (const [code, status] of Object.entries(ERROR_STATUS)) {
       expect(protocol).toMatch(new RegExp(`\\| \`${code}\` +\\|${status === 0 ? "" : ` ${status} +\\|`}`));
     }
@@ -53,12 +57,11 @@ describe("the published contract agrees with the code", () => {
     }
   });
 
-  it("lists the statuses a GET really gets: 403 (foreign Origin), 404, 422 (customer id, malformed account id), never 429", () => {
+  it("lists the statuses a GET really gets: 403 (foreign Origin), 404, 422 (customer id, malformed account id), 429 (per-customer GET limit)", () => {
     for (const route of ["/wallet", "/wallet/{accountId}"]) {
       const statuses = Object.keys(openapi.paths[route].get.responses);
-      expect(statuses).toEqual(["200", "401", "403", "404", "405", "422", "500", "502", "503", "504"]);
-      // GETs are not rate-limited (a Credyt 429 becomes 503) and have no body to be malformed (no 400).
-      expect(statuses).not.toContain("429");
+      expect(statuses).toEqual(["200", "401", "403", "404", "405", "422", "429", "500", "502", "503", "504"]);
+      // GETs have no body to be malformed (no 400).
       expect(statuses).not.toContain("400");
     }
     for (const route of ["/top-ups", "/billing-portal/sessions"]) {
@@ -66,7 +69,7 @@ describe("the published contract agrees with the code", () => {
         expect.arrayContaining(["400", "403", "413", "415", "422", "429"]),
       );
     }
-    expect(protocol).toMatch(/GETs are never rate-limited/);
+    expect(protocol).toMatch(/GETs are rate-limited per customer/);
   });
 
   it("never lets the browser send a customer id or an exchange rate", () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { checkRedirect } from "./redirect";
 
 describe("checkRedirect", () => {
@@ -29,5 +29,14 @@ describe("checkRedirect", () => {
       "https://billing.example.org:8443/x",
     );
     expect(() => checkRedirect("https://checkout.credyt.ai/x", ["*.example.com"])).toThrow(/allowedRedirectHosts/);
+  });
+});
+
+describe("checkRedirect delegates to @credyt/core's checkRedirectUrl", () => {
+  it("logs the refused URL and the exact allowedRedirectHosts entry to the console", () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    expect(() => checkRedirect("https://billing.example.org/pay", [])).toThrow(/Refused to redirect/);
+    expect(String(error.mock.calls[0]?.[0])).toContain('add "billing.example.org" to `allowedRedirectHosts`');
+    error.mockRestore();
   });
 });
