@@ -10,32 +10,51 @@ import type { CredytProxyOptions } from "./types";
 
 export * from "./common";
 
-/** What `getCustomerId` receives from the Node adapter: the framework's own request and response. */
-export interface NodeContext {
+/**
+ * What `getCustomerId` receives from the Node adapter: the framework's own request and response, typed
+ * as your framework types them (`createCredytProxy<express.Request>(…)` gives `req.session`, `req.user`).
+ */
+export interface NodeContext<
+  Req extends IncomingMessage = IncomingMessage,
+  Res extends ServerResponse = ServerResponse,
+> {
   /** The framework's request (Express's `req` with its additions, such as `req.user` or `req.session`). */
-  req: IncomingMessage;
+  req: Req;
   /** The framework's response; the proxy writes the answer to it. */
-  res: ServerResponse;
+  res: Res;
 }
 
 /** A Node handler that is also Express/Connect middleware. */
-export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+export type NodeHandler<Req extends IncomingMessage = IncomingMessage, Res extends ServerResponse = ServerResponse> = (
+  req: Req,
+  res: Res,
+  next?: (error?: unknown) => void,
+) => void;
 
 /**
  * Creates the Credyt proxy as Node middleware: `app.use(proxy)` (Express 4/5, Connect) or
  * `http.createServer(proxy)`. Requests outside `basePath` go to `next()` (or get a 404 without one).
  * Mounted with `app.use("/billing", proxy)`, the mount path wins over `basePath`. Works whether or
- * not `express.json()` already read the body.
+ * not `express.json()` already read the body. Generic over the request type, so Express users get
+ * `req.session` and `req.user` typed, without a cast.
  *
  * @example
  * import express from "express";
  * import { createCredytProxy } from "@credyt/proxy/node";
  *
  * const app = express();
- * app.use(createCredytProxy({ apiKey: process.env.CREDYT_API_KEY!, getCustomerId: ({ req }) => req.user?.customerId ?? null }));
+ * app.use(
+ *   createCredytProxy<express.Request>({
+ *     apiKey: process.env.CREDYT_API_KEY!,
+ *     getCustomerId: ({ req }) => req.session.credytCustomerId ?? null,
+ *   }),
+ * );
  */
-export function createCredytProxy(options: CredytProxyOptions<NodeContext>): NodeHandler {
-  const handler = createFetchProxy<NodeContext>(options);
+export function createCredytProxy<
+  Req extends IncomingMessage = IncomingMessage,
+  Res extends ServerResponse = ServerResponse,
+>(options: CredytProxyOptions<NodeContext<Req, Res>>): NodeHandler<Req, Res> {
+  const handler = createFetchProxy<NodeContext<Req, Res>>(options);
   const basePath = (options.basePath ?? DEFAULT_BASE_PATH).replace(/\/+$/, "");
   return function credytProxy(req, res, next) {
     const url = fetchUrl(req as NodeRequest, basePath);
