@@ -27,7 +27,7 @@ let instances: Instance[] = [];
 let events: CredytProxyEvent[] = [];
 const redisErrors: unknown[] = [];
 
-async function startInstance(rateLimit: number): Promise<Instance> {
+async function startInstance(rateLimit: number, getLimit?: number): Promise<Instance> {
   const client = createClient({
     url: redis.url,
     socket: { reconnectStrategy: (retries) => Math.min(50 * (retries + 1), 250) },
@@ -42,7 +42,8 @@ async function startInstance(rateLimit: number): Promise<Instance> {
     getCustomerId: () => DEMO_CUSTOMER_ID,
     idempotencyStore,
     rateLimit: { store: rateLimitStore, limit: rateLimit, windowMs: 60_000 },
-    getRateLimit: false, // this suite loads one customer with GETs on purpose
+    // Most of this suite loads one customer with GETs on purpose; the GET-limit test sets one.
+    getRateLimit: getLimit === undefined ? false : { store: rateLimitStore, limit: getLimit, windowMs: 60_000 },
     onEvent: (event) => {
       events.push(event);
     },
@@ -53,8 +54,8 @@ async function startInstance(rateLimit: number): Promise<Instance> {
   return { url: `http://127.0.0.1:${port}/api/credyt`, client, server };
 }
 
-async function startInstances(rateLimit: number): Promise<void> {
-  instances = [await startInstance(rateLimit), await startInstance(rateLimit)];
+async function startInstances(rateLimit: number, getLimit?: number): Promise<void> {
+  instances = [await startInstance(rateLimit, getLimit), await startInstance(rateLimit, getLimit)];
   await instance(0).client.flushAll();
 }
 
@@ -133,6 +134,16 @@ describe("two proxy instances sharing one Redis", () => {
     expect(retry.status).toBe(201);
     expect(await retry.text()).toBe(bodies[0]);
     expect(topUpCount() - before).toBe(1);
+  }, 30_000);
+
+  it("2. a GET rate limit of 6 per minute holds across both instances, in the same Redis store", async () => {
+    await startInstances(30, 6);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await getWallet(i)).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(6);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(4);
+    // Each instance alone saw 5 reads; only the shared count refuses any. POSTs count separately.
+    expect((await postTopUp(0, "get-limit-post-01")).status).toBe(201);
   }, 30_000);
 
   it("a rate limit of 5 per minute holds across both instances", async () => {
