@@ -50,6 +50,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       NEXT_TELEMETRY_DISABLED: "1",
       CREDYT_API_KEY: emulator.apiKey,
       CREDYT_API_URL: emulator.url,
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
     },
     stdio: ["ignore", "inherit", "inherit"],
   });

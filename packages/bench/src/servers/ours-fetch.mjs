@@ -8,6 +8,10 @@ const handler = createCredytProxy({
   apiKey: "key_bench",
   apiUrl: process.env.UPSTREAM_URL,
   getCustomerId: () => "cust_bench",
+  // Run with NODE_ENV=production, where "this site" must be configured, never taken from Host.
+  publicOrigin: "http://127.0.0.1",
+  // This bench floods one customer with reads on purpose: measure overhead, not the per-customer limit.
+  getRateLimit: false,
 });
 const server = createServer(async (req, res) => {
   const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers: req.headers });

@@ -8,6 +8,8 @@ function proxy(): NextRouteHandlers {
   handlers ??= createCredytProxy({
     ...credytAccess(),
     getCustomerId: () => currentCustomerId(),
+    // Required in production: "this site" is configuration, never the request's Host header.
+    publicOrigin: process.env.PUBLIC_ORIGIN,
     returnUrl: "/",
     topUps: { currencies: ["USD"], min: 5, max: 500 },
   });
