@@ -5,10 +5,11 @@ import { describe, expect, it } from "vitest";
 import { createCredytProxy } from "../src/index";
 
 function chain(customerId: string | null = DEMO_CUSTOMER_ID) {
-  const emulator = createEmulator();
+  // Checkout links on the emulator's own https origin, which the proxy and the client both check.
+  const emulator = createEmulator({ publicUrl: "https://credyt.test" });
   const proxy = createCredytProxy({
     apiKey: emulator.apiKey,
-    apiUrl: "http://credyt.test",
+    apiUrl: "https://credyt.test",
     fetch: (input, init) => emulator.fetch(new Request(input, init)),
     getCustomerId: () => customerId,
     topUps: { assets: ["USD", "TOK"] },
@@ -16,6 +17,7 @@ function chain(customerId: string | null = DEMO_CUSTOMER_ID) {
   const client = createCredytClient({
     baseUrl: "https://shop.example/api/credyt",
     fetch: (input, init) => proxy(new Request(input, init)),
+    allowedRedirectHosts: ["credyt.test"],
   });
   return { emulator, client };
 }
