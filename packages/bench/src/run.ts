@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: every section, then bench/RESULTS.md and bench/results.json at the repo root.
- * `pnpm bench -- proxy` (or bundle, requests, render) runs some sections only.
+ * `pnpm bench -- proxy` (or bundle, requests, render, emulator) runs some sections only.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +14,7 @@ const ALL: Record<string, () => Promise<Section>> = {
   requests: async () => (await import("./requests")).requestsSection(),
   proxy: proxySection,
   render: async () => (await import("./render")).renderSection(),
+  emulator: async () => (await import("./emulator")).emulatorSection(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in ALL);

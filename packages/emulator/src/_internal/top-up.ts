@@ -1,8 +1,9 @@
 import type { Ctx } from "./context";
 import { isFiat } from "./fiat";
 import { balanceFits, balanceLimitMessage, type Decimal, dec, withinCap } from "./money";
-import { findCustomer, TOP_UP_TTL_MS, topUpUnits } from "./ops";
+import { findCustomer, topUpUnits } from "./ops";
 import { ensureAccount, findAccount, type TopUpRecord } from "./state";
+import { addTopUp } from "./store-index";
 import { isoTimestamp } from "./time";
 import { signToken } from "./tokens";
 
@@ -69,14 +70,14 @@ export function createTopUp(ctx: Ctx, input: TopUpInput): TopUpResult {
     return_url: input.return_url,
     failure_url: input.failure_url,
     created_at: isoTimestamp(now),
-    expires_at: isoTimestamp(new Date(now.getTime() + TOP_UP_TTL_MS)),
+    expires_at: isoTimestamp(new Date(now.getTime() + ctx.topUpTtlMs)),
     ...(input.description !== undefined ? { description: input.description } : {}),
     ...(input.credit_expires_at !== undefined ? { credit_expires_at: input.credit_expires_at } : {}),
     ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
   };
   const account = ensureAccount(customer, accountName, asset);
   account.pending_in = account.pending_in.plus(topUp.units);
-  ctx.store.topUps.push(topUp);
+  addTopUp(ctx.store, topUp);
   ctx.changed();
   return { ok: true, topUp };
 }

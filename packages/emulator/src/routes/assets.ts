@@ -57,7 +57,7 @@ export function assetRoutes(routes: RouteTable, ctx: Ctx): void {
   routes.add("GET", "/assets", (c) => {
     const p = paging(c);
     if ("errors" in p) return problem(422, undefined, { errors: p.errors });
-    return json(page(ctx.store.assets.map(assetToWire), p.offset, p.limit));
+    return json(page(ctx.store.assets, p.offset, p.limit, assetToWire));
   });
 
   routes.add("GET", "/assets/:code", (c) => {

@@ -7,6 +7,7 @@ import { parseBody } from "../_internal/parse";
 import { paging, param, type RouteTable } from "../_internal/router";
 import { customerId, timestamp, uuid } from "../_internal/schemas";
 import { type CustomerRecord, type EventRecord, type FeeRecord, findAccount } from "../_internal/state";
+import { addEvent, indexOf } from "../_internal/store-index";
 import { isoTimestamp } from "../_internal/time";
 import { eventToWire, page } from "../_internal/wire";
 
@@ -79,16 +80,13 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
     const customer = findCustomer(ctx, parsed.data.customer_id);
     if (!customer) return problem(404, `Customer '${parsed.data.customer_id}' was not found.`);
     // Plan every event first and check the balances it would leave, so a refused request changes nothing.
+    const stored = indexOf(ctx.store);
     const planned: { index: number; fees: PlannedFee[] }[] = [];
     const seen = new Set<string>();
     const projected = new Map<string, Decimal>();
     for (const [index, e] of parsed.data.events.entries()) {
       const eventId = e.id.toLowerCase();
-      if (
-        seen.has(eventId) ||
-        ctx.store.events.some((x) => x.customer_id === customer.id && x.id.toLowerCase() === eventId)
-      )
-        continue;
+      if (seen.has(eventId) || stored.events.has(`${customer.id}|${eventId}`)) continue;
       seen.add(eventId);
       const result = plan(ctx, customer, e.event_type, e.data, `events[${index}]`);
       if ("message" in result) return fieldError(result.field, result.message);
@@ -109,7 +107,7 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
       const fees = fresh.get(index);
       if (!fees) {
         const eventId = e.id.toLowerCase();
-        const replay = ctx.store.events.find((x) => x.customer_id === customer.id && x.id.toLowerCase() === eventId);
+        const replay = stored.events.get(`${customer.id}|${eventId}`);
         if (replay) items.push(replay);
         continue;
       }
@@ -128,7 +126,7 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
           }),
         ),
       };
-      ctx.store.events.push(record);
+      addEvent(ctx.store, record);
       items.push(record);
     }
     ctx.changed();
@@ -144,7 +142,7 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
   });
 
   routes.add("GET", "/events/:eventId", (c) => {
-    const e = ctx.store.events.find((x) => x.id.toLowerCase() === param(c, "eventId").toLowerCase());
+    const e = indexOf(ctx.store).eventsById.get(param(c, "eventId").toLowerCase());
     if (!e) return problem(404, `Event '${param(c, "eventId")}' was not found.`);
     return json(eventToWire(e));
   });
