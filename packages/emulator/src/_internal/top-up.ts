@@ -93,7 +93,9 @@ export async function topUpRedirectUrl(ctx: Ctx, base: string, topUp: TopUpRecor
       return_url: topUp.return_url,
       failure_url: topUp.failure_url,
     },
-    new Date(topUp.expires_at),
+    // JWT `exp` has whole seconds: round up, so the link never lapses before the top-up does (the top-up's
+    // own status then decides, and an expired one shows the expired-checkout page).
+    new Date(Math.ceil(Date.parse(topUp.expires_at) / 1000) * 1000),
   );
   return `${base}/api/sign-in?token=${token}`;
 }

@@ -8,7 +8,7 @@ import { type RedirectClaims, verifyToken } from "../_internal/tokens";
 import { createTopUp, topUpRedirectUrl } from "../_internal/top-up";
 import { createPortalLink } from "../routes/portal-sessions";
 import { checkCard } from "./cards";
-import { checkoutPage } from "./checkout";
+import { checkoutPage, expiredCheckoutPage } from "./checkout";
 import { htmlResponse, invalidLinkPage, redirect } from "./html";
 import { portalPage } from "./portal";
 
@@ -42,13 +42,22 @@ async function verify(
   const index = indexOf(ctx.store);
   const session = claims?.session_id ? index.portalSessions.get(claims.session_id) : undefined;
   const topUp = claims?.top_up_id ? index.topUps.get(claims.top_up_id) : undefined;
+  // A checkout link lives as long as its top-up. Only a genuinely signed (merely expired) token may show
+  // the top-up's details; a tampered one gets no more than the stored failure_url, as before.
+  if (!result.ok && result.reason === "expired" && topUp?.status === "expired") {
+    return { ok: false, response: expiredCheckoutPage(topUp) };
+  }
   const failureUrl = session?.failure_url ?? topUp?.failure_url;
   return { ok: false, response: failureUrl ? redirect(failureUrl) : invalidLinkPage() };
 }
 
-/** Failed and expired top-ups send the browser to their `failure_url`; undefined while payable or paid. */
+/**
+ * Failed top-ups send the browser to their `failure_url`; expired ones show why they cannot be paid;
+ * undefined while payable or paid.
+ */
 function failedRedirect(topUp: TopUpRecord): Response | undefined {
-  return topUp.status === "failed" || topUp.status === "expired" ? redirect(topUp.failure_url) : undefined;
+  if (topUp.status === "expired") return expiredCheckoutPage(topUp);
+  return topUp.status === "failed" ? redirect(topUp.failure_url) : undefined;
 }
 
 /** Hosted pages: `/api/sign-in`, `/checkout`, `/portal`, `/portal/top-up`. */
