@@ -9,6 +9,7 @@ import type {
   Store,
   TopUpRecord,
 } from "./state";
+import { parseTimestamp } from "./time";
 
 /** Something that lapses at a point in time: an initiated top-up, or what is left of a credit grant. */
 export type Expiring =
@@ -30,7 +31,10 @@ export interface StoreIndex {
   events: Map<string, EventRecord>;
   /** Lower-case event id → the first event stored with it. */
   eventsById: Map<string, EventRecord>;
+  /** A customer's events, oldest `occurred_at` first (ties in arrival order). */
   eventsByCustomer: Map<string, EventRecord[]>;
+  /** Every event, oldest `occurred_at` first (ties in arrival order). */
+  eventsByTime: EventRecord[];
   /** Key `customer_id|lower-case transaction_id`. */
   adjustments: Map<string, AdjustmentRecord>;
   portalSessions: Map<string, PortalSessionRecord>;
@@ -58,6 +62,7 @@ function build(store: Store): StoreIndex {
     events: new Map(),
     eventsById: new Map(),
     eventsByCustomer: new Map(),
+    eventsByTime: [],
     adjustments: new Map(),
     portalSessions: new Map(),
     expiries: new ExpiryQueue(),
@@ -94,7 +99,39 @@ function indexEvent(index: StoreIndex, e: EventRecord): void {
   const id = e.id.toLowerCase();
   index.events.set(`${e.customer_id}|${id}`, e);
   if (!index.eventsById.has(id)) index.eventsById.set(id, e);
-  push(index.eventsByCustomer, e.customer_id, e);
+  let list = index.eventsByCustomer.get(e.customer_id);
+  if (!list) {
+    list = [];
+    index.eventsByCustomer.set(e.customer_id, list);
+  }
+  insertByTime(list, e);
+  insertByTime(index.eventsByTime, e);
+}
+
+/** Epoch milliseconds of an event's `occurred_at` (validated on the way in). */
+export function occurredMs(e: EventRecord): number {
+  return parseTimestamp(e.occurred_at)?.getTime() ?? 0;
+}
+
+/** The first position in a time-sorted list whose event occurred at or after `ms` (or after, when `after`). */
+export function boundAt(list: readonly EventRecord[], ms: number, after = false): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const at = occurredMs(list[mid] as EventRecord);
+    if (at < ms || (after && at === ms)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Insert keeping time order; events mostly arrive in order, so this is usually an append. */
+function insertByTime(list: EventRecord[], e: EventRecord): void {
+  const ms = occurredMs(e);
+  const last = list[list.length - 1];
+  if (!last || occurredMs(last) <= ms) list.push(e);
+  else list.splice(boundAt(list, ms, true), 0, e);
 }
 
 function scheduleGrant(index: StoreIndex, account: AccountRecord, grant: GrantRecord): void {

@@ -7,9 +7,9 @@ import { parseBody } from "../_internal/parse";
 import { paging, param, type RouteTable } from "../_internal/router";
 import { customerId, timestamp, uuid } from "../_internal/schemas";
 import { type CustomerRecord, type EventRecord, type FeeRecord, findAccount } from "../_internal/state";
-import { addEvent, indexOf } from "../_internal/store-index";
-import { isoTimestamp } from "../_internal/time";
-import { eventToWire, page } from "../_internal/wire";
+import { addEvent, boundAt, indexOf } from "../_internal/store-index";
+import { isoTimestamp, parseTimestamp } from "../_internal/time";
+import { eventToWire } from "../_internal/wire";
 
 const usageBody = z.object({
   customer_id: customerId,
@@ -72,7 +72,10 @@ function plan(
   return { fees };
 }
 
-/** `POST /events` (bills and debits at once, idempotent per event id), `GET /events`, `GET /events/{id}`. */
+/**
+ * `POST /events` (bills and debits at once, idempotent per event id), `GET /events` (newest `occurred_at`
+ * first; `customer_id`, `from` (inclusive) and `to` (exclusive) filters; `offset` / `limit`), `GET /events/{id}`.
+ */
 export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
   routes.add("POST", "/events", async (c) => {
     const parsed = await parseBody(c.req.raw, usageBody);
@@ -135,10 +138,31 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
 
   routes.add("GET", "/events", (c) => {
     const p = paging(c);
-    if ("errors" in p) return problem(422, undefined, { errors: p.errors });
-    const customer = c.req.query("customer_id");
-    const list = ctx.store.events.filter((e) => customer === undefined || e.customer_id === customer);
-    return json(page(list.map(eventToWire), p.offset, p.limit));
+    const errors = "errors" in p ? { ...p.errors } : {};
+    const range: { from?: number; to?: number } = {};
+    for (const name of ["from", "to"] as const) {
+      const raw = c.req.query(name);
+      if (raw === undefined) continue;
+      const at = parseTimestamp(raw);
+      if (at) range[name] = at.getTime();
+      else errors[name] = [`The value '${raw}' is not valid for ${name}: use an ISO-8601 timestamp with a zone.`];
+    }
+    if (range.from !== undefined && range.to !== undefined && range.from > range.to) {
+      errors.to = ["Must not be before from."];
+    }
+    if (Object.keys(errors).length || "errors" in p) return problem(422, undefined, { errors });
+    const customerId = c.req.query("customer_id");
+    const stored = indexOf(ctx.store);
+    if (customerId !== undefined && !stored.customers.has(customerId)) {
+      return problem(404, `Customer '${customerId}' was not found.`);
+    }
+    const list = customerId === undefined ? stored.eventsByTime : (stored.eventsByCustomer.get(customerId) ?? []);
+    // Time-sorted lists: the range is two binary searches, and a page is read newest first.
+    const lo = range.from === undefined ? 0 : boundAt(list, range.from);
+    const hi = range.to === undefined ? list.length : boundAt(list, range.to);
+    const items: EventRecord[] = [];
+    for (let i = hi - 1 - p.offset; i >= lo && items.length < p.limit; i--) items.push(list[i] as EventRecord);
+    return json({ items: items.map(eventToWire), total_count: Math.max(hi - lo, 0), limit: p.limit, offset: p.offset });
   });
 
   routes.add("GET", "/events/:eventId", (c) => {
