@@ -27,12 +27,18 @@ const createAdjustment = z.object({
   metadata: metadata.optional(),
 });
 
+/**
+ * Balances move with every event, adjustment, payment and expiry, and each read reflects them at once (no
+ * cache inside the emulator); `no-store` tells every cache in between, so a poller never reads a stale copy.
+ */
+const NO_STORE = { "cache-control": "no-store" };
+
 /** Wallet reads and `POST /customers/{id}/wallet/adjustments`. */
 export function walletRoutes(routes: RouteTable, ctx: Ctx): void {
   routes.add("GET", "/customers/:customerId/wallet", (c) => {
     const customer = findCustomer(ctx, param(c, "customerId"));
     if (!customer) return problem(404, `Customer '${param(c, "customerId")}' was not found.`);
-    return json({ accounts: customer.accounts.map(accountToWire) });
+    return json({ accounts: customer.accounts.map(accountToWire) }, 200, NO_STORE);
   });
 
   routes.add("GET", "/customers/:customerId/wallet/:accountId", (c) => {
@@ -40,7 +46,7 @@ export function walletRoutes(routes: RouteTable, ctx: Ctx): void {
     if (!customer) return problem(404, `Customer '${param(c, "customerId")}' was not found.`);
     const account = findAccount(customer, param(c, "accountId"));
     if (!account) return problem(404, `Account '${param(c, "accountId")}' was not found.`);
-    return json(accountToWire(account));
+    return json(accountToWire(account), 200, NO_STORE);
   });
 
   routes.add("POST", "/customers/:customerId/wallet/adjustments", async (c) => {
