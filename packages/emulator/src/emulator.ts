@@ -3,10 +3,11 @@ import type { Ctx, FaultRule } from "./_internal/context";
 import { faultResponse, takeFault } from "./_internal/faults";
 import { problem } from "./_internal/http";
 import { randomId } from "./_internal/ids";
-import { sweepExpired } from "./_internal/ops";
+import { sweepExpired, TOP_UP_TTL_MS } from "./_internal/ops";
 import { RouteTable } from "./_internal/router";
 import { DEFAULT_SEED, type EmulatorSeed, storeFromSeed } from "./_internal/seed";
 import { cloneStore, reviveStore, type Store } from "./_internal/state";
+import { indexOf } from "./_internal/store-index";
 import { accountToWire, customerToWire, topUpToWire } from "./_internal/wire";
 import { pageRoutes } from "./pages/routes";
 import { adminRoutes } from "./routes/admin";
@@ -40,6 +41,12 @@ export interface EmulatorOptions {
    * @default "units_per_fiat"
    */
   exchangeRateOverride?: "units_per_fiat" | "fiat_per_unit";
+  /**
+   * How long an unpaid top-up and its checkout link live, in milliseconds. At its `expires_at` an
+   * `initiated` top-up becomes `expired` and its units leave `pending_in`. Tests can make it short.
+   * @default 86400000 (24 hours, Stripe Checkout's default)
+   */
+  topUpTtlMs?: number;
   /** Start from a saved snapshot (see `Emulator.snapshot()`) instead of the seed; `reset()` still returns to the seed. */
   state?: EmulatorSnapshot;
   /** Called after every change to the data, e.g. to persist `snapshot()`. */
@@ -96,6 +103,12 @@ function hex(bytes: Uint8Array): string {
  * ```
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const ttl = options.topUpTtlMs;
+  if (ttl !== undefined && !(Number.isSafeInteger(ttl) && ttl > 0)) {
+    throw new TypeError(
+      `createEmulator: topUpTtlMs must be a positive whole number of milliseconds; got ${String(ttl)}.`,
+    );
+  }
   const baseNow = options.now ?? (() => new Date());
   const id = options.ids ?? randomId;
   const apiKeys = options.apiKeys?.length ? [...options.apiKeys] : [DEFAULT_API_KEY];
@@ -119,6 +132,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     apiKeys,
     admin: options.admin ?? false,
     exchangeRateOverride: options.exchangeRateOverride ?? "units_per_fiat",
+    topUpTtlMs: options.topUpTtlMs ?? TOP_UP_TTL_MS,
     faults: [] as FaultRule[],
     changed: () => options.onChange?.(),
   };
@@ -175,7 +189,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     apiKey: apiKeys[0] as string,
     now: () => ctx.now(),
     getTopUp: (topUpId) => {
-      const t = ctx.store.topUps.find((x) => x.id === topUpId);
+      const t = indexOf(ctx.store).topUps.get(topUpId);
       return t ? topUpToWire(t, undefined) : undefined;
     },
     listTopUps: () => ctx.store.topUps.map((t) => topUpToWire(t, undefined)),

@@ -110,12 +110,53 @@ describe("hosted checkout page", () => {
     });
   }
 
-  it("past its expiry the top-up is expired and the link goes to failure_url", async () => {
-    const { id, redirect_url, token } = await newCheckout();
+  it("past its expiry the top-up is expired: the link and the open page say so, and paying changes nothing", async () => {
+    const { id, redirect_url, token, pageUrl } = await newCheckout();
+    expect((await fetch(pageUrl)).status).toBe(200); // the customer opened the page, then walked away
     await s.admin("POST", "/__emulator/clock", { advance_ms: 24 * 3600_000 });
-    const res = await fetch(redirect_url, { redirect: "manual" });
-    expect(res.headers.get("location")).toBe(FAILURE_URL);
-    expect((await pay(token, "4242424242424242")).headers.get("location")).toBe(FAILURE_URL);
+    for (const res of [
+      await fetch(redirect_url), // /api/sign-in forwards to /checkout, which refuses
+      await fetch(pageUrl, { redirect: "manual" }),
+      await pay(token, "4242424242424242"),
+    ]) {
+      expect(res.status).toBe(410);
+      const html = await res.text();
+      expect(html).toContain("This checkout has expired");
+      expect(html).toMatch(
+        /role="alert">This top-up of 25\.00 USD expired\s+at \d{4}-\d\d-\d\dT[\d:]+Z before it was paid/,
+      );
+      expect(html).toContain("Nothing was charged.");
+      expect(html).toContain(`href="${FAILURE_URL}"`);
+      expect(html).not.toContain("<form");
+    }
+    expect(s.emulator.getTopUp(id)?.status).toBe("expired");
+    expect(await usd()).toMatchObject({ available: 50, pending_in: 0 });
+  });
+
+  it("with a short topUpTtlMs the checkout is payable until the last millisecond before expires_at", async () => {
+    await s.close();
+    let now = Date.parse("2026-01-01T00:00:00.250Z");
+    s = await start({ topUpTtlMs: 5_000, now: () => new Date(now) });
+    const { id, token } = await newCheckout();
+    expect(s.emulator.getTopUp(id)?.expires_at).toBe("2026-01-01T00:00:05.2500000Z");
+    now += 4_999; // one millisecond before expires_at
+    const res = await pay(token, "4242424242424242");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toMatch(/^\/portal\?token=/);
+    expect(s.emulator.getTopUp(id)).toMatchObject({ status: "completed" });
+    expect(await usd()).toMatchObject({ available: 75, pending_in: 0 });
+  });
+
+  it("a top-up expiring between opening the page and paying is not charged", async () => {
+    await s.close();
+    let now = Date.parse("2026-01-01T00:00:00.250Z");
+    s = await start({ topUpTtlMs: 5_000, now: () => new Date(now) });
+    const { id, pageUrl, token } = await newCheckout();
+    expect((await fetch(pageUrl)).status).toBe(200);
+    now += 5_000; // exactly expires_at; the JWT (whole seconds, rounded up) is still valid for 750 ms
+    const res = await pay(token, "4242424242424242");
+    expect(res.status).toBe(410);
+    expect(await res.text()).toContain("This checkout has expired");
     expect(s.emulator.getTopUp(id)?.status).toBe("expired");
     expect(await usd()).toMatchObject({ available: 50, pending_in: 0 });
   });

@@ -111,6 +111,27 @@ describe("CLI", () => {
     await expect(runCli(["--port", "0", "--admin", "--no-admin"])).rejects.toThrow(/cannot be combined/);
   });
 
+  it("--top-up-ttl sets how long an unpaid top-up lives", async () => {
+    const running = await runCli(["--port", "0", "--top-up-ttl", "1500"]);
+    try {
+      const res = await fetch(`${running.url}/top-ups`, {
+        method: "POST",
+        headers: { "x-credyt-api-key": running.apiKey, "content-type": "application/json" },
+        body: JSON.stringify({
+          customer_id: "cust_473cr1y0ghbyc3m1yfbwvn3nxx",
+          amount: 1,
+          currency: "USD",
+          return_url: "https://app.example/ok",
+          failure_url: "https://app.example/failed",
+        }),
+      });
+      const body = (await res.json()) as { created_at: string; expires_at: string };
+      expect(Date.parse(body.expires_at) - Date.parse(body.created_at)).toBe(1500);
+    } finally {
+      await running.close();
+    }
+  });
+
   it("--help exits 0; bad arguments and a bad seed file fail with a message", async () => {
     const help: string[] = [];
     await expect(runCli(["--help"], (l) => help.push(l))).rejects.toBeInstanceOf(CliExit);
@@ -118,6 +139,12 @@ describe("CLI", () => {
     expect(help.join("\n")).toContain("--admin ");
     await expect(runCli(["--port", "x"])).rejects.toThrow(/--port/);
     await expect(runCli(["--bogus"])).rejects.toThrow(/bogus/);
+    expect(help.join("\n")).toContain("--top-up-ttl <ms>");
+    for (const bad of ["0", "-5", "1.5", "soon"]) {
+      await expect(runCli(["--port", "0", `--top-up-ttl=${bad}`])).rejects.toThrow(
+        `--top-up-ttl must be a positive number of milliseconds, got '${bad}'.`,
+      );
+    }
     const seedFile = path.join(dir, "bad-seed.json");
     writeFileSync(
       seedFile,

@@ -30,6 +30,8 @@ export interface Ctx {
   admin: boolean;
   /** How `destination.exchange_rate` on a top-up is read. */
   exchangeRateOverride: "units_per_fiat" | "fiat_per_unit";
+  /** How long an unpaid top-up (and its checkout link) lives before it expires. */
+  topUpTtlMs: number;
   faults: FaultRule[];
   /** Called after every change to the store (used by `--state` persistence). */
   changed(): void;

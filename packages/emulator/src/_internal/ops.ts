@@ -1,10 +1,11 @@
 import type { Ctx } from "./context";
-import { credit, debit, expireGrants } from "./grants";
+import { credit, debit, expireGrant } from "./grants";
 import { type Decimal, toPrecision } from "./money";
 import { accountId, type CustomerRecord, ensureAccount, type TopUpRecord } from "./state";
+import { indexOf } from "./store-index";
 import { isoTimestamp, parseTimestamp } from "./time";
 
-/** Top-up links (and so the top-ups) expire 24 hours after creation, Stripe Checkout's default. */
+/** Top-up links (and so unpaid top-ups) expire 24 hours after creation by default, Stripe Checkout's default. */
 export const TOP_UP_TTL_MS = 24 * 60 * 60 * 1000;
 /** Portal sessions are valid for 10 minutes, as Credyt documents. */
 export const PORTAL_TTL_MS = 10 * 60 * 1000;
@@ -12,15 +13,18 @@ export const PORTAL_TTL_MS = 10 * 60 * 1000;
 const PAID_GRANT_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 
 export function findCustomer(ctx: Ctx, id: string): CustomerRecord | undefined {
-  return ctx.store.customers.find((c) => c.id === id);
+  return indexOf(ctx.store).customers.get(id);
 }
 
-/** Expire every initiated top-up and credit grant whose time has passed (called before each request). */
+/**
+ * Expire every initiated top-up and credit grant whose time has passed (called before each request).
+ * Only what is due is touched: the expiry queue is ordered by time, so the cost does not grow with the
+ * number of top-ups and grants held. Clock moves (admin clock route) are seen at the next request.
+ */
 export function sweepExpired(ctx: Ctx): void {
-  expireGrants(ctx);
-  const now = ctx.now().getTime();
-  for (const t of ctx.store.topUps) {
-    if (t.status === "initiated" && Date.parse(t.expires_at) <= now) settle(ctx, t, "expired");
+  for (const due of indexOf(ctx.store).expiries.popDue(ctx.now().getTime())) {
+    if (due.kind === "grant") expireGrant(ctx, due.account, due.grant);
+    else settle(ctx, due.topUp, "expired");
   }
 }
 
@@ -62,7 +66,7 @@ export function settle(ctx: Ctx, t: TopUpRecord, status: "completed" | "failed" 
     account.pending_in = account.pending_in.minus(t.units);
     if (status === "completed") {
       const requested = t.credit_expires_at ? parseTimestamp(t.credit_expires_at) : undefined;
-      credit(account, t.units, {
+      credit(ctx.store, account, t.units, {
         purpose: "paid",
         created_at: at,
         expires_at: isoTimestamp(requested ?? new Date(ctx.now().getTime() + PAID_GRANT_TTL_MS)),
@@ -76,7 +80,8 @@ export function settle(ctx: Ctx, t: TopUpRecord, status: "completed" | "failed" 
     t.failed_at = at;
     t.failure_code = code ?? "card_declined";
   }
-  if (status === "expired") t.expired_at = at;
+  // Expiry is applied lazily, at the first request after it; the record says when it really happened.
+  if (status === "expired") t.expired_at = t.expires_at;
   ctx.changed();
   return true;
 }

@@ -12,6 +12,7 @@ export const USAGE = `Usage: credyt-emulator [options]
   --state <file>      keep data in this JSON file across restarts (atomic writes)
   --api-key <key>     accepted X-CREDYT-API-KEY (repeatable; default key_test_emulator)
   --public-url <url>  base URL for hosted-page links (default: the server's URL)
+  --top-up-ttl <ms>   how long an unpaid top-up lives before it expires (default 86400000, 24 hours)
   --admin             enable the /__emulator/* admin routes (reset, clock, checkout, faults); off by default
   --no-admin          accepted for compatibility; admin routes are already off unless --admin is given
   -h, --help          show this help`;
@@ -27,6 +28,7 @@ export async function runCli(argv: string[], log: (line: string) => void = () =>
       state: { type: "string" },
       "api-key": { type: "string", multiple: true },
       "public-url": { type: "string" },
+      "top-up-ttl": { type: "string" },
       admin: { type: "boolean", default: false },
       "no-admin": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -41,6 +43,10 @@ export async function runCli(argv: string[], log: (line: string) => void = () =>
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0-65535, got '${values.port}'.`);
+  const ttl = values["top-up-ttl"] === undefined ? undefined : Number(values["top-up-ttl"]);
+  if (ttl !== undefined && !(/^\d+$/.test(values["top-up-ttl"] ?? "") && ttl > 0 && Number.isSafeInteger(ttl))) {
+    throw new Error(`--top-up-ttl must be a positive number of milliseconds, got '${values["top-up-ttl"]}'.`);
+  }
   let seed: unknown = values.seed;
   if (values.seed !== "default" && values.seed !== "empty") {
     try {
@@ -58,6 +64,7 @@ export async function runCli(argv: string[], log: (line: string) => void = () =>
     admin: values.admin,
     ...(values["api-key"] ? { apiKeys: values["api-key"] } : {}),
     ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
+    ...(ttl !== undefined ? { topUpTtlMs: ttl } : {}),
     ...(state ? { state } : {}),
     onChange: () => writer?.schedule(),
   });

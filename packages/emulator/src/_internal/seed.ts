@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { demoHistory } from "./demo-history";
 import { isFiat } from "./fiat";
 import { balanceFits, dec } from "./money";
 import { amount } from "./schemas";
@@ -58,6 +59,7 @@ const seedSchema = z.strictObject({
         email: z.string().optional(),
         created_at: z.string().optional(),
         products: z.array(z.string().min(1)).optional(),
+        usage_history_days: z.number().int().min(0).max(366).optional(),
         accounts: z
           .array(
             z.strictObject({
@@ -121,6 +123,7 @@ export const DEFAULT_SEED: EmulatorSeed = {
       name: "Demo Customer",
       email: "demo@example.com",
       products: ["glitch_video_std"],
+      usage_history_days: 28,
       accounts: [
         { asset: "USD", available: 14.566678 },
         { asset: "TOK", available: 993450234 },
@@ -213,6 +216,8 @@ export function storeFromSeed(input: unknown, now: Date, id: (prefix: string) =>
     }
     for (const p of products) for (const price of p.prices) ensureAccount(customer, "default", price.asset);
     store.customers.push(customer);
+    // History only: the seeded balances are what is left after it, so it debits nothing.
+    if (c.usage_history_days) store.events.push(...demoHistory(customer, products, c.usage_history_days, now));
   }
   return store;
 }

@@ -195,7 +195,10 @@ export function reviveStore(raw: unknown): Store {
         available: d(a.available),
         pending_in: d(a.pending_in),
         pending_out: d(a.pending_out),
-        grants: (a.grants ?? []).map((g) => ({ ...g, amount: d(g.amount), remaining: d(g.remaining ?? g.amount) })),
+        // Debits draw on grants in expiry order; older state files may hold them in arrival order.
+        grants: (a.grants ?? [])
+          .map((g) => ({ ...g, amount: d(g.amount), remaining: d(g.remaining ?? g.amount) }))
+          .sort((x, y) => grantExpiry(x) - grantExpiry(y)),
       })),
     })),
     adjustments: (s.adjustments ?? []).map((a) => ({ ...a, response: { ...a.response } })),
@@ -211,6 +214,10 @@ export function reviveStore(raw: unknown): Store {
     events: (s.events ?? []).map((e) => ({ ...e, fees: e.fees.map((f) => ({ ...f, amount: d(f.amount) })) })),
     portalSessions: (s.portalSessions ?? []).map((p) => ({ ...p })),
   };
+}
+
+function grantExpiry(grant: { expires_at?: string }): number {
+  return grant.expires_at ? Date.parse(grant.expires_at) : Number.POSITIVE_INFINITY;
 }
 
 /** Clone a store (decimals are immutable, so a JSON round trip plus revival is exact). */

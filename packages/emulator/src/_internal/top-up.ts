@@ -1,8 +1,9 @@
 import type { Ctx } from "./context";
 import { isFiat } from "./fiat";
 import { balanceFits, balanceLimitMessage, type Decimal, dec, withinCap } from "./money";
-import { findCustomer, TOP_UP_TTL_MS, topUpUnits } from "./ops";
+import { findCustomer, topUpUnits } from "./ops";
 import { ensureAccount, findAccount, type TopUpRecord } from "./state";
+import { addTopUp } from "./store-index";
 import { isoTimestamp } from "./time";
 import { signToken } from "./tokens";
 
@@ -69,14 +70,14 @@ export function createTopUp(ctx: Ctx, input: TopUpInput): TopUpResult {
     return_url: input.return_url,
     failure_url: input.failure_url,
     created_at: isoTimestamp(now),
-    expires_at: isoTimestamp(new Date(now.getTime() + TOP_UP_TTL_MS)),
+    expires_at: isoTimestamp(new Date(now.getTime() + ctx.topUpTtlMs)),
     ...(input.description !== undefined ? { description: input.description } : {}),
     ...(input.credit_expires_at !== undefined ? { credit_expires_at: input.credit_expires_at } : {}),
     ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
   };
   const account = ensureAccount(customer, accountName, asset);
   account.pending_in = account.pending_in.plus(topUp.units);
-  ctx.store.topUps.push(topUp);
+  addTopUp(ctx.store, topUp);
   ctx.changed();
   return { ok: true, topUp };
 }
@@ -92,7 +93,9 @@ export async function topUpRedirectUrl(ctx: Ctx, base: string, topUp: TopUpRecor
       return_url: topUp.return_url,
       failure_url: topUp.failure_url,
     },
-    new Date(topUp.expires_at),
+    // JWT `exp` has whole seconds: round up, so the link never lapses before the top-up does (the top-up's
+    // own status then decides, and an expired one shows the expired-checkout page).
+    new Date(Math.ceil(Date.parse(topUp.expires_at) / 1000) * 1000),
   );
   return `${base}/api/sign-in?token=${token}`;
 }

@@ -96,7 +96,13 @@ export function eventToWire(e: EventRecord) {
   };
 }
 
-/** The paged list envelope used by every list endpoint. */
-export function page<T>(all: T[], offset: number, limit: number) {
-  return { items: all.slice(offset, offset + limit), total_count: all.length, limit, offset };
+/** The paged list envelope used by every list endpoint; only the page's own items are converted. */
+export function page<T, W = T>(all: readonly T[], offset: number, limit: number, toWire?: (item: T) => W) {
+  const items = all.slice(offset, offset + limit);
+  return {
+    items: toWire ? items.map(toWire) : (items as unknown as W[]),
+    total_count: all.length,
+    limit,
+    offset,
+  };
 }

@@ -2,7 +2,7 @@ import type { Ctx } from "../_internal/context";
 import { isFiat } from "../_internal/fiat";
 import { findCustomer } from "../_internal/ops";
 import type { TopUpRecord } from "../_internal/state";
-import { esc, layout } from "./html";
+import { esc, htmlResponse, layout } from "./html";
 
 /** Amounts shown on pages: fiat with at least 2 decimals, other assets exactly. */
 export function showAmount(
@@ -11,6 +11,20 @@ export function showAmount(
 ) {
   const text = isFiat(asset) && value.decimalPlaces() < 2 ? value.toFixed(2) : value.toString();
   return `${text} ${asset}`;
+}
+
+/**
+ * The page for a checkout whose top-up expired unpaid (410): it can no longer be paid, nothing was
+ * charged, and the link goes back to the app's `failure_url`.
+ */
+export function expiredCheckoutPage(topUp: TopUpRecord): Response {
+  const body = `
+<h1>This checkout has expired</h1>
+<p id="checkout-error" class="error" role="alert">This top-up of ${esc(showAmount(topUp.amount, topUp.currency))} expired
+at ${esc(topUp.expires_at.replace(/\.\d+Z$/, "Z"))} before it was paid, so it can no longer be paid. Nothing was charged.</p>
+<p>To add funds, start a new top-up from the app.</p>
+<p><a class="button" href="${esc(topUp.failure_url)}">Return to the app</a></p>`;
+  return htmlResponse(layout("Checkout expired", body), 410);
 }
 
 /** The hosted checkout page for an initiated top-up (a stand-in for Stripe Checkout). */

@@ -3,11 +3,12 @@ import { baseUrl, type Ctx } from "../_internal/context";
 import { findCustomer, settle } from "../_internal/ops";
 import type { RouteTable } from "../_internal/router";
 import type { TopUpRecord } from "../_internal/state";
+import { indexOf } from "../_internal/store-index";
 import { type RedirectClaims, verifyToken } from "../_internal/tokens";
 import { createTopUp, topUpRedirectUrl } from "../_internal/top-up";
 import { createPortalLink } from "../routes/portal-sessions";
 import { checkCard } from "./cards";
-import { checkoutPage } from "./checkout";
+import { checkoutPage, expiredCheckoutPage } from "./checkout";
 import { htmlResponse, invalidLinkPage, redirect } from "./html";
 import { portalPage } from "./portal";
 
@@ -38,15 +39,25 @@ async function verify(
     return { ok: true, claims: result.claims, token: token as string };
   }
   const claims = result.claims;
-  const session = ctx.store.portalSessions.find((s) => s.id === claims?.session_id);
-  const topUp = ctx.store.topUps.find((t) => t.id === claims?.top_up_id);
+  const index = indexOf(ctx.store);
+  const session = claims?.session_id ? index.portalSessions.get(claims.session_id) : undefined;
+  const topUp = claims?.top_up_id ? index.topUps.get(claims.top_up_id) : undefined;
+  // A checkout link lives as long as its top-up. Only a genuinely signed (merely expired) token may show
+  // the top-up's details; a tampered one gets no more than the stored failure_url, as before.
+  if (!result.ok && result.reason === "expired" && topUp?.status === "expired") {
+    return { ok: false, response: expiredCheckoutPage(topUp) };
+  }
   const failureUrl = session?.failure_url ?? topUp?.failure_url;
   return { ok: false, response: failureUrl ? redirect(failureUrl) : invalidLinkPage() };
 }
 
-/** Failed and expired top-ups send the browser to their `failure_url`; undefined while payable or paid. */
+/**
+ * Failed top-ups send the browser to their `failure_url`; expired ones show why they cannot be paid;
+ * undefined while payable or paid.
+ */
 function failedRedirect(topUp: TopUpRecord): Response | undefined {
-  return topUp.status === "failed" || topUp.status === "expired" ? redirect(topUp.failure_url) : undefined;
+  if (topUp.status === "expired") return expiredCheckoutPage(topUp);
+  return topUp.status === "failed" ? redirect(topUp.failure_url) : undefined;
 }
 
 /** Hosted pages: `/api/sign-in`, `/checkout`, `/portal`, `/portal/top-up`. */
@@ -69,7 +80,7 @@ export function pageRoutes(routes: RouteTable, ctx: Ctx): void {
   ): Promise<{ topUp: TopUpRecord; token: string } | { response: Response }> {
     const v = await verify(ctx, token, "top-up-redirect");
     if (!v.ok) return { response: v.response };
-    const topUp = ctx.store.topUps.find((t) => t.id === v.claims.top_up_id);
+    const topUp = v.claims.top_up_id ? indexOf(ctx.store).topUps.get(v.claims.top_up_id) : undefined;
     if (!topUp) return { response: invalidLinkPage() };
     const failed = failedRedirect(topUp);
     if (failed) return { response: failed };
@@ -115,8 +126,8 @@ export function pageRoutes(routes: RouteTable, ctx: Ctx): void {
     if (!v.ok) return v.response;
     const customer = findCustomer(ctx, v.claims.customer_id);
     if (!customer) return redirect(v.claims.failure_url);
-    const paid = ctx.store.topUps.find(
-      (t) => t.id === c.req.query("paid") && t.customer_id === customer.id && t.status === "completed",
+    const paid = [indexOf(ctx.store).topUps.get(c.req.query("paid") ?? "")].find(
+      (t) => t !== undefined && t.customer_id === customer.id && t.status === "completed",
     );
     return htmlResponse(portalPage(ctx, customer, v.claims, v.token, paid));
   });

@@ -5,6 +5,7 @@ import { json, problem, readJsonBody } from "../_internal/http";
 import { settle } from "../_internal/ops";
 import { param, type RouteTable } from "../_internal/router";
 import { timestamp } from "../_internal/schemas";
+import { indexOf } from "../_internal/store-index";
 import { issuesToErrors } from "../_internal/validation";
 import { topUpToWire } from "../_internal/wire";
 
@@ -69,7 +70,7 @@ export function adminRoutes(routes: RouteTable, ctx: Ctx, reset: () => void): vo
     if (!body.ok) return body.response;
     const parsed = failBody.safeParse(body.value);
     if (!parsed.success) return invalid(parsed.error.issues);
-    const t = ctx.store.topUps.find((x) => x.id === param(c, "topUpId"));
+    const t = indexOf(ctx.store).topUps.get(param(c, "topUpId"));
     if (!t) return problem(404, `Top-up '${param(c, "topUpId")}' was not found.`);
     if (!settle(ctx, t, status, parsed.data.code)) {
       return problem(409, `Top-up '${t.id}' is already ${t.status}.`);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "../_internal/context";
 import { isFiat } from "../_internal/fiat";
 import { fieldError, json, problem } from "../_internal/http";
-import { dec } from "../_internal/money";
+import { dec, toJsonNumber, toPrecision, withinCap } from "../_internal/money";
 import { parseBody } from "../_internal/parse";
 import { paging, param, type RouteTable } from "../_internal/router";
 import { amount } from "../_internal/schemas";
@@ -27,7 +27,16 @@ const createAsset = z.object({
     .default([]),
 });
 
-/** `POST /assets`, `GET /assets`, `GET /assets/{code}` (codes are matched case-insensitively). */
+const quoteBody = z.object({
+  source: z.string().regex(/^[A-Za-z]{3}$/, "Must be a 3-letter ISO 4217 currency code."),
+  amount: amount.refine((n) => n > 0, "Must be greater than 0."),
+});
+
+/**
+ * `POST /assets`, `GET /assets`, `GET /assets/{code}` (codes are matched case-insensitively), and
+ * `POST /assets/{code}/quote`: how many units `amount` of the `source` currency buys at the asset's rate,
+ * exactly as a top-up would credit them (rounded down to the asset's precision).
+ */
 export function assetRoutes(routes: RouteTable, ctx: Ctx): void {
   routes.add("POST", "/assets", async (c) => {
     const parsed = await parseBody(c.req.raw, createAsset);
@@ -57,7 +66,29 @@ export function assetRoutes(routes: RouteTable, ctx: Ctx): void {
   routes.add("GET", "/assets", (c) => {
     const p = paging(c);
     if ("errors" in p) return problem(422, undefined, { errors: p.errors });
-    return json(page(ctx.store.assets.map(assetToWire), p.offset, p.limit));
+    return json(page(ctx.store.assets, p.offset, p.limit, assetToWire));
+  });
+
+  routes.add("POST", "/assets/:code/quote", async (c) => {
+    const asset = ctx.store.assets.find((a) => a.code === param(c, "code").toUpperCase());
+    if (!asset) return problem(404, `Asset '${param(c, "code")}' was not found.`);
+    const parsed = await parseBody(c.req.raw, quoteBody);
+    if (!parsed.ok) return parsed.response;
+    const source = parsed.data.source.toUpperCase();
+    if (!isFiat(source)) return fieldError("source", `'${source}' is not an ISO 4217 currency.`);
+    const rate = asset.rates.find((r) => r.source === source);
+    if (!rate) return fieldError("source", `Asset '${asset.code}' has no ${source} rate.`);
+    const units = toPrecision(dec(parsed.data.amount).div(rate.rate), asset.precision);
+    if (!withinCap(units)) {
+      return fieldError("amount", "The amount converts to more units than the emulator's limit of 1000000000000.");
+    }
+    return json({
+      asset: asset.code,
+      source,
+      amount: parsed.data.amount,
+      rate: toJsonNumber(rate.rate),
+      units: toJsonNumber(units),
+    });
   });
 
   routes.add("GET", "/assets/:code", (c) => {

@@ -6,6 +6,7 @@ import { parseBody } from "../_internal/parse";
 import { paging, param, type RouteTable } from "../_internal/router";
 import { httpUrl } from "../_internal/schemas";
 import { type CustomerRecord, ensureAccount } from "../_internal/state";
+import { addCustomer, indexOf } from "../_internal/store-index";
 import { isoTimestamp } from "../_internal/time";
 import { customerToWire, page } from "../_internal/wire";
 
@@ -41,7 +42,7 @@ export function customerRoutes(routes: RouteTable, ctx: Ctx): void {
     const parsed = await parseBody(c.req.raw, createCustomer);
     if (!parsed.ok) return parsed.response;
     const body = parsed.data;
-    if (body.external_id !== undefined && ctx.store.customers.some((x) => x.external_id === body.external_id)) {
+    if (body.external_id !== undefined && indexOf(ctx.store).customersByExternalId.has(body.external_id)) {
       return fieldError("external_id", `A customer with external_id '${body.external_id}' already exists.`);
     }
     const now = isoTimestamp(ctx.now());
@@ -76,7 +77,7 @@ export function customerRoutes(routes: RouteTable, ctx: Ctx): void {
         for (const price of product?.prices ?? []) ensureAccount(customer, "default", price.asset);
       }
     }
-    ctx.store.customers.push(customer);
+    addCustomer(ctx.store, customer);
     ctx.changed();
     return json({ id: customer.id }, 201);
   });
@@ -85,8 +86,9 @@ export function customerRoutes(routes: RouteTable, ctx: Ctx): void {
     const p = paging(c);
     if ("errors" in p) return problem(422, undefined, { errors: p.errors });
     const externalId = c.req.query("external_id");
-    const matches = ctx.store.customers.filter((x) => externalId === undefined || x.external_id === externalId);
-    return json(page(matches.map(customerToWire), p.offset, p.limit));
+    const match = externalId === undefined ? undefined : indexOf(ctx.store).customersByExternalId.get(externalId);
+    const matches = externalId === undefined ? ctx.store.customers : match ? [match] : [];
+    return json(page(matches, p.offset, p.limit, customerToWire));
   });
 
   routes.add("GET", "/customers/:customerId", (c) => {

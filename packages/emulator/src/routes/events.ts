@@ -7,8 +7,9 @@ import { parseBody } from "../_internal/parse";
 import { paging, param, type RouteTable } from "../_internal/router";
 import { customerId, timestamp, uuid } from "../_internal/schemas";
 import { type CustomerRecord, type EventRecord, type FeeRecord, findAccount } from "../_internal/state";
-import { isoTimestamp } from "../_internal/time";
-import { eventToWire, page } from "../_internal/wire";
+import { addEvent, boundAt, indexOf } from "../_internal/store-index";
+import { isoTimestamp, parseTimestamp } from "../_internal/time";
+import { eventToWire } from "../_internal/wire";
 
 const usageBody = z.object({
   customer_id: customerId,
@@ -71,7 +72,10 @@ function plan(
   return { fees };
 }
 
-/** `POST /events` (bills and debits at once, idempotent per event id), `GET /events`, `GET /events/{id}`. */
+/**
+ * `POST /events` (bills and debits at once, idempotent per event id), `GET /events` (newest `occurred_at`
+ * first; `customer_id`, `from` (inclusive) and `to` (exclusive) filters; `offset` / `limit`), `GET /events/{id}`.
+ */
 export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
   routes.add("POST", "/events", async (c) => {
     const parsed = await parseBody(c.req.raw, usageBody);
@@ -79,16 +83,13 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
     const customer = findCustomer(ctx, parsed.data.customer_id);
     if (!customer) return problem(404, `Customer '${parsed.data.customer_id}' was not found.`);
     // Plan every event first and check the balances it would leave, so a refused request changes nothing.
+    const stored = indexOf(ctx.store);
     const planned: { index: number; fees: PlannedFee[] }[] = [];
     const seen = new Set<string>();
     const projected = new Map<string, Decimal>();
     for (const [index, e] of parsed.data.events.entries()) {
       const eventId = e.id.toLowerCase();
-      if (
-        seen.has(eventId) ||
-        ctx.store.events.some((x) => x.customer_id === customer.id && x.id.toLowerCase() === eventId)
-      )
-        continue;
+      if (seen.has(eventId) || stored.events.has(`${customer.id}|${eventId}`)) continue;
       seen.add(eventId);
       const result = plan(ctx, customer, e.event_type, e.data, `events[${index}]`);
       if ("message" in result) return fieldError(result.field, result.message);
@@ -109,7 +110,7 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
       const fees = fresh.get(index);
       if (!fees) {
         const eventId = e.id.toLowerCase();
-        const replay = ctx.store.events.find((x) => x.customer_id === customer.id && x.id.toLowerCase() === eventId);
+        const replay = stored.events.get(`${customer.id}|${eventId}`);
         if (replay) items.push(replay);
         continue;
       }
@@ -128,7 +129,7 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
           }),
         ),
       };
-      ctx.store.events.push(record);
+      addEvent(ctx.store, record);
       items.push(record);
     }
     ctx.changed();
@@ -137,14 +138,35 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
 
   routes.add("GET", "/events", (c) => {
     const p = paging(c);
-    if ("errors" in p) return problem(422, undefined, { errors: p.errors });
-    const customer = c.req.query("customer_id");
-    const list = ctx.store.events.filter((e) => customer === undefined || e.customer_id === customer);
-    return json(page(list.map(eventToWire), p.offset, p.limit));
+    const errors = "errors" in p ? { ...p.errors } : {};
+    const range: { from?: number; to?: number } = {};
+    for (const name of ["from", "to"] as const) {
+      const raw = c.req.query(name);
+      if (raw === undefined) continue;
+      const at = parseTimestamp(raw);
+      if (at) range[name] = at.getTime();
+      else errors[name] = [`The value '${raw}' is not valid for ${name}: use an ISO-8601 timestamp with a zone.`];
+    }
+    if (range.from !== undefined && range.to !== undefined && range.from > range.to) {
+      errors.to = ["Must not be before from."];
+    }
+    if (Object.keys(errors).length || "errors" in p) return problem(422, undefined, { errors });
+    const customerId = c.req.query("customer_id");
+    const stored = indexOf(ctx.store);
+    if (customerId !== undefined && !stored.customers.has(customerId)) {
+      return problem(404, `Customer '${customerId}' was not found.`);
+    }
+    const list = customerId === undefined ? stored.eventsByTime : (stored.eventsByCustomer.get(customerId) ?? []);
+    // Time-sorted lists: the range is two binary searches, and a page is read newest first.
+    const lo = range.from === undefined ? 0 : boundAt(list, range.from);
+    const hi = range.to === undefined ? list.length : boundAt(list, range.to);
+    const items: EventRecord[] = [];
+    for (let i = hi - 1 - p.offset; i >= lo && items.length < p.limit; i--) items.push(list[i] as EventRecord);
+    return json({ items: items.map(eventToWire), total_count: Math.max(hi - lo, 0), limit: p.limit, offset: p.offset });
   });
 
   routes.add("GET", "/events/:eventId", (c) => {
-    const e = ctx.store.events.find((x) => x.id.toLowerCase() === param(c, "eventId").toLowerCase());
+    const e = indexOf(ctx.store).eventsById.get(param(c, "eventId").toLowerCase());
     if (!e) return problem(404, `Event '${param(c, "eventId")}' was not found.`);
     return json(eventToWire(e));
   });

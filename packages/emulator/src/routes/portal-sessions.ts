@@ -5,6 +5,7 @@ import { findCustomer, PORTAL_TTL_MS } from "../_internal/ops";
 import { parseBody } from "../_internal/parse";
 import type { RouteTable } from "../_internal/router";
 import { customerId, httpUrl } from "../_internal/schemas";
+import { addPortalSession } from "../_internal/store-index";
 import { isoSeconds } from "../_internal/time";
 import { signToken } from "../_internal/tokens";
 
@@ -19,7 +20,7 @@ export async function createPortalLink(
   // Seconds precision, as in Credyt's example: the token's `exp` equals `expires_at`.
   const expires = new Date(Math.floor((ctx.now().getTime() + PORTAL_TTL_MS) / 1000) * 1000);
   const session = { id: ctx.id("bps"), ...input, expires_at: isoSeconds(expires) };
-  ctx.store.portalSessions.push(session);
+  addPortalSession(ctx.store, session);
   ctx.changed();
   const token = await signToken(ctx, { purpose: "portal-session-redirect", session_id: session.id, ...input }, expires);
   return { redirect_url: `${base}/api/sign-in?token=${token}`, expires_at: session.expires_at };

@@ -4,6 +4,7 @@ import { fieldError, json, problem } from "../_internal/http";
 import { parseBody } from "../_internal/parse";
 import { paging, param, type RouteTable } from "../_internal/router";
 import { amount, customerId, httpUrl, metadata, timestamp } from "../_internal/schemas";
+import { indexOf } from "../_internal/store-index";
 import { createTopUp, topUpRedirectUrl } from "../_internal/top-up";
 import { page, topUpToWire } from "../_internal/wire";
 
@@ -52,18 +53,12 @@ export function topUpRoutes(routes: RouteTable, ctx: Ctx): void {
     const p = paging(c);
     if ("errors" in p) return problem(422, undefined, { errors: p.errors });
     const customer = c.req.query("customer_id");
-    const list = ctx.store.topUps.filter((t) => customer === undefined || t.customer_id === customer);
-    return json(
-      page(
-        list.map((t) => topUpToWire(t, undefined)),
-        p.offset,
-        p.limit,
-      ),
-    );
+    const list = customer === undefined ? ctx.store.topUps : (indexOf(ctx.store).topUpsByCustomer.get(customer) ?? []);
+    return json(page(list, p.offset, p.limit, (t) => topUpToWire(t, undefined)));
   });
 
   routes.add("GET", "/top-ups/:topUpId", async (c) => {
-    const t = ctx.store.topUps.find((x) => x.id === param(c, "topUpId"));
+    const t = indexOf(ctx.store).topUps.get(param(c, "topUpId"));
     if (!t) return problem(404, `Top-up '${param(c, "topUpId")}' was not found.`);
     const link = t.status === "initiated" ? await topUpRedirectUrl(ctx, baseUrl(ctx, c.req.raw), t) : undefined;
     return json(topUpToWire(t, link));

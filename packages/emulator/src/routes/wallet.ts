@@ -9,6 +9,7 @@ import { param, type RouteTable } from "../_internal/router";
 import { amount, metadata, timestamp, uuid } from "../_internal/schemas";
 import { isKnownAsset } from "../_internal/seed";
 import { ensureAccount, findAccount } from "../_internal/state";
+import { addAdjustment, indexOf } from "../_internal/store-index";
 import { isoTimestamp, parseTimestamp } from "../_internal/time";
 import { accountToWire } from "../_internal/wire";
 
@@ -26,12 +27,18 @@ const createAdjustment = z.object({
   metadata: metadata.optional(),
 });
 
+/**
+ * Balances move with every event, adjustment, payment and expiry, and each read reflects them at once (no
+ * cache inside the emulator); `no-store` tells every cache in between, so a poller never reads a stale copy.
+ */
+const NO_STORE = { "cache-control": "no-store" };
+
 /** Wallet reads and `POST /customers/{id}/wallet/adjustments`. */
 export function walletRoutes(routes: RouteTable, ctx: Ctx): void {
   routes.add("GET", "/customers/:customerId/wallet", (c) => {
     const customer = findCustomer(ctx, param(c, "customerId"));
     if (!customer) return problem(404, `Customer '${param(c, "customerId")}' was not found.`);
-    return json({ accounts: customer.accounts.map(accountToWire) });
+    return json({ accounts: customer.accounts.map(accountToWire) }, 200, NO_STORE);
   });
 
   routes.add("GET", "/customers/:customerId/wallet/:accountId", (c) => {
@@ -39,7 +46,7 @@ export function walletRoutes(routes: RouteTable, ctx: Ctx): void {
     if (!customer) return problem(404, `Customer '${param(c, "customerId")}' was not found.`);
     const account = findAccount(customer, param(c, "accountId"));
     if (!account) return problem(404, `Account '${param(c, "accountId")}' was not found.`);
-    return json(accountToWire(account));
+    return json(accountToWire(account), 200, NO_STORE);
   });
 
   routes.add("POST", "/customers/:customerId/wallet/adjustments", async (c) => {
@@ -51,7 +58,7 @@ export function walletRoutes(routes: RouteTable, ctx: Ctx): void {
     if (!customer) return problem(404, `Customer '${customerId}' was not found.`);
     const body = parsed.data;
     const txid = body.transaction_id.toLowerCase();
-    const replay = ctx.store.adjustments.find((a) => a.customer_id === customer.id && a.transaction_id === txid);
+    const replay = indexOf(ctx.store).adjustments.get(`${customer.id}|${txid}`);
     if (replay) return json(replay.response, 201, { "x-emulator-idempotent-replay": "true" });
     if (!isKnownAsset(ctx.store, body.asset)) return fieldError("asset", `Asset '${body.asset}' does not exist.`);
     const name = body.account_name ?? "default";
@@ -64,7 +71,7 @@ export function walletRoutes(routes: RouteTable, ctx: Ctx): void {
     const created = isoTimestamp(ctx.now());
     const expires = body.expires_at ? parseTimestamp(body.expires_at) : undefined;
     if (value.isPositive()) {
-      credit(account, value, {
+      credit(ctx.store, account, value, {
         purpose: "adjustment",
         created_at: created,
         ...(expires ? { expires_at: isoTimestamp(expires) } : {}),
@@ -74,7 +81,7 @@ export function walletRoutes(routes: RouteTable, ctx: Ctx): void {
       debit(account, value.neg());
     }
     const response = { id: body.transaction_id, created_at: created };
-    ctx.store.adjustments.push({ customer_id: customer.id, transaction_id: txid, response });
+    addAdjustment(ctx.store, { customer_id: customer.id, transaction_id: txid, response });
     ctx.changed();
     return json(response, 201);
   });
