@@ -76,7 +76,7 @@ describe("README", () => {
         "-euo",
         "pipefail",
         "-c",
-        command.replaceAll("localhost:4010", `localhost:${port}`),
+        command.replaceAll("127.0.0.1:4010", `127.0.0.1:${port}`),
       ]);
       const want = expected.code.trim().replaceAll("4010", port);
       if (expected.lang === "text") expect(stdout.trim(), command).toBe(want);
