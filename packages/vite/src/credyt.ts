@@ -5,7 +5,7 @@ import { getRequestListener } from "@hono/node-server";
 import { loadEnv, type Plugin, type PreviewServer, type ResolvedConfig, type ViteDevServer } from "vite";
 import { lookUpCustomer } from "./_internal/customer";
 import { loopbackAliases, requestOrigin, serverOrigin } from "./_internal/server-origin";
-import { type CredytPluginOptions, resolveSettings, type Settings } from "./_internal/settings";
+import { CredytPluginError, type CredytPluginOptions, resolveSettings, type Settings } from "./_internal/settings";
 
 type Server = ViteDevServer | PreviewServer;
 type Next = (error?: unknown) => void;
@@ -157,6 +157,25 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
     return { origin, proxy, pages, emulator, line };
   }
 
+  /** Builds the proxy (and emulator) once with a placeholder origin, so a bad option stops Vite at start-up. */
+  function checkAtStartUp(): void {
+    try {
+      const { apiKey: _k, apiUrl: _u, customer: _c, getCustomerId: _g, pagesPath: _p, emulator: e, ...rest } = options;
+      if (settings.mode === "emulator") createEmulator({ ...e, publicUrl: `http://localhost${settings.pagesPath}` });
+      createCredytProxy({
+        ...rest,
+        apiKey: settings.apiKey ?? "key_test_emulator",
+        ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
+        basePath: settings.basePath,
+        publicOrigin: rest.publicOrigin ?? "http://localhost",
+        getCustomerId: () => null,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new CredytPluginError(`@credyt/vite: ${message}`, { cause: error });
+    }
+  }
+
   return {
     name: "@credyt/vite",
     // Dev and preview only: `vite build` output stays exactly as without the plugin.
@@ -167,6 +186,7 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
       const env = resolved.envDir === false ? pick(process.env) : loadEnv(resolved.mode, resolved.envDir, "CREDYT_");
       settings = resolveSettings(options, env);
       for (const warning of settings.warnings) resolved.logger.warn(`[@credyt/vite] ${warning}`);
+      checkAtStartUp();
     },
     configureServer(server) {
       mount(server, Boolean(server.config.server.https));
