@@ -42,7 +42,8 @@ let port: string;
 const printed: string[] = [];
 
 /** The CLI arguments of the README's "Run it" command (`npx @credyt/emulator …`), which the examples run against. */
-const startCommand = blocks.find((b) => b.lang === "sh" && b.code.startsWith("npx @credyt/emulator"))?.code.trim() ?? "";
+const startCommand =
+  blocks.find((b) => b.lang === "sh" && b.code.startsWith("npx @credyt/emulator"))?.code.trim() ?? "";
 const cliArgs = startCommand.split(/\s+/).slice(2);
 
 beforeAll(async () => {

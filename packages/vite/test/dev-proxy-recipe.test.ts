@@ -39,7 +39,8 @@ async function vite(proxy: Record<string, string | ProxyOptions>): Promise<strin
   });
   await server.listen();
   closers.push(() => server.close());
-  return `http://127.0.0.1:${(server.httpServer?.address() as AddressInfo).port}`;
+  const address = server.httpServer?.address() as AddressInfo;
+  return `http://127.0.0.1:${address.port}`;
 }
 
 const portal = (origin: string) =>
