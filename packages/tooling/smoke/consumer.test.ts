@@ -260,6 +260,11 @@ describe("an npm user's first ten minutes, from packed tarballs", () => {
     expect(result.failed).toEqual([]);
   });
 
+  it("npx @credyt/emulator runs the installed emulator's CLI", () => {
+    const help = run("npx", ["--no", "@credyt/emulator", "--help"], app);
+    expect(help).toContain("Usage: credyt-emulator [options]");
+  });
+
   it("the app type-checks with strict tsc (skipLibCheck off, so our published typings are checked too)", () => {
     let output = "";
     try {

@@ -55,10 +55,12 @@ export function addedLines(before: string, after: string): number {
 
 /** Relative link targets in a Markdown file (`[x](target)`, `<a href="target">`), without anchors. */
 export function relativeLinks(markdown: string): string[] {
+  // Code is shown, not linked: drop fenced blocks and inline code spans first.
+  const prose = markdown.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
   const targets = [
-    ...[...markdown.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1] as string),
-    ...[...markdown.matchAll(/href="([^"]+)"/g)].map((m) => m[1] as string),
-    ...[...markdown.matchAll(/^\[[^\]]+\]:\s*(\S+)/gm)].map((m) => m[1] as string),
+    ...[...prose.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1] as string),
+    ...[...prose.matchAll(/href="([^"]+)"/g)].map((m) => m[1] as string),
+    ...[...prose.matchAll(/^\[[^\]]+\]:\s*(\S+)/gm)].map((m) => m[1] as string),
   ];
   return targets.filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) && !t.startsWith("#")).map((t) => t.replace(/#.*$/, ""));
 }
