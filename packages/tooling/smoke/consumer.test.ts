@@ -261,7 +261,7 @@ describe("an npm user's first ten minutes, from packed tarballs", () => {
   });
 
   it("npx @credyt/emulator runs the installed emulator's CLI", () => {
-    const help = run("npx", ["--no", "@credyt/emulator", "--help"], app);
+    const help = run("npx", ["--no", "--", "@credyt/emulator", "--help"], app);
     expect(help).toContain("Usage: credyt-emulator [options]");
   });
 
