@@ -82,8 +82,11 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
     const print = server.printUrls.bind(server);
     server.printUrls = () => {
       print();
+      const listening = serverOrigin(server.httpServer?.address() ?? null, https);
+      // In middleware mode there is no address yet: the first request's Host decides, and no line is printed.
+      if (!listening) return;
       try {
-        config.logger.info(ensure(listeningFallback(server, https)).line);
+        config.logger.info(ensure(listening).line);
       } catch (error) {
         config.logger.error(`[@credyt/vite] ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -178,8 +181,9 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
 
   return {
     name: "@credyt/vite",
-    // Dev and preview only: `vite build` output stays exactly as without the plugin.
-    apply: "serve",
+    // Dev and preview only: `vite build` output stays exactly as without the plugin. Vitest also runs Vite as
+    // "serve" (mode "test"); a test run must not start an emulator, nor fail for want of a customer.
+    apply: (_config, env) => env.command === "serve" && !(env.mode === "test" && process.env.VITEST),
     configResolved(resolved) {
       config = resolved;
       // loadEnv reads .env files and lets variables already in process.env win, as Vite does for VITE_*.
@@ -199,8 +203,4 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return { CREDYT_API_KEY: env.CREDYT_API_KEY, CREDYT_API_URL: env.CREDYT_API_URL };
-}
-
-function listeningFallback(server: Server, https: boolean): string {
-  return serverOrigin(server.httpServer?.address() ?? null, https) ?? requestOrigin(undefined, https);
 }

@@ -174,3 +174,20 @@ describe("bad options", () => {
     await expect(server).rejects.toThrow(message);
   });
 });
+
+describe("under Vitest", () => {
+  it("does nothing when Vitest runs Vite in mode test, even with a key and no customer", async () => {
+    expect(process.env.VITEST).toBeTruthy();
+    process.env.CREDYT_API_KEY = "key_live_something";
+    const server = await createServer({
+      ...base(appRoot()),
+      mode: "test",
+      server: { port: 0, host: "127.0.0.1" },
+      plugins: [credyt()],
+    });
+    await server.listen();
+    closers.push(() => server.close());
+    const res = await fetch(`${server.resolvedUrls?.local[0]}api/credyt/wallet`);
+    expect(await res.text()).not.toContain('"error"');
+  });
+});
