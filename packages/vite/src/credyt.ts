@@ -19,6 +19,8 @@ interface Runtime {
 }
 
 const DEFAULT_API_URL = "https://api.credyt.ai";
+/** The emulator's hosted pages (sign-in link, checkout, portal), the only part of it served over HTTP. */
+const PAGE_PATHS = /^\/(api\/sign-in|checkout|portal)(\/|$)/;
 
 function originOf(url: string): string {
   return new URL(url).origin;
@@ -58,7 +60,7 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
       const urls = server.resolvedUrls;
       const listening = serverOrigin(server.httpServer?.address() ?? null, https);
       const local = urls?.local[0] ? originOf(urls.local[0]) : undefined;
-      const origin = options.publicOrigin ?? local ?? listening ?? fallbackOrigin;
+      const origin = options.publicOrigin ? originOf(options.publicOrigin) : (local ?? listening ?? fallbackOrigin);
       runtime = createRuntime(origin, [...(urls?.local ?? []), ...(urls?.network ?? [])].map(originOf), logOnce);
       return runtime;
     };
@@ -76,6 +78,13 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
       }
       if (inProxy) return current.proxy(req, res, next);
       if (!current.pages) return next();
+      // Only the pages: the emulator's API (known key, fake money) stays in-process, reached by the proxy alone.
+      if (!PAGE_PATHS.test(path.slice(settings.pagesPath.length))) {
+        res.statusCode = 404;
+        res.setHeader("content-type", "text/plain; charset=utf-8");
+        res.end("Not an emulator page. The Credyt emulator's API is reached through the proxy at /api/credyt.");
+        return;
+      }
       current.pages(req, res).catch(next);
     });
 
@@ -154,7 +163,7 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
     const who = getCustomerId ? "the customer from your getCustomerId(ctx)" : `customer "${fixedCustomer}"`;
     const where =
       settings.mode === "emulator"
-        ? `emulator in-process at ${origin}${settings.pagesPath}`
+        ? `emulator in-process, pages at ${origin}${settings.pagesPath}`
         : `Credyt API ${upstream.apiUrl}`;
     const line = `  ➜  Credyt:  proxy ${origin}${settings.basePath} · ${where} · signed in as ${who}`;
     return { origin, proxy, pages, emulator, line };

@@ -37,7 +37,7 @@ describe("credyt() on a Vite dev server, emulator in-process", () => {
   it("prints one start-up line naming the proxy, the emulator and the signed-in customer", () => {
     const credytLines = lines.filter((l) => l.includes("Credyt:"));
     expect(credytLines).toEqual([
-      `  ➜  Credyt:  proxy ${origin}/api/credyt · emulator in-process at ${origin}/__credyt · signed in as customer "demo"`,
+      `  ➜  Credyt:  proxy ${origin}/api/credyt · emulator in-process, pages at ${origin}/__credyt · signed in as customer "demo"`,
     ]);
   });
 
@@ -122,6 +122,12 @@ describe("credyt() on a Vite dev server, emulator in-process", () => {
     expect(res.status).toBe(403);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("forbidden");
+  });
+
+  it("serves only the emulator's pages over HTTP, never its API", async () => {
+    const res = await fetch(`${origin}/__credyt/customers`, { headers: { "X-CREDYT-API-KEY": "key_test_emulator" } });
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("reached through the proxy at /api/credyt");
   });
 
   it("leaves every other path to Vite", async () => {
