@@ -26,6 +26,18 @@ function originOf(url: string): string {
   return new URL(url).origin;
 }
 
+/** Origins of Vite's printed URLs; one that is not a plain origin (an IPv6 zone id, say) is left out. */
+function servedOrigins(urls: string[]): string[] {
+  return urls.flatMap((url) => {
+    try {
+      const origin = originOf(url);
+      return origin !== "null" && !origin.includes("%") ? [origin] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /**
  * A Vite plugin that mounts the Credyt proxy at `/api/credyt` on Vite's own dev and preview servers, so
  * `@credyt/react` works with no server of your own. Without `CREDYT_API_KEY` it runs the Credyt emulator
@@ -61,7 +73,7 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
       const listening = serverOrigin(server.httpServer?.address() ?? null, https);
       const local = urls?.local[0] ? originOf(urls.local[0]) : undefined;
       const origin = options.publicOrigin ? originOf(options.publicOrigin) : (local ?? listening ?? fallbackOrigin);
-      runtime = createRuntime(origin, [...(urls?.local ?? []), ...(urls?.network ?? [])].map(originOf), logOnce);
+      runtime = createRuntime(origin, servedOrigins([...(urls?.local ?? []), ...(urls?.network ?? [])]), logOnce);
       return runtime;
     };
 

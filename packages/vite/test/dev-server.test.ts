@@ -136,3 +136,32 @@ describe("credyt() on a Vite dev server, emulator in-process", () => {
     expect(await res.text()).toContain("<title>app</title>");
   });
 });
+
+describe("credyt() with --host (network URLs)", () => {
+  it("accepts the page on every URL Vite prints", async () => {
+    const exposed = await createServer({
+      root: appRoot(),
+      configFile: false,
+      envDir: false,
+      logLevel: "silent",
+      server: { port: 0, host: "0.0.0.0" },
+      plugins: [credyt()],
+    });
+    await exposed.listen();
+    try {
+      const urls = [...(exposed.resolvedUrls?.local ?? []), ...(exposed.resolvedUrls?.network ?? [])];
+      expect(urls.length).toBeGreaterThan(0);
+      for (const url of urls) {
+        const page = new URL(url).origin;
+        const res = await fetch(`${page}/api/credyt/billing-portal/sessions`, {
+          method: "POST",
+          headers: { ...json, origin: page },
+          body: "{}",
+        });
+        expect(res.status, page).toBe(201);
+      }
+    } finally {
+      await exposed.close();
+    }
+  });
+});
