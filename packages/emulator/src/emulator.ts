@@ -31,7 +31,12 @@ export interface EmulatorOptions {
   ids?: (prefix: string) => string;
   /** Accepted `X-CREDYT-API-KEY` values. @default [DEFAULT_API_KEY] */
   apiKeys?: string[];
-  /** Base URL of the hosted pages in `redirect_url`s. @default the origin of each request */
+  /**
+   * Base URL of the hosted pages in `redirect_url`s, for example `http://localhost:8080` when the emulator
+   * runs in a container. It may end in a path (`http://localhost:5173/__credyt`): every page link, form
+   * and redirect then carries that prefix, and requests arriving with it are served as if without it.
+   * @default the origin of each request
+   */
   publicUrl?: string;
   /** Enable the `/__emulator/*` admin routes. @default false */
   admin?: boolean;
@@ -122,6 +127,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const secretBytes = options.state ? hexToBytes(options.state.secret) : crypto.getRandomValues(new Uint8Array(32));
   const startStore: Store = options.state ? reviveState(options.state.store) : cloneStore(initial);
 
+  const basePath = publicBasePath(options.publicUrl);
   const ctx: Ctx = {
     store: startStore,
     initial,
@@ -129,6 +135,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     id,
     secret: secretBytes,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    basePath,
     apiKeys,
     admin: options.admin ?? false,
     exchangeRateOverride: options.exchangeRateOverride ?? "units_per_fiat",
@@ -184,7 +191,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.onError((error) => problem(500, error instanceof Error ? error.message : String(error)));
 
   return {
-    fetch: async (request) => app.fetch(request),
+    fetch: async (request) => app.fetch(withoutBasePath(request, basePath)),
     reset,
     apiKey: apiKeys[0] as string,
     now: () => ctx.now(),
@@ -204,6 +211,32 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     snapshot: () => ({ version: 1, secret: hex(ctx.secret), store: JSON.parse(JSON.stringify(ctx.store)) }),
   };
+}
+
+/** The path part of `publicUrl` (`/__credyt`), `""` for none; a fix-it error for a URL that is not one. */
+function publicBasePath(publicUrl: string | undefined): string {
+  if (!publicUrl) return "";
+  let url: URL | undefined;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.search || url.hash) {
+    throw new TypeError(
+      `createEmulator: \`publicUrl\` must be an http(s) URL without query or hash, such as "http://localhost:4010" or "http://localhost:5173/__credyt"; got ${JSON.stringify(publicUrl)}.`,
+    );
+  }
+  return url.pathname.replace(/\/+$/, "");
+}
+
+/** A request under the public base path, as the routes (which know no prefix) expect it. */
+function withoutBasePath(request: Request, basePath: string): Request {
+  if (!basePath) return request;
+  const url = new URL(request.url);
+  if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return request;
+  url.pathname = url.pathname.slice(basePath.length) || "/";
+  return new Request(url, request);
 }
 
 function reviveState(raw: unknown): Store {

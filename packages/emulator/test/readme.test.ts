@@ -41,8 +41,9 @@ let running: RunningEmulator;
 let port: string;
 const printed: string[] = [];
 
-/** The CLI arguments of the README's "Run it" command (`npx credyt-emulator …`), which the examples run against. */
-const startCommand = blocks.find((b) => b.lang === "sh" && b.code.startsWith("npx credyt-emulator"))?.code.trim() ?? "";
+/** The CLI arguments of the README's "Run it" command (`npx @credyt/emulator …`), which the examples run against. */
+const startCommand =
+  blocks.find((b) => b.lang === "sh" && b.code.startsWith("npx @credyt/emulator"))?.code.trim() ?? "";
 const cliArgs = startCommand.split(/\s+/).slice(2);
 
 beforeAll(async () => {
@@ -58,7 +59,7 @@ afterAll(() => running.close());
 describe("README", () => {
   it("starts the CLI as the curl section says", () => {
     expect(cliArgs).toEqual(["--port", "4010", "--admin"]);
-    expect(readme).toContain(`against \`${startCommand.replace("npx ", "")}\``);
+    expect(readme).toContain(`against \`${startCommand}\``);
   });
 
   it("has curl examples with outputs", () => {
@@ -76,7 +77,7 @@ describe("README", () => {
         "-euo",
         "pipefail",
         "-c",
-        command.replaceAll("localhost:4010", `localhost:${port}`),
+        command.replaceAll("127.0.0.1:4010", `127.0.0.1:${port}`),
       ]);
       const want = expected.code.trim().replaceAll("4010", port);
       if (expected.lang === "text") expect(stdout.trim(), command).toBe(want);

@@ -72,7 +72,7 @@ describe("CLI", () => {
     const lines: string[] = [];
     const running = await runCli(["--port", "0"], (l) => lines.push(l));
     try {
-      expect(lines[0]).toMatch(/^Credyt emulator listening on http:\/\/localhost:\d+$/);
+      expect(lines[0]).toMatch(/^Credyt emulator listening on http:\/\/127\.0\.0\.1:\d+$/);
       expect(lines[1]).toContain(DEFAULT_API_KEY);
       const wallet = await fetch(`${running.url}/customers/cust_4yd8340ff7fvwe1emfpe87d4w6/wallet`, {
         headers: { "X-CREDYT-API-KEY": DEFAULT_API_KEY },
@@ -103,7 +103,9 @@ describe("CLI", () => {
     const lines: string[] = [];
     const running = await runCli(["--port", "0", "--admin"], (l) => lines.push(l));
     try {
-      expect(lines.at(-1)).toMatch(/^Admin routes: on \(http:\/\/localhost:\d+\/__emulator\/\*, no API key needed\)$/);
+      expect(lines.at(-1)).toMatch(
+        /^Admin routes: on \(http:\/\/127\.0\.0\.1:\d+\/__emulator\/\*, no API key needed\)$/,
+      );
       expect((await fetch(`${running.url}/__emulator/faults`)).status).toBe(200);
     } finally {
       await running.close();
@@ -202,5 +204,51 @@ describe("CLI", () => {
     await expect(runCli(["--port", "0", "--state", stateFile])).rejects.toThrow(stateFile);
     writeFileSync(stateFile, '{"version":1,"secret":"00","store":{"customers":[{"id":"cust_x"}]}}');
     await expect(runCli(["--port", "0", "--state", stateFile])).rejects.toThrow(/Invalid emulator state/);
+  });
+});
+
+describe("CLI hosts", () => {
+  it("redirects to the very host it prints", async () => {
+    const lines: string[] = [];
+    const running = await runCli(["--port", "0"], (l) => lines.push(l));
+    try {
+      const printed = new URL(/listening on (\S+)$/.exec(lines[0] ?? "")?.[1] ?? "");
+      const res = await fetch(`${running.url}/billing-portal/sessions`, {
+        method: "POST",
+        headers: { "X-CREDYT-API-KEY": DEFAULT_API_KEY, "content-type": "application/json" },
+        body: JSON.stringify({
+          customer_id: "cust_4yd8340ff7fvwe1emfpe87d4w6",
+          return_url: "http://localhost:5173/",
+          failure_url: "http://localhost:5173/",
+        }),
+      });
+      const { redirect_url } = (await res.json()) as { redirect_url: string };
+      expect(new URL(redirect_url).host).toBe(printed.host);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it("--public-url with a path prefix: printed, and put in every link", async () => {
+    const lines: string[] = [];
+    const running = await runCli(["--port", "0", "--public-url", "http://localhost:8080/__credyt/"], (l) =>
+      lines.push(l),
+    );
+    try {
+      expect(lines[1]).toBe("Hosted pages at http://localhost:8080/__credyt (--public-url)");
+      const res = await fetch(`${running.url}/billing-portal/sessions`, {
+        method: "POST",
+        headers: { "X-CREDYT-API-KEY": DEFAULT_API_KEY, "content-type": "application/json" },
+        body: JSON.stringify({
+          customer_id: "cust_4yd8340ff7fvwe1emfpe87d4w6",
+          return_url: "http://localhost:5173/",
+          failure_url: "http://localhost:5173/",
+        }),
+      });
+      const { redirect_url } = (await res.json()) as { redirect_url: string };
+      expect(redirect_url).toMatch(/^http:\/\/localhost:8080\/__credyt\/api\/sign-in\?token=/);
+    } finally {
+      await running.close();
+    }
   });
 });

@@ -60,6 +60,24 @@ describe("README examples", () => {
     await exercise(await listen(createServer(app)));
   });
 
+  it("Express in plain JavaScript (examples/express-plain.mjs, the README's first snippet)", async () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const source = readFileSync(new URL("express-plain.mjs", examplesDir), "utf8").trim();
+    expect(readme).toContain(`\`\`\`js\n${source}\n\`\`\``);
+    const { getSession } = await import("../examples/session");
+    // A JavaScript module: imported by URL, so TypeScript does not ask for its types.
+    const { app } = (await import(/* @vite-ignore */ new URL("express-plain.mjs", examplesDir).href)) as {
+      app: (req: unknown, res: unknown) => void;
+    };
+    // Stands in for the app's authentication middleware, which sets req.user.
+    const withAuth = createServer((req, res) => {
+      const session = getSession(req.headers.cookie);
+      Object.assign(req, { user: session ? { credytCustomerId: session.credytCustomerId } : undefined });
+      app(req, res);
+    });
+    await exercise(await listen(withAuth));
+  });
+
   it("node:http", async () => {
     const { server } = await import("../examples/node-http");
     await exercise(await listen(server));

@@ -83,6 +83,14 @@ steps.push(
   },
 );
 
+// What an npm user gets: every publishable package packed, installed with npm into a fresh Vite app outside the
+// workspace, the README's quick start applied and the journey run in Chromium (needs the npm registry).
+steps.push({
+  name: "consumer smoke test (packed tarballs, npm, vite, chromium)",
+  cmd: "pnpm",
+  args: ["exec", "vitest", "run", "--config", "packages/tooling/smoke/vitest.config.ts"],
+});
+
 let checksPassed = 0;
 let checksFailed = 0;
 const failedSteps = [];

@@ -26,6 +26,8 @@ export interface Ctx {
   secret: Uint8Array;
   /** `publicUrl` option, or the origin of the request being served. */
   publicUrl?: string;
+  /** The path of `publicUrl` without a trailing slash (`/__credyt`), or `""`: prefixed to every page link. */
+  basePath: string;
   apiKeys: string[];
   admin: boolean;
   /** How `destination.exchange_rate` on a top-up is read. */

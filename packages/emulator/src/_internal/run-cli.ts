@@ -72,8 +72,11 @@ export async function runCli(argv: string[], log: (line: string) => void = () =>
     writer = createStateWriter(values.state, () => running.emulator.snapshot());
     writer.flush();
   }
-  const url = running.url.replace("127.0.0.1", "localhost");
+  // The printed URL is exactly the one hosted-page links use: localhost and 127.0.0.1 are different
+  // origins, and a browser sent to the one not shown is refused by redirect allowlists.
+  const url = running.url;
   log(`Credyt emulator listening on ${url}`);
+  if (values["public-url"]) log(`Hosted pages at ${values["public-url"].replace(/\/+$/, "")} (--public-url)`);
   log(`API key: ${running.apiKey}   (send it as X-CREDYT-API-KEY)`);
   if (seed === "default") log(`Demo customers: ${DEMO_CUSTOMER_ID} (demo), ${SECOND_CUSTOMER_ID} (demo-2)`);
   if (values.state) log(`State file: ${values.state}`);

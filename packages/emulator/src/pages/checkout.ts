@@ -48,7 +48,7 @@ export function checkoutPage(
   <dt>You receive</dt><dd data-testid="units">${esc(showAmount(topUp.units, topUp.destination.asset))}</dd>
 </dl>
 ${error ? `<p id="checkout-error" class="error" role="alert">${esc(error.message)}</p>` : ""}
-<form method="post" action="/checkout" novalidate>
+<form method="post" action="${esc(`${ctx.basePath}/checkout`)}" novalidate>
   <input type="hidden" name="token" value="${esc(token)}">
   <label for="card_number">Card number</label>
   <input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" placeholder="4242 4242 4242 4242" value="${esc(values.card_number ?? "")}" required autofocus${invalid("card_number")}>

@@ -33,7 +33,7 @@ ${error ? `<p class="error" role="alert" id="portal-error">${esc(error)}</p>` : 
 <table aria-label="Balances"><thead><tr><th scope="col">Account</th><th scope="col" class="num">Available</th>
 <th scope="col" class="num">Pending</th></tr></thead><tbody>${rows || `<tr><td colspan="3">No accounts yet.</td></tr>`}</tbody></table>
 <h2>Top up</h2>
-<form method="post" action="/portal/top-up">
+<form method="post" action="${esc(`${ctx.basePath}/portal/top-up`)}">
   <input type="hidden" name="token" value="${esc(token)}">
   <label for="amount">Amount (USD)</label>
   <input id="amount" name="amount" inputmode="decimal" value="10" required${error ? ` aria-invalid="true" aria-describedby="portal-error"` : ""}>

@@ -67,7 +67,7 @@ export function pageRoutes(routes: RouteTable, ctx: Ctx): void {
     const v = await verify(ctx, token, "any");
     if (!v.ok) return v.response;
     const path = v.claims.purpose === "top-up-redirect" ? "/checkout" : "/portal";
-    return redirect(`${path}?token=${encodeURIComponent(v.token)}`);
+    return redirect(`${ctx.basePath}${path}?token=${encodeURIComponent(v.token)}`);
   });
 
   /**
@@ -118,7 +118,7 @@ export function pageRoutes(routes: RouteTable, ctx: Ctx): void {
       failure_url: topUp.failure_url,
     });
     const token = new URL(link.redirect_url, baseUrl(ctx, c.req.raw)).searchParams.get("token") ?? "";
-    return redirect(`/portal?token=${encodeURIComponent(token)}&paid=${encodeURIComponent(topUp.id)}`);
+    return redirect(`${ctx.basePath}/portal?token=${encodeURIComponent(token)}&paid=${encodeURIComponent(topUp.id)}`);
   }
 
   routes.add("GET", "/portal", async (c) => {
@@ -155,6 +155,6 @@ export function pageRoutes(routes: RouteTable, ctx: Ctx): void {
       const message = result && !result.ok ? result.message : "Enter an amount in USD, for example 10 or 12.50.";
       return htmlResponse(portalPage(ctx, customer, v.claims, v.token, undefined, message), 422);
     }
-    return redirect(await topUpRedirectUrl(ctx, "", result.topUp));
+    return redirect(await topUpRedirectUrl(ctx, ctx.basePath, result.topUp));
   });
 }
