@@ -1,7 +1,9 @@
 import { type Account, formatAmount } from "@credyt/core";
-import { forwardRef, type HTMLAttributes, type ReactNode } from "react";
+import { forwardRef, type HTMLAttributes, memo, type ReactNode } from "react";
+import type { ReturnStatus } from "./_internal/return-flow";
 import { type CredytContextValue, fill, useCredytContext, withVariables } from "./_internal/context";
 import { selectAccount } from "./use-account";
+import { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
 import { useWallet } from "./use-wallet";
 
 /** Parts of `<WalletBalance>` that take a class name (each also carries `data-credyt="balance-<part>"`). */
@@ -51,18 +53,20 @@ function levelOf(account: Account, threshold: number | undefined): Level {
 function Row(props: {
   account: Account;
   ctx: CredytContextValue;
+  back: UseCheckoutReturnResult;
   threshold: number | undefined;
   format: ((account: Account) => ReactNode) | undefined;
   cn: Partial<Record<WalletBalancePart, string>>;
 }): ReactNode {
-  const { account, ctx, threshold, format, cn } = props;
-  const { t, locale, assets, returnStatus, returnTopUp } = ctx;
+  const { account, ctx, back, threshold, format, cn } = props;
+  const { t, locale, assets } = ctx;
   const level = levelOf(account, threshold);
   const options = { locale, assets };
+  const status: ReturnStatus = back.status;
   const notice =
-    (returnStatus === "pending" || returnStatus === "processing" || returnStatus === "failed") &&
-    (!returnTopUp || returnTopUp.asset.toUpperCase() === account.asset.toUpperCase())
-      ? returnStatus
+    (status === "pending" || status === "processing" || status === "failed") &&
+    (!back.asset || back.asset.toUpperCase() === account.asset.toUpperCase())
+      ? status
       : undefined;
   return (
     <>
@@ -93,12 +97,13 @@ function Row(props: {
  * with retry that keeps the last good value marked stale, overdraft and low-balance flags, and the
  * "payment received, updating…" notice after checkout. Updates are announced (`aria-live`).
  */
-export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBalanceProps>(
-  function WalletBalance(props, ref) {
+export const WalletBalance = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBalanceProps>(function WalletBalance(props, ref) {
     const { asset, accountId, showAll, lowBalanceThreshold, format, classNames = {}, className, ...rest } = props;
     const ctx = useCredytContext("WalletBalance");
     const { t } = ctx;
     const wallet = useWallet();
+    const back = useCheckoutReturn();
     const { data, error, mutate } = wallet;
     const account = showAll ? undefined : selectAccount(data, accountId ?? asset);
     const hasData = showAll ? data !== undefined && data.accounts.length > 0 : account !== undefined;
@@ -114,7 +119,7 @@ export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBa
           ? "ready"
           : "empty";
     const row = (a: Account) => (
-      <Row account={a} ctx={ctx} threshold={lowBalanceThreshold} format={format} cn={classNames} />
+      <Row account={a} ctx={ctx} back={back} threshold={lowBalanceThreshold} format={format} cn={classNames} />
     );
 
     return (
@@ -183,5 +188,5 @@ export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBa
         )}
       </div>
     );
-  },
+  }),
 );

@@ -1,5 +1,6 @@
-import { RETURN_PARAM, type Wallet } from "@credyt/core";
+import { type CredytError, RETURN_PARAM, type Wallet } from "@credyt/core";
 import { useEffect, useRef, useState } from "react";
+import useSWR, { type Key as SWRKey, type SWRConfiguration } from "swr";
 
 /**
  * Where the customer stands after coming back from checkout:
@@ -48,55 +49,56 @@ function credited(wallet: Wallet, pending: PendingTopUp | undefined): boolean {
 
 /**
  * Reads the proxy's return marker once after hydration, removes it from the URL, and re-fetches
- * the wallet with bounded backoff until the credit lands.
+ * the wallet (SWR's `mutate` of the wallet key) with bounded backoff until the credit lands. The
+ * first check shares the balances' own request: this hook reads the same key while it watches.
  */
 export function useReturnFlow(
-  refresh: (force: boolean) => Promise<Wallet | undefined>,
+  key: SWRKey,
+  fetcher: () => Promise<Wallet>,
+  config: SWRConfiguration<Wallet, CredytError>,
 ): [ReturnStatus, PendingTopUp | undefined] {
-  const [state, setState] = useState<[ReturnStatus, PendingTopUp | undefined]>(["idle", undefined]);
+  const [state, setState] = useState<[ReturnStatus, PendingTopUp | undefined, string | null]>(["idle", undefined, null]);
   // Read once: Strict Mode runs effects twice, and the first run already removed the marker.
-  const found = useRef<[string | null, PendingTopUp | undefined]>(undefined);
+  const found = useRef(false);
+  // A counter moved by each finished re-fetch: equal data keeps its object (SWR's `compare`), so
+  // the data alone would not tell the poll that an answer came.
+  const [answers, setAnswers] = useState(0);
+  const attempt = useRef(0);
+  const [status, pending, marker] = state;
+  const watching = marker === "portal" || status === "pending";
+  const wallet = useSWR<Wallet, CredytError>(watching ? key : null, fetcher, config);
+  const { data, error, mutate } = wallet;
 
   useEffect(() => {
-    if (!found.current) {
-      const url = new URL(location.href);
-      const value = url.searchParams.get(RETURN_PARAM);
-      found.current = [value, undefined];
-      if (value !== "top_up" && value !== "failed" && value !== "portal") return;
-      url.searchParams.delete(RETURN_PARAM);
-      history.replaceState(history.state, "", url.href);
-      found.current[1] = takeTopUp();
-    }
-    const [marker, pending] = found.current;
-    if (marker === "portal") {
-      // Back from the portal, where the customer may have bought credit: refresh once, quietly.
-      void refresh(true);
-      return;
-    }
-    if (marker !== "top_up" && marker !== "failed") return;
-    if (marker === "failed") {
-      setState(["failed", pending]);
-      return;
-    }
-    setState(["pending", pending]);
-    let attempt = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const poll = async () => {
-      // Through the provider's cache: the first call joins the balances' own first request, and a
-      // failed one (undefined) counts as "not credited yet"; the backoff decides when to give up.
-      const wallet = await refresh(attempt > 0);
-      if (stopped) return;
-      if (wallet && credited(wallet, pending)) setState(["success", pending]);
-      else if (attempt >= RETURN_BACKOFF.length) setState(["processing", pending]);
-      else timer = setTimeout(poll, RETURN_BACKOFF[attempt++]);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [refresh]);
+    if (found.current) return;
+    found.current = true;
+    const url = new URL(location.href);
+    const value = url.searchParams.get(RETURN_PARAM);
+    if (value !== "top_up" && value !== "failed" && value !== "portal") return;
+    url.searchParams.delete(RETURN_PARAM);
+    history.replaceState(history.state, "", url.href);
+    const taken = takeTopUp();
+    // Back from the portal, where the customer may have bought credit: the watch above refreshes once.
+    setState([value === "top_up" ? "pending" : value === "failed" ? "failed" : "idle", taken, value]);
+  }, []);
 
-  return state;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `answers` re-runs the check after an answer equal to the last.
+  useEffect(() => {
+    if (status !== "pending" || (data === undefined && error === undefined)) return;
+    if (data && credited(data, pending)) {
+      setState(["success", pending, marker]);
+      return;
+    }
+    if (attempt.current >= RETURN_BACKOFF.length) {
+      setState(["processing", pending, marker]);
+      return;
+    }
+    const timer = setTimeout(() => {
+      attempt.current++;
+      void mutate().finally(() => setAnswers((n) => n + 1));
+    }, RETURN_BACKOFF[attempt.current]);
+    return () => clearTimeout(timer);
+  }, [status, data, error, pending, marker, mutate, answers]);
+
+  return [status, pending];
 }

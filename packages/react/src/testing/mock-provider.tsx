@@ -44,10 +44,20 @@ export function MockCredytProvider(props: MockCredytProviderProps): ReactNode {
     [given, scenario, delayMs, errors, wallet],
   );
   return (
-    <CredytProvider client={client} onRedirect={onRedirect ?? noop} {...rest}>
+    // Its own cache, started again for each new client: the cache key is the base URL, which
+    // every mock client shares.
+    <CredytProvider key={idOf(client)} client={client} onRedirect={onRedirect ?? noop} cache="isolated" {...rest}>
       <ReturnOverride scenario={client.scenario}>{children}</ReturnOverride>
     </CredytProvider>
   );
 }
 
 function noop(): void {}
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+function idOf(client: object): number {
+  let id = ids.get(client);
+  if (id === undefined) ids.set(client, (id = ++nextId));
+  return id;
+}
