@@ -60,14 +60,13 @@ export function useReturnFlow(
   const [state, setState] = useState<[ReturnStatus, PendingTopUp | undefined, string | null]>(["idle", undefined, null]);
   // Read once: Strict Mode runs effects twice, and the first run already removed the marker.
   const found = useRef(false);
-  // A counter moved by each finished re-fetch: equal data keeps its object (SWR's `compare`), so
-  // the data alone would not tell the poll that an answer came.
-  const [answers, setAnswers] = useState(0);
-  const attempt = useRef(0);
   const [status, pending, marker] = state;
   const watching = marker === "portal" || status === "pending";
-  const wallet = useSWR<Wallet, CredytError>(watching ? key : null, fetcher, config);
-  const { data, error, mutate } = wallet;
+  const { data, error, mutate } = useSWR<Wallet, CredytError>(watching ? key : null, fetcher, config);
+  const first = useRef(data);
+  first.current = data;
+  // The first answer (the request every balance shares) has come, data or error.
+  const answered = data !== undefined || error !== undefined;
 
   useEffect(() => {
     if (found.current) return;
@@ -82,23 +81,25 @@ export function useReturnFlow(
     setState([value === "top_up" ? "pending" : value === "failed" ? "failed" : "idle", taken, value]);
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `answers` re-runs the check after an answer equal to the last.
   useEffect(() => {
-    if (status !== "pending" || (data === undefined && error === undefined)) return;
-    if (data && credited(data, pending)) {
-      setState(["success", pending, marker]);
-      return;
-    }
-    if (attempt.current >= RETURN_BACKOFF.length) {
-      setState(["processing", pending, marker]);
-      return;
-    }
-    const timer = setTimeout(() => {
-      attempt.current++;
-      void mutate().finally(() => setAnswers((n) => n + 1));
-    }, RETURN_BACKOFF[attempt.current]);
-    return () => clearTimeout(timer);
-  }, [status, data, error, pending, marker, mutate, answers]);
+    if (status !== "pending" || !answered) return;
+    let attempt = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    // A chain of timers and SWR `mutate()` calls (each a new request, resolving with the cache's
+    // data, the last good one after a failure); the backoff decides when to give up.
+    const check = (wallet: Wallet | undefined) => {
+      if (stopped) return;
+      if (wallet && credited(wallet, pending)) setState(["success", pending, marker]);
+      else if (attempt >= RETURN_BACKOFF.length) setState(["processing", pending, marker]);
+      else timer = setTimeout(() => void mutate().then(check), RETURN_BACKOFF[attempt++]);
+    };
+    check(first.current);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [status, answered, pending, marker, mutate]);
 
   return [status, pending];
 }
