@@ -1,5 +1,5 @@
 import { Slot } from "@radix-ui/react-slot";
-import { type ButtonHTMLAttributes, forwardRef } from "react";
+import { type ButtonHTMLAttributes, forwardRef, memo } from "react";
 import { compose } from "./_internal/compose";
 import { useCredytContext, withVariables } from "./_internal/context";
 import { errorMessage } from "./_internal/error-message";
@@ -22,8 +22,8 @@ export interface BillingPortalLinkProps extends ButtonHTMLAttributes<HTMLButtonE
  * Opens the hosted billing portal. The session is created on click and prefetched on hover and
  * focus, so the click usually navigates at once; same tab or a new one (`target="_blank"`).
  */
-export const BillingPortalLink = /* @__PURE__ */ forwardRef<HTMLButtonElement, BillingPortalLinkProps>(
-  function BillingPortalLink(props, ref) {
+export const BillingPortalLink = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLButtonElement, BillingPortalLinkProps>(function BillingPortalLink(props, ref) {
     const { asChild, target, errorClassName, className, children, onClick, onMouseEnter, onFocus, ...rest } = props;
     const { t, rootProps } = useCredytContext("BillingPortalLink");
     const portal = useBillingPortal();
@@ -65,5 +65,5 @@ export const BillingPortalLink = /* @__PURE__ */ forwardRef<HTMLButtonElement, B
         )}
       </>
     );
-  },
+  }),
 );

@@ -109,7 +109,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     mountedScopes.add(scope);
     return () => void mountedScopes.delete(scope);
   }, [scope]);
-  const walletKey = useMemo(() => credytKeys.wallet(client.baseUrl), [client.baseUrl]);
+  const key = useMemo(() => credytKeys.wallet(client.baseUrl), [client.baseUrl]);
   const fetchWallet = useCallback(async () => {
     try {
       const wallet = await client.getWallet();
@@ -123,8 +123,12 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   }, [client, scope]);
 
   // Another customer signed in (or out): nothing of the last one may stay on screen or in the cache.
+  // The render that sees the new `customer` reads no key (and keeps no previous data); the layout
+  // effect below then empties the cache before the browser paints.
   const [switched, setSwitched] = useState(false);
   const lastCustomer = useRef(customer);
+  const switching = lastCustomer.current !== customer;
+  const walletKey = switching ? null : key;
   useIsomorphicLayoutEffect(() => {
     if (lastCustomer.current === customer) return;
     lastCustomer.current = customer;
@@ -138,8 +142,8 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `walletOptions` reads only these two of the app's options.
   const walletConfig = useMemo(
     // Data kept from the previous key (`keepPreviousData`) could be another customer's after a switch.
-    () => walletOptions({ onErrorRetry, errorRetryCount } as typeof swr, fallbackWallet, !switched),
-    [onErrorRetry, errorRetryCount, fallbackWallet, switched],
+    () => walletOptions({ onErrorRetry, errorRetryCount } as typeof swr, fallbackWallet, !switched && !switching),
+    [onErrorRetry, errorRetryCount, fallbackWallet, switched, switching],
   );
   const [returnStatus, returnTopUp] = useReturnFlow(walletKey, fetchWallet, walletConfig);
 

@@ -20,6 +20,8 @@ export type CredytSWROptions = SWRConfiguration<Wallet, CredytError>;
  * // after your server changed a balance:
  * await mutate();
  */
+export function useWallet(options: CredytSWROptions & { suspense: true }): CredytResponse<Wallet> & { data: Wallet };
+export function useWallet(options?: CredytSWROptions): CredytResponse<Wallet>;
 export function useWallet(options?: CredytSWROptions): CredytResponse<Wallet> {
   const { walletKey, fetchWallet, walletConfig } = useCredytContext("useWallet");
   return useSWR<Wallet, CredytError>(walletKey, fetchWallet, options ? { ...walletConfig, ...options } : walletConfig);

@@ -1,7 +1,7 @@
 import { type Account, formatAmount } from "@credyt/core";
 import { forwardRef, type HTMLAttributes, memo, type ReactNode } from "react";
-import type { ReturnStatus } from "./_internal/return-flow";
 import { type CredytContextValue, fill, useCredytContext, withVariables } from "./_internal/context";
+import type { ReturnStatus } from "./_internal/return-flow";
 import { selectAccount } from "./use-account";
 import { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
 import { useWallet } from "./use-wallet";

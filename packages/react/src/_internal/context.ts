@@ -20,8 +20,8 @@ export interface CredytContextValue {
   client: CredytClient;
   /** This provider as `mutateCredyt` sees it (also holds the billing portal session's generation). */
   scope: Scope;
-  /** `credytKeys.wallet(baseUrl)`: the SWR key of the wallet. */
-  walletKey: readonly [string, string, "wallet"];
+  /** `credytKeys.wallet(baseUrl)`: the SWR key of the wallet (`null` in the render that switches customer). */
+  walletKey: readonly [string, string, "wallet"] | null;
   /** Fetches the wallet and notes a possible customer change (the SWR fetcher of `walletKey`). */
   fetchWallet: () => Promise<Wallet>;
   /** The wallet hooks' SWR options, under the app's `<SWRConfig>` and the hook's own options. */

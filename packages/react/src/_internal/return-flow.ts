@@ -1,6 +1,6 @@
 import { type CredytError, RETURN_PARAM, type Wallet } from "@credyt/core";
 import { useEffect, useRef, useState } from "react";
-import useSWR, { type Key as SWRKey, type SWRConfiguration } from "swr";
+import useSWR, { type SWRConfiguration, type Key as SWRKey } from "swr";
 
 /**
  * Where the customer stands after coming back from checkout:
@@ -57,7 +57,11 @@ export function useReturnFlow(
   fetcher: () => Promise<Wallet>,
   config: SWRConfiguration<Wallet, CredytError>,
 ): [ReturnStatus, PendingTopUp | undefined] {
-  const [state, setState] = useState<[ReturnStatus, PendingTopUp | undefined, string | null]>(["idle", undefined, null]);
+  const [state, setState] = useState<[ReturnStatus, PendingTopUp | undefined, string | null]>([
+    "idle",
+    undefined,
+    null,
+  ]);
   // Read once: Strict Mode runs effects twice, and the first run already removed the marker.
   const found = useRef(false);
   const [status, pending, marker] = state;
