@@ -139,7 +139,6 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   }, [customer]);
 
   const { onErrorRetry, errorRetryCount } = swr;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `walletOptions` reads only these two of the app's options.
   const walletConfig = useMemo(
     // Data kept from the previous key (`keepPreviousData`) could be another customer's after a switch.
     () => walletOptions({ onErrorRetry, errorRetryCount } as typeof swr, fallbackWallet, !switched && !switching),

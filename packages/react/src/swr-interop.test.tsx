@@ -17,6 +17,41 @@ const usd = (available: number): Wallet => ({
 const gets = (client: ReturnType<typeof createMockClient>) =>
   client.calls.filter((c) => c.method === "getWallet").length;
 
+// Components at module level; each test points the probes below at its own collectors.
+let onSuccess: (wallet: Wallet) => void = () => {};
+let shown: string[] = [];
+let open: (() => Promise<unknown>) | undefined;
+let fallbacks: string[] = [];
+
+function Probe() {
+  const { data } = useAccount("USD", { onSuccess, revalidateOnFocus: false });
+  return <output>{data?.available}</output>;
+}
+
+// The app's own SWR hook on the same key in the app's cache: it must not see our data.
+function AppReader() {
+  const { data } = useSWR<Wallet>(credytKeys.wallet("/api/credyt"), null);
+  return <output>{data ? "leaked" : "apart"}</output>;
+}
+
+function Page() {
+  const { data } = useWallet();
+  const portal = useBillingPortal();
+  open = () => portal.trigger();
+  shown.push(data ? String(data.accounts[0]?.available) : "none");
+  return null;
+}
+
+function Balance() {
+  const { data } = useWallet({ suspense: true });
+  return <output>{data.accounts[0]?.available}</output>;
+}
+
+function Waiting() {
+  fallbacks.push("waiting");
+  return <p>waiting</p>;
+}
+
 describe("SWR interop", () => {
   it('`mutate(credytKeys.wallet(baseUrl))` from "swr" revalidates every Credyt balance', async () => {
     const client = createMockClient({ wallet: usd(1), baseUrl: "/api/credyt" });
@@ -67,11 +102,8 @@ describe("SWR interop", () => {
 
   it("takes SWR options as the hooks' last argument, over <SWRConfig>", async () => {
     const client = createMockClient({ wallet: usd(1) });
-    const onSuccess = vi.fn();
-    function Probe() {
-      const { data } = useAccount("USD", { onSuccess, revalidateOnFocus: false });
-      return <output>{data?.available}</output>;
-    }
+    const spy = vi.fn();
+    onSuccess = spy;
     render(
       <SWRConfig value={{ onSuccess: () => {} }}>
         <CredytProvider client={client}>
@@ -80,16 +112,11 @@ describe("SWR interop", () => {
       </SWRConfig>,
     );
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe("1"));
-    expect(onSuccess.mock.calls[0]?.[0]).toEqual(usd(1));
+    expect(spy.mock.calls[0]?.[0]).toEqual(usd(1));
   });
 
   it('`cache="isolated"` keeps Credyt apart from the app\'s cache; mutateCredyt still reaches it', async () => {
     const client = createMockClient({ wallet: usd(1), baseUrl: "/api/credyt" });
-    // The app's own SWR hook on the same key in the app's cache: it must not see our data.
-    function AppReader() {
-      const { data } = useSWR<Wallet>(credytKeys.wallet("/api/credyt"), null);
-      return <output>{data ? "leaked" : "apart"}</output>;
-    }
     render(
       <>
         <AppReader />
@@ -116,15 +143,7 @@ describe("SWR interop", () => {
         expiresAt: new Date(Date.now() + 600_000).toISOString(),
       });
       const onRedirect = vi.fn();
-      const shown: string[] = [];
-      let open: (() => Promise<unknown>) | undefined;
-      function Page() {
-        const { data } = useWallet();
-        const portal = useBillingPortal();
-        open = () => portal.trigger();
-        shown.push(data ? String(data.accounts[0]?.available) : "none");
-        return null;
-      }
+      shown = [];
       const app = (customer: string | null) => (
         <CredytProvider client={client} cache={cache} customer={customer} onRedirect={onRedirect}>
           <Page />
@@ -150,15 +169,7 @@ describe("SWR interop", () => {
 
   it("suspends with `{ suspense: true }`, and renders server `fallback` data without suspending", async () => {
     const client = createMockClient({ wallet: usd(3), delayMs: 20 });
-    function Balance() {
-      const { data } = useWallet({ suspense: true });
-      return <output>{data.accounts[0]?.available}</output>;
-    }
-    const fallbacks: string[] = [];
-    function Waiting() {
-      fallbacks.push("waiting");
-      return <p>waiting</p>;
-    }
+    fallbacks = [];
     // React 19 retries a suspended render only inside an awaited act.
     await act(async () => {
       render(

@@ -58,6 +58,9 @@ const ids = new WeakMap<object, number>();
 let nextId = 0;
 function idOf(client: object): number {
   let id = ids.get(client);
-  if (id === undefined) ids.set(client, (id = ++nextId));
+  if (id === undefined) {
+    id = ++nextId;
+    ids.set(client, id);
+  }
   return id;
 }
