@@ -104,7 +104,8 @@ describe("coming back from checkout", () => {
           <WalletBalance />
         </CredytProvider>,
       );
-      await act(() => vi.advanceTimersByTimeAsync(60_000));
+      // In steps, each in its own act: the poll starts from an effect once the first answer came.
+      for (let i = 0; i < 12; i++) await act(() => vi.advanceTimersByTimeAsync(5_000));
       expect(screen.getByText("Payment received. Your balance will update shortly.").dataset.state).toBe("processing");
       // Bounded: the first fetch plus one per backoff step, then it stops.
       const polls = client.calls.filter((c) => c.method === "getWallet").length;
