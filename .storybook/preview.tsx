@@ -48,7 +48,12 @@ const withHost: Decorator = (Story, { globals, parameters }) => {
   html.dataset.motion = globals.motion ?? "off";
   html.lang = LOCALES[locale]?.tag ?? locale;
   return (
-    <div data-story-host="" data-credyt-theme={theme} lang={LOCALES[locale]?.tag ?? locale} style={parameters.hostStyle}>
+    <div
+      data-story-host=""
+      data-credyt-theme={theme}
+      lang={LOCALES[locale]?.tag ?? locale}
+      style={parameters.hostStyle}
+    >
       {parameters.credytStyles === false ? null : <style>{credytStyles}</style>}
       <Story />
     </div>

@@ -30,7 +30,18 @@ export interface BillingPortalLinkProps extends ButtonHTMLAttributes<HTMLButtonE
  */
 export const BillingPortalLink = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLButtonElement, BillingPortalLinkProps>(function BillingPortalLink(props, ref) {
-    const { asChild, target, classNames, errorClassName, className, children, onClick, onMouseEnter, onFocus, ...rest } = props;
+    const {
+      asChild,
+      target,
+      classNames,
+      errorClassName,
+      className,
+      children,
+      onClick,
+      onMouseEnter,
+      onFocus,
+      ...rest
+    } = props;
     const { t, rootProps } = useCredytContext("BillingPortalLink");
     const portal = useBillingPortal();
     const state: BillingPortalLinkState = portal.isMutating
@@ -65,7 +76,11 @@ export const BillingPortalLink = /* @__PURE__ */ memo(
           {children ?? t.billingPortal}
         </Comp>
         {portal.error && (
-          <span data-credyt="billing-portal-error" role="alert" className={clsx(classNames?.error, errorClassName) || undefined}>
+          <span
+            data-credyt="billing-portal-error"
+            role="alert"
+            className={clsx(classNames?.error, errorClassName) || undefined}
+          >
             {errorMessage(portal.error, t)}
           </span>
         )}
