@@ -170,7 +170,13 @@ export const WalletBalance = /* @__PURE__ */ memo(
               data-credyt={state === "stale" ? "balance-stale" : "balance-error"}
               className={state === "stale" ? classNames.stale : classNames.error}
             >
-              {state === "stale" ? t.stale : signedOut ? t.signedOut : t.loadError}
+              {state === "stale"
+                ? t.stale
+                : signedOut
+                  ? t.signedOut
+                  : error.code === "forbidden"
+                    ? t.errorForbidden
+                    : t.loadError}
             </span>
             <button
               type="button"
