@@ -27,6 +27,10 @@ export interface CredytMessages {
   returnProcessing: string;
   /** Back from a failed payment. */
   returnFailed: string;
+  /** `{amount}`: the confirmation after a paid checkout. */
+  added: string;
+  /** Label of the button that dismisses the confirmation. */
+  dismiss: string;
   topUp: string;
   /** `{amount}`: a fixed top-up amount. */
   topUpAmount: string;
@@ -75,6 +79,8 @@ export const en: CredytMessages = {
   returnPending: "Payment received, updating…",
   returnProcessing: "Payment received. Your balance will update shortly.",
   returnFailed: "The payment did not go through. You were not charged.",
+  added: "Added {amount}",
+  dismiss: "Dismiss",
   topUp: "Top up",
   topUpAmount: "Top up {amount}",
   redirecting: "Redirecting…",
@@ -116,6 +122,8 @@ export const de: CredytMessages = {
   returnPending: "Zahlung erhalten, wird aktualisiert…",
   returnProcessing: "Zahlung erhalten. Ihr Guthaben wird in Kürze aktualisiert.",
   returnFailed: "Die Zahlung ist fehlgeschlagen. Es wurde nichts abgebucht.",
+  added: "{amount} hinzugefügt",
+  dismiss: "Schließen",
   topUp: "Aufladen",
   topUpAmount: "{amount} aufladen",
   redirecting: "Weiterleitung…",
@@ -157,6 +165,8 @@ export const fr: CredytMessages = {
   returnPending: "Paiement reçu, mise à jour…",
   returnProcessing: "Paiement reçu. Votre solde sera bientôt mis à jour.",
   returnFailed: "Le paiement a échoué. Vous n’avez pas été débité.",
+  added: "{amount} ajoutés",
+  dismiss: "Fermer",
   topUp: "Recharger",
   topUpAmount: "Recharger {amount}",
   redirecting: "Redirection…",
@@ -198,6 +208,8 @@ export const es: CredytMessages = {
   returnPending: "Pago recibido, actualizando…",
   returnProcessing: "Pago recibido. Tu saldo se actualizará en breve.",
   returnFailed: "El pago no se completó. No se te ha cobrado.",
+  added: "{amount} añadidos",
+  dismiss: "Cerrar",
   topUp: "Recargar",
   topUpAmount: "Recargar {amount}",
   redirecting: "Redirigiendo…",
@@ -239,6 +251,8 @@ export const ja: CredytMessages = {
   returnPending: "お支払いを受け付けました。更新中…",
   returnProcessing: "お支払いを受け付けました。残高はまもなく更新されます。",
   returnFailed: "お支払いが完了しませんでした。請求は発生していません。",
+  added: "{amount} を追加しました",
+  dismiss: "閉じる",
   topUp: "チャージ",
   topUpAmount: "{amount} をチャージ",
   redirecting: "移動中…",

@@ -14,6 +14,9 @@ export interface PendingTopUp {
   accountId?: string | undefined;
   asset: string;
   available?: number | undefined;
+  /** What the customer paid, for the confirmation ("Added $20.00"). */
+  amount?: number | undefined;
+  currency?: string | undefined;
 }
 
 const STORAGE_KEY = "credyt:top-up";

@@ -19,8 +19,8 @@ function ReturnOverride(props: { scenario: MockScenario; children?: ReactNode })
   const ctx = useContext(CredytContext);
   const status = props.scenario.returnStatus;
   const value = useMemo(
-    () => (ctx && status ? { ...ctx, returnStatus: status, returnTopUp: undefined } : ctx),
-    [ctx, status],
+    () => (ctx && status ? { ...ctx, returnStatus: status, returnTopUp: props.scenario.returnTopUp } : ctx),
+    [ctx, status, props.scenario.returnTopUp],
   );
   return <CredytContext.Provider value={value}>{props.children}</CredytContext.Provider>;
 }
