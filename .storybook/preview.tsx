@@ -44,11 +44,16 @@ const withHost: Decorator = (Story, { globals, parameters }) => {
   const theme: "light" | "dark" = parameters.theme ?? tested ?? globals.theme ?? "light";
   const locale: string = parameters.locale ?? globals.locale ?? "en";
   const html = document.documentElement;
-  html.dataset.theme = theme;
+  html.dataset.credytTheme = theme;
   html.dataset.motion = globals.motion ?? "off";
   html.lang = LOCALES[locale]?.tag ?? locale;
   return (
-    <div data-story-host="" data-theme={theme} lang={LOCALES[locale]?.tag ?? locale} style={parameters.hostStyle}>
+    <div
+      data-story-host=""
+      data-credyt-theme={theme}
+      lang={LOCALES[locale]?.tag ?? locale}
+      style={parameters.hostStyle}
+    >
       {parameters.credytStyles === false ? null : <style>{credytStyles}</style>}
       <Story />
     </div>

@@ -18,7 +18,11 @@ const tmp = path.join(workDir, ".tmp", "bundle");
 // Each case is what an app writes; esbuild bundles it like an app's bundler would (react external,
 // everything else included). The dialog's dynamic import stays a separate chunk the browser fetches
 // on first open; it is measured on its own, without what the page already loaded.
-const CASES: { name: string; code: string; floor?: boolean }[] = [
+// Packages an app may already ship: "own code" leaves them out, as an app that has them pays only the rest.
+const SHARED = ["swr", "swr/*", "clsx", "@radix-ui/*"];
+const ALL = `export { CredytProvider, WalletBalance, TopUpButton, BillingPortalLink } from "@credyt/react";`;
+
+const CASES: { name: string; code: string; floor?: boolean; external?: string[] }[] = [
   {
     name: "all three components + provider",
     code: `import { CredytProvider, WalletBalance, TopUpButton, BillingPortalLink } from "@credyt/react"; export { CredytProvider, WalletBalance, TopUpButton, BillingPortalLink };`,
@@ -29,6 +33,8 @@ const CASES: { name: string; code: string; floor?: boolean }[] = [
     name: "<BillingPortalLink> + provider",
     code: `export { CredytProvider, BillingPortalLink } from "@credyt/react";`,
   },
+  { name: "all three, app already ships swr", code: ALL, external: ["swr", "swr/*"] },
+  { name: "own code: all three without swr, clsx, Radix", code: ALL, external: SHARED },
   { name: "floor: swr alone", code: `export { default as useSWR } from "swr";`, floor: true },
   {
     name: "floor: swr + clsx + Radix Dialog",
@@ -90,7 +96,8 @@ export async function bundleSection(): Promise<Section> {
   for (const [i, c] of CASES.entries()) {
     const entry = path.join(tmp, `case-${i}.js`);
     writeFileSync(entry, c.code);
-    const result = await build({ ...BASE, entryPoints: [entry], plugins: [lazyExternal] });
+    const external = [...BASE.external, ...(c.external ?? [])];
+    const result = await build({ ...BASE, external, entryPoints: [entry], plugins: [lazyExternal] });
     const initial = sizes(Buffer.from(result.outputFiles![0]!.contents));
     const reachesDialog = result.outputFiles![0]!.text.includes("top-up-dialog-");
     results.push({ name: c.name, floor: Boolean(c.floor), initial, lazy: reachesDialog ? dialog : ZERO });
@@ -99,6 +106,7 @@ export async function bundleSection(): Promise<Section> {
   const depFloor = results.find((r) => r.name.startsWith("floor: swr + clsx"))!;
   const all = results[0]!;
   const wallet = results[1]!;
+  const own = results.find((r) => r.name.startsWith("own code"))!;
   const rows = results.map((r) => [
     r.name,
     kb(r.initial.min),
@@ -110,23 +118,31 @@ export async function bundleSection(): Promise<Section> {
   return {
     title: "Bundle: what an app pays for @credyt/react",
     intro:
-      "esbuild, minified, ESM, react/react-dom external, every other dependency included (@credyt/core, Radix Slot; Radix Dialog in the lazy chunk). The floors are built the same way. " +
+      "esbuild, minified, ESM, react/react-dom external, every other dependency included (@credyt/core, swr, clsx, Radix Slot; Radix Dialog in the lazy chunk), except where a row says what the app already ships. The floors are built the same way. " +
       "Initial = what the page loads up front; lazy = the top-up dialog chunk fetched on first open (Radix Dialog and the form), measured without React, @credyt/core and the shared chunks the page already has. " +
       "KB = 1024 bytes here; size-limit (which enforces the budgets in `pnpm test`) counts 1000-byte kB.",
     columns: ["case", "min KB", "min+gzip KB", "min+brotli KB", "lazy chunk", "vs floor"],
     rows,
     goals: [
       {
-        name: "all three components, initial",
+        name: "all three components + provider, initial",
         value: `${kb(all.initial.gzip)} KB gz`,
-        target: "≤ 12 KB (size-limit enforces)",
-        met: all.initial.gzip <= 12 * 1024,
+        target: "≤ 15 KB (issue 12)",
+        met: all.initial.gzip <= 15 * 1000,
       },
       {
-        name: "<WalletBalance> alone",
+        name: "<WalletBalance> + provider",
         value: `${kb(wallet.initial.gzip)} KB gz`,
-        target: "≤ 8 KB (size-limit enforces)",
-        met: wallet.initial.gzip <= 8 * 1024,
+        target: "≤ 11.5 KB (issue 12)",
+        met: wallet.initial.gzip <= 11.5 * 1000,
+      },
+      {
+        // 8.91 kB on the hand-written store, the last build before SWR, measured by size-limit (level-9
+        // gzip here reads about 0.4 kB more for the same code; size-limit's own-code check enforces it).
+        name: "own code (without swr, clsx, Radix) does not grow",
+        value: `${(own.initial.gzip / 1000).toFixed(2)} kB gz`,
+        target: "≤ 8.91 kB, the hand-written store's",
+        met: own.initial.gzip <= 8910,
       },
       {
         name: "all three vs swr + clsx + Radix Dialog floor",

@@ -86,8 +86,8 @@ export async function renderSection(): Promise<Section> {
       {
         name: "100 accounts vs plain formatted numbers",
         value: `${ratio.toFixed(2)}×`,
-        target: "reported (no goal set)",
-        met: true,
+        target: "≤ 1.5× (issue 12)",
+        met: ratio <= 1.5,
       },
     ],
     data: { extraCommits, revalidations, ours, plain, ratio },

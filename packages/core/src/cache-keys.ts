@@ -2,12 +2,18 @@
 export const CACHE_PREFIX = "@credyt";
 
 /**
- * The SWR cache keys of the Credyt hooks. Use them with SWR's `mutate` to refresh balances
- * after your own server changed them.
+ * The SWR cache keys of the Credyt hooks (`@credyt/react`'s `useWallet`, `useAccount` and
+ * `<WalletBalance>` are `useSWR` on `credytKeys.wallet(baseUrl)`, exactly). Use them with SWR's
+ * `mutate` to refresh balances after your own server changed them. The keys carry no customer id:
+ * one `mutate` hits every balance of that proxy, and `CredytProvider`'s `customer` prop clears them
+ * when the signed-in customer changes. A provider with `cache="isolated"` keeps its entries in a
+ * cache of its own, which SWR's global `mutate` does not reach: use `mutateCredyt` from
+ * `@credyt/react` there.
  *
  * @example
  * import { mutate } from "swr";
- * mutate(credytKeys.wallet("/api/credyt"));
+ * await mutate(credytKeys.wallet("/api/credyt")); // every Credyt balance of this proxy
+ * await mutate(isCredytKey); // every Credyt key, whatever the proxy
  */
 export const credytKeys = {
   /** Every Credyt key for one proxy (for `mutate(isCredytKey)`). */
@@ -16,7 +22,10 @@ export const credytKeys = {
   wallet: (baseUrl: string) => [CACHE_PREFIX, baseUrl, "wallet"] as const,
 };
 
-/** True for any cache key made by {@link credytKeys}; pass it to SWR's `mutate` to refresh everything. */
+/**
+ * True for any cache key made by {@link credytKeys}; pass it to SWR's `mutate` (its filter form,
+ * `mutate(isCredytKey)`) to refresh everything Credyt in the cache.
+ */
 export function isCredytKey(key: unknown): boolean {
   return Array.isArray(key) && key[0] === CACHE_PREFIX;
 }

@@ -1,9 +1,13 @@
 import { Slot } from "@radix-ui/react-slot";
-import { type ButtonHTMLAttributes, forwardRef } from "react";
+import { clsx } from "clsx";
+import { type ButtonHTMLAttributes, forwardRef, memo } from "react";
 import { compose } from "./_internal/compose";
 import { useCredytContext, withVariables } from "./_internal/context";
 import { errorMessage } from "./_internal/error-message";
 import { useBillingPortal } from "./use-billing-portal";
+
+/** Parts of `<BillingPortalLink>` that take a class name (`data-credyt="billing-portal-<part>"`), as in `<TopUpButton classNames>`. */
+export type BillingPortalLinkPart = "error";
 
 /** `data-state` of the link: `idle`, `pending` (creating the session), `success` (navigating), `error`. */
 export type BillingPortalLinkState = "idle" | "pending" | "success" | "error";
@@ -14,7 +18,9 @@ export interface BillingPortalLinkProps extends ButtonHTMLAttributes<HTMLButtonE
   asChild?: boolean;
   /** `"_blank"` opens the portal in a new tab without being blocked as a popup. @default "_self" */
   target?: string;
-  /** Class name of the error message shown after a failure. */
+  /** Class names per part: `{ error }` styles the message shown after a failure (the same shape as `<TopUpButton>`'s). */
+  classNames?: Partial<Record<BillingPortalLinkPart, string>>;
+  /** @deprecated Use `classNames={{ error }}`, the shape every component takes; merged with it meanwhile. */
   errorClassName?: string;
 }
 
@@ -22,9 +28,20 @@ export interface BillingPortalLinkProps extends ButtonHTMLAttributes<HTMLButtonE
  * Opens the hosted billing portal. The session is created on click and prefetched on hover and
  * focus, so the click usually navigates at once; same tab or a new one (`target="_blank"`).
  */
-export const BillingPortalLink = /* @__PURE__ */ forwardRef<HTMLButtonElement, BillingPortalLinkProps>(
-  function BillingPortalLink(props, ref) {
-    const { asChild, target, errorClassName, className, children, onClick, onMouseEnter, onFocus, ...rest } = props;
+export const BillingPortalLink = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLButtonElement, BillingPortalLinkProps>(function BillingPortalLink(props, ref) {
+    const {
+      asChild,
+      target,
+      classNames,
+      errorClassName,
+      className,
+      children,
+      onClick,
+      onMouseEnter,
+      onFocus,
+      ...rest
+    } = props;
     const { t, rootProps } = useCredytContext("BillingPortalLink");
     const portal = useBillingPortal();
     const state: BillingPortalLinkState = portal.isMutating
@@ -59,11 +76,15 @@ export const BillingPortalLink = /* @__PURE__ */ forwardRef<HTMLButtonElement, B
           {children ?? t.billingPortal}
         </Comp>
         {portal.error && (
-          <span data-credyt="billing-portal-error" role="alert" className={errorClassName}>
+          <span
+            data-credyt="billing-portal-error"
+            role="alert"
+            className={clsx(classNames?.error, errorClassName) || undefined}
+          >
             {errorMessage(portal.error, t)}
           </span>
         )}
       </>
     );
-  },
+  }),
 );

@@ -28,14 +28,15 @@ describe("useWallet / useAccount", () => {
     expect(result.current.error).toBeUndefined();
   });
 
-  it("mutate() re-fetches and mutate(data) writes", async () => {
+  it("mutate() re-fetches and mutate(data, { revalidate: false }) writes", async () => {
     const client = createMockClient({ scenario: "ready" });
     const { result } = renderHook(() => useAccount("USD"), { wrapper: wrap(client) });
     await waitFor(() => expect(result.current.data?.available).toBe(14.566678));
     client.setWallet({ accounts: [{ id: "default:USD", name: "default", asset: "USD", available: 99 }] });
     await act(() => result.current.mutate());
     expect(result.current.data?.available).toBe(99);
-    await act(() => result.current.mutate({ accounts: [] }));
+    // SWR's semantics: `mutate(data)` writes, and re-fetches unless told not to.
+    await act(() => result.current.mutate({ accounts: [] }, { revalidate: false }));
     expect(result.current.data).toBeUndefined();
   });
 

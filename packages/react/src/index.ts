@@ -17,7 +17,12 @@ export {
   type Wallet,
 } from "@credyt/core";
 export type { PendingTopUp, ReturnStatus } from "./_internal/return-flow";
-export { BillingPortalLink, type BillingPortalLinkProps, type BillingPortalLinkState } from "./billing-portal-link";
+export {
+  BillingPortalLink,
+  type BillingPortalLinkPart,
+  type BillingPortalLinkProps,
+  type BillingPortalLinkState,
+} from "./billing-portal-link";
 export { type CredytMessages, de, en, es, fr, ja } from "./messages";
 export { mutateCredyt } from "./mutate-credyt";
 export { type CredytAppearance, CredytProvider, type CredytProviderProps, type RedirectKind } from "./provider";
@@ -35,7 +40,7 @@ export {
 } from "./use-billing-portal";
 export { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
 export { type UseTopUpResult, useTopUp } from "./use-top-up";
-export { type CredytResponse, useWallet } from "./use-wallet";
+export { type CredytResponse, type CredytSWROptions, useWallet } from "./use-wallet";
 export {
   WalletBalance,
   type WalletBalancePart,

@@ -71,6 +71,8 @@ function LiveDemo(): ReactNode {
   const [redirect, setRedirect] = useState<string | undefined>(undefined);
   return (
     <CredytProvider
+      // Each story has its own emulator behind the same URL: its own SWR cache too.
+      cache="isolated"
       baseUrl="/api/credyt"
       fetch={backend.fetch}
       locale="en-US"

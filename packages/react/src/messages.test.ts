@@ -1,4 +1,6 @@
+import { CredytError } from "@credyt/core";
 import { describe, expect, it } from "vitest";
+import { errorMessage } from "./_internal/error-message";
 import { de, en, es, fr, ja } from "./messages";
 
 describe("message sets", () => {
@@ -13,6 +15,18 @@ describe("message sets", () => {
       expect(value, key).not.toBe("");
       const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
       expect(placeholders(value), key).toEqual(placeholders(en[key as keyof typeof en]));
+    }
+  });
+});
+
+describe("error messages", () => {
+  it("tells a 403 `forbidden` (the site's configuration) apart from `unauthorized`, in every language", () => {
+    for (const set of [en, de, fr, es, ja]) {
+      const t = { ...en, ...set };
+      const forbidden = errorMessage(new CredytError("forbidden", "Requests from this origin are not allowed."), t);
+      expect(forbidden).toBe(set.errorForbidden);
+      expect(forbidden).not.toBe(errorMessage(new CredytError("unauthorized", "No session."), t));
+      expect(errorMessage(new CredytError("timeout" as never, "No answer in 15000 ms."), t)).toBe(set.errorTimeout);
     }
   });
 });

@@ -27,6 +27,10 @@ export interface CredytMessages {
   returnProcessing: string;
   /** Back from a failed payment. */
   returnFailed: string;
+  /** `{amount}`: the confirmation after a paid checkout. */
+  added: string;
+  /** Label of the button that dismisses the confirmation. */
+  dismiss: string;
   topUp: string;
   /** `{amount}`: a fixed top-up amount. */
   topUpAmount: string;
@@ -51,6 +55,10 @@ export interface CredytMessages {
   /** `{seconds}`: `rate_limited` with a `Retry-After`. */
   errorRateLimitedRetry: string;
   errorUnauthorized: string;
+  /** `forbidden` (the proxy's origin check): a configuration problem of the site, not the customer's session. */
+  errorForbidden: string;
+  /** `timeout`: the server did not answer in time. */
+  errorTimeout: string;
   errorInvalid: string;
   errorRedirect: string;
   errorGeneric: string;
@@ -71,6 +79,8 @@ export const en: CredytMessages = {
   returnPending: "Payment received, updating…",
   returnProcessing: "Payment received. Your balance will update shortly.",
   returnFailed: "The payment did not go through. You were not charged.",
+  added: "Added {amount}",
+  dismiss: "Dismiss",
   topUp: "Top up",
   topUpAmount: "Top up {amount}",
   redirecting: "Redirecting…",
@@ -89,6 +99,9 @@ export const en: CredytMessages = {
   errorRateLimited: "Too many attempts. Please wait a moment and try again.",
   errorRateLimitedRetry: "Too many attempts, try again in {seconds} s.",
   errorUnauthorized: "Please sign in again to continue.",
+  errorForbidden:
+    "This site cannot reach billing right now because of a configuration problem on its side. Please try again later.",
+  errorTimeout: "The billing server took too long to answer. Please try again.",
   errorInvalid: "This amount cannot be used. Please check it and try again.",
   errorRedirect: "The payment page address was refused for your safety.",
   errorGeneric: "Something went wrong. Please try again.",
@@ -109,6 +122,8 @@ export const de: CredytMessages = {
   returnPending: "Zahlung erhalten, wird aktualisiert…",
   returnProcessing: "Zahlung erhalten. Ihr Guthaben wird in Kürze aktualisiert.",
   returnFailed: "Die Zahlung ist fehlgeschlagen. Es wurde nichts abgebucht.",
+  added: "{amount} hinzugefügt",
+  dismiss: "Schließen",
   topUp: "Aufladen",
   topUpAmount: "{amount} aufladen",
   redirecting: "Weiterleitung…",
@@ -127,6 +142,9 @@ export const de: CredytMessages = {
   errorRateLimited: "Zu viele Versuche. Bitte warten Sie einen Moment.",
   errorRateLimitedRetry: "Zu viele Versuche, versuchen Sie es in {seconds} s erneut.",
   errorUnauthorized: "Bitte melden Sie sich erneut an.",
+  errorForbidden:
+    "Diese Website kann die Abrechnung wegen eines Konfigurationsproblems auf ihrer Seite gerade nicht erreichen. Bitte versuchen Sie es später erneut.",
+  errorTimeout: "Der Abrechnungsserver hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut.",
   errorInvalid: "Dieser Betrag ist nicht möglich. Bitte prüfen Sie ihn.",
   errorRedirect: "Die Adresse der Zahlungsseite wurde zu Ihrer Sicherheit abgelehnt.",
   errorGeneric: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
@@ -147,6 +165,8 @@ export const fr: CredytMessages = {
   returnPending: "Paiement reçu, mise à jour…",
   returnProcessing: "Paiement reçu. Votre solde sera bientôt mis à jour.",
   returnFailed: "Le paiement a échoué. Vous n’avez pas été débité.",
+  added: "{amount} ajoutés",
+  dismiss: "Fermer",
   topUp: "Recharger",
   topUpAmount: "Recharger {amount}",
   redirecting: "Redirection…",
@@ -165,6 +185,9 @@ export const fr: CredytMessages = {
   errorRateLimited: "Trop de tentatives. Patientez un instant.",
   errorRateLimitedRetry: "Trop de tentatives, réessayez dans {seconds} s.",
   errorUnauthorized: "Veuillez vous reconnecter.",
+  errorForbidden:
+    "Ce site ne peut pas joindre la facturation pour le moment, à cause d’un problème de configuration de son côté. Réessayez plus tard.",
+  errorTimeout: "Le serveur de facturation a mis trop de temps à répondre. Veuillez réessayer.",
   errorInvalid: "Ce montant n’est pas accepté. Vérifiez-le.",
   errorRedirect: "L’adresse de la page de paiement a été refusée pour votre sécurité.",
   errorGeneric: "Une erreur est survenue. Veuillez réessayer.",
@@ -185,6 +208,8 @@ export const es: CredytMessages = {
   returnPending: "Pago recibido, actualizando…",
   returnProcessing: "Pago recibido. Tu saldo se actualizará en breve.",
   returnFailed: "El pago no se completó. No se te ha cobrado.",
+  added: "{amount} añadidos",
+  dismiss: "Cerrar",
   topUp: "Recargar",
   topUpAmount: "Recargar {amount}",
   redirecting: "Redirigiendo…",
@@ -203,6 +228,9 @@ export const es: CredytMessages = {
   errorRateLimited: "Demasiados intentos. Espera un momento.",
   errorRateLimitedRetry: "Demasiados intentos, inténtalo de nuevo en {seconds} s.",
   errorUnauthorized: "Vuelve a iniciar sesión.",
+  errorForbidden:
+    "Este sitio no puede acceder a la facturación ahora por un problema de configuración de su parte. Inténtalo más tarde.",
+  errorTimeout: "El servidor de facturación tardó demasiado en responder. Inténtalo de nuevo.",
   errorInvalid: "Este importe no es válido. Revísalo.",
   errorRedirect: "La dirección de la página de pago se rechazó por tu seguridad.",
   errorGeneric: "Algo salió mal. Inténtalo de nuevo.",
@@ -223,6 +251,8 @@ export const ja: CredytMessages = {
   returnPending: "お支払いを受け付けました。更新中…",
   returnProcessing: "お支払いを受け付けました。残高はまもなく更新されます。",
   returnFailed: "お支払いが完了しませんでした。請求は発生していません。",
+  added: "{amount} を追加しました",
+  dismiss: "閉じる",
   topUp: "チャージ",
   topUpAmount: "{amount} をチャージ",
   redirecting: "移動中…",
@@ -241,6 +271,9 @@ export const ja: CredytMessages = {
   errorRateLimited: "試行回数が多すぎます。しばらくお待ちください。",
   errorRateLimitedRetry: "試行回数が多すぎます。{seconds} 秒後にもう一度お試しください。",
   errorUnauthorized: "もう一度サインインしてください。",
+  errorForbidden:
+    "サイト側の設定の問題により、現在お支払い情報にアクセスできません。しばらくしてからもう一度お試しください。",
+  errorTimeout: "請求サーバーの応答に時間がかかりすぎました。もう一度お試しください。",
   errorInvalid: "この金額は使用できません。確認してください。",
   errorRedirect: "安全のため、決済ページのアドレスを拒否しました。",
   errorGeneric: "問題が発生しました。もう一度お試しください。",

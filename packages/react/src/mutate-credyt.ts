@@ -1,10 +1,12 @@
-import { mountedStores } from "./_internal/store";
+import type { ScopedMutator } from "swr";
+import { covers, mountedScopes } from "./_internal/scope";
 
 /**
- * Re-fetches Credyt data in every mounted `CredytProvider`, from anywhere (outside React too):
- * every key that starts with `key` (a `credytKeys` key), or everything when `key` is omitted.
- * Call it after your own server changed a balance, e.g. after recording usage, and when the
- * signed-in customer changes (it also drops a cached billing portal session).
+ * Re-fetches Credyt data in every mounted `CredytProvider`, from anywhere (outside React too),
+ * whichever SWR cache each uses (shared or `cache="isolated"`): every key that starts with `key`
+ * (a `credytKeys` key), or everything when `key` is omitted. It also drops a cached billing portal
+ * session, so call it when the signed-in customer changes (or use the provider's `customer` prop).
+ * With the shared cache, SWR's own `mutate(credytKeys.wallet(baseUrl))` refreshes balances too.
  *
  * @example
  * import { credytKeys, mutateCredyt } from "@credyt/react";
@@ -12,20 +14,14 @@ import { mountedStores } from "./_internal/store";
  * await mutateCredyt(credytKeys.wallet("/api/credyt"));
  */
 export async function mutateCredyt(key?: readonly unknown[]): Promise<void> {
-  // Store keys are JSON arrays: `["@credyt","/api/credyt"` is a prefix of `["@credyt","/api/credyt","wallet"]`.
-  const prefix = key ? JSON.stringify(key).slice(0, -1) : undefined;
-  const matches = (k: string) => prefix === undefined || k === `${prefix}]` || k.startsWith(`${prefix},`);
-  // The store's scope covers the key (`wallet`), or the key covers the scope (`all`, or nothing).
-  const within = (k: string) => {
-    const scope = k.slice(0, -1);
-    return prefix !== undefined && (prefix === scope || prefix.startsWith(`${scope},`));
-  };
-  const runs: Promise<unknown>[] = [];
-  for (const store of mountedStores) {
-    // The customer may have changed (sign-in, sign-out): drop per-customer state such as a
-    // cached billing portal session, even where no balance is shown.
-    if (matches(store.scope) || within(store.scope)) store.forget();
-    for (const k of store.keys()) if (matches(k)) runs.push(store.refetch(k));
+  const matches = (k: unknown) => covers(key ?? [], k);
+  const caches = new Set<ScopedMutator>();
+  for (const scope of mountedScopes) {
+    // The scope covers the key (`wallet`), or the key covers the scope (`all`, or nothing): the
+    // customer may have changed, so drop per-customer state such as a billing portal session.
+    if (matches(scope.prefix) || covers(scope.prefix, key ?? scope.prefix)) scope.forget();
+    caches.add(scope.mutate);
   }
-  await Promise.all(runs);
+  // One call per cache (providers may share one); SWR re-fetches the keys that mounted hooks read.
+  await Promise.all([...caches].map((mutate) => mutate(matches)));
 }

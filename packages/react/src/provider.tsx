@@ -1,9 +1,13 @@
 import { type AssetDisplay, type CredytClient, createCredytClient, credytKeys, type Wallet } from "@credyt/core";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { SWRConfig, useSWRConfig } from "swr";
 import { type CredytAppearance, CredytContext, type CredytContextValue, type RedirectKind } from "./_internal/context";
 import { checkRedirect } from "./_internal/redirect";
 import { useReturnFlow } from "./_internal/return-flow";
-import { createStore, mountedStores } from "./_internal/store";
+import { covers, createScope, mountedScopes } from "./_internal/scope";
+import { walletOptions } from "./_internal/swr-options";
+import { toCredytError } from "./_internal/to-credyt-error";
+import { useStable } from "./_internal/use-stable";
 import { type CredytMessages, en } from "./messages";
 
 export type { CredytAppearance, RedirectKind };
@@ -13,12 +17,14 @@ export interface CredytProviderProps {
   children?: ReactNode;
   /** Where your Credyt proxy is mounted. Ignored when `client` is given. @default "/api/credyt" */
   baseUrl?: string;
-  /** A ready client (any transport, or `createMockClient()` in tests). Overrides `baseUrl`, `fetch`, `headers`. */
+  /** A ready client (any transport, or `createMockClient()` in tests). Overrides `baseUrl`, `fetch`, `headers`, `timeout`. */
   client?: CredytClient;
-  /** A `fetch` to use instead of the global one. */
+  /** A `fetch` to use instead of the global one (the latest one is used; a new function each render costs nothing). */
   fetch?: typeof fetch;
   /** Extra headers on every request, e.g. a CSRF token. */
   headers?: HeadersInit | (() => HeadersInit);
+  /** Milliseconds before a request fails with a `timeout` error (components then offer Retry). @default 15000 */
+  timeout?: number;
   /** BCP 47 locale for amounts (`Intl.NumberFormat`). @default the browser's locale */
   locale?: string;
   /** Display of custom assets, keyed by asset code: `{ TOK: { label: "tokens", compact: true } }`. */
@@ -31,99 +37,164 @@ export interface CredytProviderProps {
   allowedRedirectHosts?: string[];
   /** Called instead of navigating, with an already validated URL (client-side routers, tests). */
   onRedirect?: (url: string, info: { kind: RedirectKind; target?: string | undefined }) => void;
-  /** Data your server already fetched, rendered with no loading state: `{ wallet }`. */
+  /** Data your server already fetched, rendered with no loading state (and no suspense): `{ wallet }`. */
   fallback?: { wallet?: Wallet };
+  /**
+   * Which SWR cache the hooks use. `"shared"`: the app's (the nearest `<SWRConfig>`'s, else SWR's
+   * global cache), so `mutate(credytKeys.wallet(baseUrl))` from `swr` reaches our balances.
+   * `"isolated"`: a cache of this provider's own (reach it with `mutateCredyt`). Fixed for the
+   * provider's life. Either way the app's `<SWRConfig>` options apply. @default "shared"
+   */
+  cache?: "shared" | "isolated";
+  /**
+   * Who is signed in (any id of yours; `null` when signed out). When it changes, every Credyt entry
+   * of the cache is cleared and re-fetched, and the cached billing portal session is dropped, so
+   * one customer's data never shows for the next.
+   */
+  customer?: string | null;
 }
+
+const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 /**
  * Connects the Credyt components and hooks to your proxy. Put it once near the root of your app.
- * It keeps its own small cache (one wallet request however many components read it) and never
- * touches your app's SWR or React Query cache.
+ * The hooks are SWR hooks on the `credytKeys` keys: one wallet request however many components
+ * read it, revalidation on focus and reconnect, retries with backoff, and your `<SWRConfig>`
+ * applies. `cache="isolated"` keeps Credyt's entries out of your app's SWR cache.
  *
  * @example
- * <CredytProvider baseUrl="/api/credyt" locale="en-US">
+ * <CredytProvider baseUrl="/api/credyt" locale="en-US" customer={user?.id ?? null}>
  *   <WalletBalance asset="USD" />
  *   <TopUpButton amount={20} currency="USD" />
  * </CredytProvider>
  */
 export function CredytProvider(props: CredytProviderProps): ReactNode {
-  const { baseUrl, client: given, fetch, headers, locale, assets, labels, appearance } = props;
-  const { allowedRedirectHosts, onRedirect, fallback } = props;
-  // `headers` is often a new object each render: read the latest per request instead of
-  // re-creating the client (which would change the cache key's identity).
-  const headersRef = useRef(headers);
-  headersRef.current = headers;
+  const isolated = props.cache === "isolated";
+  // A cache of its own: SWRConfig calls `provider` once, on mount.
+  const config = useMemo(() => (isolated ? { provider: () => new Map() } : undefined), [isolated]);
+  const inner = <CredytScope {...props} />;
+  return config ? <SWRConfig value={config}>{inner}</SWRConfig> : inner;
+}
+
+function CredytScope(props: CredytProviderProps): ReactNode {
+  const { baseUrl, client: given, fetch, headers, timeout, locale, onRedirect, customer } = props;
+  const assets = useStable(props.assets);
+  const labels = useStable(props.labels);
+  const appearance = useStable(props.appearance);
+  const fallbackWallet = useStable(props.fallback?.wallet);
+  const allowedRedirectHosts = useStable(props.allowedRedirectHosts);
+  // Functions written inline are new each render: read the latest per request or click instead of
+  // re-creating the client (the cache key does not depend on it, but a new client means new fetchers).
+  const latest = useRef({ fetch, headers, onRedirect });
+  latest.current = { fetch, headers, onRedirect };
   const client = useMemo(
     () =>
       given ??
       createCredytClient({
         baseUrl,
-        fetch,
+        fetch: (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init),
         headers: () => {
-          const h = headersRef.current;
+          const h = latest.current.headers;
           return typeof h === "function" ? h() : (h ?? {});
         },
+        // `timeoutMs` is the core client's request timeout (issue 14); older cores ignore it.
+        ...({ timeoutMs: timeout } as object),
       }),
-    [given, baseUrl, fetch],
+    [given, baseUrl, timeout],
   );
-  const walletKey = JSON.stringify(credytKeys.wallet(client.baseUrl));
-  // One cache per provider and client: tests and stories never leak data into each other.
-  const store = useMemo(() => createStore(JSON.stringify(credytKeys.all(client.baseUrl))), [client]);
+  const swr = useSWRConfig();
+  const { mutate, unload } = swr;
+  const scope = useMemo(() => createScope(credytKeys.all(client.baseUrl), mutate), [client.baseUrl, mutate]);
   useEffect(() => {
-    mountedStores.add(store);
-    return () => void mountedStores.delete(store);
-  }, [store]);
-  const refresh = useCallback(
-    (force: boolean) => store.revalidate<Wallet>(walletKey, () => client.getWallet(), force),
-    [store, walletKey, client],
+    mountedScopes.add(scope);
+    return () => void mountedScopes.delete(scope);
+  }, [scope]);
+  const key = useMemo(() => credytKeys.wallet(client.baseUrl), [client.baseUrl]);
+  const fetchWallet = useCallback(async () => {
+    try {
+      const wallet = await client.getWallet();
+      scope.saw(wallet);
+      return wallet;
+    } catch (thrown) {
+      const error = toCredytError(thrown);
+      if (error.code === "unauthorized" || error.code === "forbidden") scope.forget();
+      throw error;
+    }
+  }, [client, scope]);
+
+  // Another customer signed in (or out): nothing of the last one may stay on screen or in the cache.
+  // The render that sees the new `customer` reads no key (and keeps no previous data); the layout
+  // effect below then empties the cache before the browser paints.
+  const [switched, setSwitched] = useState(false);
+  const lastCustomer = useRef(customer);
+  const switching = lastCustomer.current !== customer;
+  const walletKey = switching ? null : key;
+  useIsomorphicLayoutEffect(() => {
+    if (lastCustomer.current === customer) return;
+    lastCustomer.current = customer;
+    scope.forget();
+    setSwitched(true);
+    if (props.cache === "isolated") void unload();
+    else void mutate((key) => covers(scope.prefix, key), undefined, { revalidate: true });
+  }, [customer]);
+
+  const { onErrorRetry, errorRetryCount } = swr;
+  const walletConfig = useMemo(
+    // Data kept from the previous key (`keepPreviousData`) could be another customer's after a switch.
+    () => walletOptions({ onErrorRetry, errorRetryCount } as typeof swr, fallbackWallet, !switched && !switching),
+    [onErrorRetry, errorRetryCount, fallbackWallet, switched, switching],
   );
-  const [returnStatus, returnTopUp] = useReturnFlow(refresh);
+  const [returnStatus, returnTopUp] = useReturnFlow(walletKey, fetchWallet, walletConfig);
 
   const navigate = useCallback(
     (url: string, kind: RedirectKind, target?: string, win?: Window | null) => {
       const safe = checkRedirect(url, allowedRedirectHosts);
-      if (onRedirect) {
-        onRedirect(safe, { kind, target });
+      const redirect = latest.current.onRedirect;
+      if (redirect) {
+        redirect(safe, { kind, target });
         return false;
       }
       if (win) win.location.href = safe;
       else location.assign(safe);
       return !win;
     },
-    [allowedRedirectHosts, onRedirect],
+    [allowedRedirectHosts],
   );
+  const intercepts = onRedirect !== undefined;
 
   const value = useMemo<CredytContextValue>(() => {
     const style: Record<string, string> = {};
     for (const [name, v] of Object.entries(appearance?.variables ?? {})) style[`--credyt-${name}`] = v;
     return {
       client,
-      store,
+      scope,
       walletKey,
+      fetchWallet,
+      walletConfig,
       locale,
       assets,
       t: labels ? { ...en, ...labels } : en,
-      fallbackWallet: fallback?.wallet,
       navigate,
-      intercepts: onRedirect !== undefined,
+      intercepts,
       returnStatus,
       returnTopUp,
       rootProps: {
-        ...(appearance?.theme ? { "data-theme": appearance.theme } : {}),
+        ...(appearance?.theme ? { "data-credyt-theme": appearance.theme } : {}),
         ...(appearance?.variables ? { style } : {}),
       },
     };
   }, [
     client,
-    store,
+    scope,
     walletKey,
+    fetchWallet,
+    walletConfig,
     locale,
     assets,
     labels,
     appearance,
-    fallback,
     navigate,
-    onRedirect,
+    intercepts,
     returnStatus,
     returnTopUp,
   ]);

@@ -31,6 +31,8 @@ describe("coming back from checkout", () => {
       asset: "USD",
       accountId: "default:USD",
       available: 14.57,
+      amount: 25,
+      currency: "USD",
     });
   });
 
@@ -50,6 +52,8 @@ describe("coming back from checkout", () => {
       asset: "USD",
       accountId: "default:USD",
       available: 14.57,
+      amount: 25,
+      currency: "USD",
     });
   });
 
@@ -63,7 +67,12 @@ describe("coming back from checkout", () => {
     );
     await userEvent.click(screen.getByRole("button"));
     await waitFor(() => expect(onRedirect).toHaveBeenCalled());
-    expect(JSON.parse(sessionStorage.getItem("credyt:top-up") ?? "")).toEqual({ asset: "USD", available: 0 });
+    expect(JSON.parse(sessionStorage.getItem("credyt:top-up") ?? "")).toEqual({
+      asset: "USD",
+      available: 0,
+      amount: 25,
+      currency: "USD",
+    });
   });
 
   it("shows 'payment received, updating…', re-fetches until the credit lands, and removes the marker", async () => {
@@ -104,7 +113,8 @@ describe("coming back from checkout", () => {
           <WalletBalance />
         </CredytProvider>,
       );
-      await act(() => vi.advanceTimersByTimeAsync(60_000));
+      // In steps, each in its own act: the poll starts from an effect once the first answer came.
+      for (let i = 0; i < 12; i++) await act(() => vi.advanceTimersByTimeAsync(5_000));
       expect(screen.getByText("Payment received. Your balance will update shortly.").dataset.state).toBe("processing");
       // Bounded: the first fetch plus one per backoff step, then it stops.
       const polls = client.calls.filter((c) => c.method === "getWallet").length;

@@ -34,7 +34,7 @@ export const Light: Story = {
   parameters: { theme: "light", credyt: { scenario: "ready", appearance: { theme: "light" } } },
 };
 
-/** Dark: `appearance={{ theme: "dark" }}` (or `data-theme="dark"` on any ancestor, or the OS setting). */
+/** Dark: `appearance={{ theme: "dark" }}` (or `data-credyt-theme="dark"` on any ancestor, or the OS setting). */
 export const Dark: Story = {
   parameters: { theme: "dark", credyt: { scenario: "ready", appearance: { theme: "dark" } } },
 };
@@ -97,10 +97,10 @@ const HOST_UTILITIES = `
   .u-badge { font-size: 12px; text-transform: uppercase; background: #fef3c7; color: #78350f; padding: 2px 8px; }
   .u-btn { font: inherit; border: 2px solid #1e3a8a; background: #1e3a8a; color: #fff; padding: 6px 14px; cursor: pointer; }
   .u-btn-ghost { font: inherit; border: 2px solid #1e3a8a; background: transparent; color: #1e3a8a; padding: 6px 14px; }
-  [data-theme="dark"] .u-btn-ghost { border-color: #93c5fd; color: #93c5fd; }
-  [data-theme="dark"] .u-btn { border-color: #93c5fd; background: #93c5fd; color: #0b0f17; }
+  [data-credyt-theme="dark"] .u-btn-ghost { border-color: #93c5fd; color: #93c5fd; }
+  [data-credyt-theme="dark"] .u-btn { border-color: #93c5fd; background: #93c5fd; color: #0b0f17; }
   .u-link { color: #1d4ed8; text-decoration: underline; background: none; border: 0; padding: 0; font: inherit; cursor: pointer; }
-  [data-theme="dark"] .u-link { color: #93c5fd; }
+  [data-credyt-theme="dark"] .u-link { color: #93c5fd; }
 `;
 
 /** Without `styles.css`: only `className` / `classNames` with the host's own utility classes. */

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { createRef, type ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { axe } from "vitest-axe";
+import { de } from "./messages";
 import { createMockClient, MockCredytProvider } from "./testing";
 import { TopUpButton } from "./top-up-button";
 
@@ -248,7 +249,7 @@ describe("<TopUpButton> and the protocol's error table", () => {
     expect((await screen.findByRole("alert")).textContent).toBe("Too many attempts, try again in 30 s.");
   });
 
-  it("invalid_request with details: the server's message goes under the amount field; the dialog stays open", async () => {
+  it("invalid_request with details: our words for the server's rule go under the amount field; the dialog stays open", async () => {
     const error = new CredytError("invalid_request", "Amount must be at least 5.", {
       details: { amount: ["must be at least 5"] },
     });
@@ -261,7 +262,7 @@ describe("<TopUpButton> and the protocol's error table", () => {
     );
     await user.click(await screen.findByRole("button", { name: "$2.00" }));
     await user.click(screen.getByRole("button", { name: "Continue to payment" }));
-    const message = await screen.findByText("Must be at least 5.");
+    const message = await screen.findByText("The minimum is $5.00.");
     expect(message.dataset.credyt).toBe("top-up-field-error");
     expect(message.getAttribute("role")).toBe("alert");
     const input = screen.getByLabelText("Custom amount (USD)");
@@ -272,8 +273,34 @@ describe("<TopUpButton> and the protocol's error table", () => {
     expect(document.querySelector('[data-credyt="top-up-error"]')).toBeNull();
     expect(await axe(screen.getByRole("dialog"))).toHaveNoViolations();
     await user.type(input, "0");
-    expect(screen.queryByText("Must be at least 5.")).toBeNull();
+    expect(screen.queryByText("The minimum is $5.00.")).toBeNull();
     expect(input.getAttribute("aria-invalid")).toBeNull();
+  });
+
+  it("never shows the server's English inside a translated dialog", async () => {
+    const cases: [string[], string][] = [
+      [["must be at least 5"], "Der Mindestbetrag ist 5,00\u00a0$."],
+      [["must be at most 500"], "Der Höchstbetrag ist 500,00\u00a0$."],
+      [["must have at most 2 decimal places for USD"], "Höchstens 2 Nachkommastellen."],
+      [["must be greater than 0"], de.amountRequired],
+      [["something new the server says"], de.errorInvalid],
+    ];
+    for (const [amount, expected] of cases) {
+      const error = new CredytError("invalid_request", "Check these fields: amount.", { details: { amount } });
+      const client = createMockClient({ errors: { createTopUp: error } });
+      const user = userEvent.setup();
+      const page = render(
+        <MockCredytProvider client={client} locale="de-DE" labels={de}>
+          <TopUpButton currency="USD" defaultOpen presets={[2]} />
+        </MockCredytProvider>,
+      );
+      await user.click(await screen.findByRole("button", { name: /2,00/ }));
+      await user.click(screen.getByRole("button", { name: de.submit }));
+      const message = await screen.findByRole("alert");
+      expect(message.textContent).toBe(expected);
+      expect(message.textContent).not.toMatch(/must/);
+      page.unmount();
+    }
   });
 
   it("idempotency_conflict: the next attempt uses a new idempotency key", async () => {

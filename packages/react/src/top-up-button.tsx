@@ -1,6 +1,6 @@
 import { formatAmount, type TopUpInput } from "@credyt/core";
 import { Slot } from "@radix-ui/react-slot";
-import { type ButtonHTMLAttributes, forwardRef, lazy, Suspense, useRef, useState } from "react";
+import { type ButtonHTMLAttributes, forwardRef, lazy, memo, Suspense, useRef, useState } from "react";
 import { compose } from "./_internal/compose";
 import { fill, useCredytContext, withVariables } from "./_internal/context";
 import { errorMessage } from "./_internal/error-message";
@@ -64,8 +64,8 @@ export interface TopUpButtonProps extends ButtonHTMLAttributes<HTMLButtonElement
  * dialog (loaded on first open) with presets and a validated custom amount. Double clicks create
  * one top-up; the catalogue's message is shown on error, next to the button.
  */
-export const TopUpButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, TopUpButtonProps>(
-  function TopUpButton(props, ref) {
+export const TopUpButton = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLButtonElement, TopUpButtonProps>(function TopUpButton(props, ref) {
     const { amount, currency, asset, presets, min, max, description, returnUrl, asChild, children, ...other } = props;
     const { open: openProp, defaultOpen = false, onOpenChange, classNames, className, onClick, ...rest } = other;
     const ctx = useCredytContext("TopUpButton");
@@ -155,5 +155,5 @@ export const TopUpButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, TopUpBu
         )}
       </>
     );
-  },
+  }),
 );

@@ -1,5 +1,6 @@
 import type { Account, CredytError, Wallet } from "@credyt/core";
-import { useWallet } from "./use-wallet";
+import type { KeyedMutator } from "swr";
+import { type CredytSWROptions, useWallet } from "./use-wallet";
 
 /** What {@link useAccount} returns: SWR's fields, with `data` narrowed to one account. */
 export interface UseAccountResult {
@@ -8,8 +9,8 @@ export interface UseAccountResult {
   error: CredytError | undefined;
   isLoading: boolean;
   isValidating: boolean;
-  /** Re-fetches the wallet. */
-  mutate: (wallet?: Wallet) => Promise<Wallet | undefined>;
+  /** SWR's bound `mutate` of the wallet: no argument re-fetches, a wallet writes it. */
+  mutate: KeyedMutator<Wallet>;
 }
 
 /**
@@ -25,18 +26,25 @@ export function selectAccount(wallet: Wallet | undefined, assetOrId?: string): A
 
 /**
  * One account of the wallet, read from the shared wallet request (twenty balances, one request).
+ * SWR options go last, as for `useWallet`.
  *
  * @example
  * const { data: usd, error, isLoading } = useAccount("USD");
- * const { data: tokens } = useAccount("default:TOK");
+ * const { data: tokens } = useAccount("default:TOK", { refreshInterval: 10_000 });
  */
-export function useAccount(assetOrId?: string): UseAccountResult {
-  const wallet = useWallet();
+export function useAccount(assetOrId?: string, options?: CredytSWROptions): UseAccountResult {
+  const wallet = useWallet(options);
+  // Getters, as SWR's own: a component re-renders only for the fields it reads.
   return {
-    data: selectAccount(wallet.data, assetOrId),
-    error: wallet.error,
-    isLoading: wallet.isLoading,
-    // A getter, so `isValidating` subscribes only the components that read it (as in SWR).
+    get data() {
+      return selectAccount(wallet.data, assetOrId);
+    },
+    get error() {
+      return wallet.error;
+    },
+    get isLoading() {
+      return wallet.isLoading;
+    },
     get isValidating() {
       return wallet.isValidating;
     },

@@ -1,7 +1,8 @@
 import type { CredytClient, CredytError, PortalSession } from "@credyt/core";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
+import useSWRMutation from "swr/mutation";
 import { useCredytContext } from "./_internal/context";
-import type { Store } from "./_internal/store";
+import type { Scope } from "./_internal/scope";
 import { toCredytError } from "./_internal/to-credyt-error";
 
 /** Options of {@link UseBillingPortalResult.trigger}. */
@@ -30,29 +31,30 @@ export interface UseBillingPortalResult {
 interface Entry {
   promise: Promise<PortalSession>;
   session?: PortalSession;
-  /** `store.generation()` when it was created: a different customer may be signed in since. */
+  /** `scope.generation` when it was created: a different customer may be signed in since. */
   generation: number;
 }
 
 /**
- * One cached session per provider (its store). A session is the signed-in customer's: it is
- * reused only while the store's generation has not moved (same wallet, no sign-out answer, no
- * `mutateCredyt`, no `reset`), and while it is not close to expiry.
+ * One cached session per provider (its scope). A session is the signed-in customer's: it is
+ * reused only while the scope's generation has not moved (same wallet, no sign-out answer, no
+ * `customer` change, no `mutateCredyt`, no `reset`), and while it is not close to expiry. It is
+ * kept here rather than in SWR's cache because it is a POST's answer, never revalidated.
  */
-const sessions = new WeakMap<Store, Entry>();
+const sessions = new WeakMap<Scope, Entry>();
 /** A session closer to expiry than this is replaced rather than reused. */
 const EXPIRY_MARGIN_MS = 30_000;
 
-function getSession(store: Store, client: CredytClient): Promise<PortalSession> {
+function getSession(store: Scope, client: CredytClient): Promise<PortalSession> {
   const entry = sessions.get(store);
   if (
     entry &&
-    entry.generation === store.generation() &&
+    entry.generation === store.generation &&
     (!entry.session || Date.parse(entry.session.expiresAt) - Date.now() > EXPIRY_MARGIN_MS)
   ) {
     return entry.promise;
   }
-  const fresh: Entry = { promise: client.createBillingPortalSession(), generation: store.generation() };
+  const fresh: Entry = { promise: client.createBillingPortalSession(), generation: store.generation };
   sessions.set(store, fresh);
   fresh.promise.then(
     (session) => {
@@ -66,51 +68,69 @@ function getSession(store: Store, client: CredytClient): Promise<PortalSession> 
 }
 
 /**
- * Opens the hosted billing portal: creates a session on demand, reuses an unexpired one of the same
- * customer, and `prefetch()` warms it on hover or focus. The cached session is dropped when the
- * customer may have changed: a different wallet loaded, an `unauthorized` answer, `mutateCredyt()`
- * or `reset()`.
+ * Opens the hosted billing portal, on SWR's `useSWRMutation`: creates a session on demand, reuses
+ * an unexpired one of the same customer, and `prefetch()` warms it on hover or focus. The cached
+ * session is dropped when the customer may have changed: a different wallet loaded, an
+ * `unauthorized` answer, the provider's `customer` prop, `mutateCredyt()` or `reset()`.
  *
  * @example
  * const { trigger, prefetch, isMutating } = useBillingPortal();
  * <button onMouseEnter={prefetch} onFocus={prefetch} onClick={() => trigger()}>Billing</button>
  */
 export function useBillingPortal(): UseBillingPortalResult {
-  const { client, store, navigate, intercepts } = useCredytContext("useBillingPortal");
-  const [state, setState] = useState<{ isMutating: boolean; data?: PortalSession; error?: CredytError }>({
-    isMutating: false,
-  });
+  const { client, scope, navigate, intercepts } = useCredytContext("useBillingPortal");
+  // Navigating away in this tab: stay pending until the page unloads.
+  const [leaving, setLeaving] = useState(false);
+  const key = useMemo(() => [...scope.prefix, "billing-portal"], [scope]);
+  const mutation = useSWRMutation<PortalSession, CredytError, unknown[], Opening>(
+    key,
+    async (_key, { arg: { target, win } }) => {
+      try {
+        const session = await getSession(scope, client);
+        setLeaving(navigate(session.redirectUrl, "billing_portal", target, win));
+        return session;
+      } catch (error) {
+        win?.close();
+        throw toCredytError(error);
+      }
+    },
+    { throwOnError: false },
+  );
+  const { trigger: run, reset: clear } = mutation;
 
   const prefetch = useCallback(() => {
     // A failed prefetch is forgotten (the entry is dropped); the click tries again and reports.
-    getSession(store, client).catch(() => undefined);
-  }, [store, client]);
+    getSession(scope, client).catch(() => undefined);
+  }, [scope, client]);
 
   const trigger = useCallback(
-    async (options: BillingPortalTriggerOptions = {}) => {
+    (options: BillingPortalTriggerOptions = {}) => {
       const { target } = options;
       // Opened synchronously inside the click, before any await, so browsers allow it.
       const win = target === "_blank" && !intercepts ? window.open("", "_blank") : undefined;
       if (win) win.opener = null;
-      setState({ isMutating: true });
-      try {
-        const session = await getSession(store, client);
-        const left = navigate(session.redirectUrl, "billing_portal", target, win);
-        setState({ isMutating: left, data: session });
-        return session;
-      } catch (error) {
-        win?.close();
-        setState({ isMutating: false, error: toCredytError(error) });
-        return undefined;
-      }
+      return run({ target, win });
     },
-    [store, client, navigate, intercepts],
+    [run, intercepts],
   );
 
   const reset = useCallback(() => {
-    store.forget();
-    setState({ isMutating: false });
-  }, [store]);
+    scope.forget();
+    setLeaving(false);
+    clear();
+  }, [scope, clear]);
 
-  return { trigger, prefetch, isMutating: state.isMutating, data: state.data, error: state.error, reset };
+  return {
+    trigger,
+    prefetch,
+    isMutating: mutation.isMutating || leaving,
+    data: mutation.data,
+    error: mutation.error,
+    reset,
+  };
+}
+
+interface Opening {
+  target: string | undefined;
+  win: Window | null | undefined;
 }

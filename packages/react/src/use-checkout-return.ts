@@ -7,6 +7,9 @@ export interface UseCheckoutReturnResult {
   status: ReturnStatus;
   /** Asset of the top-up the customer came back from, when this tab started it. */
   asset: string | undefined;
+  /** Amount and currency the customer paid, when this tab started the top-up (for "Added $20.00"). */
+  amount: number | undefined;
+  currency: string | undefined;
 }
 
 /**
@@ -19,5 +22,10 @@ export interface UseCheckoutReturnResult {
  */
 export function useCheckoutReturn(): UseCheckoutReturnResult {
   const { returnStatus, returnTopUp } = useCredytContext("useCheckoutReturn");
-  return { status: returnStatus, asset: returnTopUp?.asset };
+  return {
+    status: returnStatus,
+    asset: returnTopUp?.asset,
+    amount: returnTopUp?.amount,
+    currency: returnTopUp?.currency,
+  };
 }

@@ -1,5 +1,7 @@
 import type { CredytError, TopUp, TopUpInput, Wallet } from "@credyt/core";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { unstable_serialize, useSWRConfig } from "swr";
+import useSWRMutation from "swr/mutation";
 import { useCredytContext } from "./_internal/context";
 import { rememberTopUp } from "./_internal/return-flow";
 import { toCredytError } from "./_internal/to-credyt-error";
@@ -20,12 +22,6 @@ export interface UseTopUpResult {
   reset: () => void;
 }
 
-interface State {
-  isMutating: boolean;
-  data?: TopUp | undefined;
-  error?: CredytError | undefined;
-}
-
 /** How long checkout waits for the balance it remembers; past it the return flow has no baseline. */
 const BASELINE_WAIT_MS = 3000;
 
@@ -44,66 +40,82 @@ function newKey(): string {
 }
 
 /**
- * Buys credit: one `Idempotency-Key` per purchase intent (kept across retries of the same input,
- * replaced after an `idempotency_conflict`), an in-flight lock against double clicks, the balance
- * remembered for the return (fetched first if not loaded), a validated redirect, then checkout.
+ * Buys credit, on SWR's `useSWRMutation`: one `Idempotency-Key` per purchase intent (kept across
+ * retries of the same input, replaced after an `idempotency_conflict`), an in-flight lock against
+ * double clicks, the balance remembered for the return (fetched first if not loaded), a validated
+ * redirect, then checkout.
  *
  * @example
  * const { trigger, isMutating, error } = useTopUp();
  * <button onClick={() => trigger({ amount: 20, currency: "USD" })} aria-disabled={isMutating}>Top up</button>
  */
 export function useTopUp(): UseTopUpResult {
-  const { client, navigate, store, walletKey } = useCredytContext("useTopUp");
-  const [state, setState] = useState<State>({ isMutating: false });
+  const { client, navigate, walletKey, fetchWallet, scope } = useCredytContext("useTopUp");
+  const { cache, mutate } = useSWRConfig();
+  // Leaving the page for checkout: stay locked so a click during unload cannot start a second purchase.
+  const [leaving, setLeaving] = useState(false);
   const inflight = useRef<Promise<TopUp | undefined> | undefined>(undefined);
   const intent = useRef<{ input: string; key: string } | undefined>(undefined);
 
+  const buy = async (_key: unknown, { arg: input }: { arg: TopUpInput }): Promise<TopUp> => {
+    const signature = JSON.stringify(input);
+    if (intent.current?.input !== signature) intent.current = { input: signature, key: newKey() };
+    // The balance before paying is the return flow's baseline. Not loaded yet (no balance on this
+    // page, or still loading): fetch it alongside the top-up and put it in the cache.
+    const cached = () => cache.get(unstable_serialize(walletKey))?.data as Wallet | undefined;
+    const known = cached();
+    const before = known
+      ? Promise.resolve(known)
+      : fetchWallet().then(
+          (wallet) => mutate(walletKey, wallet, { revalidate: false }),
+          () => undefined,
+        );
+    try {
+      const topUp = await client.createTopUp(input, { idempotencyKey: intent.current?.key ?? newKey() });
+      const asset = input.asset ?? input.currency;
+      const wallet = (await within(before, BASELINE_WAIT_MS)) ?? cached();
+      const account = selectAccount(wallet, asset);
+      // A known wallet without this asset's account: the credit will open it, from zero.
+      const available = account?.available ?? (wallet ? 0 : undefined);
+      rememberTopUp({ asset, accountId: account?.id, available, amount: input.amount, currency: input.currency });
+      const left = navigate(topUp.redirectUrl, "top_up");
+      intent.current = undefined;
+      setLeaving(left);
+      return topUp;
+    } catch (thrown) {
+      const error = toCredytError(thrown);
+      // 409: the key was already used with another body; the next attempt needs its own key.
+      if (error.code === "idempotency_conflict") intent.current = undefined;
+      throw error;
+    }
+  };
+  const key = useMemo(() => [...scope.prefix, "top-up"], [scope]);
+  const mutation = useSWRMutation<TopUp, CredytError, unknown[], TopUpInput>(key, buy, { throwOnError: false });
+  const { trigger: run, reset: clear } = mutation;
+
   const trigger = useCallback(
     (input: TopUpInput) => {
-      if (inflight.current) return inflight.current;
-      const signature = JSON.stringify(input);
-      if (intent.current?.input !== signature) intent.current = { input: signature, key: newKey() };
-      setState({ isMutating: true });
-      // The balance before paying is the return flow's baseline. Not loaded yet (no balance on
-      // this page, or still loading): fetch it alongside the top-up, through the shared cache.
-      const known = store.get<Wallet>(walletKey).data;
-      const before = known
-        ? Promise.resolve(known)
-        : store.revalidate<Wallet>(walletKey, () => client.getWallet()).catch(() => undefined);
-      const run = async (): Promise<TopUp | undefined> => {
-        try {
-          const topUp = await client.createTopUp(input, { idempotencyKey: intent.current?.key ?? newKey() });
-          const asset = input.asset ?? input.currency;
-          const wallet = (await within(before, BASELINE_WAIT_MS)) ?? store.get<Wallet>(walletKey).data;
-          const account = selectAccount(wallet, asset);
-          // A known wallet without this asset's account: the credit will open it, from zero.
-          const available = account?.available ?? (wallet ? 0 : undefined);
-          rememberTopUp({ asset, accountId: account?.id, available });
-          const left = navigate(topUp.redirectUrl, "top_up");
-          intent.current = undefined;
-          // Leaving the page: stay locked so a click during unload cannot start a second purchase.
-          setState({ isMutating: left, data: topUp });
-          return topUp;
-        } catch (thrown) {
-          const error = toCredytError(thrown);
-          // 409: the key was already used with another body; the next attempt needs its own key.
-          if (error.code === "idempotency_conflict") intent.current = undefined;
-          setState({ isMutating: false, error });
-          return undefined;
-        } finally {
+      if (!inflight.current) {
+        inflight.current = run(input).finally(() => {
           inflight.current = undefined;
-        }
-      };
-      inflight.current = run();
+        });
+      }
       return inflight.current;
     },
-    [client, navigate, store, walletKey],
+    [run],
   );
 
   const reset = useCallback(() => {
     intent.current = undefined;
-    setState({ isMutating: false });
-  }, []);
+    setLeaving(false);
+    clear();
+  }, [clear]);
 
-  return { trigger, isMutating: state.isMutating, data: state.data, error: state.error, reset };
+  return {
+    trigger,
+    isMutating: mutation.isMutating || leaving,
+    data: mutation.data,
+    error: mutation.error,
+    reset,
+  };
 }

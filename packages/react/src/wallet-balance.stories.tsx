@@ -48,7 +48,7 @@ function RefreshOnce() {
   useEffect(() => {
     if (data && !done.current) {
       done.current = true;
-      // Straight from the effect the answer triggered: it must start a new request (store.ts settles first).
+      // Straight from the effect the answer triggered: SWR's mutate() starts a new request.
       void mutate();
     }
   }, [data, mutate]);
@@ -217,5 +217,36 @@ export const PaymentFailed: Story = {
   parameters: { credyt: { scenario: "paymentFailed" } },
   play: async ({ canvas }) => {
     await expect(await canvas.findByText("The payment did not go through. You were not charged.")).toBeVisible();
+  },
+};
+
+/** Money on its way that this browser never paid for (an abandoned top-up): not shown as pending. */
+export const PendingNotPaidHere: Story = {
+  name: "Pending, not paid in this browser",
+  parameters: { credyt: { scenario: "pendingElsewhere" } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText("$14.57")).toBeVisible();
+    await expect(canvas.queryByText("$60.00 pending")).toBeNull();
+  },
+};
+
+/** The app opts in with `showPending`: incoming amounts show whoever started them. */
+export const ShowPending: Story = {
+  name: "Pending, shown with showPending",
+  args: { showPending: true },
+  parameters: { credyt: { scenario: "pendingElsewhere" } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText("$60.00 pending")).toBeVisible();
+  },
+};
+
+/** Back from a paid checkout and credited: "Added $20.00" until dismissed (or 8 s). */
+export const TopUpConfirmed: Story = {
+  name: "Top-up confirmed",
+  parameters: { credyt: { scenario: "topUpConfirmed" } },
+  play: async ({ canvas }) => {
+    const status = await canvas.findByRole("status");
+    await expect(status).toHaveTextContent("Added $20.00");
+    await expect(canvas.getByText("$34.57")).toBeVisible();
   },
 };

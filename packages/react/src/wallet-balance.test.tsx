@@ -226,7 +226,8 @@ describe("<WalletBalance>", () => {
     expect(amount.className).toBe("amt");
     expect(screen.getByText("In the red").className).toBe("bdg");
     expect(ref.current?.className).toBe("mine");
-    expect(ref.current?.dataset.theme).toBe("dark");
+    expect(ref.current?.dataset.credytTheme).toBe("dark");
+    expect(ref.current?.dataset.theme).toBeUndefined();
     expect(ref.current?.style.getPropertyValue("--credyt-accent")).toBe("#f00");
   });
 

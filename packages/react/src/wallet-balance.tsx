@@ -1,7 +1,9 @@
 import { type Account, formatAmount } from "@credyt/core";
-import { forwardRef, type HTMLAttributes, type ReactNode } from "react";
+import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useState } from "react";
 import { type CredytContextValue, fill, useCredytContext, withVariables } from "./_internal/context";
+import type { ReturnStatus } from "./_internal/return-flow";
 import { selectAccount } from "./use-account";
+import { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
 import { useWallet } from "./use-wallet";
 
 /** Parts of `<WalletBalance>` that take a class name (each also carries `data-credyt="balance-<part>"`). */
@@ -16,7 +18,9 @@ export type WalletBalancePart =
   | "empty"
   | "error"
   | "stale"
-  | "retry";
+  | "retry"
+  | "confirmation"
+  | "dismiss";
 
 /**
  * `data-state` of the root: `loading` (no data yet), `ready`, `empty` (no such account),
@@ -33,6 +37,12 @@ export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>,
   accountId?: string;
   /** Show every account as a list. @default false */
   showAll?: boolean;
+  /**
+   * Show incoming pending amounts (`pendingIn`) always. By default they show only after the customer
+   * completed a checkout in this browser: an abandoned or refused top-up never reads as money on its way.
+   * @default false
+   */
+  showPending?: boolean;
   /** Below this amount (and at or above zero) the balance is flagged `low`. */
   lowBalanceThreshold?: number;
   /** Custom rendering of an amount. @default formatAmount with the provider's locale and assets */
@@ -43,6 +53,21 @@ export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>,
 
 type Level = "normal" | "low" | "overdraft";
 
+/** How long the confirmation after a paid checkout stays, unless dismissed (at least 5 s, as promised). */
+export const CONFIRMATION_MS = 8000;
+
+/** "Added $20.00" after a paid checkout: from the credit landing until dismissed or `CONFIRMATION_MS` later. */
+function useConfirmation(back: UseCheckoutReturnResult): { shown: boolean; dismiss: () => void } {
+  const [over, setOver] = useState(false);
+  const success = back.status === "success" && back.amount !== undefined;
+  useEffect(() => {
+    if (!success) return;
+    const timer = setTimeout(() => setOver(true), CONFIRMATION_MS);
+    return () => clearTimeout(timer);
+  }, [success]);
+  return { shown: success && !over, dismiss: () => setOver(true) };
+}
+
 function levelOf(account: Account, threshold: number | undefined): Level {
   if (account.available < 0) return "overdraft";
   return threshold !== undefined && account.available < threshold ? "low" : "normal";
@@ -51,18 +76,25 @@ function levelOf(account: Account, threshold: number | undefined): Level {
 function Row(props: {
   account: Account;
   ctx: CredytContextValue;
+  back: UseCheckoutReturnResult;
+  showPending: boolean | undefined;
   threshold: number | undefined;
   format: ((account: Account) => ReactNode) | undefined;
   cn: Partial<Record<WalletBalancePart, string>>;
 }): ReactNode {
-  const { account, ctx, threshold, format, cn } = props;
-  const { t, locale, assets, returnStatus, returnTopUp } = ctx;
+  const { account, ctx, back, showPending, threshold, format, cn } = props;
+  const { t, locale, assets } = ctx;
   const level = levelOf(account, threshold);
   const options = { locale, assets };
+  const status: ReturnStatus = back.status;
+  // Paid in this browser (the return flow saw the proxy's marker): pending money is really coming.
+  const paid =
+    (status === "pending" || status === "processing" || status === "success") &&
+    (!back.asset || back.asset.toUpperCase() === account.asset.toUpperCase());
   const notice =
-    (returnStatus === "pending" || returnStatus === "processing" || returnStatus === "failed") &&
-    (!returnTopUp || returnTopUp.asset.toUpperCase() === account.asset.toUpperCase())
-      ? returnStatus
+    (status === "pending" || status === "processing" || status === "failed") &&
+    (!back.asset || back.asset.toUpperCase() === account.asset.toUpperCase())
+      ? status
       : undefined;
   return (
     <>
@@ -74,7 +106,7 @@ function Row(props: {
           {level === "low" ? t.lowBalance : t.overdraft}
         </span>
       )}
-      {account.pendingIn !== undefined && account.pendingIn > 0 && (
+      {(showPending || paid) && account.pendingIn !== undefined && account.pendingIn > 0 && (
         <span data-credyt="balance-pending" className={cn.pending}>
           {fill(t.pendingIn, { amount: formatAmount(account.pendingIn, account.asset, options) })}
         </span>
@@ -93,12 +125,24 @@ function Row(props: {
  * with retry that keeps the last good value marked stale, overdraft and low-balance flags, and the
  * "payment received, updating…" notice after checkout. Updates are announced (`aria-live`).
  */
-export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBalanceProps>(
-  function WalletBalance(props, ref) {
-    const { asset, accountId, showAll, lowBalanceThreshold, format, classNames = {}, className, ...rest } = props;
+export const WalletBalance = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBalanceProps>(function WalletBalance(props, ref) {
+    const {
+      asset,
+      accountId,
+      showAll,
+      showPending,
+      lowBalanceThreshold,
+      format,
+      classNames = {},
+      className,
+      ...rest
+    } = props;
     const ctx = useCredytContext("WalletBalance");
     const { t } = ctx;
     const wallet = useWallet();
+    const back = useCheckoutReturn();
+    const confirmed = useConfirmation(back);
     const { data, error, mutate } = wallet;
     const account = showAll ? undefined : selectAccount(data, accountId ?? asset);
     const hasData = showAll ? data !== undefined && data.accounts.length > 0 : account !== undefined;
@@ -114,7 +158,15 @@ export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBa
           ? "ready"
           : "empty";
     const row = (a: Account) => (
-      <Row account={a} ctx={ctx} threshold={lowBalanceThreshold} format={format} cn={classNames} />
+      <Row
+        account={a}
+        ctx={ctx}
+        back={back}
+        showPending={showPending}
+        threshold={lowBalanceThreshold}
+        format={format}
+        cn={classNames}
+      />
     );
 
     return (
@@ -159,13 +211,33 @@ export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBa
           ) : (
             account && row(account)
           ))}
+        {confirmed.shown && back.amount !== undefined && (
+          <span data-credyt="balance-confirmation" role="status" className={classNames.confirmation}>
+            {fill(t.added, { amount: formatAmount(back.amount, back.currency ?? back.asset ?? "", ctx) })}
+            <button
+              type="button"
+              data-credyt="balance-dismiss"
+              aria-label={t.dismiss}
+              className={classNames.dismiss}
+              onClick={confirmed.dismiss}
+            >
+              ×
+            </button>
+          </span>
+        )}
         {error && (
           <>
             <span
               data-credyt={state === "stale" ? "balance-stale" : "balance-error"}
               className={state === "stale" ? classNames.stale : classNames.error}
             >
-              {state === "stale" ? t.stale : signedOut ? t.signedOut : t.loadError}
+              {state === "stale"
+                ? t.stale
+                : signedOut
+                  ? t.signedOut
+                  : error.code === "forbidden"
+                    ? t.errorForbidden
+                    : t.loadError}
             </span>
             <button
               type="button"
@@ -183,5 +255,5 @@ export const WalletBalance = /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBa
         )}
       </div>
     );
-  },
+  }),
 );

@@ -1,4 +1,5 @@
 import { cleanup, configure } from "@testing-library/react";
+import { unload } from "swr";
 import { afterEach, expect } from "vitest";
 import * as matchers from "vitest-axe/matchers";
 
@@ -8,6 +9,9 @@ expect.extend(matchers);
 configure({ asyncUtilTimeout: 5000 });
 afterEach(() => {
   cleanup();
+  // Tests that render `CredytProvider` use SWR's global cache (the default `cache="shared"`):
+  // empty it, in-flight requests included, so no test sees another's data.
+  unload({ revalidate: false });
   sessionStorage.clear();
   history.replaceState(null, "", "/");
 });

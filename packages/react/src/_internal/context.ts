@@ -1,8 +1,9 @@
-import type { AssetDisplay, CredytClient, Wallet } from "@credyt/core";
+import type { AssetDisplay, CredytClient, CredytError, Wallet } from "@credyt/core";
 import { type CSSProperties, createContext, useContext } from "react";
+import type { SWRConfiguration } from "swr";
 import type { CredytMessages } from "../messages";
 import type { PendingTopUp, ReturnStatus } from "./return-flow";
-import type { Store } from "./store";
+import type { Scope } from "./scope";
 
 /** What a redirect is for, passed to `onRedirect`. */
 export type RedirectKind = "top_up" | "billing_portal";
@@ -17,13 +18,17 @@ export interface CredytAppearance {
 
 export interface CredytContextValue {
   client: CredytClient;
-  store: Store;
-  /** `credytKeys.wallet(baseUrl)`, serialised: the store key of the wallet. */
-  walletKey: string;
+  /** This provider as `mutateCredyt` sees it (also holds the billing portal session's generation). */
+  scope: Scope;
+  /** `credytKeys.wallet(baseUrl)`: the SWR key of the wallet (`null` in the render that switches customer). */
+  walletKey: readonly [string, string, "wallet"] | null;
+  /** Fetches the wallet and notes a possible customer change (the SWR fetcher of `walletKey`). */
+  fetchWallet: () => Promise<Wallet>;
+  /** The wallet hooks' SWR options, under the app's `<SWRConfig>` and the hook's own options. */
+  walletConfig: SWRConfiguration<Wallet, CredytError>;
   locale: string | undefined;
   assets: Record<string, AssetDisplay> | undefined;
   t: CredytMessages;
-  fallbackWallet: Wallet | undefined;
   /**
    * Validates a server redirect (throws a `CredytError` if refused) and leaves the page, or hands it
    * to `onRedirect`. True when this page is navigating away.
@@ -33,7 +38,8 @@ export interface CredytContextValue {
   intercepts: boolean;
   returnStatus: ReturnStatus;
   returnTopUp: PendingTopUp | undefined;
-  rootProps: { "data-theme"?: string; style?: Record<string, string> };
+  /** On every root element: `data-credyt-theme` (not `data-theme`, which apps' own theme selectors match). */
+  rootProps: { "data-credyt-theme"?: string; style?: Record<string, string> };
 }
 
 export const CredytContext = /* @__PURE__ */ createContext<CredytContextValue | null>(null);

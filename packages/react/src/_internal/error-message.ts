@@ -4,6 +4,9 @@ import { fill } from "./context";
 
 /** The localised message a component shows for an error of the catalogue. */
 export function errorMessage(error: CredytError, t: CredytMessages): string {
+  // `timeout` is the core client's own code (issue 14); a string compare keeps this file building
+  // against a core that does not list it yet.
+  if ((error.code as string) === "timeout") return t.errorTimeout;
   switch (error.code) {
     case "network_error":
     case "upstream_timeout":
@@ -15,8 +18,10 @@ export function errorMessage(error: CredytError, t: CredytMessages): string {
         ? fill(t.errorRateLimitedRetry, { seconds: Math.ceil(error.retryAfter) })
         : t.errorRateLimited;
     case "unauthorized":
-    case "forbidden":
       return t.errorUnauthorized;
+    // The proxy's origin check: the site's configuration, which signing in again cannot fix.
+    case "forbidden":
+      return t.errorForbidden;
     case "invalid_request":
     case "idempotency_conflict":
       return t.errorInvalid;

@@ -1,5 +1,6 @@
-import { RETURN_PARAM, type Wallet } from "@credyt/core";
+import { type CredytError, RETURN_PARAM, type Wallet } from "@credyt/core";
 import { useEffect, useRef, useState } from "react";
+import useSWR, { type SWRConfiguration, type Key as SWRKey } from "swr";
 
 /**
  * Where the customer stands after coming back from checkout:
@@ -13,6 +14,9 @@ export interface PendingTopUp {
   accountId?: string | undefined;
   asset: string;
   available?: number | undefined;
+  /** What the customer paid, for the confirmation ("Added $20.00"). */
+  amount?: number | undefined;
+  currency?: string | undefined;
 }
 
 const STORAGE_KEY = "credyt:top-up";
@@ -48,55 +52,61 @@ function credited(wallet: Wallet, pending: PendingTopUp | undefined): boolean {
 
 /**
  * Reads the proxy's return marker once after hydration, removes it from the URL, and re-fetches
- * the wallet with bounded backoff until the credit lands.
+ * the wallet (SWR's `mutate` of the wallet key) with bounded backoff until the credit lands. The
+ * first check shares the balances' own request: this hook reads the same key while it watches.
  */
 export function useReturnFlow(
-  refresh: (force: boolean) => Promise<Wallet | undefined>,
+  key: SWRKey,
+  fetcher: () => Promise<Wallet>,
+  config: SWRConfiguration<Wallet, CredytError>,
 ): [ReturnStatus, PendingTopUp | undefined] {
-  const [state, setState] = useState<[ReturnStatus, PendingTopUp | undefined]>(["idle", undefined]);
+  const [state, setState] = useState<[ReturnStatus, PendingTopUp | undefined, string | null]>([
+    "idle",
+    undefined,
+    null,
+  ]);
   // Read once: Strict Mode runs effects twice, and the first run already removed the marker.
-  const found = useRef<[string | null, PendingTopUp | undefined]>(undefined);
+  const found = useRef(false);
+  const [status, pending, marker] = state;
+  const watching = marker === "portal" || status === "pending";
+  const { data, error, mutate } = useSWR<Wallet, CredytError>(watching ? key : null, fetcher, config);
+  const first = useRef(data);
+  first.current = data;
+  // The first answer (the request every balance shares) has come, data or error.
+  const answered = data !== undefined || error !== undefined;
 
   useEffect(() => {
-    if (!found.current) {
-      const url = new URL(location.href);
-      const value = url.searchParams.get(RETURN_PARAM);
-      found.current = [value, undefined];
-      if (value !== "top_up" && value !== "failed" && value !== "portal") return;
-      url.searchParams.delete(RETURN_PARAM);
-      history.replaceState(history.state, "", url.href);
-      found.current[1] = takeTopUp();
-    }
-    const [marker, pending] = found.current;
-    if (marker === "portal") {
-      // Back from the portal, where the customer may have bought credit: refresh once, quietly.
-      void refresh(true);
-      return;
-    }
-    if (marker !== "top_up" && marker !== "failed") return;
-    if (marker === "failed") {
-      setState(["failed", pending]);
-      return;
-    }
-    setState(["pending", pending]);
+    if (found.current) return;
+    found.current = true;
+    const url = new URL(location.href);
+    const value = url.searchParams.get(RETURN_PARAM);
+    if (value !== "top_up" && value !== "failed" && value !== "portal") return;
+    url.searchParams.delete(RETURN_PARAM);
+    history.replaceState(history.state, "", url.href);
+    const taken = takeTopUp();
+    // Back from the portal, where the customer may have bought credit: the watch above refreshes once.
+    setState([value === "top_up" ? "pending" : value === "failed" ? "failed" : "idle", taken, value]);
+  }, []);
+
+  useEffect(() => {
+    if (status !== "pending" || !answered) return;
     let attempt = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    const poll = async () => {
-      // Through the provider's cache: the first call joins the balances' own first request, and a
-      // failed one (undefined) counts as "not credited yet"; the backoff decides when to give up.
-      const wallet = await refresh(attempt > 0);
+    // A chain of timers and SWR `mutate()` calls (each a new request, resolving with the cache's
+    // data, the last good one after a failure); the backoff decides when to give up.
+    const check = (wallet: Wallet | undefined) => {
       if (stopped) return;
-      if (wallet && credited(wallet, pending)) setState(["success", pending]);
-      else if (attempt >= RETURN_BACKOFF.length) setState(["processing", pending]);
-      else timer = setTimeout(poll, RETURN_BACKOFF[attempt++]);
+      if (wallet && credited(wallet, pending)) setState(["success", pending, marker]);
+      else if (attempt >= RETURN_BACKOFF.length) setState(["processing", pending, marker]);
+      else timer = setTimeout(() => void mutate().then(check), RETURN_BACKOFF[attempt++]);
     };
-    void poll();
+    check(first.current);
     return () => {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [refresh]);
+  }, [status, answered, pending, marker, mutate]);
 
-  return state;
+  return [status, pending];
 }

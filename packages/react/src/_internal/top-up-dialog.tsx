@@ -5,6 +5,7 @@ import type { TopUpDialogPart } from "../top-up-button";
 import type { UseTopUpResult } from "../use-top-up";
 import type { CredytContextValue } from "./context";
 import { errorMessage } from "./error-message";
+import { fieldMessage as localise } from "./field-message";
 import { validateAmount } from "./validate-amount";
 
 /** Props of the lazily loaded top-up dialog (private: `<TopUpButton>` renders it). */
@@ -30,10 +31,10 @@ export function TopUpDialog(props: TopUpDialogProps): ReactNode {
   const [message, setMessage] = useState<string | undefined>(undefined);
   const id = useId();
   const rules = { currency, min, max, locale };
-  // The server refused the amount (`invalid_request` with `details.amount`): its words go under
-  // the field, like our own validation's, and the dialog stays open.
+  // The server refused the amount (`invalid_request` with `details.amount`): our localised words
+  // for its rule go under the field, like our own validation's, and the dialog stays open.
   const refused = topUp.error?.code === "invalid_request" ? topUp.error.details?.amount : undefined;
-  const serverMessage = refused?.length ? sentence(refused) : undefined;
+  const serverMessage = refused?.length ? localise(refused, rules, t) : undefined;
   const fieldMessage = message ?? serverMessage;
   useEffect(() => {
     if (serverMessage) document.getElementById(`${id}-input`)?.focus();
@@ -163,11 +164,4 @@ export function TopUpDialog(props: TopUpDialogProps): ReactNode {
       </Dialog.Portal>
     </Dialog.Root>
   );
-}
-
-/** The server's field messages ("must be at least 5") as one sentence: "Must be at least 5." */
-function sentence(messages: string[]): string {
-  const text = messages.join("; ").trim();
-  const capital = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?。]$/.test(capital) ? capital : `${capital}.`;
 }

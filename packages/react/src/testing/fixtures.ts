@@ -1,5 +1,5 @@
 import { type Account, CredytError, type Wallet } from "@credyt/core";
-import type { ReturnStatus } from "../_internal/return-flow";
+import type { PendingTopUp, ReturnStatus } from "../_internal/return-flow";
 
 /** Errors a mock client rejects with, per method. */
 export interface MockErrors {
@@ -17,6 +17,8 @@ export interface MockScenario {
   errors?: MockErrors;
   /** The checkout-return state the components show (as if the customer just came back). */
   returnStatus?: ReturnStatus;
+  /** The top-up this browser started, as remembered before checkout (for "Added $20.00"). */
+  returnTopUp?: PendingTopUp;
 }
 
 const usd = (available: number, extra: Partial<Account> = {}): Account => ({
@@ -73,6 +75,14 @@ export const fixtures = {
   lowBalance: { wallet: { accounts: [usd(3.2)] } },
   /** Back from checkout: paid, the credit (25 USD) is still pending. */
   pendingTopUp: { wallet: { accounts: [usd(14.566678, { pendingIn: 25 })] }, returnStatus: "pending" },
+  /** Money on its way that this browser did not pay for (an abandoned top-up): hidden unless `showPending`. */
+  pendingElsewhere: { wallet: { accounts: [usd(14.566678, { pendingIn: 60 })] } },
+  /** Back from checkout: paid 20 USD and credited; the confirmation shows. */
+  topUpConfirmed: {
+    wallet: { accounts: [usd(34.566678)] },
+    returnStatus: "success",
+    returnTopUp: { asset: "USD", accountId: "default:USD", available: 14.566678, amount: 20, currency: "USD" },
+  },
   /** Back from checkout: the payment failed. */
   paymentFailed: { wallet: demoWallet, returnStatus: "failed" },
 } satisfies Record<string, MockScenario>;

@@ -19,8 +19,8 @@ function ReturnOverride(props: { scenario: MockScenario; children?: ReactNode })
   const ctx = useContext(CredytContext);
   const status = props.scenario.returnStatus;
   const value = useMemo(
-    () => (ctx && status ? { ...ctx, returnStatus: status, returnTopUp: undefined } : ctx),
-    [ctx, status],
+    () => (ctx && status ? { ...ctx, returnStatus: status, returnTopUp: props.scenario.returnTopUp } : ctx),
+    [ctx, status, props.scenario.returnTopUp],
   );
   return <CredytContext.Provider value={value}>{props.children}</CredytContext.Provider>;
 }
@@ -44,10 +44,23 @@ export function MockCredytProvider(props: MockCredytProviderProps): ReactNode {
     [given, scenario, delayMs, errors, wallet],
   );
   return (
-    <CredytProvider client={client} onRedirect={onRedirect ?? noop} {...rest}>
+    // Its own cache, started again for each new client: the cache key is the base URL, which
+    // every mock client shares.
+    <CredytProvider key={idOf(client)} client={client} onRedirect={onRedirect ?? noop} cache="isolated" {...rest}>
       <ReturnOverride scenario={client.scenario}>{children}</ReturnOverride>
     </CredytProvider>
   );
 }
 
 function noop(): void {}
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+function idOf(client: object): number {
+  let id = ids.get(client);
+  if (id === undefined) {
+    id = ++nextId;
+    ids.set(client, id);
+  }
+  return id;
+}

@@ -85,7 +85,7 @@ describe("dist", () => {
     expect(selectors.length).toBeGreaterThan(20);
     for (const list of selectors) {
       for (const selector of list.split(",").map((s) => s.trim())) {
-        expect(selector, selector).toMatch(/\[data-credyt|^:root|^\[data-theme=/);
+        expect(selector, selector).toMatch(/\[data-credyt|^:root|^\[data-credyt-theme=/);
       }
     }
   });
