@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { Ctx, FaultRule } from "./_internal/context";
-import { faultResponse, takeFault } from "./_internal/faults";
+import { faultResponse, releaseHanging, takeFault } from "./_internal/faults";
 import { problem } from "./_internal/http";
 import { randomId } from "./_internal/ids";
 import { sweepExpired, TOP_UP_TTL_MS } from "./_internal/ops";
@@ -147,6 +147,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const reset = () => {
     ctx.store = cloneStore(initial);
     ctx.faults.length = 0;
+    releaseHanging(ctx);
     ctx.changed();
   };
 
@@ -159,7 +160,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (!isAdmin) {
       const fault = takeFault(ctx, c.req.method, path);
       if (fault) {
-        const response = await faultResponse(fault);
+        const response = await faultResponse(fault, ctx, c.req.raw.signal);
         if (response) return response;
       }
     }

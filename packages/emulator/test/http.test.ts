@@ -114,6 +114,8 @@ describe("protocol errors are problem+json", () => {
       "/billing-portal/sessions",
       "/assets",
       "/events",
+      "/assets/TOK/quote",
+      "/assets/%E0%A4%A/quote",
       "/__emulator/clock",
       "/__emulator/faults",
       "/__emulator/top-ups/top_x/fail",
@@ -130,6 +132,10 @@ describe("protocol errors are problem+json", () => {
       "/top-ups/%00",
       "/assets/..%2F",
       "/events/ ",
+      `/events?customer_id=%00&from=${"9".repeat(40)}&to=%E0%A4%A`,
+      "/events?offset=9007199254740991&limit=100",
+      "/events?from=2026-01-01T00:00:00.999999999Z&to=9999-12-31T23:59:59Z",
+      "/events?from=0000-01-01T00:00:00-23:59",
     ]) {
       expect((await s.api("GET", path)).status, path).toBeLessThan(500);
     }

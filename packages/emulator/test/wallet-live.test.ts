@@ -127,6 +127,55 @@ describe("faults on the wallet read (for poller and stream tests)", () => {
     expect(await usd()).toMatchObject({ available: 52.5 });
   });
 
+  it("hang holds a read unanswered until the faults are cleared, then it is answered from the current data", async () => {
+    await fault({ method: "GET", path: "/customers/:id/wallet", hang: true, count: 1 });
+    let settled = false;
+    const pending = s.api("GET", `/customers/${SECOND_CUSTOMER_ID}/wallet`).finally(() => {
+      settled = true;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(settled).toBe(false);
+    expect(await (await s.admin("GET", "/__emulator/faults")).json()).toEqual({ faults: [], hanging: 1 });
+    // A write while the read hangs; the held read, once released, answers with it.
+    await s.api("POST", `/customers/${SECOND_CUSTOMER_ID}/wallet/adjustments`, {
+      transaction_id: uuid(5),
+      asset: "USD",
+      amount: 1.25,
+      reason: "gift",
+    });
+    await s.admin("DELETE", "/__emulator/faults");
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { accounts: Account[] }).accounts[0]).toMatchObject({ available: 51.25 });
+    expect(await (await s.admin("GET", "/__emulator/faults")).json()).toEqual({ faults: [], hanging: 0 });
+  });
+
+  it("hang ends when the client gives up (no held request or timer is left behind); with a status it answers that", async () => {
+    await fault({ method: "GET", path: "/customers/:id/wallet", hang: true, count: 1 });
+    await expect(
+      fetch(`${s.url}/customers/${SECOND_CUSTOMER_ID}/wallet`, {
+        headers: { "x-credyt-api-key": s.apiKey },
+        signal: AbortSignal.timeout(150),
+      }),
+    ).rejects.toThrow();
+    let hanging = 1;
+    for (let i = 0; i < 50 && hanging > 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      hanging = ((await (await s.admin("GET", "/__emulator/faults")).json()) as { hanging: number }).hanging;
+    }
+    expect(hanging).toBe(0);
+    await fault({ method: "GET", path: "/customers/:id/wallet", hang: true, status: 504, count: 1 });
+    const held = s.api("GET", `/customers/${SECOND_CUSTOMER_ID}/wallet`);
+    for (let i = 0; i < 50 && hanging === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      hanging = ((await (await s.admin("GET", "/__emulator/faults")).json()) as { hanging: number }).hanging;
+    }
+    expect(hanging).toBe(1);
+    await s.admin("POST", "/__emulator/reset"); // a reset releases held requests too
+    expect((await held).status).toBe(504);
+    expect((await s.admin("POST", "/__emulator/faults", { path: "/", hang: "yes" })).status).toBe(422);
+  });
+
   it("a literal path breaks one customer's wallet and leaves another's alone", async () => {
     await fault({ method: "GET", path: `/customers/${DEMO_CUSTOMER_ID}/wallet`, status: 500 });
     expect((await s.api("GET", `/customers/${DEMO_CUSTOMER_ID}/wallet`)).status).toBe(500);

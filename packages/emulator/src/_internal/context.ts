@@ -9,6 +9,8 @@ export interface FaultRule {
   retry_after?: number;
   malformed_json?: boolean;
   reset_connection?: boolean;
+  /** Hold the request unanswered until the client goes away or the faults are cleared (then go on). */
+  hang?: boolean;
   /** Requests left before the rule removes itself; unlimited when undefined. */
   count?: number;
   probability?: number;

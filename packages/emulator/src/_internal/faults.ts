@@ -32,12 +32,51 @@ export function takeFault(ctx: Ctx, method: string, path: string): FaultRule | u
   return undefined;
 }
 
+/** Requests held by `hang` faults, per emulator: each entry lets its request go on. */
+const hanging = new WeakMap<Ctx, Set<() => void>>();
+
+/** How many requests `hang` faults are holding right now. */
+export function hangingCount(ctx: Ctx): number {
+  return hanging.get(ctx)?.size ?? 0;
+}
+
+/** Let every request held by a `hang` fault go on (faults cleared, or the emulator reset). */
+export function releaseHanging(ctx: Ctx): void {
+  const held = hanging.get(ctx);
+  if (!held) return;
+  hanging.delete(ctx);
+  for (const release of held) release();
+}
+
 /**
- * The response a fault produces, or undefined when it only adds latency. A connection reset is a
+ * Hold a request until its client disconnects (the request's `signal` aborts) or `releaseHanging` runs:
+ * an upstream that accepts and never answers, for timeout tests, without a timer that outlives the test.
+ */
+function hang(ctx: Ctx, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    let held = hanging.get(ctx);
+    if (!held) {
+      held = new Set();
+      hanging.set(ctx, held);
+    }
+    const release = () => {
+      hanging.get(ctx)?.delete(release);
+      signal.removeEventListener("abort", release);
+      resolve();
+    };
+    held.add(release);
+    signal.addEventListener("abort", release, { once: true });
+  });
+}
+
+/**
+ * The response a fault produces, or undefined when it only adds latency (or a released hang). A connection reset is a
  * response whose body stream errors (an in-process `fetch` consumer sees the read fail) and which carries
  * `RESET_HEADER`, so `startEmulator`'s server destroys the socket before sending a byte.
  */
-export async function faultResponse(rule: FaultRule): Promise<Response | undefined> {
+export async function faultResponse(rule: FaultRule, ctx: Ctx, signal: AbortSignal): Promise<Response | undefined> {
+  if (rule.hang) await hang(ctx, signal);
   if (rule.latency_ms) await new Promise((resolve) => setTimeout(resolve, rule.latency_ms));
   if (rule.reset_connection) {
     const body = new ReadableStream({

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import type { Ctx } from "../_internal/context";
+import { hangingCount, releaseHanging } from "../_internal/faults";
 import { json, problem, readJsonBody } from "../_internal/http";
 import { settle } from "../_internal/ops";
 import { param, type RouteTable } from "../_internal/router";
@@ -25,6 +26,7 @@ const faultBody = z.strictObject({
   retry_after: z.number().int().min(0).optional(),
   malformed_json: z.boolean().optional(),
   reset_connection: z.boolean().optional(),
+  hang: z.boolean().optional(),
   count: z.number().int().min(1).optional(),
   probability: z.number().min(0).max(1).optional(),
 });
@@ -88,9 +90,10 @@ export function adminRoutes(routes: RouteTable, ctx: Ctx, reset: () => void): vo
     ctx.faults.push({ ...parsed.data });
     return json({ faults: ctx.faults }, 201);
   });
-  routes.add("GET", "/__emulator/faults", () => json({ faults: ctx.faults }));
+  routes.add("GET", "/__emulator/faults", () => json({ faults: ctx.faults, hanging: hangingCount(ctx) }));
   routes.add("DELETE", "/__emulator/faults", () => {
     ctx.faults.length = 0;
+    releaseHanging(ctx);
     return json({ faults: [] });
   });
   routes.add("GET", "/__emulator/state", () => json(ctx.store));
