@@ -37,11 +37,12 @@ describe("6. a hostile redirect_url is refused by the client itself, not only by
   it("names the refused URL and the exact allowedRedirectHosts entry in console.error", () => {
     const error = quiet();
     expect(() =>
-      checkRedirectUrl("https://billing.example.org:8443/pay", { pageUrl: "https://shop.example/" }),
+      checkRedirectUrl("https://billing.example.org:8443/pay?token=secret", { pageUrl: "https://shop.example/" }),
     ).toThrow(expect.objectContaining({ code: "invalid_response", details: { redirect_url: [expect.any(String)] } }));
     expect(error).toHaveBeenCalledTimes(1);
     const message = String(error.mock.calls[0]?.[0]);
-    expect(message).toContain("https://billing.example.org:8443/pay");
+    expect(message).toContain("https://billing.example.org:8443/pay?…");
+    expect(message).not.toContain("secret"); // checkout tokens stay out of the console
     expect(message).toContain('add "billing.example.org:8443" to `allowedRedirectHosts`');
     // …and that entry really allows it.
     expect(

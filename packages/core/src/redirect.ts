@@ -22,10 +22,22 @@ function matches(target: URL, pattern: string): boolean {
   return p === target.host || (p === target.hostname && target.port === "");
 }
 
+/** The URL without its query and fragment: checkout links carry sign-in tokens, which logs must not keep. */
+function withoutQuery(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return `${parsed.protocol}…`;
+    return `${parsed.origin}${parsed.pathname}${parsed.search || parsed.hash ? "?…" : ""}`;
+  } catch {
+    return url.slice(0, 100);
+  }
+}
+
 function refuse(url: string, reason: string, fix: string): never {
   // The developer looks in the console; the customer reads the error's message, which stays short.
-  console.error(`[@credyt/core] Refused to redirect to ${url}: ${reason} ${fix}`);
-  throw new CredytError("invalid_response", `Refused to redirect to ${url.slice(0, 200)}: ${reason}`, {
+  const shown = withoutQuery(url);
+  console.error(`[@credyt/core] Refused to redirect to ${shown}: ${reason} ${fix}`);
+  throw new CredytError("invalid_response", `Refused to redirect to ${shown}: ${reason}`, {
     details: { redirect_url: [reason] },
   });
 }

@@ -9,6 +9,7 @@ app.use(
   createCredytProxy({
     apiKey: process.env.CREDYT_API_KEY ?? "",
     apiUrl: process.env.CREDYT_API_URL, // unset in production: https://api.credyt.ai
+    publicOrigin: process.env.PUBLIC_ORIGIN, // required in production: "https://app.example.com"
     getCustomerId: ({ req }) => getSession(req.headers.cookie)?.credytCustomerId ?? null,
     topUps: { currencies: ["USD"], min: 5, max: 500 },
   }),

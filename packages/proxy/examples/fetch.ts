@@ -4,6 +4,7 @@ import { getSession } from "./session";
 const credyt = createCredytProxy({
   apiKey: process.env.CREDYT_API_KEY ?? "",
   apiUrl: process.env.CREDYT_API_URL,
+  publicOrigin: process.env.PUBLIC_ORIGIN, // required in production: "https://app.example.com"
   getCustomerId: ({ request }) => getSession(request.headers.get("cookie"))?.credytCustomerId ?? null,
 });
 

@@ -10,6 +10,7 @@ app.all(
   createCredytProxy({
     apiKey: process.env.CREDYT_API_KEY ?? "",
     apiUrl: process.env.CREDYT_API_URL,
+    publicOrigin: process.env.PUBLIC_ORIGIN, // required in production: "https://app.example.com"
     getCustomerId: (c) => {
       const user = getCookie(c, "user");
       return user ? (getSession(`user=${user}`)?.credytCustomerId ?? null) : null;

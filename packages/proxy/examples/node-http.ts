@@ -5,6 +5,7 @@ import { getSession } from "./session";
 const credyt = createCredytProxy({
   apiKey: process.env.CREDYT_API_KEY ?? "",
   apiUrl: process.env.CREDYT_API_URL,
+  publicOrigin: process.env.PUBLIC_ORIGIN, // required in production: "https://app.example.com"
   getCustomerId: ({ req }) => getSession(req.headers.cookie)?.credytCustomerId ?? null,
 });
 

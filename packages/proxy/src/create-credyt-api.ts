@@ -1,6 +1,7 @@
 import type { WireAccount, WirePortalSession, WireTopUp, WireWallet } from "@credyt/core";
-import { checkMilliseconds, DEFAULT_TIMEOUT_MS, resolveApiAccess } from "./_internal/config";
+import { checkMilliseconds, DEFAULT_BREAKER, DEFAULT_TIMEOUT_MS, resolveApiAccess } from "./_internal/config";
 import { endpoints } from "./_internal/endpoints";
+import { UpstreamGuard } from "./_internal/guard";
 
 /** Options of {@link createCredytApi}. */
 export interface CredytApiOptions {
@@ -60,7 +61,8 @@ export interface CredytApi {
 
 /**
  * Creates the typed Credyt client the proxy uses; call it from server code too, for example to
- * prefetch a wallet for server rendering. GETs are retried twice on 5xx; POSTs never are.
+ * prefetch a wallet for server rendering. GETs are retried up to twice on 5xx, within a retry budget,
+ * and a circuit breaker stops calls for 5 s after 5 failures in a row; POSTs are never retried.
  *
  * @example
  * const credyt = createCredytApi({ apiKey: process.env.CREDYT_API_KEY! });
@@ -73,7 +75,9 @@ export function createCredytApi(options: CredytApiOptions): CredytApi {
   });
   if (options.fetch !== undefined && typeof options.fetch !== "function")
     throw new TypeError("createCredytApi: `fetch` must be a function.");
-  const api = endpoints({ apiKey, apiUrl, timeoutMs, fetch: options.fetch });
+  // The proxy's protection too: concurrent identical reads share a call, retries stay within budget,
+  // and repeated failures open the breaker, so server rendering during an outage does not multiply load.
+  const api = endpoints({ apiKey, apiUrl, timeoutMs, fetch: options.fetch, guard: new UpstreamGuard(DEFAULT_BREAKER) });
   return {
     getWallet: async (customerId) => (await api.getWallet(customerId)).json,
     getAccount: async (customerId, accountId) => (await api.getAccount(customerId, accountId)).json,

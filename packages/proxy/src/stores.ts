@@ -24,6 +24,8 @@ export interface IdempotencyRecord {
    * after sending): a retry looks the top-up up before answering `response` or creating another.
    */
   uncertain?: boolean;
+  /** When an uncertain failure happened (ms since the epoch): a late creation may still land for a while. */
+  failedAt?: number;
 }
 
 /** The answer of {@link IdempotencyStore.claim}. */

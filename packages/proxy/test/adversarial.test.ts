@@ -203,6 +203,35 @@ describe("6. the proxy forwards no redirect_url but Credyt's", () => {
   });
 });
 
+describe("6a. with Credyt's own apiUrl, only https on credyt.ai passes (property)", () => {
+  it("refuses every generated URL that is not https on credyt.ai or a subdomain", async () => {
+    const { isAllowedRedirect } = await import("../src/_internal/redirect-policy");
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (url) => {
+        const { protocol, hostname, username, password } = new URL(url);
+        const credyt = hostname === "credyt.ai" || hostname.endsWith(".credyt.ai");
+        const expected = protocol === "https:" && credyt && !username && !password;
+        expect(isAllowedRedirect(url, "https://api.credyt.ai", "https://shop.example")).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+    expect(isAllowedRedirect("https://pay.credyt.ai/x", "https://api.credyt.ai", "https://shop.example")).toBe(true);
+  });
+});
+
+describe("6b. the emulator's own checkout stays allowed where it is the upstream", () => {
+  it("allows apiUrl's origin, and loopback hosts from a loopback page, only when apiUrl is not Credyt's", async () => {
+    const { isAllowedRedirect } = await import("../src/_internal/redirect-policy");
+    expect(isAllowedRedirect("http://127.0.0.1:4010/c", "http://127.0.0.1:4010", "https://shop.example")).toBe(true);
+    expect(isAllowedRedirect("http://localhost:4010/c", "http://emulator.test", "http://localhost:3000")).toBe(true);
+    expect(isAllowedRedirect("http://localhost:4010/c", "http://emulator.test", "https://shop.example")).toBe(false);
+    expect(isAllowedRedirect("http://localhost:4010/c", "https://api.credyt.ai", "http://localhost:3000")).toBe(false);
+    expect(isAllowedRedirect("https://shop.example/__credyt/c", "http://emulator.test", "https://shop.example")).toBe(
+      true,
+    );
+  });
+});
+
 describe("8. a client that disconnects mid-body is not a server error", () => {
   it("reports request.aborted (499) to onEvent, never 500 internal", async () => {
     const events: CredytProxyEvent[] = [];

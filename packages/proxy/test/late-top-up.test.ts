@@ -72,10 +72,26 @@ describe("10. a top-up created after its POST timed out is never created twice",
     await fault({ method: "POST", path: "/top-ups", reset_connection: true, count: 1 });
     expect((await proxy(topUp("reset-key-000001"))).status).toBe(502);
     expect(ofCustomer().length).toBe(before);
+    // Within the grace period (timeoutMs) a late creation may still land: the failure is answered again.
+    expect((await proxy(topUp("reset-key-000001"))).status).toBe(502);
+    await new Promise((resolve) => setTimeout(resolve, 250));
     const retry = await proxy(topUp("reset-key-000001"));
     expect(retry.status).toBe(201);
     expect(ofCustomer().length).toBe(before + 1);
     expect((await proxy(topUp("reset-key-000001"))).status).toBe(201);
+    expect(ofCustomer().length).toBe(before + 1);
+  });
+
+  it("a double click waiting on a POST that times out does not create a second top-up while the first may land", async () => {
+    const proxy = proxyOnEmulator();
+    const before = ofCustomer().length;
+    await fault({ method: "POST", path: "/top-ups", latency_ms: 400, count: 1 });
+    const [first, second] = await Promise.all([proxy(topUp("double-late-0001")), proxy(topUp("double-late-0001"))]);
+    expect([first.status, second.status]).toEqual([504, 504]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(ofCustomer().length).toBe(before + 1);
+    const retry = await proxy(topUp("double-late-0001"));
+    expect(retry.status).toBe(201);
     expect(ofCustomer().length).toBe(before + 1);
   });
 

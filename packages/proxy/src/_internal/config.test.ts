@@ -37,6 +37,16 @@ describe("configuration mistakes fail at creation with a fix", () => {
     [{ ...base, rateLimit: true }, /rateLimit` must be \{ limit, windowMs \} or false/],
     [{ ...base, rateLimit: { limit: "30", windowMs: 1000 } }, /rateLimit.limit` must be a positive integer/],
     [{ ...base, rateLimit: { limit: 5, windowMs: 1000, store: {} } }, /rateLimit.store` must implement `hit`/],
+    [{ ...base, topUps: { accountNames: [] } }, /topUps.accountNames` must list at least one account name/],
+    [
+      { ...base, topUps: { accountNames: ["bad name"] } },
+      /topUps.accountNames` has an invalid account name "bad name"/,
+    ],
+    [{ ...base, getRateLimit: { limit: 0, windowMs: 1000 } }, /getRateLimit.limit` must be a positive integer \(GETs/],
+    [{ ...base, getRateLimit: true }, /getRateLimit` must be \{ limit, windowMs \} or false/],
+    [{ ...base, circuitBreaker: { threshold: 0 } }, /circuitBreaker.threshold` must be a positive integer/],
+    [{ ...base, circuitBreaker: { cooldownMs: -5 } }, /circuitBreaker.cooldownMs` must be a positive integer/],
+    [{ ...base, circuitBreaker: "on" }, /circuitBreaker` must be \{ threshold\?, cooldownMs\? \} or false/],
     [{ ...base, idempotencyStore: { claim() {} } }, /idempotencyStore` must implement `claim`, `complete`, `release`/],
     [{ ...base, trustProxy: "yes" }, /trustProxy` must be true or false/],
     [

@@ -1,19 +1,20 @@
 import { currencyDigits, isCurrencyCode } from "@credyt/core";
 import { MemoryIdempotencyStore } from "../memory-idempotency-store";
-import { MemoryRateLimitStore } from "../memory-rate-limit-store";
-import type { IdempotencyStore, RateLimitStore } from "../stores";
+import type { IdempotencyStore } from "../stores";
 import type { CredytProxyEvent, CredytProxyOptions, ExchangeRateRequest } from "../types";
+import { checkMethods, checkMilliseconds, fail, hasControlCharacters, isObject, show } from "./config-checks";
+import {
+  DEFAULT_GET_RATE_LIMIT,
+  DEFAULT_RATE_LIMIT,
+  type ResolvedRateLimit,
+  resolveCircuitBreaker,
+  resolveRateLimit,
+} from "./config-limits";
 import { type Big, formatDecimal, minorUnit, parseDecimal, smallestAmount } from "./decimal";
 import { isProduction } from "./dev-log";
 
-/** True when `text` has a C0 control character or DEL. */
-export function hasControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
-}
+export { checkMilliseconds, hasControlCharacters } from "./config-checks";
+export { DEFAULT_BREAKER, type ResolvedRateLimit } from "./config-limits";
 
 export const DEFAULT_API_URL = "https://api.credyt.ai";
 export const DEFAULT_BASE_PATH = "/api/credyt";
@@ -21,9 +22,6 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX = "10000";
 export const ASSET_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 export const ACCOUNT_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const DEFAULT_RATE_LIMIT = { limit: 30, windowMs: 60_000 };
-export const DEFAULT_GET_RATE_LIMIT = { limit: 120, windowMs: 60_000 };
-export const DEFAULT_BREAKER = { threshold: 5, cooldownMs: 5_000 };
 
 export interface ResolvedConfig<Ctx> {
   apiKey: string;
@@ -50,16 +48,6 @@ export interface ResolvedConfig<Ctx> {
   rateLimit: ResolvedRateLimit | undefined;
   getRateLimit: ResolvedRateLimit | undefined;
   circuitBreaker: { threshold: number; cooldownMs: number } | undefined;
-}
-
-export interface ResolvedRateLimit {
-  store: RateLimitStore;
-  limit: number;
-  windowMs: number;
-}
-
-function fail(message: string): never {
-  throw new TypeError(`createCredytProxy: ${message}`);
 }
 
 /** Checks `apiKey`/`apiUrl`; shared with `createCredytApi`. */
@@ -101,25 +89,6 @@ function amountOption(value: unknown, name: string): Big {
   return parsed;
 }
 
-/** setTimeout fires at once for delays over 2^31-1 ms, which would time out every call. */
-const MAX_TIMER_MS = 2_147_483_647;
-
-/** Checks a positive whole number of milliseconds that a timer can wait. */
-export function checkMilliseconds(value: unknown, name: string, fix: (message: string) => never): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value <= 0 || value > MAX_TIMER_MS)
-    fix(`\`${name}\` must be a positive integer (milliseconds) up to ${MAX_TIMER_MS}, got ${show(value)}.`);
-  return value;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function checkMethods(value: unknown, name: string, methods: string[], example: string): void {
-  if (!isObject(value) || methods.some((method) => typeof value[method] !== "function"))
-    fail(`\`${name}\` must implement ${methods.map((m) => `\`${m}\``).join(", ")}, e.g. ${example}.`);
-}
-
 function checkUrlOption(value: unknown, name: string): string {
   if (typeof value !== "string" || value === "")
     fail(`\`${name}\` must be an absolute URL or a path starting with "/".`);
@@ -158,11 +127,6 @@ function checkOrigin(value: unknown): string {
   if (origin === undefined)
     fail(`\`allowedOrigins\` entries must be bare origins such as "https://app.example.com", got ${show(value)}.`);
   return origin;
-}
-
-/** Quotes strings, prints the rest plainly, for error messages. */
-function show(value: unknown): string {
-  return typeof value === "string" ? `"${value}"` : Array.isArray(value) ? "an array" : String(value);
 }
 
 /** Validates the options once, at creation, with messages that say what to fix. */
@@ -269,21 +233,7 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
     "GETs",
     rateLimit?.store,
   );
-  let circuitBreaker: ResolvedConfig<Ctx>["circuitBreaker"];
-  if (options.circuitBreaker !== false) {
-    const cb: unknown = options.circuitBreaker ?? {};
-    if (!isObject(cb))
-      fail(`\`circuitBreaker\` must be { threshold?, cooldownMs? } or false, got ${show(options.circuitBreaker)}.`);
-    const threshold = cb.threshold ?? DEFAULT_BREAKER.threshold;
-    if (typeof threshold !== "number" || !Number.isInteger(threshold) || threshold <= 0)
-      fail(`\`circuitBreaker.threshold\` must be a positive integer (failures in a row), got ${show(threshold)}.`);
-    const cooldownMs = checkMilliseconds(
-      cb.cooldownMs ?? DEFAULT_BREAKER.cooldownMs,
-      "circuitBreaker.cooldownMs",
-      fail,
-    );
-    circuitBreaker = { threshold, cooldownMs };
-  }
+  const circuitBreaker = resolveCircuitBreaker(options.circuitBreaker);
 
   return {
     apiKey,
@@ -309,22 +259,4 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
     getRateLimit,
     circuitBreaker,
   };
-}
-
-function resolveRateLimit(
-  value: unknown,
-  name: string,
-  fallback: { limit: number; windowMs: number },
-  what: string,
-  defaultStore?: RateLimitStore,
-): ResolvedRateLimit | undefined {
-  if (value === false) return undefined;
-  const rl: unknown = value === undefined ? fallback : value;
-  if (!isObject(rl)) fail(`\`${name}\` must be { limit, windowMs } or false, got ${show(value)}.`);
-  if (typeof rl.limit !== "number" || !Number.isInteger(rl.limit) || rl.limit <= 0)
-    fail(`\`${name}.limit\` must be a positive integer (${what} per customer per window), got ${show(rl.limit)}.`);
-  const windowMs = checkMilliseconds(rl.windowMs, `${name}.windowMs`, fail);
-  if (rl.store !== undefined) checkMethods(rl.store, `${name}.store`, ["hit"], "new MemoryRateLimitStore()");
-  const store = (rl.store as RateLimitStore | undefined) ?? defaultStore ?? new MemoryRateLimitStore();
-  return { store, limit: rl.limit, windowMs };
 }

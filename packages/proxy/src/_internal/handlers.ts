@@ -223,6 +223,9 @@ export async function createTopUp<Ctx>(x: Exchange<Ctx>): Promise<Response> {
     }
     // Unknown (the look-up failed, or Credyt has no such list): the stored failure is the honest answer.
     if (found.state === "unknown" || generation + 1 >= MAX_GENERATIONS) return replay(result.response, x.requestId);
+    // Absent, but so recently failed that Credyt may still be creating it (a concurrent double click
+    // waiting on the first request): answer the failure; a retry after the grace period may create.
+    if (Date.now() - (result.failedAt ?? 0) < x.config.timeoutMs) return replay(result.response, x.requestId);
   }
 }
 

@@ -48,7 +48,7 @@ export async function once(
   print: string,
   lockTtlMs: number,
   run: () => Promise<Outcome>,
-): Promise<{ response: StoredResponse; replayed: boolean; uncertain: boolean }> {
+): Promise<{ response: StoredResponse; replayed: boolean; uncertain: boolean; failedAt?: number | undefined }> {
   const deadline = Date.now() + lockTtlMs + 1_000;
   for (let wait = 10; ; wait = Math.min(wait * 2, 100)) {
     const claim = await store.claim(key, print, lockTtlMs);
@@ -56,7 +56,12 @@ export async function once(
       if (claim.record.fingerprint !== print) {
         throw conflict("This Idempotency-Key was already used for a different request. Use a new key per purchase.");
       }
-      return { response: claim.record.response, replayed: true, uncertain: claim.record.uncertain === true };
+      return {
+        response: claim.record.response,
+        replayed: true,
+        uncertain: claim.record.uncertain === true,
+        failedAt: claim.record.failedAt,
+      };
     }
     if (claim.status === "pending") {
       if (claim.fingerprint !== print) {
@@ -76,7 +81,10 @@ export async function once(
     }
     try {
       const record: IdempotencyRecord = { fingerprint: print, response: outcome.response };
-      if (outcome.uncertain) record.uncertain = true;
+      if (outcome.uncertain) {
+        record.uncertain = true;
+        record.failedAt = Date.now();
+      }
       if (outcome.ttlMs > 0) await store.complete(key, record, outcome.ttlMs);
       else await store.release(key);
     } catch (error) {

@@ -11,7 +11,8 @@ function isCredytHost(hostname: string): boolean {
 /**
  * Where Credyt may send the customer: https on credyt.ai or a subdomain. When `apiUrl` is not Credyt's
  * (the emulator, a test double), its own origin and this site's origin are allowed too (the emulator
- * serves its checkout from either), and a loopback `apiUrl` allows loopback hosts on any port.
+ * serves its checkout from either), and a loopback `apiUrl` or a loopback page (development) allows
+ * loopback hosts on any port.
  */
 export function isAllowedRedirect(value: string, apiUrl: string, selfOrigin: string): boolean {
   let url: URL;
@@ -25,7 +26,8 @@ export function isAllowedRedirect(value: string, apiUrl: string, selfOrigin: str
   if (apiUrl === DEFAULT_API_URL || (url.protocol !== "https:" && url.protocol !== "http:")) return false;
   const api = new URL(apiUrl);
   if (url.origin === api.origin || url.origin === selfOrigin) return true;
-  return LOOPBACK.test(api.hostname) && LOOPBACK.test(url.hostname);
+  const selfIsLoopback = LOOPBACK.test(new URL(selfOrigin).hostname);
+  return (LOOPBACK.test(api.hostname) || selfIsLoopback) && LOOPBACK.test(url.hostname);
 }
 
 /** Refuses (502 `invalid_response`) a `redirect_url` from upstream that is not a Credyt checkout or portal. */
