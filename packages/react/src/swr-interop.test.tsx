@@ -167,6 +167,24 @@ describe("SWR interop", () => {
     });
   }
 
+  it("a provider mounted again for another customer (after a sign-in page) shows nothing of the last one", async () => {
+    const client = createMockClient({ wallet: usd(1) });
+    const app = (customer: string) => (
+      <CredytProvider client={client} customer={customer}>
+        <Page />
+      </CredytProvider>
+    );
+    shown = [];
+    const first = render(app("alice"));
+    await waitFor(() => expect(shown.at(-1)).toBe("1"));
+    first.unmount();
+    client.setWallet(usd(2));
+    shown = [];
+    render(app("bob")); // the shared SWR cache still holds Alice's wallet
+    await waitFor(() => expect(shown.at(-1)).toBe("2"));
+    expect(shown).not.toContain("1");
+  });
+
   it("suspends with `{ suspense: true }`, and renders server `fallback` data without suspending", async () => {
     const client = createMockClient({ wallet: usd(3), delayMs: 20 });
     fallbacks = [];
