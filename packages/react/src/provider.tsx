@@ -54,6 +54,9 @@ export interface CredytProviderProps {
   customer?: string | null;
 }
 
+/** The core client's default request timeout (issue 14). */
+const DEFAULT_TIMEOUT_MS = 15_000;
+
 const customersByCache = new WeakMap<object, Map<string, string | null | undefined>>();
 /** The last `customer` each proxy's entries in this cache belong to. */
 function lastCustomers(cache: object): Map<string, string | null | undefined> {
@@ -186,6 +189,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       walletKey,
       fetchWallet,
       walletConfig,
+      timeout: timeout ?? DEFAULT_TIMEOUT_MS,
       locale,
       assets,
       t: labels ? { ...en, ...labels } : en,
@@ -204,6 +208,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     walletKey,
     fetchWallet,
     walletConfig,
+    timeout,
     locale,
     assets,
     labels,

@@ -277,6 +277,25 @@ describe("<TopUpButton> and the protocol's error table", () => {
     expect(input.getAttribute("aria-invalid")).toBeNull();
   });
 
+  it("a top-up that never answers ends in a timeout error with the button usable again", async () => {
+    const client = createMockClient();
+    client.createTopUp = () => new Promise(() => {});
+    render(
+      <MockCredytProvider client={client} locale="en-US" timeout={50}>
+        <TopUpButton amount={20} currency="USD" />
+      </MockCredytProvider>,
+    );
+    const button = screen.getByRole("button", { name: "Top up $20.00" });
+    await userEvent.click(button);
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    expect((await screen.findByRole("alert", {}, { timeout: 4000 })).textContent).toBe(
+      "The billing server took too long to answer. Please try again.",
+    );
+    expect(button.dataset.state).toBe("error");
+    expect(button.getAttribute("aria-disabled")).toBeNull();
+    expect(button.textContent).toBe("Top up $20.00");
+  });
+
   it("never shows the server's English inside a translated dialog", async () => {
     const cases: [string[], string][] = [
       [["must be at least 5"], "Der Mindestbetrag ist 5,00\u00a0$."],
