@@ -100,6 +100,20 @@ describe("SWR interop", () => {
     expect(gets(failing)).toBe(1);
   });
 
+  it("retries a failure that another try can change, with SWR's backoff, at most three times", async () => {
+    const client = createMockClient({ errors: { getWallet: new CredytError("network_error", "offline") } });
+    render(
+      <SWRConfig value={{ errorRetryInterval: 5, dedupingInterval: 0 }}>
+        <CredytProvider client={client}>
+          <WalletBalance />
+        </CredytProvider>
+      </SWRConfig>,
+    );
+    await waitFor(() => expect(gets(client)).toBe(4), { timeout: 4000 }); // the first try and three retries
+    await act(() => new Promise((r) => setTimeout(r, 300)));
+    expect(gets(client)).toBe(4);
+  });
+
   it("takes SWR options as the hooks' last argument, over <SWRConfig>", async () => {
     const client = createMockClient({ wallet: usd(1) });
     const spy = vi.fn();
