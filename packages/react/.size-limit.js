@@ -19,21 +19,24 @@ const base = {
 const all = "{ CredytProvider, WalletBalance, TopUpButton, BillingPortalLink }";
 // Issue 12 set 15 KB (all three) and 11.5 KB (<WalletBalance>). Measured after the swap to SWR
 // (2026-11): 16.69 KB and 12.81 KB; swr 2.5.1 with its use-sync-external-store shim and dequal is
-// 6.0 KB of that, clsx 0.2 KB. Reaching the goals needs our own code (with @credyt/core) about
-// 1.5 KB smaller: not done yet. These limits hold the measured sizes so nothing grows meanwhile.
+// 6.0 KB of that, clsx 0.2 KB. Then issue 13/14's features (forbidden and timeout messages, the
+// "Added $20.00" confirmation, the pending rule, the top-up's timeout): 17.15 KB and 13.21 KB.
+// Reaching the goals needs our own code (with @credyt/core) about 2 KB smaller: not done yet.
+// These limits hold the measured sizes so nothing grows meanwhile.
 
 export default [
-  { ...base, name: "all three components + provider, initial JS", import: all, limit: "16.8 KB" },
-  { ...base, name: "<WalletBalance> + provider", import: "{ CredytProvider, WalletBalance }", limit: "12.9 KB" },
+  { ...base, name: "all three components + provider, initial JS", import: all, limit: "17.2 KB" },
+  { ...base, name: "<WalletBalance> + provider", import: "{ CredytProvider, WalletBalance }", limit: "13.3 KB" },
   {
     // Own code: everything but react, swr, clsx and Radix (what an app that already ships swr pays,
     // plus Radix Slot). 8.91 KB on the hand-written store before the swap, 9.17 KB after it
     // (2026-11; the provider's stability, customer switch and SWR options): back to 8.91 is owed.
+    // 9.64 KB with issue 13/14's features on top.
     ...base,
     name: "own code (all three + provider, without swr, clsx, Radix)",
     import: all,
     ignore: [...ignore, "swr", "clsx", "@radix-ui/react-slot", "@radix-ui/react-dialog"],
-    limit: "9.2 KB",
+    limit: "9.7 KB",
   },
   {
     // Measured at 15.2 KB (2026-11) when added; the budget is about 10 % above.

@@ -23,6 +23,8 @@ export function App(): ReactNode {
   if (!session.customer) return <SignIn customers={session.customers} />;
   return (
     <CredytProvider
+      // Who is signed in: a switch clears Credyt's entries of the SWR cache (sign-in also reloads the page).
+      customer={session.customer.externalId}
       locale="en-US"
       allowedRedirectHosts={[...CREDYT_HOSTS, ...session.redirectHosts]}
       assets={{ TOK: { label: "tokens" } }}

@@ -54,6 +54,20 @@ export interface CredytProviderProps {
   customer?: string | null;
 }
 
+/** The core client's default request timeout (issue 14). */
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+const customersByCache = new WeakMap<object, Map<string, string | null | undefined>>();
+/** The last `customer` each proxy's entries in this cache belong to. */
+function lastCustomers(cache: object): Map<string, string | null | undefined> {
+  let map = customersByCache.get(cache);
+  if (!map) {
+    map = new Map();
+    customersByCache.set(cache, map);
+  }
+  return map;
+}
+
 const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 /**
@@ -126,10 +140,14 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   // The render that sees the new `customer` reads no key (and keeps no previous data); the layout
   // effect below then empties the cache before the browser paints.
   const [switched, setSwitched] = useState(false);
-  const lastCustomer = useRef(customer);
+  // The cache outlives a provider: one mounted again for another customer (after a sign-in page)
+  // must clear what the last one left, so the last customer is remembered per cache and proxy.
+  const seen = lastCustomers(swr.cache);
+  const lastCustomer = useRef(seen.has(client.baseUrl) ? seen.get(client.baseUrl) : customer);
   const switching = lastCustomer.current !== customer;
   const walletKey = switching ? null : key;
   useIsomorphicLayoutEffect(() => {
+    if (customer !== undefined) seen.set(client.baseUrl, customer);
     if (lastCustomer.current === customer) return;
     lastCustomer.current = customer;
     scope.forget();
@@ -171,6 +189,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       walletKey,
       fetchWallet,
       walletConfig,
+      timeout: timeout ?? DEFAULT_TIMEOUT_MS,
       locale,
       assets,
       t: labels ? { ...en, ...labels } : en,
@@ -189,6 +208,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     walletKey,
     fetchWallet,
     walletConfig,
+    timeout,
     locale,
     assets,
     labels,

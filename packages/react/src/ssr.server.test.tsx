@@ -1,11 +1,17 @@
-import { version } from "react";
+import { Suspense, version } from "react";
 import { renderToString, version as serverVersion } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { BillingPortalLink } from "./billing-portal-link";
 import { CredytProvider } from "./provider";
 import { createMockClient, fixtures, MockCredytProvider } from "./testing";
 import { TopUpButton } from "./top-up-button";
+import { useWallet } from "./use-wallet";
 import { WalletBalance } from "./wallet-balance";
+
+function SuspenseBalance() {
+  const { data } = useWallet({ suspense: true });
+  return <output>{data.accounts[0]?.available}</output>;
+}
 
 describe("server rendering (node, no window)", () => {
   // Guards the React 18 server project's aliases: if they broke, that run would silently be 19.
@@ -28,6 +34,18 @@ describe("server rendering (node, no window)", () => {
     expect(html).toContain('data-credyt="balance"');
     expect(html).toContain('data-state="loading"');
     expect(html).toContain("Loading balance…");
+  });
+
+  it("renders `useWallet({ suspense: true })` on the server from `fallback` data, without suspending", () => {
+    const html = renderToString(
+      <CredytProvider baseUrl="/api/credyt" cache="isolated" fallback={{ wallet: fixtures.ready.wallet }}>
+        <Suspense fallback={<p>suspended</p>}>
+          <SuspenseBalance />
+        </Suspense>
+      </CredytProvider>,
+    );
+    expect(html).toContain("<output>14.566678</output>");
+    expect(html).not.toContain("suspended");
   });
 
   it("renders a server-prefetched balance with no loading state", () => {

@@ -100,6 +100,20 @@ describe("SWR interop", () => {
     expect(gets(failing)).toBe(1);
   });
 
+  it("retries a failure that another try can change, with SWR's backoff, at most three times", async () => {
+    const client = createMockClient({ errors: { getWallet: new CredytError("network_error", "offline") } });
+    render(
+      <SWRConfig value={{ errorRetryInterval: 5, dedupingInterval: 0 }}>
+        <CredytProvider client={client}>
+          <WalletBalance />
+        </CredytProvider>
+      </SWRConfig>,
+    );
+    await waitFor(() => expect(gets(client)).toBe(4), { timeout: 4000 }); // the first try and three retries
+    await act(() => new Promise((r) => setTimeout(r, 300)));
+    expect(gets(client)).toBe(4);
+  });
+
   it("takes SWR options as the hooks' last argument, over <SWRConfig>", async () => {
     const client = createMockClient({ wallet: usd(1) });
     const spy = vi.fn();
@@ -166,6 +180,24 @@ describe("SWR interop", () => {
       expect(onRedirect.mock.calls.at(-1)?.[0]).toBe("https://portal.credyt.ai/s/2");
     });
   }
+
+  it("a provider mounted again for another customer (after a sign-in page) shows nothing of the last one", async () => {
+    const client = createMockClient({ wallet: usd(1) });
+    const app = (customer: string) => (
+      <CredytProvider client={client} customer={customer}>
+        <Page />
+      </CredytProvider>
+    );
+    shown = [];
+    const first = render(app("alice"));
+    await waitFor(() => expect(shown.at(-1)).toBe("1"));
+    first.unmount();
+    client.setWallet(usd(2));
+    shown = [];
+    render(app("bob")); // the shared SWR cache still holds Alice's wallet
+    await waitFor(() => expect(shown.at(-1)).toBe("2"));
+    expect(shown).not.toContain("1");
+  });
 
   it("suspends with `{ suspense: true }`, and renders server `fallback` data without suspending", async () => {
     const client = createMockClient({ wallet: usd(3), delayMs: 20 });

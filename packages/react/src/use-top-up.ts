@@ -1,4 +1,4 @@
-import type { CredytError, TopUp, TopUpInput, Wallet } from "@credyt/core";
+import { CredytError, type TopUp, type TopUpInput, type Wallet } from "@credyt/core";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { unstable_serialize, useSWRConfig } from "swr";
 import useSWRMutation from "swr/mutation";
@@ -50,7 +50,7 @@ function newKey(): string {
  * <button onClick={() => trigger({ amount: 20, currency: "USD" })} aria-disabled={isMutating}>Top up</button>
  */
 export function useTopUp(): UseTopUpResult {
-  const { client, navigate, walletKey, fetchWallet, scope } = useCredytContext("useTopUp");
+  const { client, navigate, walletKey, fetchWallet, scope, timeout } = useCredytContext("useTopUp");
   const { cache, mutate } = useSWRConfig();
   // Leaving the page for checkout: stay locked so a click during unload cannot start a second purchase.
   const [leaving, setLeaving] = useState(false);
@@ -71,7 +71,12 @@ export function useTopUp(): UseTopUpResult {
           () => undefined,
         );
     try {
-      const topUp = await client.createTopUp(input, { idempotencyKey: intent.current?.key ?? newKey() });
+      // Never stuck on "Redirecting…": a client that never answers (a custom `client` without a
+      // timeout, say) ends in a `timeout` error a second after the client's own timeout would fire.
+      const created = client.createTopUp(input, { idempotencyKey: intent.current?.key ?? newKey() });
+      const topUp = await within(created, timeout + 1000);
+      if (!topUp)
+        throw new CredytError("timeout" as never, `No answer to the top-up within ${timeout} ms.`, { status: 0 });
       const asset = input.asset ?? input.currency;
       const wallet = (await within(before, BASELINE_WAIT_MS)) ?? cached();
       const account = selectAccount(wallet, asset);

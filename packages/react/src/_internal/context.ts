@@ -26,6 +26,8 @@ export interface CredytContextValue {
   fetchWallet: () => Promise<Wallet>;
   /** The wallet hooks' SWR options, under the app's `<SWRConfig>` and the hook's own options. */
   walletConfig: SWRConfiguration<Wallet, CredytError>;
+  /** The provider's request timeout in ms (the client's `timeoutMs`); also the top-up's own ceiling. */
+  timeout: number;
   locale: string | undefined;
   assets: Record<string, AssetDisplay> | undefined;
   t: CredytMessages;
