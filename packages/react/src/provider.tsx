@@ -99,8 +99,8 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const allowedRedirectHosts = useStable(props.allowedRedirectHosts);
   // Functions written inline are new each render: read the latest per request or click instead of
   // re-creating the client (the cache key does not depend on it, but a new client means new fetchers).
-  const latest = useRef({ fetch, headers, onRedirect });
-  latest.current = { fetch, headers, onRedirect };
+  const latest = useRef({ fetch, headers, onRedirect, allowedRedirectHosts });
+  latest.current = { fetch, headers, onRedirect, allowedRedirectHosts };
   const client = useMemo(
     () =>
       given ??
@@ -111,8 +111,9 @@ function CredytScope(props: CredytProviderProps): ReactNode {
           const h = latest.current.headers;
           return typeof h === "function" ? h() : (h ?? {});
         },
-        // `timeoutMs` is the core client's request timeout (issue 14); older cores ignore it.
-        ...({ timeoutMs: timeout } as object),
+        timeoutMs: timeout,
+        // The client checks every redirect itself; read the provider's latest policy per request.
+        allowedRedirectHosts: () => latest.current.allowedRedirectHosts,
       }),
     [given, baseUrl, timeout],
   );

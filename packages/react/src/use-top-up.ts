@@ -76,7 +76,7 @@ export function useTopUp(): UseTopUpResult {
       const created = client.createTopUp(input, { idempotencyKey: intent.current?.key ?? newKey() });
       const topUp = await within(created, timeout + 1000);
       if (!topUp)
-        throw new CredytError("timeout" as never, `No answer to the top-up within ${timeout} ms.`, { status: 0 });
+        throw new CredytError("timeout", `No answer to the top-up within ${timeout} ms.`, { status: 0 });
       const asset = input.asset ?? input.currency;
       const wallet = (await within(before, BASELINE_WAIT_MS)) ?? cached();
       const account = selectAccount(wallet, asset);

@@ -4,10 +4,9 @@ import { fill } from "./context";
 
 /** The localised message a component shows for an error of the catalogue. */
 export function errorMessage(error: CredytError, t: CredytMessages): string {
-  // `timeout` is the core client's own code (issue 14); a string compare keeps this file building
-  // against a core that does not list it yet.
-  if ((error.code as string) === "timeout") return t.errorTimeout;
   switch (error.code) {
+    case "timeout":
+      return t.errorTimeout;
     case "network_error":
     case "upstream_timeout":
     case "unavailable":
