@@ -1,4 +1,6 @@
 // Everything every entry exports besides its own `createCredytProxy`, so docs differ only in the import path.
+
+export type { WalletFanout, WalletStreamOptions, WalletStreamStats } from "./_internal/fanout";
 export {
   type CredytApi,
   type CredytApiOptions,
@@ -18,6 +20,7 @@ export type {
 export type {
   CredytProxyEvent,
   CredytProxyHandler,
+  CredytProxyLive,
   CredytProxyOptions,
   ExchangeRateRequest,
   FetchContext,

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { DEFAULT_BASE_PATH } from "./_internal/config";
 import { fetchUrl, type NodeRequest, toFetchRequest, writeResponse } from "./_internal/node-request";
 import { createCredytProxy as createFetchProxy } from "./create-credyt-proxy";
-import type { CredytProxyOptions } from "./types";
+import type { CredytProxyLive, CredytProxyOptions } from "./types";
 
 export * from "./common";
 
@@ -19,7 +19,8 @@ export interface NodeContext {
 }
 
 /** A Node handler that is also Express/Connect middleware. */
-export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+export type NodeHandler = ((req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void) &
+  CredytProxyLive;
 
 /**
  * Creates the Credyt proxy as Node middleware: `app.use(proxy)` (Express 4/5, Connect) or
@@ -37,13 +38,13 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (er
 export function createCredytProxy(options: CredytProxyOptions<NodeContext>): NodeHandler {
   const handler = createFetchProxy<NodeContext>(options);
   const basePath = (options.basePath ?? DEFAULT_BASE_PATH).replace(/\/+$/, "");
-  return function credytProxy(req, res, next) {
+  function credytProxy(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void {
     const url = fetchUrl(req as NodeRequest, basePath);
     if (url === null && next) {
       next();
       return;
     }
-    const request = toFetchRequest(req as NodeRequest, url ?? `http://localhost${basePath}/`);
+    const request = toFetchRequest(req as NodeRequest, url ?? `http://localhost${basePath}/`, res);
     handler(request, { req, res })
       .then((response) => writeResponse(response, res))
       .catch((error: unknown) => {
@@ -55,5 +56,6 @@ export function createCredytProxy(options: CredytProxyOptions<NodeContext>): Nod
           res.end('{"error":{"code":"internal","message":"Something went wrong on the billing server."}}');
         }
       });
-  };
+  }
+  return Object.assign(credytProxy, { notify: handler.notify, streamStats: handler.streamStats });
 }
