@@ -7,8 +7,8 @@ import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
 import { createClient } from "redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createRedisWalletFanout } from "../src/redis";
 import type { WalletStreamStats } from "../src/index";
+import { createRedisWalletFanout } from "../src/redis";
 import { startRedis, type TestRedis } from "./redis-server";
 import { readSse, type SseReader } from "./sse";
 

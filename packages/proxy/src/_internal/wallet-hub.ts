@@ -17,6 +17,8 @@ export interface HubSettings {
 /** One open stream: receives SSE chunks; `lastId` is the id the browser already has. */
 export interface StreamSink {
   lastId: string | undefined;
+  /** When the stream's own heartbeat last ran (set by the hub). */
+  alive?: number;
   send(chunk: string): void;
 }
 
@@ -26,6 +28,8 @@ interface Customer {
   id: string | undefined;
   intervalMs: number;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the next poll is due; a poll long overdue had its timer dropped by the runtime. */
+  dueAt: number;
 }
 
 const noop = () => {};
@@ -61,7 +65,6 @@ export class WalletHub {
   private readonly customers = new Map<string, Customer>();
   private readonly reads = new Map<string, Promise<string>>();
   private readonly queued = new Map<string, Promise<string>>();
-  private heartbeat: ReturnType<typeof setInterval> | undefined;
   private unsubscribe: Promise<() => Promise<void>> | undefined;
 
   constructor(
@@ -75,6 +78,7 @@ export class WalletHub {
    * already), or throws a CredytError (over the cap, Credyt failing) after removing it again.
    */
   async open(customerId: string, sink: StreamSink): Promise<() => void> {
+    this.sweep(customerId, Date.now());
     let customer = this.customers.get(customerId);
     if (customer && customer.sinks.size >= this.settings.maxStreamsPerCustomer) {
       throw new CredytError(
@@ -84,12 +88,13 @@ export class WalletHub {
       );
     }
     if (!customer) {
-      customer = { sinks: new Set(), text: undefined, id: undefined, intervalMs: 0, timer: undefined };
+      customer = { sinks: new Set(), text: undefined, id: undefined, intervalMs: 0, timer: undefined, dueAt: 0 };
       customer.intervalMs = this.settings.pollIntervalMs;
       this.customers.set(customerId, customer);
       this.stats.customers += 1;
       this.schedule(customerId, customer);
     }
+    sink.alive = Date.now();
     customer.sinks.add(sink);
     this.stats.streams += 1;
     if (this.stats.streams === 1) this.started();
@@ -131,7 +136,6 @@ export class WalletHub {
 
   private started(): void {
     this.onOpenChange(true);
-    this.heartbeat = setInterval(() => this.beat(), this.settings.heartbeatMs);
     const fanout = this.settings.fanout;
     if (fanout) {
       const subscribed = fanout.subscribe((customerId, text) => this.receive(customerId, text));
@@ -143,15 +147,36 @@ export class WalletHub {
 
   private stopped(): void {
     this.onOpenChange(false);
-    clearInterval(this.heartbeat);
-    this.heartbeat = undefined;
     const unsubscribe = this.unsubscribe;
     this.unsubscribe = undefined;
     unsubscribe?.then((stop) => stop()).catch(noop);
   }
 
-  private beat(): void {
-    for (const customer of this.customers.values()) for (const sink of customer.sinks) sink.send(": heartbeat\n\n");
+  /**
+   * A stream's own heartbeat, run by a timer of the stream itself. Each stream keeps its own timer because
+   * some runtimes (workerd) tie timers to the request that made them and drop them when it ends: a
+   * heartbeat also restarts the customer's poll when its timer was dropped, and lets go of streams whose
+   * own heartbeat stopped (their request ended without the runtime cancelling the stream).
+   */
+  beat(customerId: string, sink: StreamSink): void {
+    const now = Date.now();
+    sink.alive = now;
+    sink.send(": heartbeat\n\n");
+    this.sweep(customerId, now);
+    const customer = this.customers.get(customerId);
+    if (customer && now - customer.dueAt > customer.intervalMs + this.settings.heartbeatMs) {
+      clearTimeout(customer.timer);
+      this.schedule(customerId, customer);
+    }
+  }
+
+  /** Lets go of the customer's streams whose own heartbeat stopped three beats ago. */
+  private sweep(customerId: string, now: number): void {
+    const customer = this.customers.get(customerId);
+    if (!customer) return;
+    for (const sink of customer.sinks) {
+      if (now - (sink.alive ?? now) > this.settings.heartbeatMs * 3) this.remove(customerId, sink);
+    }
   }
 
   private remove(customerId: string, sink: StreamSink): void {
@@ -186,6 +211,7 @@ export class WalletHub {
   }
 
   private schedule(customerId: string, customer: Customer): void {
+    customer.dueAt = Date.now() + customer.intervalMs;
     customer.timer = setTimeout(() => {
       this.poll(customerId, customer).then(() => {
         if (this.customers.get(customerId) === customer) this.schedule(customerId, customer);

@@ -26,8 +26,10 @@ export async function streamWallet<Ctx>(x: Exchange<Ctx>, hub: WalletHub, config
   const encoder = new TextEncoder();
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let close = () => {};
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
   const pending: string[] = [];
   const end = () => {
+    clearInterval(heartbeat);
     close();
     try {
       controller?.close();
@@ -46,7 +48,12 @@ export async function streamWallet<Ctx>(x: Exchange<Ctx>, hub: WalletHub, config
         end();
         return;
       }
-      controller.enqueue(encoder.encode(chunk));
+      try {
+        controller.enqueue(encoder.encode(chunk));
+      } catch {
+        // The client went away without the runtime telling us (cancel): let the stream go now.
+        end();
+      }
     },
   };
   close = await hub.open(x.customerId, sink);
@@ -55,8 +62,10 @@ export async function streamWallet<Ctx>(x: Exchange<Ctx>, hub: WalletHub, config
       controller = c;
       c.enqueue(encoder.encode(`retry: ${config.retryMs}\n\n${pending.join("")}`));
       pending.length = 0;
+      heartbeat = setInterval(() => hub.beat(x.customerId, sink), config.heartbeatMs);
     },
     cancel() {
+      clearInterval(heartbeat);
       close();
     },
   });
