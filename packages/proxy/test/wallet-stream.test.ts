@@ -132,16 +132,21 @@ describe("GET /wallet/stream", () => {
   });
 
   it("resumes with Last-Event-ID: a browser that has the current wallet is not sent it again", async () => {
-    const { reader, adjust, proxy } = chain();
+    const { reader, adjust, proxy, stream } = chain();
     const sse = await reader();
     const first = await sse.next();
     const resumed = await reader(DEMO_CUSTOMER_ID, { "Last-Event-ID": first.id as string });
+    expect(await resumed.next()).toMatchObject({ event: "unchanged", id: first.id, data: first.id });
     expect(await resumed.nothingWithin(150)).toBe(true);
     await adjust("1");
     await proxy.notify(DEMO_CUSTOMER_ID);
     expect((await resumed.next()).data).toContain('"available":15.566678');
     const stale = await reader(DEMO_CUSTOMER_ID, { "Last-Event-ID": first.id as string });
     expect((await stale.next()).data).toContain('"available":15.566678');
+    const viaQuery = await stream(DEMO_CUSTOMER_ID, {}, `?last_event_id=${first.id}`);
+    const fromQuery = readSse(viaQuery.body as ReadableStream<Uint8Array>);
+    open.push(fromQuery);
+    expect((await fromQuery.next()).event).toBe("wallet"); // first.id is no longer current
     const garbage = await reader(DEMO_CUSTOMER_ID, { "Last-Event-ID": "\u00e9vil" });
     expect((await garbage.next()).event).toBe("wallet");
   });

@@ -94,6 +94,7 @@ export class WalletHub {
       this.stats.customers += 1;
       this.schedule(customerId, customer);
     }
+    const known = sink.lastId;
     sink.alive = Date.now();
     customer.sinks.add(sink);
     this.stats.streams += 1;
@@ -106,7 +107,11 @@ export class WalletHub {
     };
     try {
       if (customer.text === undefined) await this.apply(customerId, await this.readOnce(customerId));
-      if (customer.text !== undefined && customer.id !== undefined) this.deliver(sink, customer.id, customer.text);
+      if (customer.text !== undefined && customer.id !== undefined) {
+        // The browser has this wallet already: say so, so it knows the stream is live (nothing is buffered).
+        if (known === customer.id) sink.send(`id: ${customer.id}\nevent: unchanged\ndata: ${customer.id}\n\n`);
+        else this.deliver(sink, customer.id, customer.text); // unless the first read already delivered it
+      }
     } catch (error) {
       close();
       throw error;
