@@ -27,7 +27,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: "es2022",
-  external: ["react", "react-dom", "react/jsx-runtime", /^@radix-ui\//, "@credyt/core"],
+  external: ["react", "react-dom", "react/jsx-runtime", /^@radix-ui\//, "@credyt/core", "swr", /^swr\//],
   banner: { js: DIRECTIVE },
   onSuccess: finish,
 });

@@ -23,7 +23,7 @@ const react18 = {
   },
   execArgv: ["--require", dir("./test/react-18-require.cjs")],
   // Inlined so their ES `import "react"` goes through the aliases (Node's own ESM loader would not).
-  server: { deps: { inline: [/@testing-library\//, /@radix-ui\//] } },
+  server: { deps: { inline: [/@testing-library\//, /@radix-ui\//, /\/swr\//] } },
 };
 const serverTests = "src/**/*.server.test.tsx";
 
