@@ -11,9 +11,13 @@ export interface WalletStreamData {
 
 /** The parts of `EventSource` the subscription uses (the browser's, or a polyfill such as `eventsource`). */
 export interface EventSourceLike {
+  /** 0 connecting, 1 open, 2 closed (given up: an HTTP error or a wrong content type). */
   readonly readyState: number;
+  /** Called when the connection drops (it reconnects itself) or fails for good (`readyState` 2). */
   onerror: ((this: never, event: Event) => unknown) | null;
+  /** Listens to one event type (`wallet`, `unchanged`). */
   addEventListener(type: string, listener: (event: MessageEvent) => void): void;
+  /** Closes the connection for good. */
   close(): void;
 }
 
