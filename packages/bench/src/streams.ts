@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { Agent, type ClientRequest, get, request } from "node:http";
 import { createServer as createNetServer, Socket } from "node:net";
+import { loadavg } from "node:os";
 import { type BenchServer, median, startServer } from "./_process";
 import type { Section } from "./report";
 
@@ -193,6 +194,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
  * sharing Redis, next to the polling baseline (every tab refetching `GET /wallet` every 2 s on its own).
  */
 export async function streamsSection(): Promise<Section> {
+  const load = loadavg()[0] ?? 0;
   const upstream = await startServer("stream upstream", "stream-upstream.mjs");
   const env = { UPSTREAM_URL: upstream.url, POLL_MS: String(POLL_MS) };
   const one = await startServer("proxy", "stream-proxy.mjs", env);
@@ -255,7 +257,7 @@ export async function streamsSection(): Promise<Section> {
     ];
     return {
       title: "Live balances: 1,000 open tabs across 100 customers",
-      intro: `Each customer has ${TABS_PER_CUSTOMER} tabs open. Polling baseline: every tab refetches GET /wallet every ${POLL_MS / 1000} s on its own (what tabs without a stream do). Streams: GET /wallet/stream, the proxy polling each customer every ${POLL_MS / 1000} s (backoff off, the worst case). Upstream reads are counted by the stand-in Credyt over ${WINDOW_MS / 1000} s; latency is from the balance change to the event in every tab of that customer (${NOTIFIES} notifies; "poll" rows: a change nobody notified). Heap per stream: proxy heap after GC with the streams open minus before, over ${CUSTOMERS * TABS_PER_CUSTOMER}. After every tab closed, the proxy held ${left.streams} streams and ${left.customers} polling customers (checked for up to 20 s; it took ${ms(releaseMs)}).`,
+      intro: `Each customer has ${TABS_PER_CUSTOMER} tabs open. Polling baseline: every tab refetches GET /wallet every ${POLL_MS / 1000} s on its own (what tabs without a stream do). Streams: GET /wallet/stream, the proxy polling each customer every ${POLL_MS / 1000} s (backoff off, the worst case). Upstream reads are counted by the stand-in Credyt over ${WINDOW_MS / 1000} s; latency is from the balance change to the event in every tab of that customer (${NOTIFIES} notifies; "poll" rows: a change nobody notified). Heap per stream: proxy heap after GC with the streams open minus before, over ${CUSTOMERS * TABS_PER_CUSTOMER}. After every tab closed, the proxy held ${left.streams} streams and ${left.customers} polling customers (checked for up to 20 s; it took ${ms(releaseMs)}). Load average when the section started: ${load.toFixed(1)} on this machine's cores (shared): tail latencies move with it.`,
       columns: ["setup", "upstream reads per 2 s", "latency p50 / p99", "heap per open stream", "proxy CPU per 2 s"],
       rows: [
         row(
