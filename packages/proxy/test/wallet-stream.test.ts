@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 function chain(extra: Partial<CredytProxyOptions<FetchContext>> = {}) {
-  const emulator = createEmulator();
+  const emulator = createEmulator({ admin: true });
   let reads = 0;
   const upstream = (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
@@ -122,6 +122,25 @@ describe("GET /wallet/stream", () => {
     const after = reads();
     await sleep(400);
     expect(reads()).toBe(after);
+  });
+
+  it("keeps the stream open while Credyt fails, and delivers the change once it answers again", async () => {
+    const { emulator, proxy, reader, adjust } = chain({ streams: { pollIntervalMs: 30, maxPollIntervalMs: 60 } });
+    const sse = await reader();
+    await sse.next();
+    const fault = await emulator.fetch(
+      new Request("http://credyt.test/__emulator/faults", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ method: "GET", path: "/customers/:id/wallet", status: 503, count: 9 }),
+      }),
+    );
+    expect(fault.status).toBeLessThan(300);
+    await adjust("1");
+    await expect(proxy.notify(DEMO_CUSTOMER_ID)).rejects.toMatchObject({ code: "upstream_error" });
+    // The failing polls send nothing (no error event, no stale wallet), and the stream stays open.
+    expect((await sse.next(5_000)).data).toContain('"available":15.566678');
+    expect(proxy.streamStats().streams).toBe(1);
   });
 
   it("notify() for a customer without a stream reads nothing", async () => {

@@ -79,26 +79,16 @@ export class WalletHub {
    */
   async open(customerId: string, sink: StreamSink): Promise<() => void> {
     this.sweep(customerId, Date.now());
-    let customer = this.customers.get(customerId);
-    if (customer && customer.sinks.size >= this.settings.maxStreamsPerCustomer) {
+    const size = this.customers.get(customerId)?.sinks.size ?? 0;
+    if (size >= this.settings.maxStreamsPerCustomer) {
       throw new CredytError(
         "rate_limited",
         `Too many live balance streams are open for this account (at most ${this.settings.maxStreamsPerCustomer}). Close a tab and try again.`,
         { retryAfter: 5 },
       );
     }
-    if (!customer) {
-      customer = { sinks: new Set(), text: undefined, id: undefined, intervalMs: 0, timer: undefined, dueAt: 0 };
-      customer.intervalMs = this.settings.pollIntervalMs;
-      this.customers.set(customerId, customer);
-      this.stats.customers += 1;
-      this.schedule(customerId, customer);
-    }
     const known = sink.lastId;
-    sink.alive = Date.now();
-    customer.sinks.add(sink);
-    this.stats.streams += 1;
-    if (this.stats.streams === 1) this.started();
+    const customer = this.attach(customerId, sink);
     let closed = false;
     const close = () => {
       if (closed) return;
@@ -106,17 +96,35 @@ export class WalletHub {
       this.remove(customerId, sink);
     };
     try {
-      if (customer.text === undefined) await this.apply(customerId, await this.readOnce(customerId));
-      if (customer.text !== undefined && customer.id !== undefined) {
+      if (customer.text === undefined) this.apply(customerId, await this.readOnce(customerId));
+      const { text, id } = this.customers.get(customerId) ?? customer;
+      if (text !== undefined && id !== undefined) {
         // The browser has this wallet already: say so, so it knows the stream is live (nothing is buffered).
-        if (known === customer.id) sink.send(`id: ${customer.id}\nevent: unchanged\ndata: ${customer.id}\n\n`);
-        else this.deliver(sink, customer.id, customer.text); // unless the first read already delivered it
+        if (known === id) sink.send(`id: ${id}\nevent: unchanged\ndata: ${id}\n\n`);
+        else this.deliver(sink, id, text); // unless the first read already delivered it
       }
     } catch (error) {
       close();
       throw error;
     }
     return close;
+  }
+
+  /** Registers a stream (and, for a customer's first, its poll). */
+  private attach(customerId: string, sink: StreamSink): Customer {
+    let customer = this.customers.get(customerId);
+    if (!customer) {
+      customer = { sinks: new Set(), text: undefined, id: undefined, intervalMs: 0, timer: undefined, dueAt: 0 };
+      customer.intervalMs = this.settings.pollIntervalMs;
+      this.customers.set(customerId, customer);
+      this.stats.customers += 1;
+      this.schedule(customerId, customer);
+    }
+    sink.alive = Date.now();
+    customer.sinks.add(sink);
+    this.stats.streams += 1;
+    if (this.stats.streams === 1) this.started();
+    return customer;
   }
 
   /** Re-reads the customer's wallet now (after any read already running) and pushes it if it changed. */
@@ -167,6 +175,11 @@ export class WalletHub {
     const now = Date.now();
     sink.alive = now;
     sink.send(": heartbeat\n\n");
+    if (!this.customers.get(customerId)?.sinks.has(sink)) {
+      // Let go of by a sweep while its event loop stalled, yet still open: take it back, and catch it up.
+      const customer = this.attach(customerId, sink);
+      if (customer.text !== undefined && customer.id !== undefined) this.deliver(sink, customer.id, customer.text);
+    }
     this.sweep(customerId, now);
     const customer = this.customers.get(customerId);
     if (customer && now - customer.dueAt > customer.intervalMs + this.settings.heartbeatMs) {
