@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { Agent, type ClientRequest, get, request } from "node:http";
-import { createServer as createNetServer, Socket } from "node:net";
+import { Agent, request } from "node:http";
 import { loadavg } from "node:os";
 import { type BenchServer, median, startServer } from "./_process";
+import { openTab, startRedis, type Tab } from "./_stream-clients";
 import type { Section } from "./report";
 
 const CUSTOMERS = 100;
@@ -17,42 +16,6 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 };
-
-interface Tab {
-  customer: string;
-  /** Times (performance.now) at which wallet events arrived. */
-  events: number[];
-  request: ClientRequest;
-}
-
-/** Opens one stream, resolving once its first wallet event arrived. */
-function openTab(base: string, who: string): Promise<Tab> {
-  return new Promise((resolve, reject) => {
-    const tab: Tab = { customer: who, events: [], request: undefined as unknown as ClientRequest };
-    tab.request = get(
-      `${base}/api/credyt/wallet/stream`,
-      { headers: { "x-bench-user": who }, agent: false },
-      (response) => {
-        if (response.statusCode !== 200) return reject(new Error(`stream answered ${response.statusCode}`));
-        let buffer = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk: string) => {
-          buffer += chunk;
-          let end = buffer.indexOf("\n\n");
-          while (end !== -1) {
-            if (buffer.slice(0, end).includes("event: wallet")) {
-              tab.events.push(performance.now());
-              if (tab.events.length === 1) resolve(tab);
-            }
-            buffer = buffer.slice(end + 2);
-            end = buffer.indexOf("\n\n");
-          }
-        });
-      },
-    );
-    tab.request.on("error", reject);
-  });
-}
 
 async function openTabs(bases: string[]): Promise<Tab[]> {
   const tabs: Tab[] = [];
@@ -151,40 +114,6 @@ async function pollingBaseline(upstream: BenchServer, proxy: BenchServer) {
   agent.destroy();
   const cpuMs = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / 1000 / (WINDOW_MS / POLL_MS);
   return { reads, cpuMs, latencies: [...seen.values()].flat() };
-}
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
-
-async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: "ignore",
-    },
-  );
-  for (let i = 0; i < 200; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = new Socket();
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-      socket.connect(port, "127.0.0.1");
-    });
-    if (up) return { url: `redis://127.0.0.1:${port}`, child };
-    await sleep(25);
-  }
-  throw new Error("redis-server did not start");
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
