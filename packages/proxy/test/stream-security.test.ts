@@ -1,4 +1,5 @@
 // Hostile and mistaken requests to the live wallet stream: the same rules as every other route, plus its cap.
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { CUSTOMER, FAKE_KEY, WALLET_TEXT } from "./fake-upstream";
 import { BASE, expectError, get, ORIGIN, setup } from "./helpers";
@@ -88,4 +89,40 @@ describe("GET /wallet/stream under attack", () => {
     expect(text).not.toContain(FAKE_KEY);
     expect(proxy.streamStats().streams).toBe(0);
   });
+
+  it("2,000 hostile resumes and queries: a stream or a 4xx in the protocol's shape, never a 5xx or the key", async () => {
+    const { proxy } = setup({ streams: { maxStreamsPerCustomer: 1_000_000 } });
+    const text = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom("w0000000000000000", "cust_x"));
+    await fc.assert(
+      fc.asyncProperty(
+        text,
+        text,
+        fc.constantFrom("last_event_id", "customer", "x", "Last-Event-ID"),
+        async (header, query, name) => {
+          const headers: Record<string, string> = {};
+          try {
+            new Headers({ "Last-Event-ID": header });
+            headers["Last-Event-ID"] = header;
+          } catch {
+            // not a header value a browser could send
+          }
+          const response = await proxy(
+            get(`/wallet/stream?${encodeURIComponent(name)}=${encodeURIComponent(query)}`, headers),
+          );
+          if (response.status === 200) {
+            expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+            await response.body?.cancel();
+            return;
+          }
+          expect(response.status).toBeGreaterThanOrEqual(400);
+          expect(response.status).toBeLessThan(500);
+          const body = await response.text();
+          expect(body).not.toContain(FAKE_KEY);
+          expect(Object.keys(JSON.parse(body))).toEqual(["error"]);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+    expect(proxy.streamStats().streams).toBe(0);
+  }, 60_000);
 });
