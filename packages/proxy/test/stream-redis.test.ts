@@ -7,6 +7,7 @@ import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
 import { createClient } from "redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createCredytApi } from "../src/create-credyt-api";
 import type { WalletStreamStats } from "../src/index";
 import { createRedisWalletFanout } from "../src/redis";
 import { startRedis, type TestRedis } from "./redis-server";
@@ -113,6 +114,31 @@ describe("live streams over Redis, two processes", () => {
     expect((await a.ask("stats")).stats).toMatchObject({ streams: 0, reads: 1 });
   }, 30_000);
 
+  it("createCredytApi({ fanout }).notify from a process without a proxy reaches a stream held by an instance", async () => {
+    const b = await startInstance();
+    const onB = await stream(b);
+    const first = await onB.next();
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    const subscriber = client.duplicate();
+    await subscriber.connect();
+    try {
+      const api = createCredytApi({
+        apiKey: emulator.apiKey,
+        apiUrl: emulator.url,
+        fanout: createRedisWalletFanout({ client, subscriber }),
+      });
+      await adjust("0.5");
+      await api.notify(DEMO_CUSTOMER_ID);
+      const next = await onB.next(5_000);
+      expect(next.data).not.toBe(first.data);
+      expect(next.data).toBe(JSON.stringify(await api.getWallet(DEMO_CUSTOMER_ID)));
+    } finally {
+      await subscriber.quit();
+      await client.quit();
+    }
+  }, 30_000);
+
   it("polls each customer once per interval in total, and a change found by one reaches both", async () => {
     const [a, b] = await Promise.all([startInstance(), startInstance()]);
     const onA = await stream(a);
@@ -128,8 +154,11 @@ describe("live streams over Redis, two processes", () => {
     expect(polls).toBeGreaterThan(0);
     expect(polls).toBeLessThanOrEqual(Math.ceil(windowMs / (POLL_MS * 0.9)) + 2);
     await adjust("5");
+    const current = await fetch(`${emulator.url}/customers/${DEMO_CUSTOMER_ID}/wallet`, {
+      headers: { "X-CREDYT-API-KEY": emulator.apiKey },
+    });
     const seenByA = await onA.next(5_000);
-    expect(seenByA.data).toMatch(/"available":19\.56667[78]/);
+    expect(seenByA.data).toBe(await current.text());
     expect((await onB.next(5_000)).data).toBe(seenByA.data);
   }, 30_000);
 

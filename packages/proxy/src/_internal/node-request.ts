@@ -113,6 +113,8 @@ async function writeStream(response: Response, res: ServerResponse): Promise<voi
       const { done, value } = await reader.read();
       if (done || res.destroyed) break;
       res.write(value);
+      // `compression()` (Express) holds writes back until it has enough to compress; it adds `flush`.
+      (res as ServerResponse & { flush?: () => void }).flush?.();
     }
   } finally {
     res.off("close", stop);
