@@ -1,7 +1,9 @@
 /**
  * The playground's HTTP app (Hono): a demo sign-in kept in a signed session cookie, the Credyt proxy
- * mounted at /api/credyt, and a "generate video" route that bills a usage event. Static files and the
- * dev server (Vite) are added by the entry points, so tests and `pnpm dev` share this exact app.
+ * mounted at /api/credyt (with its live balance stream), and a "generate video" route that bills a usage
+ * event and tells the proxy (`notify`), so every open tab of that customer shows the new balance at once.
+ * Static files and the dev server (Vite) are added by the entry points, so tests and `pnpm dev` share this
+ * exact app.
  */
 import { randomUUID } from "node:crypto";
 import { createCredytProxy } from "@credyt/proxy/hono";
@@ -104,6 +106,26 @@ export function createPlaygroundApp(options: PlaygroundAppOptions): Hono {
     return c.body(null, 204);
   });
 
+  const credyt = createCredytProxy({
+    apiKey,
+    apiUrl,
+    basePath: "/api/credyt",
+    getCustomerId: customerIdOf,
+    returnUrl: "/credits",
+    topUps: {
+      currencies: ["USD"],
+      assets: ["USD", "TOK"],
+      min: 5,
+      max: 500,
+      // Asked only for top-ups into another asset (TOK); a dollar top-up credits dollars one for one.
+      exchangeRate: async (c, { asset }) => {
+        if (asset !== "TOK") return undefined;
+        const customer = await signedInAs(c);
+        return tokensPerDollar(customer?.externalId);
+      },
+    },
+    fetch: upstream,
+  });
   // "Generate video": the app does its work, then bills it as a usage event; Credyt debits the wallet.
   app.post("/api/videos", async (c) => {
     if (!c.req.header("content-type")?.startsWith("application/json")) {
@@ -133,29 +155,14 @@ export function createPlaygroundApp(options: PlaygroundAppOptions): Hono {
       console.error(`Credyt POST /events answered ${response.status}: ${await response.text()}`);
       return c.json({ error: { code: "upstream_error", message: "Could not bill the video; try again." } }, 502);
     }
+    // The wallet changed: push it to this customer's open tabs now rather than at their next poll.
+    // The video is billed either way; a failed read only delays the live balance until that poll.
+    await credyt.notify(customerId).catch((error: unknown) => {
+      console.error(`Live balance notify failed: ${(error as Error).message}`);
+    });
     return c.json({ id: videoId, seconds: VIDEO_SECONDS }, 201);
   });
 
-  const credyt = createCredytProxy({
-    apiKey,
-    apiUrl,
-    basePath: "/api/credyt",
-    getCustomerId: customerIdOf,
-    returnUrl: "/credits",
-    topUps: {
-      currencies: ["USD"],
-      assets: ["USD", "TOK"],
-      min: 5,
-      max: 500,
-      // Asked only for top-ups into another asset (TOK); a dollar top-up credits dollars one for one.
-      exchangeRate: async (c, { asset }) => {
-        if (asset !== "TOK") return undefined;
-        const customer = await signedInAs(c);
-        return tokensPerDollar(customer?.externalId);
-      },
-    },
-    fetch: upstream,
-  });
   app.all("/api/credyt/*", credyt);
 
   app.all("/api/*", (c) => c.json({ error: { code: "not_found", message: `No route ${c.req.path}.` } }, 404));

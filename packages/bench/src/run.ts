@@ -1,8 +1,9 @@
 /**
  * `pnpm bench`: every section, then bench/RESULTS.md and bench/results.json at the repo root.
- * `pnpm bench -- proxy` (or bundle, requests, render, faults, emulator) runs some sections only.
+ * `pnpm bench -- proxy` (or bundle, requests, render, faults, emulator, streams) runs some sections only;
+ * the other sections of the last full run are kept in the results, marked with the run they come from.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { here } from "./_process";
 import { bundleSection } from "./bundle";
@@ -16,6 +17,7 @@ const ALL: Record<string, () => Promise<Section>> = {
   render: async () => (await import("./render")).renderSection(),
   faults: async () => (await import("./load-faults")).loadFaultsSection(),
   emulator: async () => (await import("./emulator")).emulatorSection(),
+  streams: async () => (await import("./streams")).streamsSection(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in ALL);
@@ -36,6 +38,19 @@ for (const name of names) {
 const seconds = (performance.now() - t0) / 1000;
 const outDir = path.resolve(here, "../../../bench");
 mkdirSync(outDir, { recursive: true });
+if (wanted.length) {
+  // A partial run replaces its own sections and keeps the others from the previous results.
+  const previous = path.join(outDir, "results.json");
+  const kept: { started: string; sections: Section[] } = existsSync(previous)
+    ? JSON.parse(readFileSync(previous, "utf8"))
+    : { started: "", sections: [] };
+  const fresh = new Map(sections.map((s) => [s.title, s]));
+  const merged = kept.sections.map(
+    (s) => fresh.get(s.title) ?? { ...s, intro: `${s.intro} (From the run of ${kept.started.slice(0, 16)}.)` },
+  );
+  for (const s of sections) if (!kept.sections.some((k) => k.title === s.title)) merged.push(s);
+  sections.splice(0, sections.length, ...merged);
+}
 writeFileSync(path.join(outDir, "RESULTS.md"), markdown(sections, started, seconds));
 writeFileSync(
   path.join(outDir, "results.json"),

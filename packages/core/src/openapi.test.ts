@@ -10,7 +10,7 @@ describe("the published contract agrees with the code", () => {
   it("is OpenAPI 3.1 with exactly the protocol's routes", () => {
     expect(openapi.openapi).toBe("3.1.0");
     expect(Object.keys(openapi.paths).sort()).toEqual(
-      ["/billing-portal/sessions", "/top-ups", "/wallet", "/wallet/{accountId}"].sort(),
+      ["/billing-portal/sessions", "/top-ups", "/wallet", "/wallet/stream", "/wallet/{accountId}"].sort(),
     );
   });
 
@@ -70,6 +70,27 @@ describe("the published contract agrees with the code", () => {
       );
     }
     expect(protocol).toMatch(/GETs are rate-limited per customer/);
+  });
+
+  it("documents the live stream: an event stream, resumable, capped per customer (429) and off → 404", () => {
+    const stream = openapi.paths["/wallet/stream"].get;
+    expect(Object.keys(stream.responses)).toEqual([
+      "200",
+      "401",
+      "403",
+      "404",
+      "405",
+      "422",
+      "429",
+      "500",
+      "502",
+      "503",
+      "504",
+    ]);
+    expect(Object.keys(stream.responses["200"].content)).toEqual(["text/event-stream"]);
+    expect(stream.parameters.map((p: { name: string }) => p.name)).toEqual(["Last-Event-ID", "last_event_id"]);
+    expect(protocol).toMatch(/### `GET \{base\}\/wallet\/stream`/);
+    expect(protocol).toMatch(/Last-Event-ID/);
   });
 
   it("never lets the browser send a customer id or an exchange rate", () => {

@@ -1,4 +1,6 @@
 // Everything every entry exports besides its own `createCredytProxy`, so docs differ only in the import path.
+
+export type { WalletFanout, WalletStreamOptions, WalletStreamStats } from "./_internal/fanout";
 export {
   type CredytApi,
   type CredytApiOptions,
@@ -19,6 +21,7 @@ export type {
   CircuitBreakerOptions,
   CredytProxyEvent,
   CredytProxyHandler,
+  CredytProxyLive,
   CredytProxyOptions,
   ExchangeRateRequest,
   FetchContext,

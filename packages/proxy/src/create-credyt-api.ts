@@ -1,7 +1,9 @@
 import type { WireAccount, WirePortalSession, WireTopUp, WireWallet } from "@credyt/core";
 import { checkMilliseconds, DEFAULT_BREAKER, DEFAULT_TIMEOUT_MS, resolveApiAccess } from "./_internal/config";
-import { endpoints } from "./_internal/endpoints";
+import { CUSTOMER_ID_PATTERN, endpoints } from "./_internal/endpoints";
+import type { WalletFanout } from "./_internal/fanout";
 import { UpstreamGuard } from "./_internal/guard";
+import { hubsFor } from "./_internal/wallet-stream";
 
 /** Options of {@link createCredytApi}. */
 export interface CredytApiOptions {
@@ -13,6 +15,11 @@ export interface CredytApiOptions {
   fetch?: typeof fetch;
   /** Time allowed per call before it fails with `upstream_timeout`. @default 10000 */
   timeoutMs?: number;
+  /**
+   * The live streams' fan-out (`createRedisWalletFanout`), so `notify()` reaches streams held by every
+   * proxy instance. @default none: `notify()` reaches the proxies of this process with the same key
+   */
+  fanout?: WalletFanout;
 }
 
 /** `POST /top-ups` body, as Credyt takes it. */
@@ -57,6 +64,12 @@ export interface CredytApi {
   createTopUp(body: CredytTopUpBody): Promise<WireTopUp>;
   /** A billing portal link for the customer, valid for 10 minutes. Never retried. */
   createBillingPortalSession(body: CredytPortalSessionBody): Promise<WirePortalSession>;
+  /**
+   * Tells the live balance streams that the customer's wallet changed (call it after sending a usage
+   * event or an adjustment): the wallet is read again and pushed to their open streams when it differs.
+   * Reaches every proxy of this process using the same key, and with `fanout` every instance.
+   */
+  notify(customerId: string): Promise<void>;
 }
 
 /**
@@ -78,7 +91,25 @@ export function createCredytApi(options: CredytApiOptions): CredytApi {
   // The proxy's protection too: concurrent identical reads share a call, retries stay within budget,
   // and repeated failures open the breaker, so server rendering during an outage does not multiply load.
   const api = endpoints({ apiKey, apiUrl, timeoutMs, fetch: options.fetch, guard: new UpstreamGuard(DEFAULT_BREAKER) });
+  const fanout = options.fanout;
+  if (fanout !== undefined && (typeof fanout !== "object" || fanout === null || typeof fanout.publish !== "function"))
+    throw new TypeError("createCredytApi: `fanout` must be a wallet fan-out such as createRedisWalletFanout({ … }).");
   return {
+    async notify(customerId) {
+      if (typeof customerId !== "string" || !CUSTOMER_ID_PATTERN.test(customerId)) {
+        throw new TypeError(
+          `createCredytApi: notify(customerId) expected a Credyt customer id such as "cust_…", got ${JSON.stringify(customerId)}.`,
+        );
+      }
+      const hubs = hubsFor(apiUrl, apiKey);
+      if (!fanout) {
+        await Promise.all(hubs.map((hub) => hub.notify(customerId)));
+        return;
+      }
+      const { text } = await api.getWallet(customerId);
+      for (const hub of hubs) hub.receive(customerId, text);
+      await fanout.publish(customerId, text);
+    },
     getWallet: async (customerId) => (await api.getWallet(customerId)).json,
     getAccount: async (customerId, accountId) => (await api.getAccount(customerId, accountId)).json,
     createTopUp: async (body) => (await api.createTopUp(body)).json,

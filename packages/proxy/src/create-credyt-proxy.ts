@@ -7,14 +7,19 @@ import { createPortalSession, createTopUp, type Exchange, getAccount, getWallet 
 import { ClientClosedRequest } from "./_internal/read-body";
 import { errorResponse, MethodNotAllowed, requestIdFrom } from "./_internal/respond";
 import { checkOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from "./_internal/security";
+import { resolveStreamConfig, type StreamConfig } from "./_internal/stream-config";
+import { WalletHub } from "./_internal/wallet-hub";
+import { streamWallet, trackHub } from "./_internal/wallet-stream";
 import type { CredytProxyEvent, CredytProxyHandler, CredytProxyOptions, FetchContext } from "./types";
 
 type Route<Ctx> = { method: "GET" | "POST"; run: (x: Exchange<Ctx>) => Promise<Response> };
 
 /** The protocol's routes and nothing else: an allowlist. */
-function matchRoute<Ctx>(segments: string[]): Route<Ctx> | undefined {
+function matchRoute<Ctx>(segments: string[], live?: { hub: WalletHub; config: StreamConfig }): Route<Ctx> | undefined {
   const [first, second, ...rest] = segments;
   if (rest.length > 0) return undefined;
+  if (first === "wallet" && second === "stream")
+    return live ? { method: "GET", run: (x) => streamWallet(x, live.hub, live.config) } : undefined;
   if (first === "wallet" && second === undefined) return { method: "GET", run: getWallet };
   if (first === "wallet" && second !== undefined) return { method: "GET", run: (x) => getAccount(x, second) };
   if (first === "top-ups" && second === undefined) return { method: "POST", run: createTopUp };
@@ -25,7 +30,7 @@ function matchRoute<Ctx>(segments: string[]): Route<Ctx> | undefined {
 function notFound(): CredytError {
   return new CredytError(
     "not_found",
-    "No such route. The proxy serves /wallet, /wallet/{accountId}, /top-ups and /billing-portal/sessions.",
+    "No such route. The proxy serves /wallet, /wallet/stream, /wallet/{accountId}, /top-ups and /billing-portal/sessions.",
   );
 }
 
@@ -72,6 +77,13 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
   });
   const log = createDevLog();
   const redact = (text: string) => text.split(config.apiKey).join("[redacted]");
+  const streams = resolveStreamConfig(options.streams);
+  const hub: WalletHub = new WalletHub(
+    streams ?? (resolveStreamConfig({}) as StreamConfig),
+    async (customerId) => (await api.getWallet(customerId, crypto.randomUUID())).text,
+    (open) => trackHub(config.apiUrl, config.apiKey, hub, open),
+  );
+  const live = streams ? { hub, config: streams } : undefined;
 
   async function emit(event: CredytProxyEvent): Promise<void> {
     if (!config.onEvent) return;
@@ -83,7 +95,7 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
     }
   }
 
-  return async function credytProxy(request: Request, ctx?: Ctx): Promise<Response> {
+  async function credytProxy(request: Request, ctx?: Ctx): Promise<Response> {
     const requestId = requestIdFrom(request.headers);
     let path = "";
     let customerId: string | null = null;
@@ -105,7 +117,7 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
         throw error;
       }
       rejectBrowserCustomer(url, request.headers, segments);
-      const route = matchRoute<Ctx>(segments);
+      const route = matchRoute<Ctx>(segments, live);
       if (!route) throw notFound();
       if (request.method !== route.method) throw new MethodNotAllowed(route.method);
 
@@ -152,5 +164,9 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
       });
       return errorResponse(error, requestId, error instanceof MethodNotAllowed ? { Allow: error.allow } : {});
     }
-  };
+  }
+  return Object.assign(credytProxy, {
+    notify: (customerId: string) => hub.notify(customerId),
+    streamStats: () => ({ ...hub.stats }),
+  });
 }

@@ -4,7 +4,7 @@
  */
 import type { Context } from "hono";
 import { createCredytProxy as createFetchProxy } from "./create-credyt-proxy";
-import type { CredytProxyOptions } from "./types";
+import type { CredytProxyLive, CredytProxyOptions } from "./types";
 
 export * from "./common";
 
@@ -20,13 +20,14 @@ export * from "./common";
  */
 export function createCredytProxy<C extends Context = Context>(
   options: CredytProxyOptions<C>,
-): (c: C) => Promise<Response> {
+): ((c: C) => Promise<Response>) & CredytProxyLive {
   const handler = createFetchProxy<C>(options);
-  return async (c) => {
+  const handle = async (c: C) => {
     // A middleware that ran `c.req.json()` used up the raw body; Hono keeps a copy to rebuild it from.
     const request = c.req.raw.bodyUsed
       ? new Request(c.req.raw.url, { method: c.req.method, headers: c.req.raw.headers, body: await c.req.text() })
       : c.req.raw;
     return handler(request, c);
   };
+  return Object.assign(handle, { notify: handler.notify, streamStats: handler.streamStats });
 }

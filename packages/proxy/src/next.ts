@@ -4,13 +4,13 @@
  * in `app/api/credyt/[...path]/route.ts`.
  */
 import { createCredytProxy as createFetchProxy } from "./create-credyt-proxy";
-import type { CredytProxyOptions, FetchContext } from "./types";
+import type { CredytProxyLive, CredytProxyOptions, FetchContext } from "./types";
 
 export * from "./common";
 
 /** Route handlers of an App Router catch-all route. */
-export interface NextRouteHandlers {
-  /** Serves `GET /wallet` and `GET /wallet/{accountId}`. */
+export interface NextRouteHandlers extends CredytProxyLive {
+  /** Serves `GET /wallet`, `GET /wallet/stream` and `GET /wallet/{accountId}`. */
   GET: (request: Request) => Promise<Response>;
   /** Serves `POST /top-ups` and `POST /billing-portal/sessions`. */
   POST: (request: Request) => Promise<Response>;
@@ -30,7 +30,7 @@ export interface NextRouteHandlers {
 export function createCredytProxy(options: CredytProxyOptions<FetchContext>): NextRouteHandlers {
   const handler = createFetchProxy<FetchContext>(options);
   const handle = (request: Request) => handler(onBrowserHost(request), { request });
-  return { GET: handle, POST: handle };
+  return { GET: handle, POST: handle, notify: handler.notify, streamStats: handler.streamStats };
 }
 
 /**

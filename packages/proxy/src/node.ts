@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { DEFAULT_BASE_PATH } from "./_internal/config";
 import { fetchUrl, type NodeRequest, toFetchRequest, writeResponse } from "./_internal/node-request";
 import { createCredytProxy as createFetchProxy } from "./create-credyt-proxy";
-import type { CredytProxyOptions } from "./types";
+import type { CredytProxyLive, CredytProxyOptions } from "./types";
 
 export * from "./common";
 
@@ -25,11 +25,12 @@ export interface NodeContext<
 }
 
 /** A Node handler that is also Express/Connect middleware. */
-export type NodeHandler<Req extends IncomingMessage = IncomingMessage, Res extends ServerResponse = ServerResponse> = (
+export type NodeHandler<Req extends IncomingMessage = IncomingMessage, Res extends ServerResponse = ServerResponse> = ((
   req: Req,
   res: Res,
   next?: (error?: unknown) => void,
-) => void;
+) => void) &
+  CredytProxyLive;
 
 /**
  * Creates the Credyt proxy as Node middleware: `app.use(proxy)` (Express 4/5, Connect) or
@@ -56,13 +57,13 @@ export function createCredytProxy<
 >(options: CredytProxyOptions<NodeContext<Req, Res>>): NodeHandler<Req, Res> {
   const handler = createFetchProxy<NodeContext<Req, Res>>(options);
   const basePath = (options.basePath ?? DEFAULT_BASE_PATH).replace(/\/+$/, "");
-  return function credytProxy(req, res, next) {
+  function credytProxy(req: Req, res: Res, next?: (error?: unknown) => void): void {
     const url = fetchUrl(req as NodeRequest, basePath);
     if (url === null && next) {
       next();
       return;
     }
-    const request = toFetchRequest(req as NodeRequest, url ?? `http://localhost${basePath}/`);
+    const request = toFetchRequest(req as NodeRequest, url ?? `http://localhost${basePath}/`, res);
     handler(request, { req, res })
       .then((response) => writeResponse(response, res))
       .catch((error: unknown) => {
@@ -74,5 +75,6 @@ export function createCredytProxy<
           res.end('{"error":{"code":"internal","message":"Something went wrong on the billing server."}}');
         }
       });
-  };
+  }
+  return Object.assign(credytProxy, { notify: handler.notify, streamStats: handler.streamStats });
 }

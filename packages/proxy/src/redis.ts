@@ -3,6 +3,8 @@
  * Shared idempotency and rate-limit stores on Redis, for running the proxy on more than one instance.
  * Built for node-redis v5 (`redis` on npm, an optional peer dependency); nothing here imports it.
  */
+
+import type { WalletFanout } from "./_internal/fanout";
 import {
   arrayReply,
   claimFromStored,
@@ -11,10 +13,11 @@ import {
   runCommand,
   type StoredEntry,
 } from "./_internal/redis-command";
+import { type RedisSubscriberClient, type RedisWalletFanoutOptions, redisWalletFanout } from "./_internal/redis-fanout";
 import { CLAIM_SCRIPT, HIT_SCRIPT, RELEASE_SCRIPT } from "./_internal/redis-scripts";
 import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore, RateLimitStore } from "./stores";
 
-export type { RedisStoresClient };
+export type { RedisStoresClient, RedisSubscriberClient, RedisWalletFanoutOptions };
 
 /** Options of {@link createRedisStores}. */
 export interface RedisStoresOptions {
@@ -130,4 +133,31 @@ export function createRedisStores(options: RedisStoresOptions): RedisStores {
   };
 
   return { idempotencyStore, rateLimitStore };
+}
+
+/**
+ * Shares live wallet streams between proxy instances on one Redis: a short per-customer poll lease
+ * (`SET NX PX`), so N instances ask Credyt once per interval in total, and a pub/sub channel carrying
+ * changed wallets, so `notify()` on one instance reaches the streams held by every other.
+ *
+ * @example
+ * import { createCredytProxy } from "@credyt/proxy";
+ * import { createRedisWalletFanout } from "@credyt/proxy/redis";
+ * import { createClient } from "redis";
+ *
+ * const client = createClient({ url: process.env.REDIS_URL });
+ * client.on("error", (error) => console.error("redis", error));
+ * await client.connect();
+ * const subscriber = client.duplicate();
+ * subscriber.on("error", (error) => console.error("redis", error));
+ * await subscriber.connect();
+ *
+ * const credyt = createCredytProxy({
+ *   apiKey: process.env.CREDYT_API_KEY!,
+ *   getCustomerId: async ({ request }) => (await getSession(request))?.credytCustomerId ?? null,
+ *   streams: { fanout: createRedisWalletFanout({ client, subscriber }) },
+ * });
+ */
+export function createRedisWalletFanout(options: RedisWalletFanoutOptions): WalletFanout {
+  return redisWalletFanout(options);
 }

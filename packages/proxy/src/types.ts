@@ -1,4 +1,5 @@
 import type { CredytErrorCode } from "@credyt/core";
+import type { WalletStreamOptions, WalletStreamStats } from "./_internal/fanout";
 import type { IdempotencyStore, RateLimitStore } from "./stores";
 
 type MaybePromise<T> = T | Promise<T>;
@@ -94,6 +95,8 @@ export interface CredytProxyOptions<Ctx> {
   idempotencyStore?: IdempotencyStore;
   /** Per-customer POST limit, or `false` for none. @default { limit: 30, windowMs: 60000 } */
   rateLimit?: RateLimitOptions | false;
+  /** The live balance stream, `GET {base}/wallet/stream`, or `false` to answer it 404. @default {} (on) */
+  streams?: WalletStreamOptions | false;
   /**
    * Per-customer GET limit (wallet and account reads), or `false` for none. All your customers share one
    * Credyt key, so one customer's flood must not use up its limit. @default { limit: 120, windowMs: 60000 }
@@ -156,8 +159,20 @@ export type CredytProxyEvent =
       reason: string;
     });
 
+/** What every adapter's proxy carries besides its request handler: the live balance controls. */
+export interface CredytProxyLive {
+  /**
+   * Re-reads the customer's wallet now and pushes it to their open live streams (on every instance,
+   * with a fan-out) when it changed. Call it after your server sent a usage event or an adjustment.
+   * Rejects with a `CredytError` when Credyt could not be read; streams then catch up on their next poll.
+   */
+  notify(customerId: string): Promise<void>;
+  /** Counters of the live streams on this instance, for monitoring and tests. */
+  streamStats(): WalletStreamStats;
+}
+
 /** A Fetch handler: the proxy itself, and what the Fetch entry exports. */
-export type CredytProxyHandler<Ctx> = (request: Request, ctx?: Ctx) => Promise<Response>;
+export type CredytProxyHandler<Ctx> = ((request: Request, ctx?: Ctx) => Promise<Response>) & CredytProxyLive;
 
 /** What `getCustomerId` receives from the Fetch entry (`@credyt/proxy`) and the Next adapter. */
 export interface FetchContext {

@@ -48,7 +48,15 @@ describe("README examples", () => {
   it("README includes every example file verbatim", () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
     const files = readdirSync(examplesDir).filter((f) => f.endsWith(".ts") && f !== "session.ts");
-    expect(files.sort()).toEqual(["express.ts", "fetch.ts", "hono.ts", "next-route.ts", "node-http.ts", "prefetch.ts"]);
+    expect(files.sort()).toEqual([
+      "express.ts",
+      "fetch.ts",
+      "hono.ts",
+      "live.ts",
+      "next-route.ts",
+      "node-http.ts",
+      "prefetch.ts",
+    ]);
     for (const file of files) {
       const source = readFileSync(new URL(file, examplesDir), "utf8").trim();
       expect(readme, `README is missing examples/${file} verbatim`).toContain(`\`\`\`ts\n${source}\n\`\`\``);
@@ -103,5 +111,26 @@ describe("README examples", () => {
     const { loadWallet } = await import("../examples/prefetch");
     const wallet = await loadWallet(DEMO_CUSTOMER_ID);
     expect(wallet.accounts.find((a) => a.asset === "USD")?.available).toBe(14.566678);
+  });
+
+  it("live balance: billUsage pushes the charged balance to an open stream", async () => {
+    const { credyt, billUsage } = await import("../examples/live");
+    const base = await listen(createAdaptorServer({ fetch: (request: Request) => credyt(request) }) as Server);
+    const controller = new AbortController();
+    const response = await fetch(`${base}/wallet/stream`, {
+      headers: { Cookie: `user=${DEMO_CUSTOMER_ID}` },
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const until = async (pattern: RegExp) => {
+      while (!pattern.test(text)) text += decoder.decode((await reader.read()).value, { stream: true });
+    };
+    await until(/"available":14\.566678/);
+    await billUsage(DEMO_CUSTOMER_ID, "video_promoted"); // $0.50 in the emulator's demo product
+    await until(/"available":14\.066678/);
+    controller.abort();
   });
 });

@@ -6,6 +6,7 @@ import { createCredytProxy as honoProxy } from "../src/hono";
 import { createCredytProxy as fetchProxy } from "../src/index";
 import { createCredytProxy as nextProxy } from "../src/next";
 import { createCredytProxy as nodeProxy } from "../src/node";
+import type { CredytProxyLive } from "../src/types";
 
 describe("adapter types", () => {
   it("types ctx per adapter and returns the framework's handler shape", () => {
@@ -16,7 +17,10 @@ describe("adapter types", () => {
         return null;
       },
     });
-    expectTypeOf(fetchHandler).toEqualTypeOf<(request: Request, ctx?: { request: Request }) => Promise<Response>>();
+    expectTypeOf(fetchHandler).toEqualTypeOf<
+      ((request: Request, ctx?: { request: Request }) => Promise<Response>) & CredytProxyLive
+    >();
+    expectTypeOf(fetchHandler.notify).toEqualTypeOf<(customerId: string) => Promise<void>>();
 
     const node = nodeProxy({
       apiKey: "key_x",
@@ -39,6 +43,8 @@ describe("adapter types", () => {
         return null;
       },
     });
-    expectTypeOf(hono).toEqualTypeOf<(c: Context) => Promise<Response>>();
+    expectTypeOf(hono).toEqualTypeOf<((c: Context) => Promise<Response>) & CredytProxyLive>();
+    expectTypeOf(node.notify).toEqualTypeOf<(customerId: string) => Promise<void>>();
+    expectTypeOf(next.notify).toEqualTypeOf<(customerId: string) => Promise<void>>();
   });
 });

@@ -42,6 +42,14 @@ export { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-
 export { type UseTopUpResult, useTopUp } from "./use-top-up";
 export { type CredytResponse, type CredytSWROptions, useWallet } from "./use-wallet";
 export {
+  type EventSourceConstructor,
+  type EventSourceLike,
+  type UseWalletStreamOptions,
+  type UseWalletStreamResult,
+  useWalletStream,
+  type WalletStreamStatus,
+} from "./use-wallet-stream";
+export {
   WalletBalance,
   type WalletBalancePart,
   type WalletBalanceProps,

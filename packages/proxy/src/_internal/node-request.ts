@@ -60,10 +60,23 @@ function headerRecord(incoming: IncomingMessage["headers"]): Record<string, stri
   return record;
 }
 
+/** A signal aborted when the client goes away before the response ended (a closed live stream). */
+function closedSignal(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
 /** Converts a Node request to a Fetch `Request`, using `req.body` when a body parser already read it. */
-export function toFetchRequest(req: NodeRequest, url: string): Request {
+export function toFetchRequest(req: NodeRequest, url: string, res?: ServerResponse): Request {
   const method = req.method ?? "GET";
-  if (method === "GET" || method === "HEAD") return new Request(url, { method, headers: headerRecord(req.headers) });
+  if (method === "GET" || method === "HEAD") {
+    const init: RequestInit = { method, headers: headerRecord(req.headers) };
+    if (res) init.signal = closedSignal(res);
+    return new Request(url, init);
+  }
   const headers = new Headers(headerRecord(req.headers));
 
   const consumed = req.readableEnded || req._body === true;
@@ -82,8 +95,38 @@ export function toFetchRequest(req: NodeRequest, url: string): Request {
   return new Request(url, { method, headers, body: stream, duplex: "half" } as RequestInit);
 }
 
-/** Writes a Fetch `Response` to Node's response, headers in one `writeHead`. */
+/** Writes an event stream as it comes, each event flushed at once; stops reading when the client leaves. */
+async function writeStream(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  res.writeHead(response.status, headers);
+  res.flushHeaders();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const stop = () => {
+    reader.cancel().catch(() => {});
+  };
+  res.once("close", stop);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      res.write(value);
+      // `compression()` (Express) holds writes back until it has enough to compress; it adds `flush`.
+      (res as ServerResponse & { flush?: () => void }).flush?.();
+    }
+  } finally {
+    res.off("close", stop);
+    if (!res.writableEnded) res.end();
+  }
+}
+
+/** Writes a Fetch `Response` to Node's response, headers in one `writeHead` (event streams as they come). */
 export async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  if (response.body && response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    return res.headersSent ? undefined : writeStream(response, res);
+  }
   const body = await response.text();
   if (res.headersSent) return;
   const headers: Record<string, string | number> = {};

@@ -1,0 +1,50 @@
+import { checkMilliseconds } from "./config";
+import type { WalletStreamOptions } from "./fanout";
+import type { HubSettings } from "./wallet-hub";
+
+/** Resolved stream settings, or `undefined` when streams are turned off (`streams: false`). */
+export interface StreamConfig extends HubSettings {
+  retryMs: number;
+}
+
+function fail(message: string): never {
+  throw new TypeError(`createCredytProxy: ${message}`);
+}
+
+/** Validates `streams` once, at creation, with messages that say what to fix. */
+export function resolveStreamConfig(value: WalletStreamOptions | false | undefined): StreamConfig | undefined {
+  if (value === false) return undefined;
+  if (value !== undefined && (typeof value !== "object" || value === null || Array.isArray(value))) {
+    fail("`streams` must be an object such as { pollIntervalMs: 2000 }, or false to turn live balances off.");
+  }
+  const options = value ?? {};
+  const pollIntervalMs = checkMilliseconds(options.pollIntervalMs ?? 2_000, "streams.pollIntervalMs", fail);
+  const maxPollIntervalMs = checkMilliseconds(
+    options.maxPollIntervalMs ?? Math.max(15_000, pollIntervalMs),
+    "streams.maxPollIntervalMs",
+    fail,
+  );
+  if (maxPollIntervalMs < pollIntervalMs) {
+    fail(
+      `\`streams.maxPollIntervalMs\` (${maxPollIntervalMs}) is below \`streams.pollIntervalMs\` (${pollIntervalMs}); raise it.`,
+    );
+  }
+  const heartbeatMs = checkMilliseconds(options.heartbeatMs ?? 15_000, "streams.heartbeatMs", fail);
+  const retryMs = checkMilliseconds(options.retryMs ?? 3_000, "streams.retryMs", fail);
+  const max = options.maxStreamsPerCustomer ?? 10;
+  if (typeof max !== "number" || !Number.isInteger(max) || max <= 0) {
+    fail(`\`streams.maxStreamsPerCustomer\` must be a positive integer, got ${String(max)}.`);
+  }
+  const fanout = options.fanout;
+  if (
+    fanout !== undefined &&
+    (typeof fanout !== "object" ||
+      fanout === null ||
+      typeof fanout.lease !== "function" ||
+      typeof fanout.publish !== "function" ||
+      typeof fanout.subscribe !== "function")
+  ) {
+    fail("`streams.fanout` must implement `lease`, `publish` and `subscribe`, e.g. createRedisWalletFanout({ … }).");
+  }
+  return { pollIntervalMs, maxPollIntervalMs, heartbeatMs, retryMs, maxStreamsPerCustomer: max, fanout };
+}

@@ -1,0 +1,288 @@
+import { CredytError } from "@credyt/core";
+import { CUSTOMER_ID_PATTERN } from "./endpoints";
+import type { WalletFanout, WalletStreamStats } from "./fanout";
+
+/** What the hub needs from the proxy: one checked wallet read (the exact text Credyt sent). */
+export type ReadWallet = (customerId: string) => Promise<string>;
+
+/** The settings of the live wallet streams, resolved. */
+export interface HubSettings {
+  pollIntervalMs: number;
+  maxPollIntervalMs: number;
+  heartbeatMs: number;
+  maxStreamsPerCustomer: number;
+  fanout: WalletFanout | undefined;
+}
+
+/** One open stream: receives SSE chunks; `lastId` is the id the browser already has. */
+export interface StreamSink {
+  lastId: string | undefined;
+  /** When the stream's own heartbeat last ran (set by the hub). */
+  alive?: number;
+  send(chunk: string): void;
+}
+
+interface Customer {
+  sinks: Set<StreamSink>;
+  text: string | undefined;
+  id: string | undefined;
+  intervalMs: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the next poll is due; a poll long overdue had its timer dropped by the runtime. */
+  dueAt: number;
+}
+
+const noop = () => {};
+
+/**
+ * A short, stable id for a wallet text: the same wallet has the same id on every instance, so a
+ * browser resuming with `Last-Event-ID` on another instance is not sent what it already has.
+ * Two 32-bit FNV-1a hashes (different offsets); an id is only compared for equality.
+ */
+export function walletId(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x01000193) ^ (b >>> 15);
+  }
+  return `w${(a >>> 0).toString(16).padStart(8, "0")}${(b >>> 0).toString(16).padStart(8, "0")}`;
+}
+
+/** The SSE event carrying a wallet: multi-line JSON stays exact, one `data:` line per line. */
+export function walletEvent(id: string, text: string): string {
+  return `id: ${id}\nevent: wallet\ndata: ${text.split(/\r\n|\r|\n/).join("\ndata: ")}\n\n`;
+}
+
+/**
+ * The live wallet streams of one proxy instance: who is listening, one poll timer per customer with an
+ * open stream (backing off while nothing changes), single-flight reads, `notify()`, and the fan-out
+ * between instances. Nothing runs while no stream is open.
+ */
+export class WalletHub {
+  readonly stats: WalletStreamStats = { streams: 0, customers: 0, reads: 0, pushes: 0 };
+  private readonly customers = new Map<string, Customer>();
+  private readonly reads = new Map<string, Promise<string>>();
+  private readonly queued = new Map<string, Promise<string>>();
+  private unsubscribe: Promise<() => Promise<void>> | undefined;
+
+  constructor(
+    private readonly settings: HubSettings,
+    private readonly readWallet: ReadWallet,
+    private readonly onOpenChange: (open: boolean) => void = noop,
+  ) {}
+
+  /**
+   * Adds a stream of `customerId`: answers once the current wallet was sent (or the browser has it
+   * already), or throws a CredytError (over the cap, Credyt failing) after removing it again.
+   */
+  async open(customerId: string, sink: StreamSink): Promise<() => void> {
+    this.sweep(customerId, Date.now());
+    const size = this.customers.get(customerId)?.sinks.size ?? 0;
+    if (size >= this.settings.maxStreamsPerCustomer) {
+      throw new CredytError(
+        "rate_limited",
+        `Too many live balance streams are open for this account (at most ${this.settings.maxStreamsPerCustomer}). Close a tab and try again.`,
+        { retryAfter: 5 },
+      );
+    }
+    const known = sink.lastId;
+    const customer = this.attach(customerId, sink);
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      this.remove(customerId, sink);
+    };
+    try {
+      if (customer.text === undefined) this.apply(customerId, await this.readOnce(customerId));
+      const { text, id } = this.customers.get(customerId) ?? customer;
+      if (text !== undefined && id !== undefined) {
+        // The browser has this wallet already: say so, so it knows the stream is live (nothing is buffered).
+        if (known === id) sink.send(`id: ${id}\nevent: unchanged\ndata: ${id}\n\n`);
+        else this.deliver(sink, id, text); // unless the first read already delivered it
+      }
+    } catch (error) {
+      close();
+      throw error;
+    }
+    return close;
+  }
+
+  /** Registers a stream (and, for a customer's first, its poll). */
+  private attach(customerId: string, sink: StreamSink): Customer {
+    let customer = this.customers.get(customerId);
+    if (!customer) {
+      customer = { sinks: new Set(), text: undefined, id: undefined, intervalMs: 0, timer: undefined, dueAt: 0 };
+      customer.intervalMs = this.settings.pollIntervalMs;
+      this.customers.set(customerId, customer);
+      this.stats.customers += 1;
+      this.schedule(customerId, customer);
+    }
+    sink.alive = Date.now();
+    customer.sinks.add(sink);
+    this.stats.streams += 1;
+    if (this.stats.streams === 1) this.started();
+    return customer;
+  }
+
+  /** Re-reads the customer's wallet now (after any read already running) and pushes it if it changed. */
+  async notify(customerId: string): Promise<void> {
+    if (typeof customerId !== "string" || !CUSTOMER_ID_PATTERN.test(customerId)) {
+      throw new TypeError(
+        `notify(customerId): expected a Credyt customer id such as "cust_…", got ${JSON.stringify(customerId)}.`,
+      );
+    }
+    const fanout = this.settings.fanout;
+    // Alone, nobody else can be listening: a customer without a stream here needs no read.
+    if (!fanout && !this.customers.has(customerId)) return;
+    const text = await this.readFresh(customerId);
+    const changed = this.apply(customerId, text);
+    if (fanout && (changed || !this.customers.has(customerId))) await fanout.publish(customerId, text);
+  }
+
+  /** A wallet from another instance (or this one) through the fan-out. */
+  receive(customerId: string, text: string): void {
+    this.apply(customerId, text);
+  }
+
+  private started(): void {
+    this.onOpenChange(true);
+    const fanout = this.settings.fanout;
+    if (fanout) {
+      const subscribed = fanout.subscribe((customerId, text) => this.receive(customerId, text));
+      this.unsubscribe = subscribed;
+      // A fan-out that failed to subscribe leaves each instance polling on its own; nothing is lost.
+      subscribed.catch(noop);
+    }
+  }
+
+  private stopped(): void {
+    this.onOpenChange(false);
+    const unsubscribe = this.unsubscribe;
+    this.unsubscribe = undefined;
+    unsubscribe?.then((stop) => stop()).catch(noop);
+  }
+
+  /**
+   * A stream's own heartbeat, run by a timer of the stream itself. Each stream keeps its own timer because
+   * some runtimes (workerd) tie timers to the request that made them and drop them when it ends: a
+   * heartbeat also restarts the customer's poll when its timer was dropped, and lets go of streams whose
+   * own heartbeat stopped (their request ended without the runtime cancelling the stream).
+   */
+  beat(customerId: string, sink: StreamSink): void {
+    const now = Date.now();
+    sink.alive = now;
+    sink.send(": heartbeat\n\n");
+    if (!this.customers.get(customerId)?.sinks.has(sink)) {
+      // Let go of by a sweep while its event loop stalled, yet still open: take it back, and catch it up.
+      const customer = this.attach(customerId, sink);
+      if (customer.text !== undefined && customer.id !== undefined) this.deliver(sink, customer.id, customer.text);
+    }
+    this.sweep(customerId, now);
+    const customer = this.customers.get(customerId);
+    if (customer && now - customer.dueAt > customer.intervalMs + this.settings.heartbeatMs) {
+      clearTimeout(customer.timer);
+      this.schedule(customerId, customer);
+    }
+  }
+
+  /** Lets go of the customer's streams whose own heartbeat stopped three beats ago. */
+  private sweep(customerId: string, now: number): void {
+    const customer = this.customers.get(customerId);
+    if (!customer) return;
+    for (const sink of customer.sinks) {
+      if (now - (sink.alive ?? now) > this.settings.heartbeatMs * 3) this.remove(customerId, sink);
+    }
+  }
+
+  private remove(customerId: string, sink: StreamSink): void {
+    const customer = this.customers.get(customerId);
+    if (!customer?.sinks.delete(sink)) return;
+    this.stats.streams -= 1;
+    if (customer.sinks.size === 0) {
+      clearTimeout(customer.timer);
+      this.customers.delete(customerId);
+      this.stats.customers -= 1;
+    }
+    if (this.stats.streams === 0) this.stopped();
+  }
+
+  private deliver(sink: StreamSink, id: string, text: string): void {
+    if (sink.lastId === id) return;
+    sink.lastId = id;
+    this.stats.pushes += 1;
+    sink.send(walletEvent(id, text));
+  }
+
+  /** Records a wallet read; pushes it to this customer's streams when it differs. Answers whether it did. */
+  private apply(customerId: string, text: string): boolean {
+    const customer = this.customers.get(customerId);
+    // Exact: the text Credyt sent, amounts digit for digit, never parsed into floats to compare.
+    if (!customer || customer.text === text) return false;
+    customer.text = text;
+    customer.id = walletId(text);
+    customer.intervalMs = this.settings.pollIntervalMs;
+    for (const sink of customer.sinks) this.deliver(sink, customer.id, text);
+    return true;
+  }
+
+  private schedule(customerId: string, customer: Customer): void {
+    customer.dueAt = Date.now() + customer.intervalMs;
+    customer.timer = setTimeout(() => {
+      this.poll(customerId, customer).then(() => {
+        if (this.customers.get(customerId) === customer) this.schedule(customerId, customer);
+      }, noop);
+    }, customer.intervalMs);
+  }
+
+  private async poll(customerId: string, customer: Customer): Promise<void> {
+    const { fanout, maxPollIntervalMs } = this.settings;
+    const intervalMs = customer.intervalMs;
+    customer.intervalMs = Math.min(Math.round(intervalMs * 1.5), maxPollIntervalMs);
+    if (fanout) {
+      let mine = true;
+      try {
+        mine = await fanout.lease(customerId, Math.max(1, Math.floor(intervalMs * 0.9)));
+      } catch {
+        mine = true; // the shared store is down: poll here rather than leave the stream stale
+      }
+      if (!mine) return;
+    }
+    let text: string;
+    try {
+      text = await this.readOnce(customerId);
+    } catch {
+      return; // Credyt failing: the stream stays open and the next (backed-off) poll tries again
+    }
+    if (this.apply(customerId, text) && fanout) await fanout.publish(customerId, text).catch(noop);
+  }
+
+  /** One read per customer at a time: callers arriving while one runs share it. */
+  private readOnce(customerId: string): Promise<string> {
+    const running = this.reads.get(customerId);
+    if (running) return running;
+    this.stats.reads += 1;
+    const read = this.readWallet(customerId).finally(() => {
+      if (this.reads.get(customerId) === read) this.reads.delete(customerId);
+    });
+    this.reads.set(customerId, read);
+    return read;
+  }
+
+  /** A read that starts after this call (a change the caller just made must be in it). */
+  private readFresh(customerId: string): Promise<string> {
+    const running = this.reads.get(customerId);
+    if (!running) return this.readOnce(customerId);
+    let queued = this.queued.get(customerId);
+    if (!queued) {
+      queued = running.then(noop, noop).then(() => {
+        this.queued.delete(customerId);
+        return this.readOnce(customerId);
+      });
+      this.queued.set(customerId, queued);
+    }
+    return queued;
+  }
+}

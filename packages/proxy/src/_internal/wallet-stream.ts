@@ -1,0 +1,108 @@
+import { CredytError } from "@credyt/core";
+import type { Exchange } from "./handlers";
+import type { StreamConfig } from "./stream-config";
+import type { StreamSink, WalletHub } from "./wallet-hub";
+
+const LAST_EVENT_ID = /^w[0-9a-f]{16}$/;
+/** Chunks a stream may hold for a browser that stopped reading before it is dropped (it reconnects). */
+const MAX_QUEUED_CHUNKS = 256;
+
+/** The id the browser already has: `Last-Event-ID` (EventSource's own reconnects) or `?last_event_id=`. */
+function lastEventId(request: Request, url: URL): string | undefined {
+  const value = request.headers.get("last-event-id") ?? url.searchParams.get("last_event_id");
+  // Anything else (another server's ids, garbage) just means "send the current wallet".
+  return value !== null && LAST_EVENT_ID.test(value) ? value : undefined;
+}
+
+/**
+ * `GET {base}/wallet/stream`: Server-Sent Events of the signed-in customer's wallet. The current
+ * wallet first (unless `Last-Event-ID` says the browser has it), then one `wallet` event per change,
+ * `: heartbeat` comments, and a `retry:` hint. A failing first read is an ordinary JSON error.
+ */
+export async function streamWallet<Ctx>(x: Exchange<Ctx>, hub: WalletHub, config: StreamConfig): Promise<Response> {
+  if (x.url.search !== "" && [...x.url.searchParams.keys()].some((key) => key !== "last_event_id")) {
+    throw new CredytError("invalid_request", "The stream takes no query parameters besides `last_event_id`.");
+  }
+  const encoder = new TextEncoder();
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  let close = () => {};
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const pending: string[] = [];
+  const end = () => {
+    clearInterval(heartbeat);
+    close();
+    try {
+      controller?.close();
+    } catch {
+      // already closed or cancelled by the client: nothing left to end
+    }
+  };
+  const sink: StreamSink = {
+    lastId: lastEventId(x.request, x.url),
+    send(chunk) {
+      if (!controller) {
+        pending.push(chunk);
+        return;
+      }
+      if ((controller.desiredSize ?? 0) < -MAX_QUEUED_CHUNKS) {
+        end();
+        return;
+      }
+      try {
+        controller.enqueue(encoder.encode(chunk));
+      } catch {
+        // The client went away without the runtime telling us (cancel): let the stream go now.
+        end();
+      }
+    },
+  };
+  close = await hub.open(x.customerId, sink);
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+      c.enqueue(encoder.encode(`retry: ${config.retryMs}\n\n${pending.join("")}`));
+      pending.length = 0;
+      heartbeat = setInterval(() => hub.beat(x.customerId, sink), config.heartbeatMs);
+    },
+    cancel() {
+      clearInterval(heartbeat);
+      close();
+    },
+  });
+  if (x.request.signal.aborted) end();
+  else x.request.signal.addEventListener("abort", end, { once: true });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      // nginx and some hosts buffer responses unless told not to; a buffered stream never arrives.
+      "X-Accel-Buffering": "no",
+      "X-Request-Id": x.requestId,
+    },
+  });
+}
+
+/** Hubs with open streams in this process, by Credyt access, for `createCredytApi(…).notify`. */
+const liveHubs = new Map<string, Set<WalletHub>>();
+
+const accessKey = (apiUrl: string, apiKey: string) => `${apiUrl}\n${apiKey}`;
+
+/** Registers a hub while it has open streams (so an idle proxy is never held). */
+export function trackHub(apiUrl: string, apiKey: string, hub: WalletHub, open: boolean): void {
+  const key = accessKey(apiUrl, apiKey);
+  const hubs = liveHubs.get(key) ?? new Set<WalletHub>();
+  if (open) {
+    hubs.add(hub);
+    liveHubs.set(key, hubs);
+  } else {
+    hubs.delete(hub);
+    if (hubs.size === 0) liveHubs.delete(key);
+  }
+}
+
+/** The hubs of this process that serve streams for this Credyt account. */
+export function hubsFor(apiUrl: string, apiKey: string): WalletHub[] {
+  return [...(liveHubs.get(accessKey(apiUrl, apiKey)) ?? [])];
+}
