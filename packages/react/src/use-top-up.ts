@@ -75,8 +75,7 @@ export function useTopUp(): UseTopUpResult {
       // timeout, say) ends in a `timeout` error a second after the client's own timeout would fire.
       const created = client.createTopUp(input, { idempotencyKey: intent.current?.key ?? newKey() });
       const topUp = await within(created, timeout + 1000);
-      if (!topUp)
-        throw new CredytError("timeout", `No answer to the top-up within ${timeout} ms.`, { status: 0 });
+      if (!topUp) throw new CredytError("timeout", `No answer to the top-up within ${timeout} ms.`, { status: 0 });
       const asset = input.asset ?? input.currency;
       const wallet = (await within(before, BASELINE_WAIT_MS)) ?? cached();
       const account = selectAccount(wallet, asset);
