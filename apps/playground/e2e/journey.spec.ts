@@ -48,6 +48,12 @@ test("top up $25 through the dialog, pay with 4242: pending, then exactly $25 mo
   // balance from before the payment.
   let credited = false;
   await page.route("**/api/credyt/wallet", (route) => (credited ? route.continue() : route.fulfill({ json: before })));
+  // The Credits page's live balance would deliver the credit through its stream; hold that back too.
+  await page.route("**/api/credyt/wallet/stream", (route) =>
+    credited
+      ? route.continue()
+      : route.fulfill({ status: 404, json: { error: { code: "not_found", message: "No stream." } } }),
+  );
 
   await payWithCard(page, "4242 4242 4242 4242");
   // Credyt's page confirms the payment, then sends the customer back to the app by itself.

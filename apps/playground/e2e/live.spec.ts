@@ -12,8 +12,9 @@ test("a video billed in one tab shows in a second tab without focus or reload", 
   });
   await credits.goto("/credits");
   const live = credits.getByTestId("live-balance");
-  await expect(live).toHaveAttribute("data-state", "live");
-  await expect(credits.getByTestId("live-amount")).toHaveText("$14.57");
+  const liveAmount = live.locator('[data-credyt="balance-amount"]');
+  await expect(liveAmount).toHaveText("$14.57");
+  await expect(live).toHaveAttribute("data-live", "live");
   // Anything that would refresh the second tab by other means is counted: focus and page loads.
   await credits.evaluate(() => {
     const w = window as unknown as { focusCount: number; marker: string };
@@ -34,8 +35,8 @@ test("a video billed in one tab shows in a second tab without focus or reload", 
 
   const exact = await emulator.available(DEMO_CUSTOMER_ID, "USD");
   expect(exact).toBe("12.066678");
-  await expect(credits.getByTestId("live-amount")).toHaveText("$12.07");
-  await expect(live).toHaveAttribute("data-state", "live");
+  await expect(liveAmount).toHaveText("$12.07");
+  await expect(live).toHaveAttribute("data-live", "live");
   const seen = await credits.evaluate(() => {
     const w = window as unknown as { focusCount: number; marker: string };
     return { focusCount: w.focusCount, marker: w.marker, loads: performance.getEntriesByType("navigation").length };

@@ -1,7 +1,6 @@
 import { formatAmount } from "@credyt/core";
 import { BillingPortalLink, TopUpButton, WalletBalance } from "@credyt/react";
 import type { ReactNode } from "react";
-import { LiveBalance } from "./live-balance";
 import type { Session } from "./session";
 import { LOW_BALANCE_USD } from "./settings";
 
@@ -19,7 +18,9 @@ export function CreditsPage(props: { session: Session }): ReactNode {
       <div className="card">
         <h2>Your balances</h2>
         <WalletBalance showAll lowBalanceThreshold={LOW_BALANCE_USD} data-testid="all-balances" />
-        <LiveBalance />
+        <p className="live-balance">
+          Live: <WalletBalance live asset="USD" data-testid="live-balance" />
+        </p>
       </div>
       <div className="card">
         <h2>Add credit</h2>

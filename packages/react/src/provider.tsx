@@ -52,6 +52,14 @@ export interface CredytProviderProps {
    * one customer's data never shows for the next.
    */
   customer?: string | null;
+  /**
+   * Keep every balance under this provider live: `useWallet` and `<WalletBalance>` follow the proxy's
+   * Server-Sent Events stream (`GET {baseUrl}/wallet/stream`), so usage billed anywhere shows within
+   * seconds, in every tab, without focus or reload. Each hook or component can override it with its own
+   * `live`. Where streams cannot work (SSR, an older proxy, a buffering proxy) balances refresh as before.
+   * @default false
+   */
+  live?: boolean;
 }
 
 /** The core client's default request timeout (issue 14). */
@@ -91,7 +99,7 @@ export function CredytProvider(props: CredytProviderProps): ReactNode {
 }
 
 function CredytScope(props: CredytProviderProps): ReactNode {
-  const { baseUrl, client: given, fetch, headers, timeout, locale, onRedirect, customer } = props;
+  const { baseUrl, client: given, fetch, headers, timeout, locale, onRedirect, customer, live = false } = props;
   const assets = useStable(props.assets);
   const labels = useStable(props.labels);
   const appearance = useStable(props.appearance);
@@ -190,6 +198,8 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       walletKey,
       fetchWallet,
       walletConfig,
+      live,
+      customerScope: customer == null ? "" : String(customer),
       timeout: timeout ?? DEFAULT_TIMEOUT_MS,
       locale,
       assets,
@@ -209,6 +219,8 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     walletKey,
     fetchWallet,
     walletConfig,
+    live,
+    customer,
     timeout,
     locale,
     assets,

@@ -18,6 +18,11 @@ export interface UseWalletStreamOptions {
   baseUrl?: string;
   /** Set `false` to close the stream (the hook then does nothing). @default true */
   enabled?: boolean;
+  /**
+   * Who the stream is for (e.g. the signed-in customer). A change closes the stream and opens a new one, so an
+   * open stream never writes the last customer's wallet after a sign-in switch. @default ""
+   */
+  scope?: string;
   /** The `EventSource` to open the stream with (a polyfill, a test double). @default globalThis.EventSource */
   EventSource?: EventSourceConstructor;
   /** The `fetch` used to ask why a stream closed (404: no stream on this backend). @default globalThis.fetch */
@@ -60,6 +65,7 @@ export function useWalletStream(options: UseWalletStreamOptions = {}): UseWallet
   const {
     baseUrl = "/api/credyt",
     enabled = true,
+    scope = "",
     EventSource: Source,
     fetch: doFetch,
     firstEventTimeoutMs = 15_000,
@@ -86,7 +92,7 @@ export function useWalletStream(options: UseWalletStreamOptions = {}): UseWallet
     [baseUrl, Source, doFetch, firstEventTimeoutMs, maxRetryMs, mutate, walletKey],
   );
   const { data, error } = useSWRSubscription<WalletStreamData, CredytError, readonly unknown[] | null>(
-    enabled ? [...walletKey, "stream"] : null,
+    enabled ? [...walletKey, "stream", scope] : null,
     subscribe,
   );
   return {

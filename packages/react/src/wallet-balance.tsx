@@ -1,10 +1,11 @@
 import { type Account, formatAmount } from "@credyt/core";
-import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useState } from "react";
+import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useRef, useState } from "react";
 import { type CredytContextValue, fill, useCredytContext, withVariables } from "./_internal/context";
 import type { ReturnStatus } from "./_internal/return-flow";
 import { selectAccount } from "./use-account";
 import { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
 import { useWallet } from "./use-wallet";
+import { useWalletStream } from "./use-wallet-stream";
 
 /** Parts of `<WalletBalance>` that take a class name (each also carries `data-credyt="balance-<part>"`). */
 export type WalletBalancePart =
@@ -38,6 +39,13 @@ export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>,
   /** Show every account as a list. @default false */
   showAll?: boolean;
   /**
+   * Follow the proxy's live stream, so the balance moves within seconds as usage is billed, in every tab.
+   * A change is cued on the root (`data-change="up" | "down"` for about a second; the default styles fade
+   * the amount's colour, and not at all under `prefers-reduced-motion`); the stream's state is `data-live`
+   * (`connecting | live | paused | unavailable`). @default the provider's `live`
+   */
+  live?: boolean;
+  /**
    * Show incoming pending amounts (`pendingIn`) always. By default they show only after the customer
    * completed a checkout in this browser: an abandoned or refused top-up never reads as money on its way.
    * @default false
@@ -52,6 +60,26 @@ export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>,
 }
 
 type Level = "normal" | "low" | "overdraft";
+
+const NOT_LIVE = { live: false } as const;
+
+/** How long a live change stays cued (`data-change` on the root). */
+const CHANGE_CUE_MS = 1200;
+
+/** "up" or "down" for a moment after the shown amount changed (not on first load), else undefined. */
+function useChangeCue(amount: number | undefined): "up" | "down" | undefined {
+  const last = useRef(amount);
+  const [cue, setCue] = useState<"up" | "down" | undefined>(undefined);
+  useEffect(() => {
+    const before = last.current;
+    last.current = amount;
+    if (before === undefined || amount === undefined || before === amount) return;
+    setCue(amount > before ? "up" : "down");
+    const timer = setTimeout(() => setCue(undefined), CHANGE_CUE_MS);
+    return () => clearTimeout(timer);
+  }, [amount]);
+  return cue;
+}
 
 /** How long the confirmation after a paid checkout stays, unless dismissed (at least 5 s, as promised). */
 export const CONFIRMATION_MS = 8000;
@@ -136,6 +164,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
       accountId,
       showAll,
       showPending,
+      live,
       lowBalanceThreshold,
       format,
       classNames = {},
@@ -144,7 +173,11 @@ export const WalletBalance = /* @__PURE__ */ memo(
     } = props;
     const ctx = useCredytContext("WalletBalance");
     const { t } = ctx;
-    const wallet = useWallet();
+    // The stream is opened here rather than through useWallet({ live }), so its status can go out on
+    // the root as `data-live` (connecting | live | paused | unavailable) for styling and tests.
+    const isLive = (live ?? ctx.live) && ctx.walletKey !== null;
+    const stream = useWalletStream({ baseUrl: ctx.client.baseUrl, enabled: isLive, scope: ctx.customerScope });
+    const wallet = useWallet(NOT_LIVE);
     const back = useCheckoutReturn();
     const confirmed = useConfirmation(back);
     const { data, error, mutate } = wallet;
@@ -161,6 +194,8 @@ export const WalletBalance = /* @__PURE__ */ memo(
         : hasData
           ? "ready"
           : "empty";
+    // Comparing the number is only a cue (up or down), never money arithmetic.
+    const change = useChangeCue(account?.available);
     const parts = (a: Account) =>
       row({ account: a, ctx, back, showPending, threshold: lowBalanceThreshold, format, cn: classNames });
 
@@ -169,6 +204,8 @@ export const WalletBalance = /* @__PURE__ */ memo(
         ref={ref}
         data-credyt="balance"
         data-state={state}
+        data-change={change}
+        data-live={isLive ? stream.status : undefined}
         aria-live="polite"
         // `isValidating` is read only outside "ready", so a background refresh of a shown balance
         // does not re-render it (reading it subscribes to its changes).

@@ -26,6 +26,10 @@ export interface CredytContextValue {
   fetchWallet: () => Promise<Wallet>;
   /** The wallet hooks' SWR options, under the app's `<SWRConfig>` and the hook's own options. */
   walletConfig: SWRConfiguration<Wallet, CredytError>;
+  /** The provider-wide default of `useWallet({ live })` / `<WalletBalance live>`. */
+  live: boolean;
+  /** The provider's `customer` prop as a string: the live stream's scope, so a switch re-opens it. */
+  customerScope: string;
   /** The provider's request timeout in ms (the client's `timeoutMs`); also the top-up's own ceiling. */
   timeout: number;
   locale: string | undefined;

@@ -1,0 +1,150 @@
+// `<WalletBalance live>` and `useWallet({ live })`: the provider's balances follow the proxy's live stream
+// (client → proxy → emulator in one process; the `eventsource` package stands in for the browser's EventSource).
+import { createEmulator, DEMO_CUSTOMER_ID } from "@credyt/emulator";
+import { createCredytProxy } from "@credyt/proxy";
+import { act, render, screen, waitFor } from "@testing-library/react";
+import { EventSource as EventSourcePolyfill } from "eventsource";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { CredytProvider } from "./provider";
+import { useWallet } from "./use-wallet";
+import { WalletBalance } from "./wallet-balance";
+
+const BASE = `${location.origin}/api/credyt`;
+
+function chain() {
+  const emulator = createEmulator();
+  const proxy = createCredytProxy({
+    apiKey: emulator.apiKey,
+    apiUrl: "http://emulator.test",
+    getCustomerId: () => DEMO_CUSTOMER_ID,
+    fetch: (input, init) => emulator.fetch(new Request(input, init)),
+  });
+  const streams: string[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    if (new URL(request.url).pathname.endsWith("/wallet/stream")) streams.push(request.url);
+    return proxy(request);
+  };
+  class EventSource extends EventSourcePolyfill {
+    constructor(url: string) {
+      super(url, { fetch });
+    }
+  }
+  async function charge(amount: string) {
+    const response = await emulator.fetch(
+      new Request(`http://emulator.test/customers/${DEMO_CUSTOMER_ID}/wallet/adjustments`, {
+        method: "POST",
+        headers: { "X-CREDYT-API-KEY": emulator.apiKey, "Content-Type": "application/json" },
+        body: `{"transaction_id":"${crypto.randomUUID()}","asset":"USD","amount":${amount},"reason":"gift"}`,
+      }),
+    );
+    expect(response.status).toBe(201);
+  }
+  return { proxy, fetch, EventSource, charge, streams };
+}
+
+let restore: (() => void) | undefined;
+function useGlobalEventSource(Source: unknown) {
+  const had = Object.hasOwn(globalThis, "EventSource");
+  const before = (globalThis as { EventSource?: unknown }).EventSource;
+  (globalThis as { EventSource?: unknown }).EventSource = Source;
+  restore = () => {
+    if (had) (globalThis as { EventSource?: unknown }).EventSource = before;
+    else delete (globalThis as { EventSource?: unknown }).EventSource;
+  };
+}
+beforeEach(() => {
+  restore = undefined;
+});
+afterEach(() => restore?.());
+
+function Reader() {
+  const { data } = useWallet({ live: true });
+  return <p data-testid="reader">{data?.accounts[0]?.available}</p>;
+}
+
+const amount = () => document.querySelector('[data-credyt="balance-amount"]')?.textContent;
+
+describe("<WalletBalance live>", () => {
+  it("moves when the server bills usage and calls notify: no focus, no reload, no mutate()", async () => {
+    const { proxy, fetch, EventSource, charge } = chain();
+    useGlobalEventSource(EventSource);
+    render(
+      <CredytProvider baseUrl={BASE} fetch={fetch} cache="isolated">
+        <WalletBalance live asset="USD" />
+      </CredytProvider>,
+    );
+    await waitFor(() => expect(amount()).toBe("$14.57"));
+    await waitFor(() => expect(proxy.streamStats().streams).toBe(1));
+    await waitFor(() =>
+      expect(document.querySelector('[data-credyt="balance"]')?.getAttribute("data-live")).toBe("live"),
+    );
+    await charge("-2.5");
+    await act(() => proxy.notify(DEMO_CUSTOMER_ID));
+    await waitFor(() => expect(amount()).toBe("$12.07"));
+    // The change is cued on the root for a moment (styles fade the amount; none under reduced motion).
+    expect(document.querySelector('[data-credyt="balance"]')?.getAttribute("data-change")).toBe("down");
+    await waitFor(
+      () => expect(document.querySelector('[data-credyt="balance"]')?.hasAttribute("data-change")).toBe(false),
+      {
+        timeout: 3000,
+      },
+    );
+  });
+
+  it("opens no stream unless asked (provider default false), and one for every live reader together", async () => {
+    const { proxy, fetch, EventSource, streams } = chain();
+    useGlobalEventSource(EventSource);
+    const page = render(
+      <CredytProvider baseUrl={BASE} fetch={fetch} cache="isolated">
+        <WalletBalance asset="USD" />
+      </CredytProvider>,
+    );
+    await waitFor(() => expect(amount()).toBe("$14.57"));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(streams).toHaveLength(0);
+    expect(document.querySelector('[data-credyt="balance"]')?.hasAttribute("data-live")).toBe(false);
+    page.unmount();
+
+    render(
+      <CredytProvider baseUrl={BASE} fetch={fetch} cache="isolated" live>
+        <WalletBalance asset="USD" />
+        <WalletBalance asset="TOK" />
+        <Reader />
+      </CredytProvider>,
+    );
+    await waitFor(() => expect(proxy.streamStats().streams).toBe(1));
+    expect(streams).toHaveLength(1);
+  });
+
+  it("re-opens the stream when the signed-in customer changes, so the last customer's wallet is never written", async () => {
+    const { proxy, fetch, EventSource, streams } = chain();
+    useGlobalEventSource(EventSource);
+    const tree = (customer: string) => (
+      <CredytProvider baseUrl={BASE} fetch={fetch} cache="isolated" customer={customer} live>
+        <WalletBalance asset="USD" />
+      </CredytProvider>
+    );
+    const page = render(tree("ada"));
+    await waitFor(() => expect(proxy.streamStats().streams).toBe(1));
+    page.rerender(tree("grace"));
+    await waitFor(() => expect(streams).toHaveLength(2));
+    await waitFor(() => expect(proxy.streamStats().streams).toBe(1));
+  });
+
+  it("does nothing live on the server or without EventSource: balances refresh as before", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { fetch } = chain();
+    render(
+      <CredytProvider baseUrl={BASE} fetch={fetch} cache="isolated" live>
+        <WalletBalance asset="USD" />
+      </CredytProvider>,
+    );
+    await waitFor(() => expect(amount()).toBe("$14.57"));
+    await waitFor(() =>
+      expect(document.querySelector('[data-credyt="balance"]')?.getAttribute("data-live")).toBe("unavailable"),
+    );
+    expect(screen.queryByText(/error/i)).toBeNull();
+    warn.mockRestore();
+  });
+});
