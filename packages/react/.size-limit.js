@@ -14,29 +14,31 @@ const base = {
   path: "dist/index.js",
   ignore,
   gzip: true,
-  modifyEsbuildConfig: withPlugin(external("lazy-dialog-external", /top-up-dialog-[\w-]+\.js$/)),
+  modifyEsbuildConfig: withPlugin(external("lazy-chunks-external", /(top-up-dialog|wallet-subscription)-[\w-]+\.js$/)),
 };
 const all = "{ CredytProvider, WalletBalance, TopUpButton, BillingPortalLink }";
 // Issue 12 set 15 KB (all three) and 11.5 KB (<WalletBalance>). Measured after the swap to SWR
 // (2026-11): 16.69 KB and 12.81 KB; swr 2.5.1 with its use-sync-external-store shim and dequal is
 // 6.0 KB of that, clsx 0.2 KB. Then issue 13/14's features (forbidden and timeout messages, the
 // "Added $20.00" confirmation, the pending rule, the top-up's timeout): 17.15 KB and 13.21 KB.
-// Reaching the goals needs our own code (with @credyt/core) about 2 KB smaller: not done yet.
-// These limits hold the measured sizes so nothing grows meanwhile.
+// Then, after the merge, the client's own redirect check in @credyt/core (issue 14: +0.7 KB) and
+// `live` (issue 16; the stream's code is a lazy chunk, what stays is swr/subscription and the hook):
+// 18.75 KB and 14.85 KB. Reaching the goals needs our own code (with @credyt/core) smaller: not done
+// yet. These limits hold the measured sizes so nothing grows meanwhile.
 
 export default [
-  { ...base, name: "all three components + provider, initial JS", import: all, limit: "17.2 KB" },
-  { ...base, name: "<WalletBalance> + provider", import: "{ CredytProvider, WalletBalance }", limit: "13.3 KB" },
+  { ...base, name: "all three components + provider, initial JS", import: all, limit: "18.8 KB" },
+  { ...base, name: "<WalletBalance> + provider", import: "{ CredytProvider, WalletBalance }", limit: "14.9 KB" },
   {
     // Own code: everything but react, swr, clsx and Radix (what an app that already ships swr pays,
     // plus Radix Slot). 8.91 KB on the hand-written store before the swap, 9.17 KB after it
     // (2026-11; the provider's stability, customer switch and SWR options): back to 8.91 is owed.
-    // 9.64 KB with issue 13/14's features on top.
+    // 9.64 KB with issue 13/14's features on top; 10.98 KB after the merge (core's redirect check, live).
     ...base,
     name: "own code (all three + provider, without swr, clsx, Radix)",
     import: all,
     ignore: [...ignore, "swr", "clsx", "@radix-ui/react-slot", "@radix-ui/react-dialog"],
-    limit: "9.7 KB",
+    limit: "11 KB",
   },
   {
     // Measured at 15.2 KB (2026-11) when added; the budget is about 10 % above.
@@ -48,5 +50,15 @@ export default [
     gzip: true,
     modifyEsbuildConfig: withPlugin(external("shared-chunks-external", /^\.\/chunk-[\w-]+\.js$/)),
     limit: "16.8 KB",
+  },
+  {
+    // Loaded only when a balance turns `live` on (issue 16): the EventSource subscription.
+    name: "live balance stream, lazy chunk (loaded when live)",
+    path: "dist/wallet-subscription-*.js",
+    import: "{ subscribeWallet }",
+    ignore: [...ignore, "@credyt/core", "swr", "clsx"],
+    gzip: true,
+    modifyEsbuildConfig: withPlugin(external("shared-chunks-external", /^\.\/chunk-[\w-]+\.js$/)),
+    limit: "2 KB",
   },
 ];

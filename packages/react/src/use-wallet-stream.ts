@@ -1,14 +1,38 @@
-import { type CredytError, credytKeys, type Wallet } from "@credyt/core";
+import { CredytError, credytKeys, type Wallet } from "@credyt/core";
 import { useMemo } from "react";
 import { useSWRConfig } from "swr";
 import useSWRSubscription from "swr/subscription";
-import {
-  type EventSourceConstructor,
-  type EventSourceLike,
-  subscribeWallet,
-  type WalletStreamData,
-  type WalletStreamStatus,
+import type {
+  EventSourceConstructor,
+  EventSourceLike,
+  SubscriptionSettings,
+  WalletStreamData,
+  WalletStreamStatus,
 } from "./_internal/wallet-subscription";
+
+type Subscribe = ReturnType<typeof import("./_internal/wallet-subscription").subscribeWallet>;
+
+/**
+ * The stream's code is a lazy chunk, like the top-up dialog: a page that never turns `live` on pays
+ * nothing for it. The subscription starts once the chunk is in; closing before that cancels it.
+ */
+function lazySubscribe(settings: SubscriptionSettings): Subscribe {
+  return (key, options) => {
+    let stop: (() => void) | undefined;
+    let closed = false;
+    import("./_internal/wallet-subscription").then(
+      ({ subscribeWallet }) => {
+        if (!closed) stop = subscribeWallet(settings)(key, options);
+      },
+      (cause: unknown) =>
+        options.next(new CredytError("network_error", "Could not load the live balance code.", { cause })),
+    );
+    return () => {
+      closed = true;
+      stop?.();
+    };
+  };
+}
 
 export type { EventSourceConstructor, EventSourceLike, WalletStreamStatus };
 
@@ -76,7 +100,7 @@ export function useWalletStream(options: UseWalletStreamOptions = {}): UseWallet
   // SWR runs the subscribe of the first hook mounted for the key; later hooks share its stream.
   const subscribe = useMemo(
     () =>
-      subscribeWallet({
+      lazySubscribe({
         url: `${baseUrl.replace(/\/+$/, "")}/wallet/stream`,
         EventSource: Source ?? (globalThis.EventSource as unknown as EventSourceConstructor),
         fetch: (input, init) => (doFetch ?? globalThis.fetch)(input, init),
