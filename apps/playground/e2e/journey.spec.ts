@@ -48,11 +48,12 @@ test("top up $25 through the dialog, pay with 4242: pending, then exactly $25 mo
   // balance from before the payment.
   let credited = false;
   await page.route("**/api/credyt/wallet", (route) => (credited ? route.continue() : route.fulfill({ json: before })));
-  // The Credits page's live balance would deliver the credit through its stream; hold that back too.
+  // The Credits page's live balance would deliver the credit through its stream; hold that back too: a
+  // stream that ends without an event makes the browser reconnect a moment later, quietly.
   await page.route("**/api/credyt/wallet/stream", (route) =>
     credited
       ? route.continue()
-      : route.fulfill({ status: 404, json: { error: { code: "not_found", message: "No stream." } } }),
+      : route.fulfill({ status: 200, headers: { "Content-Type": "text/event-stream" }, body: "retry: 300\n\n" }),
   );
 
   await payWithCard(page, "4242 4242 4242 4242");

@@ -125,7 +125,12 @@ describe("GET /wallet/stream", () => {
   });
 
   it("keeps the stream open while Credyt fails, and delivers the change once it answers again", async () => {
-    const { emulator, proxy, reader, adjust } = chain({ streams: { pollIntervalMs: 30, maxPollIntervalMs: 60 } });
+    // The circuit breaker holds polls back during the outage too (no hammering a failing Credyt); a short
+    // cooldown keeps the test quick.
+    const { emulator, proxy, reader, adjust } = chain({
+      streams: { pollIntervalMs: 30, maxPollIntervalMs: 60 },
+      circuitBreaker: { threshold: 5, cooldownMs: 200 },
+    });
     const sse = await reader();
     await sse.next();
     const fault = await emulator.fetch(
