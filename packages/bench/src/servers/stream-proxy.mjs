@@ -21,6 +21,8 @@ if (process.env.REDIS_URL) {
 const proxy = createCredytProxy({
   apiKey: "key_bench",
   apiUrl: process.env.UPSTREAM_URL,
+  // The bench runs with NODE_ENV=production, where "this site" must come from configuration.
+  publicOrigin: "http://127.0.0.1",
   getCustomerId: ({ req }) => req.headers["x-bench-user"] ?? null,
   streams: {
     pollIntervalMs,
