@@ -5,6 +5,7 @@ import { CUSTOMER_ID_PATTERN, endpoints } from "./_internal/endpoints";
 import { UpstreamGuard } from "./_internal/guard";
 import { createPortalSession, createTopUp, type Exchange, getAccount, getWallet } from "./_internal/handlers";
 import { ClientClosedRequest } from "./_internal/read-body";
+import { getQuote, getUsage, getUsageSummary } from "./_internal/usage-handlers";
 import { errorResponse, MethodNotAllowed, requestIdFrom } from "./_internal/respond";
 import { checkOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from "./_internal/security";
 import type { CredytProxyEvent, CredytProxyHandler, CredytProxyOptions, FetchContext } from "./types";
@@ -19,13 +20,16 @@ function matchRoute<Ctx>(segments: string[]): Route<Ctx> | undefined {
   if (first === "wallet" && second !== undefined) return { method: "GET", run: (x) => getAccount(x, second) };
   if (first === "top-ups" && second === undefined) return { method: "POST", run: createTopUp };
   if (first === "billing-portal" && second === "sessions") return { method: "POST", run: createPortalSession };
+  if (first === "usage" && second === undefined) return { method: "GET", run: getUsage };
+  if (first === "usage" && second === "summary") return { method: "GET", run: getUsageSummary };
+  if (first === "quote" && second === undefined) return { method: "GET", run: getQuote };
   return undefined;
 }
 
 function notFound(): CredytError {
   return new CredytError(
     "not_found",
-    "No such route. The proxy serves /wallet, /wallet/{accountId}, /top-ups and /billing-portal/sessions.",
+    "No such route. The proxy serves /wallet, /wallet/{accountId}, /top-ups, /billing-portal/sessions, /usage, /usage/summary and /quote.",
   );
 }
 

@@ -7,6 +7,7 @@ import {
   type Wallet,
 } from "@credyt/core";
 import { fixtures, type MockErrors, type MockScenario, type MockScenarioName } from "./fixtures";
+import { type MockUsageOptions, mockUsageCalls } from "./mock-usage";
 
 /** Options of {@link createMockClient}. */
 export interface MockClientOptions {
@@ -24,11 +25,20 @@ export interface MockClientOptions {
   portalUrl?: string;
   /** The `baseUrl` the client reports (part of the SWR cache key). @default "mock://credyt" */
   baseUrl?: string;
+  /** Usage history, summary and quotes (`getUsage`, `getUsageSummary`, `getQuote`). @default a demo history */
+  usage?: MockUsageOptions;
 }
 
 /** One recorded call of a mock client. */
 export interface MockCall {
-  method: "getWallet" | "getAccount" | "createTopUp" | "createBillingPortalSession";
+  method:
+    | "getWallet"
+    | "getAccount"
+    | "createTopUp"
+    | "createBillingPortalSession"
+    | "getUsage"
+    | "getUsageSummary"
+    | "getQuote";
   input?: unknown;
   idempotencyKey?: string;
 }
@@ -87,8 +97,30 @@ export function createMockClient(options: MockClientOptions = {}): MockCredytCli
     });
   }
 
+  const usage = mockUsageCalls(
+    options.usage ?? {},
+    (error, value) =>
+      new Promise((resolve, reject) => {
+        const settle = () => (error ? reject(error) : resolve(value()));
+        if (options.delayMs) setTimeout(settle, options.delayMs);
+        else queueMicrotask(settle);
+      }),
+  );
+
   return {
     baseUrl: options.baseUrl ?? "mock://credyt",
+    getUsage(page, _opts) {
+      calls.push({ method: "getUsage", input: page });
+      return usage.getUsage(page);
+    },
+    getUsageSummary(tz, _opts) {
+      calls.push({ method: "getUsageSummary", input: tz });
+      return usage.getUsageSummary(tz);
+    },
+    getQuote(input, _opts) {
+      calls.push({ method: "getQuote", input });
+      return usage.getQuote(input);
+    },
     calls,
     scenario,
     setWallet(next) {
