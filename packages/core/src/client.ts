@@ -1,18 +1,5 @@
 import { CredytError, type CredytErrorDetails, isErrorCode } from "./errors";
 import { checkRedirectUrl } from "./redirect";
-import {
-  type Quote,
-  type QuoteInput,
-  quoteFromWire,
-  type UsagePage,
-  type UsageSummary,
-  usagePageFromWire,
-  usageSummaryFromWire,
-  type WireQuote,
-  type WireUsagePage,
-  type WireUsageSummary,
-} from "./usage";
-import { checkQuote, checkUsagePage, checkUsageSummary } from "./usage-validate";
 import { checkAccountBody, checkPortalSession, checkTopUp, checkWallet } from "./validate";
 import {
   type Account,
@@ -79,12 +66,11 @@ export interface CredytClient {
   createTopUp(input: TopUpInput, options: TopUpRequestOptions): Promise<TopUp>;
   /** A billing portal link; its `redirectUrl` has passed the redirect policy (`allowedRedirectHosts`). */
   createBillingPortalSession(input?: PortalSessionInput, options?: RequestOptions): Promise<PortalSession>;
-  /** A page of the customer's usage, newest first (`cursor`: the previous page's `nextCursor`). */
-  getUsage(page?: { limit?: number; cursor?: string | null }, options?: RequestOptions): Promise<UsagePage>;
-  /** This calendar month's spend in time zone `tz` (IANA, e.g. `Europe/London`), per asset and per day. */
-  getUsageSummary(tz: string, options?: RequestOptions): Promise<UsageSummary>;
-  /** What a top-up would credit, decided by the server (its exchange rate, else Credyt's quote). */
-  getQuote(input: QuoteInput, options?: RequestOptions): Promise<Quote>;
+  /**
+   * A GET of any other protocol route (`/usage`, `/usage/summary`, `/quote`), resolving to its wire JSON once
+   * `check` finds no problem with it. The usage fetchers of `@credyt/core` use it; optional for custom clients.
+   */
+  get?<W>(path: string, check: (body: unknown) => string[], options?: RequestOptions): Promise<W>;
 }
 
 /**
@@ -267,23 +253,7 @@ export function createCredytClient(options: CredytClientOptions = {}): CredytCli
       const session = portalSessionFromWire(wire);
       return { ...session, redirectUrl: checkRedirect(session.redirectUrl) };
     },
-    async getUsage(page = {}, opts = {}) {
-      const query = new URLSearchParams();
-      if (page.limit !== undefined) query.set("limit", String(page.limit));
-      if (page.cursor) query.set("cursor", page.cursor);
-      const path = `/usage${query.size > 0 ? `?${query}` : ""}`;
-      return usagePageFromWire(await request<WireUsagePage>("GET", path, checkUsagePage, { signal: opts.signal }));
-    },
-    async getUsageSummary(tz, opts = {}) {
-      const path = `/usage/summary?period=month&tz=${encodeURIComponent(tz)}`;
-      const wire = await request<WireUsageSummary>("GET", path, checkUsageSummary, { signal: opts.signal });
-      return usageSummaryFromWire(wire);
-    },
-    async getQuote(input, opts = {}) {
-      const query = new URLSearchParams({ asset: input.asset, currency: input.currency, amount: String(input.amount) });
-      const wire = await request<WireQuote>("GET", `/quote?${query}`, checkQuote, { signal: opts.signal });
-      return quoteFromWire(wire);
-    },
+    get: (path, check, opts = {}) => request("GET", path, check, { signal: opts.signal }),
   };
 }
 

@@ -46,6 +46,7 @@ export {
   type WireUsagePage,
   type WireUsageSummary,
 } from "./usage";
+export { fetchQuote, fetchUsage, fetchUsageSummary } from "./usage-client";
 export { checkQuote, checkUsagePage, checkUsageSummary } from "./usage-validate";
 export { checkAccountBody, checkPortalSession, checkTopUp, checkWallet } from "./validate";
 export {

@@ -1,9 +1,13 @@
+import { type CredytUsageMessages, usageDe, usageEs, usageFr, usageJa } from "./usage-messages";
+
 /**
  * Every visible string of the components, in English by default. Override any of them with the
  * provider's `labels` prop, or pass one of the bundled sets (`de`, `fr`, `es`, `ja`).
  * Placeholders in braces (`{amount}`) are filled in by the components.
  */
-export interface CredytMessages {
+// The usage strings are optional here so the English ones ship only with the usage components
+// (`en` holds none of them; each usage component falls back to `usageEn`).
+export interface CredytMessages extends Partial<CredytUsageMessages> {
   /** Accessible name of a balance. */
   balance: string;
   /** Text of the loading skeleton (read by screen readers). */
@@ -148,6 +152,7 @@ export const de: CredytMessages = {
   errorInvalid: "Dieser Betrag ist nicht möglich. Bitte prüfen Sie ihn.",
   errorRedirect: "Die Adresse der Zahlungsseite wurde zu Ihrer Sicherheit abgelehnt.",
   errorGeneric: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
+  ...usageDe,
 };
 
 /** French. */
@@ -191,6 +196,7 @@ export const fr: CredytMessages = {
   errorInvalid: "Ce montant n’est pas accepté. Vérifiez-le.",
   errorRedirect: "L’adresse de la page de paiement a été refusée pour votre sécurité.",
   errorGeneric: "Une erreur est survenue. Veuillez réessayer.",
+  ...usageFr,
 };
 
 /** Spanish. */
@@ -234,6 +240,7 @@ export const es: CredytMessages = {
   errorInvalid: "Este importe no es válido. Revísalo.",
   errorRedirect: "La dirección de la página de pago se rechazó por tu seguridad.",
   errorGeneric: "Algo salió mal. Inténtalo de nuevo.",
+  ...usageEs,
 };
 
 /** Japanese. */
@@ -277,4 +284,5 @@ export const ja: CredytMessages = {
   errorInvalid: "この金額は使用できません。確認してください。",
   errorRedirect: "安全のため、決済ページのアドレスを拒否しました。",
   errorGeneric: "問題が発生しました。もう一度お試しください。",
+  ...usageJa,
 };

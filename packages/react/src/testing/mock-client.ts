@@ -7,7 +7,7 @@ import {
   type Wallet,
 } from "@credyt/core";
 import { fixtures, type MockErrors, type MockScenario, type MockScenarioName } from "./fixtures";
-import { type MockUsageOptions, mockUsageCalls } from "./mock-usage";
+import { type MockUsageOptions, mockUsageGet } from "./mock-usage";
 
 /** Options of {@link createMockClient}. */
 export interface MockClientOptions {
@@ -25,20 +25,13 @@ export interface MockClientOptions {
   portalUrl?: string;
   /** The `baseUrl` the client reports (part of the SWR cache key). @default "mock://credyt" */
   baseUrl?: string;
-  /** Usage history, summary and quotes (`getUsage`, `getUsageSummary`, `getQuote`). @default a demo history */
+  /** What `get` answers for `/usage`, `/usage/summary` and `/quote`. @default a demo history */
   usage?: MockUsageOptions;
 }
 
 /** One recorded call of a mock client. */
 export interface MockCall {
-  method:
-    | "getWallet"
-    | "getAccount"
-    | "createTopUp"
-    | "createBillingPortalSession"
-    | "getUsage"
-    | "getUsageSummary"
-    | "getQuote";
+  method: "getWallet" | "getAccount" | "createTopUp" | "createBillingPortalSession" | "get";
   input?: unknown;
   idempotencyKey?: string;
 }
@@ -97,11 +90,18 @@ export function createMockClient(options: MockClientOptions = {}): MockCredytCli
     });
   }
 
-  const usage = mockUsageCalls(
+  const usageGet = mockUsageGet(
     options.usage ?? {},
     (error, value) =>
       new Promise((resolve, reject) => {
-        const settle = () => (error ? reject(error) : resolve(value()));
+        const settle = () => {
+          try {
+            if (error) reject(error);
+            else resolve(value());
+          } catch (thrown) {
+            reject(thrown);
+          }
+        };
         if (options.delayMs) setTimeout(settle, options.delayMs);
         else queueMicrotask(settle);
       }),
@@ -109,17 +109,9 @@ export function createMockClient(options: MockClientOptions = {}): MockCredytCli
 
   return {
     baseUrl: options.baseUrl ?? "mock://credyt",
-    getUsage(page, _opts) {
-      calls.push({ method: "getUsage", input: page });
-      return usage.getUsage(page);
-    },
-    getUsageSummary(tz, _opts) {
-      calls.push({ method: "getUsageSummary", input: tz });
-      return usage.getUsageSummary(tz);
-    },
-    getQuote(input, _opts) {
-      calls.push({ method: "getQuote", input });
-      return usage.getQuote(input);
+    get<W>(path: string, check: (body: unknown) => string[]) {
+      calls.push({ method: "get", input: path });
+      return usageGet<W>(path, check);
     },
     calls,
     scenario,

@@ -1,4 +1,11 @@
-import type { CredytError, Quote, QuoteInput, UsageEvent, UsagePage, UsageSummary } from "@credyt/core";
+import {
+  CredytError,
+  type UsageEvent,
+  type UsageSummary,
+  type WireQuote,
+  type WireUsagePage,
+  type WireUsageSummary,
+} from "@credyt/core";
 
 /** Usage data and failures a mock client answers the usage calls with. */
 export interface MockUsageOptions {
@@ -76,36 +83,81 @@ export function summaryOf(events: UsageEvent[], now = MOCK_NOW): UsageSummary {
   };
 }
 
-/** The usage calls of a mock client: pages of `events` with numeric cursors, a summary and quotes. */
-export function mockUsageCalls(
+function pageToWire(items: UsageEvent[], next: string | null): WireUsagePage {
+  return {
+    next_cursor: next,
+    items: items.map((e) => ({
+      id: e.id,
+      event_type: e.eventType,
+      occurred_at: e.occurredAt,
+      ...(e.subject !== undefined ? { subject: e.subject } : {}),
+      ...(e.description !== undefined ? { description: e.description } : {}),
+      fees: e.fees.map((f) => ({ amount: f.amount, asset: f.asset })),
+    })),
+  };
+}
+
+/**
+ * The mock client's `get`: answers `/usage` (numeric cursors over `events`), `/usage/summary` and `/quote`
+ * with wire JSON, or rejects with the configured error; an unknown path is a `not_found`.
+ */
+export function mockUsageGet(
   options: MockUsageOptions,
   settle: <T>(error: CredytError | undefined, value: () => T) => Promise<T>,
 ) {
   const events = () => options.events ?? demoUsage();
-  return {
-    getUsage(page: { limit?: number; cursor?: string | null } = {}): Promise<UsagePage> {
-      return settle(options.errors?.getUsage, () => {
-        const start = page.cursor ? Number(page.cursor) : 0;
-        const limit = page.limit ?? 20;
+  return function get<W>(path: string, check: (body: unknown) => string[]): Promise<W> {
+    const url = new URL(path, "mock://credyt");
+    const q = (name: string) => url.searchParams.get(name);
+    const answer = (error: CredytError | undefined, value: () => unknown) =>
+      settle(error, () => {
+        const body = value();
+        const problems = check(body);
+        if (problems.length > 0) throw new CredytError("invalid_response", problems.join("; "));
+        return body as W;
+      });
+    if (url.pathname === "/usage") {
+      return answer(options.errors?.getUsage, () => {
+        const start = Number(q("cursor") ?? 0);
+        const limit = Number(q("limit") ?? 20);
         const all = events();
-        const items = structuredClone(all.slice(start, start + limit));
-        return { items, nextCursor: start + limit < all.length ? String(start + limit) : null };
+        return pageToWire(all.slice(start, start + limit), start + limit < all.length ? String(start + limit) : null);
       });
-    },
-    getUsageSummary(tz: string): Promise<UsageSummary> {
-      return settle(options.errors?.getUsageSummary, () => ({ ...(options.summary ?? summaryOf(events())), tz }));
-    },
-    getQuote(input: QuoteInput): Promise<Quote> {
-      return settle(options.errors?.getQuote, () => {
-        const same = input.asset === input.currency;
-        const per = same ? 1 : (options.unitsPerCurrency ?? 1_000_000);
-        return {
-          ...input,
-          units: Math.floor(input.amount * per),
-          rate: 1 / per,
-          rateSource: same ? "none" : "credyt",
+    }
+    if (url.pathname === "/usage/summary") {
+      return answer(options.errors?.getUsageSummary, () => {
+        const s = options.summary ?? summaryOf(events());
+        const wire: WireUsageSummary = {
+          period: "month",
+          tz: q("tz") ?? s.tz,
+          from: s.from,
+          to: s.to,
+          totals: s.totals,
+          days: s.days,
+          event_count: s.eventCount,
+          complete: s.complete,
         };
+        return wire;
       });
-    },
+    }
+    if (url.pathname === "/quote") {
+      return answer(options.errors?.getQuote, () => {
+        const asset = q("asset") ?? "";
+        const currency = q("currency") ?? "";
+        const amount = Number(q("amount"));
+        const same = asset === currency;
+        const per = same ? 1 : (options.unitsPerCurrency ?? 1_000_000);
+        const wire: WireQuote = {
+          asset,
+          currency,
+          amount,
+          units: Math.floor(amount * per),
+          rate: 1 / per,
+          rate_source: same ? "none" : "credyt",
+        };
+        return wire;
+      });
+    }
+    return settle(new CredytError("not_found", `The mock client serves no ${url.pathname}.`), () => undefined as W);
   };
 }
