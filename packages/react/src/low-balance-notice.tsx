@@ -30,7 +30,7 @@ export interface LowBalanceNoticeProps extends Omit<HTMLAttributes<HTMLDivElemen
 }
 
 const DISMISSED = "credyt:low-balance-dismissed:";
-const listeners = new Set<() => void>();
+const listeners = /* @__PURE__ */ new Set<() => void>();
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -5,6 +5,11 @@ import { type CredytUsageMessages, usageDe, usageEs, usageFr, usageJa } from "./
  * provider's `labels` prop, or pass one of the bundled sets (`de`, `fr`, `es`, `ja`).
  * Placeholders in braces (`{amount}`) are filled in by the components.
  */
+/** A locale's strings with its usage strings; pure, so an unused locale is dropped from bundles. */
+function withUsage(usage: CredytUsageMessages, base: Omit<CredytMessages, keyof CredytUsageMessages>): CredytMessages {
+  return { ...base, ...usage };
+}
+
 // The usage strings are optional here so the English ones ship only with the usage components
 // (`en` holds none of them; each usage component falls back to `usageEn`).
 export interface CredytMessages extends Partial<CredytUsageMessages> {
@@ -112,7 +117,7 @@ export const en: CredytMessages = {
 };
 
 /** German. */
-export const de: CredytMessages = {
+export const de: CredytMessages = /* @__PURE__ */ withUsage(usageDe, {
   balance: "Guthaben",
   loading: "Guthaben wird geladen…",
   empty: "Noch kein Guthaben",
@@ -152,11 +157,10 @@ export const de: CredytMessages = {
   errorInvalid: "Dieser Betrag ist nicht möglich. Bitte prüfen Sie ihn.",
   errorRedirect: "Die Adresse der Zahlungsseite wurde zu Ihrer Sicherheit abgelehnt.",
   errorGeneric: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
-  ...usageDe,
-};
+});
 
 /** French. */
-export const fr: CredytMessages = {
+export const fr: CredytMessages = /* @__PURE__ */ withUsage(usageFr, {
   balance: "Solde",
   loading: "Chargement du solde…",
   empty: "Aucun solde pour le moment",
@@ -196,11 +200,10 @@ export const fr: CredytMessages = {
   errorInvalid: "Ce montant n’est pas accepté. Vérifiez-le.",
   errorRedirect: "L’adresse de la page de paiement a été refusée pour votre sécurité.",
   errorGeneric: "Une erreur est survenue. Veuillez réessayer.",
-  ...usageFr,
-};
+});
 
 /** Spanish. */
-export const es: CredytMessages = {
+export const es: CredytMessages = /* @__PURE__ */ withUsage(usageEs, {
   balance: "Saldo",
   loading: "Cargando saldo…",
   empty: "Todavía no hay saldo",
@@ -240,11 +243,10 @@ export const es: CredytMessages = {
   errorInvalid: "Este importe no es válido. Revísalo.",
   errorRedirect: "La dirección de la página de pago se rechazó por tu seguridad.",
   errorGeneric: "Algo salió mal. Inténtalo de nuevo.",
-  ...usageEs,
-};
+});
 
 /** Japanese. */
-export const ja: CredytMessages = {
+export const ja: CredytMessages = /* @__PURE__ */ withUsage(usageJa, {
   balance: "残高",
   loading: "残高を読み込み中…",
   empty: "残高はまだありません",
@@ -284,5 +286,4 @@ export const ja: CredytMessages = {
   errorInvalid: "この金額は使用できません。確認してください。",
   errorRedirect: "安全のため、決済ページのアドレスを拒否しました。",
   errorGeneric: "問題が発生しました。もう一度お試しください。",
-  ...usageJa,
-};
+});
