@@ -37,6 +37,7 @@ export {
 export { type CredytMessages, de, en, es, fr, ja } from "./messages";
 export { mutateCredyt } from "./mutate-credyt";
 export { type CredytAppearance, CredytProvider, type CredytProviderProps, type RedirectKind } from "./provider";
+export { SpendChart, type SpendChartPart, type SpendChartProps, type SpendChartState } from "./spend-chart";
 export { SpendSummary, type SpendSummaryProps, type SpendSummaryState } from "./spend-summary";
 export {
   TopUpButton,

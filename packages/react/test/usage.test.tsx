@@ -1,5 +1,6 @@
 import { type CredytClient, createCredytClient } from "@credyt/core";
 import { createEmulator, DEMO_CUSTOMER_ID, SECOND_CUSTOMER_ID } from "@credyt/emulator";
+import { startEmulator } from "@credyt/emulator/node";
 import { createCredytProxy } from "@credyt/proxy";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -9,7 +10,9 @@ import {
   CredytProvider,
   ja,
   LowBalanceNotice,
+  SpendChart,
   SpendSummary,
+  TopUpButton,
   UsageHistory,
   useQuote,
   useUsageSummary,
@@ -19,6 +22,7 @@ import {
 // The usage components over the whole chain in one process: client → proxy (Fetch handler) → emulator.
 const PAGE = location.origin;
 
+const rejected: string[] = [];
 function chain(customer = DEMO_CUSTOMER_ID, exchangeRate?: () => number) {
   const emulator = createEmulator({ admin: true, publicUrl: "http://localhost:4010" });
   const upstream = vi.fn((input: RequestInfo | URL, init?: RequestInit) => emulator.fetch(new Request(input, init)));
@@ -28,6 +32,9 @@ function chain(customer = DEMO_CUSTOMER_ID, exchangeRate?: () => number) {
     publicOrigin: PAGE,
     getCustomerId: () => customer,
     fetch: upstream,
+    onEvent: (event) => {
+      if (event.type === "request.rejected") rejected.push(event.reason);
+    },
     topUps: {
       currencies: ["USD"],
       assets: ["USD", "TOK"],
@@ -272,5 +279,87 @@ describe("useQuote", () => {
       </CredytProvider>,
     );
     expect(await screen.findByText("5000000 app")).toBeTruthy();
+  });
+});
+
+describe("<SpendChart>", () => {
+  it("draws one focusable bar per day, with a tooltip on focus and hover, and the table alternative", async () => {
+    const { client } = chain();
+    render(
+      <CredytProvider client={client} locale="en-US">
+        <SpendChart asset="USD" tz="UTC" />
+      </CredytProvider>,
+    );
+    const chart = await screen.findByRole("group", { name: "Spend per day this month" });
+    const root = chart.closest('[data-credyt="spend-chart"]') as HTMLElement;
+    expect(root.getAttribute("data-state")).toBe("ready");
+    const bars = chart.querySelectorAll('[data-credyt="spend-chart-bar"]');
+    const days = new Date().getUTCDate();
+    expect(bars).toHaveLength(days);
+    const table = screen.getByRole("table", { name: "Spend per day this month" });
+    expect(within(table).getAllByRole("row")).toHaveLength(days + 1);
+    const last = bars[bars.length - 1] as SVGGElement;
+    act(() => last.focus());
+    const tooltip = await screen.findByRole("tooltip");
+    expect(tooltip.textContent).toBe(last.getAttribute("aria-label"));
+    expect(last.getAttribute("aria-describedby")).toBe(tooltip.id);
+    await userEvent.hover(bars[0] as Element);
+    expect(screen.getByRole("tooltip").textContent).toBe((bars[0] as Element).getAttribute("aria-label"));
+  });
+
+  it("says nothing was spent for a customer without usage", async () => {
+    const { client } = chain(SECOND_CUSTOMER_ID);
+    render(
+      <CredytProvider client={client} locale="en-US">
+        <SpendChart />
+      </CredytProvider>,
+    );
+    expect(await screen.findByText("Nothing spent this month yet.")).toBeTruthy();
+  });
+});
+
+describe("the top-up dialog's preview", () => {
+  it("shows what a custom asset top-up credits, debounced, and the checkout credits exactly that", async () => {
+    // A real emulator on a loopback port: its checkout address is on the proxy's `apiUrl` origin (which the
+    // proxy allows) and on loopback (which the browser client allows from this loopback page).
+    const running = await startEmulator({ port: 0, admin: true });
+    try {
+      const upstream = vi.fn((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+      const proxy = createCredytProxy({
+        apiKey: running.apiKey,
+        apiUrl: running.url,
+        publicOrigin: PAGE,
+        getCustomerId: () => DEMO_CUSTOMER_ID,
+        fetch: upstream,
+        topUps: { currencies: ["USD"], assets: ["USD", "TOK"], min: 1, max: 500 },
+      });
+      const client = createCredytClient({
+        baseUrl: `${PAGE}/api/credyt`,
+        fetch: (input, init) => proxy(new Request(input, init)),
+      });
+      const onRedirect = vi.fn();
+      render(
+        <CredytProvider client={client} locale="en-US" onRedirect={onRedirect}>
+          <TopUpButton currency="USD" asset="TOK" presets={[]} />
+        </CredytProvider>,
+      );
+      await userEvent.click(screen.getByRole("button", { name: "Top up" }));
+      const input = await screen.findByLabelText("Custom amount (USD)");
+      await userEvent.type(input, "12.5");
+      const preview = await screen.findByText(/^You get /);
+      expect(preview.textContent).toMatch(/12,500,000/);
+      // Typing "1", "12", "12.", "12.5" asked once, after the pause.
+      const quotes = upstream.mock.calls.filter(([url]) => String(url).includes("/quote"));
+      expect(quotes).toHaveLength(1);
+      await userEvent.click(screen.getByRole("button", { name: "Continue to payment" }));
+      await waitFor(() => expect(onRedirect, rejected.join("; ")).toHaveBeenCalledTimes(1));
+      const topUp = running.emulator.listTopUps()[0] as { id: string };
+      const paid = await fetch(`${running.url}/__emulator/top-ups/${topUp.id}/complete`, { method: "POST" });
+      expect(paid.status).toBe(200);
+      const tok = (await client.getWallet()).accounts.find((a) => a.asset === "TOK")?.available;
+      expect(tok).toBe(993450234 + 12_500_000);
+    } finally {
+      await running.close();
+    }
   });
 });
