@@ -81,7 +81,7 @@ export function checkQuote(value: unknown): Problems {
   const problems: Problems = [];
   str(value, "asset", "", problems);
   str(value, "currency", "", problems);
-  for (const key of ["amount", "units", "rate"]) num(value, key, "", problems);
+  for (const key of ["amount", "units"]) num(value, key, "", problems);
   if (value.rate_source !== "app" && value.rate_source !== "credyt" && value.rate_source !== "none")
     problems.push('rate_source must be "app", "credyt" or "none"');
   return problems;

@@ -70,8 +70,6 @@ export interface WireQuote {
   amount: number;
   /** Units credited, rounded down like the top-up itself. */
   units: number;
-  /** Price of one unit in `currency` (`1` when no conversion). */
-  rate: number;
   rate_source: QuoteRateSource;
 }
 
@@ -128,7 +126,6 @@ export interface Quote {
   currency: string;
   amount: number;
   units: number;
-  rate: number;
   rateSource: QuoteRateSource;
 }
 
@@ -182,7 +179,6 @@ export function quoteFromWire(wire: WireQuote): Quote {
     currency: wire.currency,
     amount: wire.amount,
     units: wire.units,
-    rate: wire.rate,
     rateSource: wire.rate_source,
   };
 }

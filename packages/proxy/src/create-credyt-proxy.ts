@@ -5,9 +5,9 @@ import { CUSTOMER_ID_PATTERN, endpoints } from "./_internal/endpoints";
 import { UpstreamGuard } from "./_internal/guard";
 import { createPortalSession, createTopUp, type Exchange, getAccount, getWallet } from "./_internal/handlers";
 import { ClientClosedRequest } from "./_internal/read-body";
-import { getQuote, getUsage, getUsageSummary } from "./_internal/usage-handlers";
 import { errorResponse, MethodNotAllowed, requestIdFrom } from "./_internal/respond";
 import { checkOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from "./_internal/security";
+import { getQuote, getUsage, getUsageSummary } from "./_internal/usage-handlers";
 import type { CredytProxyEvent, CredytProxyHandler, CredytProxyOptions, FetchContext } from "./types";
 
 type Route<Ctx> = { method: "GET" | "POST"; run: (x: Exchange<Ctx>) => Promise<Response> };

@@ -239,25 +239,63 @@ describe("GET /quote", () => {
       currency: "USD",
       amount: 10,
       units: 10_000_000,
-      rate: 0.000001,
       rate_source: "credyt",
     });
   });
 
   it("uses the app's exchangeRate when configured, rounded down to the asset's precision", async () => {
     const proxy = proxyFor(DEMO_CUSTOMER_ID, {
-      topUps: { currencies: ["USD"], assets: ["USD", "TOK"], min: 1, max: 500, exchangeRate: () => 0.3 },
+      topUps: { currencies: ["USD"], assets: ["USD", "TOK"], min: 1, max: 500, exchangeRate: () => 1234.56789 },
     });
     const quote = (await (await proxy(get("/quote?asset=TOK&currency=USD&amount=10"))).json()) as {
       units: number;
       rate_source: string;
     };
-    // 10 / 0.3 = 33.33…, TOK has precision 0.
-    expect(quote).toMatchObject({ units: 33, rate: 0.3, rate_source: "app" });
+    // 10 × 1234.56789 = 12345.6789 units per dollar, rounded down: TOK has precision 0.
+    expect(quote).toMatchObject({ units: 12345, rate_source: "app" });
+  });
+
+  it("quotes exactly what a top-up with the app's rate then credits", async () => {
+    const fresh = await startEmulator({ port: 0, admin: true });
+    try {
+      const proxy = createCredytProxy({
+        apiKey: fresh.apiKey,
+        apiUrl: fresh.url,
+        publicOrigin: ORIGIN,
+        getCustomerId: () => DEMO_CUSTOMER_ID,
+        topUps: { currencies: ["USD"], assets: ["USD", "TOK"], min: 1, max: 500, exchangeRate: () => 1234.56789 },
+      });
+      const quote = (await (await proxy(get("/quote?asset=TOK&currency=USD&amount=19.99"))).json()) as {
+        units: number;
+      };
+      const tok = async () => {
+        const wallet = await fetch(`${fresh.url}/customers/${DEMO_CUSTOMER_ID}/wallet`, {
+          headers: { "X-CREDYT-API-KEY": fresh.apiKey },
+        });
+        const body = (await wallet.json()) as { accounts: { asset: string; available: number }[] };
+        return body.accounts.find((a) => a.asset === "TOK")?.available ?? 0;
+      };
+      const before = await tok();
+      const created = await proxy(
+        new Request(`${ORIGIN}/api/credyt/top-ups`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Idempotency-Key": `quote-${crypto.randomUUID()}` },
+          body: JSON.stringify({ amount: 19.99, currency: "USD", asset: "TOK" }),
+        }),
+      );
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      expect((await fetch(`${fresh.url}/__emulator/top-ups/${id}/complete`, { method: "POST" })).status).toBe(200);
+      // 19.99 × 1234.56789 = 24679.0121… → 24679 TOK, both in the quote and in the wallet.
+      expect(quote.units).toBe(24679);
+      expect((await tok()) - before).toBe(quote.units);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("needs no conversion when the asset is the currency", async () => {
     const quote = await (await proxyFor(DEMO_CUSTOMER_ID)(get("/quote?currency=USD&amount=19.99"))).json();
-    expect(quote).toEqual({ asset: "USD", currency: "USD", amount: 19.99, units: 19.99, rate: 1, rate_source: "none" });
+    expect(quote).toEqual({ asset: "USD", currency: "USD", amount: 19.99, units: 19.99, rate_source: "none" });
   });
 });

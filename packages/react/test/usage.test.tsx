@@ -272,7 +272,7 @@ describe("useQuote", () => {
   });
 
   it("uses the app's exchange rate when the server has one", async () => {
-    const { client } = chain(DEMO_CUSTOMER_ID, () => 0.000002);
+    const { client } = chain(DEMO_CUSTOMER_ID, () => 500_000);
     render(
       <CredytProvider client={client}>
         <Preview amount={10} />

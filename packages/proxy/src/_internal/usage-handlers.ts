@@ -92,8 +92,8 @@ Exact.RM = Big.roundDown;
 
 /**
  * `GET /quote?asset=&currency=&amount=`: what a top-up of `amount` `currency` would credit in `asset`,
- * decided as the top-up itself is: the app's `exchangeRate` when it gives one (units rounded down to the
- * asset's precision, as Credyt credits them), else Credyt's own quote. The amount passes the top-up limits.
+ * decided as the top-up itself is: the app's `exchangeRate` when it gives one (units = amount × rate,
+ * rounded down to the asset's precision, as Credyt credits them), else Credyt's own quote. The amount passes the top-up limits.
  */
 export async function getQuote<Ctx>(x: Exchange<Ctx>): Promise<Response> {
   const query = parseQuoteQuery(x.url);
@@ -102,23 +102,21 @@ export async function getQuote<Ctx>(x: Exchange<Ctx>): Promise<Response> {
   await checkRate(x, x.config.getRateLimit, "get");
   const paid = new Exact(query.amount);
   let units: Big;
-  let rate: Big;
   let source: "app" | "credyt" | "none";
   if (query.asset.toUpperCase() === query.currency.toUpperCase()) {
     units = paid;
-    rate = new Big(1);
     source = "none";
   } else {
     const appRate = await exchangeRate(x, { asset: query.asset, currency: query.currency, amount });
     if (appRate !== undefined) {
       const precision = await x.api.assetPrecision(query.asset, x.requestId);
-      rate = decimal(appRate);
-      units = paid.div(new Exact(String(appRate))).round(precision, Big.roundDown);
+      // Read as units per unit of currency, as the emulator reads `destination.exchange_rate` by default
+      // (Credyt's `1000000` TOK example); Credyt documents no direction.
+      units = paid.times(new Exact(String(appRate))).round(precision, Big.roundDown);
       source = "app";
     } else {
       const quoted = await x.api.quote(query.asset, query.currency, amount, x.requestId);
       units = decimal(quoted.units);
-      rate = decimal(quoted.rate);
       source = "credyt";
     }
   }
@@ -129,6 +127,6 @@ export async function getQuote<Ctx>(x: Exchange<Ctx>): Promise<Response> {
   }
   const body =
     `{"asset":${JSON.stringify(query.asset)},"currency":${JSON.stringify(query.currency)},` +
-    `"amount":${literal(paid)},"units":${literal(units)},"rate":${literal(rate)},"rate_source":"${source}"}`;
+    `"amount":${literal(paid)},"units":${literal(units)},"rate_source":"${source}"}`;
   return jsonText(200, body, x.requestId);
 }

@@ -86,12 +86,7 @@ export function usageEndpoints(access: UpstreamAccess) {
       return precision;
     },
     /** Credyt's `POST /assets/{code}/quote {source, amount}`: the units a top-up of `amount` credits. */
-    async quote(
-      code: string,
-      source: string,
-      amount: number,
-      requestId?: string,
-    ): Promise<{ units: number; rate: number }> {
+    async quote(code: string, source: string, amount: number, requestId?: string): Promise<{ units: number }> {
       const response = await callUpstream(access, {
         method: "POST",
         path: `/assets/${encodeURIComponent(code)}/quote`,
@@ -101,12 +96,10 @@ export function usageEndpoints(access: UpstreamAccess) {
       checkSecret(response.json, response.text);
       const body = response.json;
       if (!isRecord(body)) throw invalidUpstream("the quote is not an object");
-      const { units, rate } = body;
+      const { units } = body;
       if (typeof units !== "number" || !Number.isFinite(units) || units < 0)
         throw invalidUpstream("the quote has no finite units");
-      if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0)
-        throw invalidUpstream("the quote has no positive rate");
-      return { units, rate };
+      return { units };
     },
   };
 }

@@ -152,7 +152,6 @@ export function mockUsageGet(
           currency,
           amount,
           units: Math.floor(amount * per),
-          rate: 1 / per,
           rate_source: same ? "none" : "credyt",
         };
         return wire;
