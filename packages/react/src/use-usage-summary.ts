@@ -36,6 +36,6 @@ export function useUsageSummary(options: UseUsageSummaryOptions = {}): CredytRes
     (key: readonly unknown[]) => fetchUsageSummary(client, key[3] as string),
     { ...usageConfig<UsageSummary>(ctx), ...swr },
   );
-  useRevalidateWithWallet(ctx, response.mutate);
+  useRevalidateWithWallet(ctx, `summary:${tz}`, response.mutate);
   return response;
 }

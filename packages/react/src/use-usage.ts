@@ -50,7 +50,7 @@ export function useUsage(options: UseUsageOptions = {}): UseUsageResult {
     (key: readonly unknown[]) => fetchUsage(client, { limit: key[3] as number, cursor: key[4] as string | null }),
     { ...(usageConfig<UsagePage>(ctx) as SWRInfiniteConfiguration<UsagePage, CredytError>), ...swr },
   );
-  useRevalidateWithWallet(ctx, response.mutate);
+  useRevalidateWithWallet(ctx, `usage:${limit}`, response.mutate);
   const { data, size, setSize, isLoading } = response;
   const events = useMemo(() => data?.flatMap((page) => page.items) ?? [], [data]);
   const last = data?.[data.length - 1];

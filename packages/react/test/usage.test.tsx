@@ -129,6 +129,35 @@ describe("<UsageHistory>", () => {
     expect(within(root).getByText("$0.50")).toBeTruthy();
   });
 
+  it("refreshes on its next mount when the balance changed while it was away (past SWR's deduping)", async () => {
+    const { client, usage } = chain(SECOND_CUSTOMER_ID);
+    const history = (
+      <CredytProvider client={client} locale="en-US">
+        <Refresh tick={0} />
+        <UsageHistory />
+      </CredytProvider>
+    );
+    const page = render(history);
+    await waitFor(() =>
+      expect(screen.getByRole("region", { name: "Usage history" }).getAttribute("data-state")).toBe("empty"),
+    );
+    // Another page (the Studio) bills usage and refreshes the wallet while the history is not shown.
+    await usage({
+      id: crypto.randomUUID(),
+      event_type: "video_promoted",
+      occurred_at: new Date().toISOString(),
+      subject: "video_elsewhere",
+    });
+    page.rerender(
+      <CredytProvider client={client} locale="en-US">
+        <Refresh tick={1} />
+      </CredytProvider>,
+    );
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    page.rerender(history);
+    expect(await screen.findByText("video_elsewhere")).toBeTruthy();
+  });
+
   it("shows an error with a retry that works", async () => {
     const { client, emulator } = chain();
     await emulator.fetch(
