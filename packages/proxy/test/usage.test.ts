@@ -299,3 +299,37 @@ describe("GET /quote", () => {
     expect(quote).toEqual({ asset: "USD", currency: "USD", amount: 19.99, units: 19.99, rate_source: "none" });
   });
 });
+
+describe("hostile queries on the usage routes", () => {
+  it("never answer 5xx or leak the key, whatever the query", async () => {
+    const proxy = proxyFor(DEMO_CUSTOMER_ID);
+    const nasty = [
+      "%00",
+      "%ff%fe",
+      "'; DROP TABLE events;--",
+      "<script>alert(1)</script>",
+      "../../../../etc/passwd",
+      "9".repeat(400),
+      "-0",
+      "1e308",
+      "NaN",
+      "Infinity",
+      "v1.%2e%2e.1",
+      "constructor",
+      "__proto__",
+      "\u0000",
+      emulator.apiKey,
+    ];
+    for (const route of ["/usage", "/usage/summary", "/quote"]) {
+      for (const name of ["limit", "cursor", "tz", "period", "asset", "currency", "amount", "__proto__"]) {
+        for (const value of nasty) {
+          const response = await proxy(get(`${route}?${name}=${encodeURIComponent(value)}`));
+          const text = await response.text();
+          expect(response.status, `${route}?${name}=${value}`).toBeLessThan(500);
+          expect(text).not.toContain(emulator.apiKey);
+          if (response.status >= 400) expect(Object.keys(JSON.parse(text))).toEqual(["error"]);
+        }
+      }
+    }
+  });
+});
