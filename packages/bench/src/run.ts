@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: every section, then bench/RESULTS.md and bench/results.json at the repo root.
- * `pnpm bench -- proxy` (or bundle, requests, render, faults, emulator) runs some sections only.
+ * `pnpm bench -- proxy` (or bundle, requests, render, faults, emulator, scroll) runs some sections only.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -16,6 +16,7 @@ const ALL: Record<string, () => Promise<Section>> = {
   render: async () => (await import("./render")).renderSection(),
   faults: async () => (await import("./load-faults")).loadFaultsSection(),
   emulator: async () => (await import("./emulator")).emulatorSection(),
+  scroll: async () => (await import("./scroll")).scrollSection(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in ALL);
