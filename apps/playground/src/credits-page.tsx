@@ -1,5 +1,13 @@
 import { formatAmount } from "@credyt/core";
-import { BillingPortalLink, TopUpButton, WalletBalance } from "@credyt/react";
+import {
+  BillingPortalLink,
+  LowBalanceNotice,
+  SpendChart,
+  SpendSummary,
+  TopUpButton,
+  UsageHistory,
+  WalletBalance,
+} from "@credyt/react";
 import type { ReactNode } from "react";
 import type { Session } from "./session";
 import { LOW_BALANCE_USD } from "./settings";
@@ -15,6 +23,11 @@ export function CreditsPage(props: { session: Session }): ReactNode {
   return (
     <section aria-labelledby="credits-title">
       <h1 id="credits-title">Credits</h1>
+      <LowBalanceNotice
+        asset="USD"
+        threshold={LOW_BALANCE_USD}
+        topUp={{ currency: "USD", amount: 10, description: "Glitch Studio credit" }}
+      />
       <div className="card">
         <h2>Your balances</h2>
         <WalletBalance showAll lowBalanceThreshold={LOW_BALANCE_USD} data-testid="all-balances" />
@@ -41,11 +54,30 @@ export function CreditsPage(props: { session: Session }): ReactNode {
         </p>
         <TopUpButton amount={TOKEN_PACK_USD} currency="USD" asset="TOK" description="Glitch Studio tokens">
           Buy {tokens} for {formatAmount(TOKEN_PACK_USD, "USD", { locale: "en-US" })}
+        </TopUpButton>{" "}
+        <TopUpButton
+          currency="USD"
+          asset="TOK"
+          presets={[10, 25, 50]}
+          min={5}
+          max={500}
+          description="Glitch Studio tokens"
+        >
+          Buy tokens for any amount…
         </TopUpButton>
       </div>
       <div className="card">
+        <h2>This month</h2>
+        <SpendSummary data-testid="spend-summary" />
+        <SpendChart asset="USD" data-testid="spend-chart" />
+      </div>
+      <div className="card">
+        <h2>Usage history</h2>
+        <UsageHistory limit={10} data-testid="usage-history" />
+      </div>
+      <div className="card">
         <h2>Billing</h2>
-        <p>Invoices, payment methods, auto top-up and your spending history live in the billing portal.</p>
+        <p>Invoices, payment methods and auto top-up live in the billing portal.</p>
         <BillingPortalLink>Open billing portal</BillingPortalLink>
       </div>
     </section>

@@ -33,6 +33,14 @@ const CASES: { name: string; code: string; floor?: boolean; external?: string[] 
     name: "<BillingPortalLink> + provider",
     code: `export { CredytProvider, BillingPortalLink } from "@credyt/react";`,
   },
+  // Issue 15: each usage component's own cost (the chart's drawing code is a lazy chunk, like the dialog).
+  { name: "<UsageHistory> + provider", code: `export { CredytProvider, UsageHistory } from "@credyt/react";` },
+  { name: "<SpendSummary> + provider", code: `export { CredytProvider, SpendSummary } from "@credyt/react";` },
+  { name: "<SpendChart> + provider", code: `export { CredytProvider, SpendChart } from "@credyt/react";` },
+  {
+    name: "<LowBalanceNotice> + provider",
+    code: `export { CredytProvider, LowBalanceNotice } from "@credyt/react";`,
+  },
   { name: "all three, app already ships swr", code: ALL, external: ["swr", "swr/*"] },
   { name: "own code: all three without swr, clsx, Radix", code: ALL, external: SHARED },
   { name: "floor: swr alone", code: `export { default as useSWR } from "swr";`, floor: true },
@@ -58,7 +66,10 @@ const kb = (n: number) => (n / 1024).toFixed(2);
 const lazyExternal: Plugin = {
   name: "lazy-dialog-external",
   setup(b) {
-    b.onResolve({ filter: /top-up-dialog-[\w-]+\.js$/ }, (args) => ({ path: args.path, external: true }));
+    b.onResolve({ filter: /(top-up-dialog|spend-chart-view)-[\w-]+\.js$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
   },
 };
 
@@ -76,10 +87,10 @@ const BASE = {
 };
 
 /** The built lazy dialog chunk alone, without what the page already has (React, @credyt/core, shared chunks). */
-async function lazyDialog(): Promise<Size> {
+async function lazyDialog(name = "top-up-dialog"): Promise<Size> {
   const dist = path.join(workDir, "node_modules/@credyt/react/dist");
-  const file = readdirSync(dist).find((f) => /^top-up-dialog-[\w-]+\.js$/.test(f));
-  if (!file) throw new Error("bundle: no top-up-dialog chunk in @credyt/react/dist (build it first)");
+  const file = readdirSync(dist).find((f) => f.startsWith(`${name}-`) && /^[\w-]+\.js$/.test(f));
+  if (!file) throw new Error(`bundle: no ${name} chunk in @credyt/react/dist (build it first)`);
   const result = await build({
     ...BASE,
     entryPoints: [path.join(dist, file)],
@@ -93,14 +104,17 @@ export async function bundleSection(): Promise<Section> {
   mkdirSync(tmp, { recursive: true });
   const results: { name: string; floor: boolean; initial: Size; lazy: Size }[] = [];
   const dialog = await lazyDialog();
+  const chart = await lazyDialog("spend-chart-view");
   for (const [i, c] of CASES.entries()) {
     const entry = path.join(tmp, `case-${i}.js`);
     writeFileSync(entry, c.code);
     const external = [...BASE.external, ...(c.external ?? [])];
     const result = await build({ ...BASE, external, entryPoints: [entry], plugins: [lazyExternal] });
     const initial = sizes(Buffer.from(result.outputFiles![0]!.contents));
-    const reachesDialog = result.outputFiles![0]!.text.includes("top-up-dialog-");
-    results.push({ name: c.name, floor: Boolean(c.floor), initial, lazy: reachesDialog ? dialog : ZERO });
+    const text = result.outputFiles![0]!.text;
+    // The notice renders a <TopUpButton>, so it reaches the dialog; the chart reaches its own chunk.
+    const lazy = text.includes("spend-chart-view-") ? chart : text.includes("top-up-dialog-") ? dialog : ZERO;
+    results.push({ name: c.name, floor: Boolean(c.floor), initial, lazy });
   }
   const swrFloor = results.find((r) => r.name === "floor: swr alone")!;
   const depFloor = results.find((r) => r.name.startsWith("floor: swr + clsx"))!;
@@ -119,7 +133,7 @@ export async function bundleSection(): Promise<Section> {
     title: "Bundle: what an app pays for @credyt/react",
     intro:
       "esbuild, minified, ESM, react/react-dom external, every other dependency included (@credyt/core, swr, clsx, Radix Slot; Radix Dialog in the lazy chunk), except where a row says what the app already ships. The floors are built the same way. " +
-      "Initial = what the page loads up front; lazy = the top-up dialog chunk fetched on first open (Radix Dialog and the form), measured without React, @credyt/core and the shared chunks the page already has. " +
+      "Initial = what the page loads up front; lazy = the top-up dialog chunk fetched on first open (Radix Dialog and the form; a page with the low-balance notice reaches it through its top-up button), or the spend chart's drawing code fetched on first render, measured without React, @credyt/core and the shared chunks the page already has. " +
       "KB = 1024 bytes here; size-limit (which enforces the budgets in `pnpm test`) counts 1000-byte kB.",
     columns: ["case", "min KB", "min+gzip KB", "min+brotli KB", "lazy chunk", "vs floor"],
     rows,

@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: every section, then bench/RESULTS.md and bench/results.json at the repo root.
- * `pnpm bench -- proxy` (or bundle, requests, render, faults, emulator, streams) runs some sections only;
+ * `pnpm bench -- proxy` (or bundle, requests, render, faults, emulator, streams, scroll) runs some sections only;
  * the other sections of the last full run are kept in the results, marked with the run they come from.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -18,6 +18,7 @@ const ALL: Record<string, () => Promise<Section>> = {
   faults: async () => (await import("./load-faults")).loadFaultsSection(),
   emulator: async () => (await import("./emulator")).emulatorSection(),
   streams: async () => (await import("./streams")).streamsSection(),
+  scroll: async () => (await import("./scroll")).scrollSection(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in ALL);

@@ -20,6 +20,14 @@ export const credytKeys = {
   all: (baseUrl: string) => [CACHE_PREFIX, baseUrl] as const,
   /** The wallet (`useWallet`, `useAccount` and `<WalletBalance>` all read it). */
   wallet: (baseUrl: string) => [CACHE_PREFIX, baseUrl, "wallet"] as const,
+  /** One page of `useUsage` (`cursor` `null` for the first); `mutate` a `useUsage()` result to refresh every page. */
+  usagePage: (baseUrl: string, limit: number, cursor: string | null) =>
+    [CACHE_PREFIX, baseUrl, "usage", limit, cursor] as const,
+  /** This month's spend in time zone `tz` (`useUsageSummary`, `<SpendSummary>`, `<SpendChart>`). */
+  usageSummary: (baseUrl: string, tz: string) => [CACHE_PREFIX, baseUrl, "usage-summary", tz] as const,
+  /** What a top-up of `amount` `currency` credits in `asset` (`useQuote`). */
+  quote: (baseUrl: string, asset: string, currency: string, amount: number) =>
+    [CACHE_PREFIX, baseUrl, "quote", asset, currency, amount] as const,
 };
 
 /**

@@ -66,6 +66,11 @@ export interface CredytClient {
   createTopUp(input: TopUpInput, options: TopUpRequestOptions): Promise<TopUp>;
   /** A billing portal link; its `redirectUrl` has passed the redirect policy (`allowedRedirectHosts`). */
   createBillingPortalSession(input?: PortalSessionInput, options?: RequestOptions): Promise<PortalSession>;
+  /**
+   * A GET of any other protocol route (`/usage`, `/usage/summary`, `/quote`), resolving to its wire JSON once
+   * `check` finds no problem with it. The usage fetchers of `@credyt/core` use it; optional for custom clients.
+   */
+  get?<W>(path: string, check: (body: unknown) => string[], options?: RequestOptions): Promise<W>;
 }
 
 /**
@@ -248,6 +253,7 @@ export function createCredytClient(options: CredytClientOptions = {}): CredytCli
       const session = portalSessionFromWire(wire);
       return { ...session, redirectUrl: checkRedirect(session.redirectUrl) };
     },
+    get: (path, check, opts = {}) => request("GET", path, check, { signal: opts.signal }),
   };
 }
 

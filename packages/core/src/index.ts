@@ -25,6 +25,29 @@ export {
 } from "./errors";
 export { type AssetDisplay, currencyDigits, type FormatAmountOptions, formatAmount, isCurrencyCode } from "./format";
 export { checkRedirectUrl, DEFAULT_REDIRECT_HOSTS, type RedirectPolicy } from "./redirect";
+export {
+  type AssetTotal,
+  type Quote,
+  type QuoteInput,
+  type QuoteRateSource,
+  quoteFromWire,
+  type UsageDay,
+  type UsageEvent,
+  type UsageFee,
+  type UsagePage,
+  type UsageSummary,
+  usagePageFromWire,
+  usageSummaryFromWire,
+  type WireAssetTotal,
+  type WireQuote,
+  type WireUsageDay,
+  type WireUsageEvent,
+  type WireUsageFee,
+  type WireUsagePage,
+  type WireUsageSummary,
+} from "./usage";
+export { fetchQuote, fetchUsage, fetchUsageSummary } from "./usage-client";
+export { checkQuote, checkUsagePage, checkUsageSummary } from "./usage-validate";
 export { checkAccountBody, checkPortalSession, checkTopUp, checkWallet } from "./validate";
 export {
   type Account,

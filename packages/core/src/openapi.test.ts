@@ -10,7 +10,16 @@ describe("the published contract agrees with the code", () => {
   it("is OpenAPI 3.1 with exactly the protocol's routes", () => {
     expect(openapi.openapi).toBe("3.1.0");
     expect(Object.keys(openapi.paths).sort()).toEqual(
-      ["/billing-portal/sessions", "/top-ups", "/wallet", "/wallet/stream", "/wallet/{accountId}"].sort(),
+      [
+        "/billing-portal/sessions",
+        "/quote",
+        "/top-ups",
+        "/usage",
+        "/usage/summary",
+        "/wallet",
+        "/wallet/stream",
+        "/wallet/{accountId}",
+      ].sort(),
     );
   });
 
@@ -58,7 +67,7 @@ describe("the published contract agrees with the code", () => {
   });
 
   it("lists the statuses a GET really gets: 403 (foreign Origin), 404, 422 (customer id, malformed account id), 429 (per-customer GET limit)", () => {
-    for (const route of ["/wallet", "/wallet/{accountId}"]) {
+    for (const route of ["/wallet", "/wallet/{accountId}", "/usage", "/usage/summary", "/quote"]) {
       const statuses = Object.keys(openapi.paths[route].get.responses);
       expect(statuses).toEqual(["200", "401", "403", "404", "405", "422", "429", "500", "502", "503", "504"]);
       // GETs have no body to be malformed (no 400).
@@ -70,6 +79,16 @@ describe("the published contract agrees with the code", () => {
       );
     }
     expect(protocol).toMatch(/GETs are rate-limited per customer/);
+  });
+
+  it("documents every usage route in the prose, with its parameters", () => {
+    for (const route of ["/usage", "/usage/summary", "/quote"]) {
+      expect(protocol).toContain(`### \`GET {base}${route}`);
+      for (const parameter of openapi.paths[route].get.parameters) {
+        expect(protocol).toContain(`\`${parameter.name}\``);
+      }
+    }
+    expect(openapi.paths["/usage"].get.parameters[0].schema.maximum).toBe(100);
   });
 
   it("documents the live stream: an event stream, resumable, capped per customer (429) and off → 404", () => {

@@ -10,6 +10,7 @@ import { checkOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from ".
 import { resolveStreamConfig, type StreamConfig } from "./_internal/stream-config";
 import { WalletHub } from "./_internal/wallet-hub";
 import { streamWallet, trackHub } from "./_internal/wallet-stream";
+import { getQuote, getUsage, getUsageSummary } from "./_internal/usage-handlers";
 import type { CredytProxyEvent, CredytProxyHandler, CredytProxyOptions, FetchContext } from "./types";
 
 type Route<Ctx> = { method: "GET" | "POST"; run: (x: Exchange<Ctx>) => Promise<Response> };
@@ -24,13 +25,16 @@ function matchRoute<Ctx>(segments: string[], live?: { hub: WalletHub; config: St
   if (first === "wallet" && second !== undefined) return { method: "GET", run: (x) => getAccount(x, second) };
   if (first === "top-ups" && second === undefined) return { method: "POST", run: createTopUp };
   if (first === "billing-portal" && second === "sessions") return { method: "POST", run: createPortalSession };
+  if (first === "usage" && second === undefined) return { method: "GET", run: getUsage };
+  if (first === "usage" && second === "summary") return { method: "GET", run: getUsageSummary };
+  if (first === "quote" && second === undefined) return { method: "GET", run: getQuote };
   return undefined;
 }
 
 function notFound(): CredytError {
   return new CredytError(
     "not_found",
-    "No such route. The proxy serves /wallet, /wallet/stream, /wallet/{accountId}, /top-ups and /billing-portal/sessions.",
+    "No such route. The proxy serves /wallet, /wallet/stream, /wallet/{accountId}, /top-ups, /billing-portal/sessions, /usage, /usage/summary and /quote.",
   );
 }
 

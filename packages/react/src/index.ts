@@ -1,8 +1,8 @@
 /**
  * @module @credyt/react
  * React components and hooks for Credyt prepaid wallets: `CredytProvider`, `useWallet`,
- * `useAccount`, `useTopUp`, `useBillingPortal`, `<WalletBalance>`, `<TopUpButton>` and
- * `<BillingPortalLink>`. Styles are optional: `import "@credyt/react/styles.css"`.
+ * `useAccount`, `useTopUp`, `useBillingPortal`, `useUsage`, `useUsageSummary`, `useQuote`, `<WalletBalance>`,
+ * `<TopUpButton>`, `<BillingPortalLink>`, `<UsageHistory>`, `<SpendSummary>`, `<SpendChart>` and `<LowBalanceNotice>`. Styles are optional: `import "@credyt/react/styles.css"`.
  */
 export {
   type Account,
@@ -12,8 +12,13 @@ export {
   isCredytError,
   isCredytKey,
   type PortalSession,
+  type Quote,
+  type QuoteInput,
   type TopUp,
   type TopUpInput,
+  type UsageEvent,
+  type UsagePage,
+  type UsageSummary,
   type Wallet,
 } from "@credyt/core";
 export type { PendingTopUp, ReturnStatus } from "./_internal/return-flow";
@@ -23,15 +28,30 @@ export {
   type BillingPortalLinkProps,
   type BillingPortalLinkState,
 } from "./billing-portal-link";
+export {
+  LowBalanceNotice,
+  type LowBalanceNoticePart,
+  type LowBalanceNoticeProps,
+  type LowBalanceNoticeState,
+} from "./low-balance-notice";
 export { type CredytMessages, de, en, es, fr, ja } from "./messages";
 export { mutateCredyt } from "./mutate-credyt";
 export { type CredytAppearance, CredytProvider, type CredytProviderProps, type RedirectKind } from "./provider";
+export { SpendChart, type SpendChartPart, type SpendChartProps, type SpendChartState } from "./spend-chart";
+export { SpendSummary, type SpendSummaryProps, type SpendSummaryState } from "./spend-summary";
 export {
   TopUpButton,
   type TopUpButtonProps,
   type TopUpButtonState,
   type TopUpDialogPart,
 } from "./top-up-button";
+export {
+  UsageHistory,
+  type UsageHistoryPart,
+  type UsageHistoryProps,
+  type UsageHistoryState,
+} from "./usage-history";
+export { type CredytUsageMessages, usageDe, usageEn, usageEs, usageFr, usageJa } from "./usage-messages";
 export { selectAccount, type UseAccountResult, useAccount } from "./use-account";
 export {
   type BillingPortalTriggerOptions,
@@ -39,7 +59,10 @@ export {
   useBillingPortal,
 } from "./use-billing-portal";
 export { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
+export { useQuote } from "./use-quote";
 export { type UseTopUpResult, useTopUp } from "./use-top-up";
+export { type UseUsageOptions, type UseUsageResult, useUsage } from "./use-usage";
+export { localTimeZone, type UseUsageSummaryOptions, useUsageSummary } from "./use-usage-summary";
 export { type CredytResponse, type CredytSWROptions, useWallet } from "./use-wallet";
 export {
   type EventSourceConstructor,

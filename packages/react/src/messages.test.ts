@@ -2,6 +2,10 @@ import { CredytError } from "@credyt/core";
 import { describe, expect, it } from "vitest";
 import { errorMessage } from "./_internal/error-message";
 import { de, en, es, fr, ja } from "./messages";
+import { usageEn } from "./usage-messages";
+
+// `en` leaves the usage strings to the usage components (`usageEn`); every other set carries them.
+const full = { ...en, ...usageEn };
 
 describe("message sets", () => {
   it.each([
@@ -10,11 +14,11 @@ describe("message sets", () => {
     ["es", es],
     ["ja", ja],
   ])("%s translates every string and keeps the placeholders", (_, set) => {
-    expect(Object.keys(set).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(set).sort()).toEqual(Object.keys(full).sort());
     for (const [key, value] of Object.entries(set)) {
       expect(value, key).not.toBe("");
       const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-      expect(placeholders(value), key).toEqual(placeholders(en[key as keyof typeof en]));
+      expect(placeholders(value), key).toEqual(placeholders(full[key as keyof typeof full]));
     }
   });
 });

@@ -1,9 +1,18 @@
+import { type CredytUsageMessages, usageDe, usageEs, usageFr, usageJa } from "./usage-messages";
+
 /**
  * Every visible string of the components, in English by default. Override any of them with the
  * provider's `labels` prop, or pass one of the bundled sets (`de`, `fr`, `es`, `ja`).
  * Placeholders in braces (`{amount}`) are filled in by the components.
  */
-export interface CredytMessages {
+/** A locale's strings with its usage strings; pure, so an unused locale is dropped from bundles. */
+function withUsage(usage: CredytUsageMessages, base: Omit<CredytMessages, keyof CredytUsageMessages>): CredytMessages {
+  return { ...base, ...usage };
+}
+
+// The usage strings are optional here so the English ones ship only with the usage components
+// (`en` holds none of them; each usage component falls back to `usageEn`).
+export interface CredytMessages extends Partial<CredytUsageMessages> {
   /** Accessible name of a balance. */
   balance: string;
   /** Text of the loading skeleton (read by screen readers). */
@@ -108,7 +117,7 @@ export const en: CredytMessages = {
 };
 
 /** German. */
-export const de: CredytMessages = {
+export const de: CredytMessages = /* @__PURE__ */ withUsage(usageDe, {
   balance: "Guthaben",
   loading: "Guthaben wird geladen…",
   empty: "Noch kein Guthaben",
@@ -148,10 +157,10 @@ export const de: CredytMessages = {
   errorInvalid: "Dieser Betrag ist nicht möglich. Bitte prüfen Sie ihn.",
   errorRedirect: "Die Adresse der Zahlungsseite wurde zu Ihrer Sicherheit abgelehnt.",
   errorGeneric: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
-};
+});
 
 /** French. */
-export const fr: CredytMessages = {
+export const fr: CredytMessages = /* @__PURE__ */ withUsage(usageFr, {
   balance: "Solde",
   loading: "Chargement du solde…",
   empty: "Aucun solde pour le moment",
@@ -191,10 +200,10 @@ export const fr: CredytMessages = {
   errorInvalid: "Ce montant n’est pas accepté. Vérifiez-le.",
   errorRedirect: "L’adresse de la page de paiement a été refusée pour votre sécurité.",
   errorGeneric: "Une erreur est survenue. Veuillez réessayer.",
-};
+});
 
 /** Spanish. */
-export const es: CredytMessages = {
+export const es: CredytMessages = /* @__PURE__ */ withUsage(usageEs, {
   balance: "Saldo",
   loading: "Cargando saldo…",
   empty: "Todavía no hay saldo",
@@ -234,10 +243,10 @@ export const es: CredytMessages = {
   errorInvalid: "Este importe no es válido. Revísalo.",
   errorRedirect: "La dirección de la página de pago se rechazó por tu seguridad.",
   errorGeneric: "Algo salió mal. Inténtalo de nuevo.",
-};
+});
 
 /** Japanese. */
-export const ja: CredytMessages = {
+export const ja: CredytMessages = /* @__PURE__ */ withUsage(usageJa, {
   balance: "残高",
   loading: "残高を読み込み中…",
   empty: "残高はまだありません",
@@ -277,4 +286,4 @@ export const ja: CredytMessages = {
   errorInvalid: "この金額は使用できません。確認してください。",
   errorRedirect: "安全のため、決済ページのアドレスを拒否しました。",
   errorGeneric: "問題が発生しました。もう一度お試しください。",
-};
+});

@@ -144,6 +144,7 @@ export const TopUpButton = /* @__PURE__ */ memo(
               onSubmit={(value) => topUp.trigger(input(value))}
               topUp={topUp}
               currency={currency}
+              asset={asset}
               presets={presets ?? [10, 25, 50]}
               min={min}
               max={max}

@@ -11,6 +11,7 @@ import {
 } from "@credyt/core";
 import type { CredytPortalSessionBody, CredytTopUpBody } from "../create-credyt-api";
 import { callUpstream, type UpstreamAccess, UpstreamFailure, type UpstreamResponse } from "./upstream";
+import { usageEndpoints } from "./usage-upstream";
 
 export const CUSTOMER_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_]{1,32}$/;
@@ -73,6 +74,7 @@ export function endpoints(access: UpstreamAccess) {
     return call;
   };
   return {
+    ...usageEndpoints(access),
     async getWallet(customerId: string, requestId?: string): Promise<Checked<WireWallet>> {
       const response = await read(`${customerPath(customerId)}/wallet`, requestId);
       return checked(response, checkWallet, access.apiKey);

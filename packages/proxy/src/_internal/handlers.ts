@@ -100,7 +100,7 @@ function explainReturnUrl<Ctx>(x: Exchange<Ctx>, value: string, field: string, s
   );
 }
 
-async function checkRate<Ctx>(
+export async function checkRate<Ctx>(
   x: Exchange<Ctx>,
   limit: ResolvedRateLimit | undefined = x.config.rateLimit,
   kind: "post" | "get" = "post",
@@ -129,7 +129,7 @@ function defaultAccount(names: Set<string>): string {
   return names.has("default") ? "default" : ([...names][0] as string);
 }
 
-async function exchangeRate<Ctx>(x: Exchange<Ctx>, topUp: ExchangeRateRequest): Promise<number | undefined> {
+export async function exchangeRate<Ctx>(x: Exchange<Ctx>, topUp: ExchangeRateRequest): Promise<number | undefined> {
   // A rate converts fiat into another asset; crediting the currency paid has nothing to convert.
   if (!x.config.exchangeRate || topUp.asset.toUpperCase() === topUp.currency.toUpperCase()) return undefined;
   const rate = await x.config.exchangeRate(x.ctx, topUp);

@@ -6,6 +6,7 @@ import type { UseTopUpResult } from "../use-top-up";
 import type { CredytContextValue } from "./context";
 import { errorMessage } from "./error-message";
 import { fieldMessage as localise } from "./field-message";
+import { TopUpPreview } from "./top-up-preview";
 import { validateAmount } from "./validate-amount";
 
 /** Props of the lazily loaded top-up dialog (private: `<TopUpButton>` renders it). */
@@ -15,6 +16,8 @@ export interface TopUpDialogProps {
   onSubmit: (amount: number) => void;
   topUp: UseTopUpResult;
   currency: string;
+  /** The asset credited; a custom one gets the "You get N" preview. */
+  asset?: string | undefined;
   presets: number[];
   min: number | undefined;
   max: number | undefined;
@@ -126,6 +129,9 @@ export function TopUpDialog(props: TopUpDialogProps): ReactNode {
                 if (fieldMessage) edited();
               }}
             />
+            {!fieldMessage && (
+              <TopUpPreview value={value} currency={currency} asset={props.asset} min={min} max={max} ctx={ctx} />
+            )}
             {fieldMessage && (
               <p
                 id={`${id}-message`}

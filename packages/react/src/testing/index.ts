@@ -12,3 +12,4 @@ export {
   resolveScenario,
 } from "./mock-client";
 export { MockCredytProvider, type MockCredytProviderProps } from "./mock-provider";
+export { demoUsage, MOCK_NOW, type MockUsageOptions, summaryOf } from "./mock-usage";

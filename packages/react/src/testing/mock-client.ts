@@ -7,6 +7,7 @@ import {
   type Wallet,
 } from "@credyt/core";
 import { fixtures, type MockErrors, type MockScenario, type MockScenarioName } from "./fixtures";
+import { type MockUsageOptions, mockUsageGet } from "./mock-usage";
 
 /** Options of {@link createMockClient}. */
 export interface MockClientOptions {
@@ -24,11 +25,13 @@ export interface MockClientOptions {
   portalUrl?: string;
   /** The `baseUrl` the client reports (part of the SWR cache key). @default "mock://credyt" */
   baseUrl?: string;
+  /** What `get` answers for `/usage`, `/usage/summary` and `/quote`. @default a demo history */
+  usage?: MockUsageOptions;
 }
 
 /** One recorded call of a mock client. */
 export interface MockCall {
-  method: "getWallet" | "getAccount" | "createTopUp" | "createBillingPortalSession";
+  method: "getWallet" | "getAccount" | "createTopUp" | "createBillingPortalSession" | "get";
   input?: unknown;
   idempotencyKey?: string;
 }
@@ -87,8 +90,29 @@ export function createMockClient(options: MockClientOptions = {}): MockCredytCli
     });
   }
 
+  const usageGet = mockUsageGet(
+    options.usage ?? {},
+    (error, value) =>
+      new Promise((resolve, reject) => {
+        const settle = () => {
+          try {
+            if (error) reject(error);
+            else resolve(value());
+          } catch (thrown) {
+            reject(thrown);
+          }
+        };
+        if (options.delayMs) setTimeout(settle, options.delayMs);
+        else queueMicrotask(settle);
+      }),
+  );
+
   return {
     baseUrl: options.baseUrl ?? "mock://credyt",
+    get<W>(path: string, check: (body: unknown) => string[]) {
+      calls.push({ method: "get", input: path });
+      return usageGet<W>(path, check);
+    },
     calls,
     scenario,
     setWallet(next) {

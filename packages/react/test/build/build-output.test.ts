@@ -65,12 +65,30 @@ describe("dist", () => {
     expect(run.stderr).toBe("");
     const keys = JSON.parse(run.stdout) as Record<string, string[]>;
     const names = ["CredytProvider", "WalletBalance", "TopUpButton", "BillingPortalLink", "useWallet", "credytKeys"];
+    names.push(
+      "UsageHistory",
+      "SpendSummary",
+      "SpendChart",
+      "LowBalanceNotice",
+      "useUsage",
+      "useUsageSummary",
+      "useQuote",
+    );
     for (const name of names) {
       expect(keys.esm, name).toContain(name);
       expect(keys.cjs, name).toContain(name);
     }
     expect(keys.testing?.sort()).toEqual(
-      ["MockCredytProvider", "createMockClient", "demoWallet", "fixtures", "resolveScenario"].sort(),
+      [
+        "MockCredytProvider",
+        "createMockClient",
+        "demoWallet",
+        "fixtures",
+        "resolveScenario",
+        "MOCK_NOW",
+        "demoUsage",
+        "summaryOf",
+      ].sort(),
     );
   });
 
