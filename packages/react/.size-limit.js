@@ -14,7 +14,9 @@ const base = {
   path: "dist/index.js",
   ignore,
   gzip: true,
-  modifyEsbuildConfig: withPlugin(external("lazy-chunks-external", /(top-up-dialog|wallet-subscription|spend-chart-view)-[\w-]+\.js$/)),
+  modifyEsbuildConfig: withPlugin(
+    external("lazy-chunks-external", /(top-up-dialog|wallet-subscription|spend-chart-view)-[\w-]+\.js$/),
+  ),
 };
 const all = "{ CredytProvider, WalletBalance, TopUpButton, BillingPortalLink }";
 // Issue 12 set 15 KB (all three) and 11.5 KB (<WalletBalance>). Measured after the swap to SWR
@@ -24,11 +26,12 @@ const all = "{ CredytProvider, WalletBalance, TopUpButton, BillingPortalLink }";
 // Then, after the merge, the client's own redirect check in @credyt/core (issue 14: +0.7 KB) and
 // `live` (issue 16; the stream's code is a lazy chunk, what stays is swr/subscription and the hook):
 // 18.75 KB and 14.85 KB. Reaching the goals needs our own code (with @credyt/core) smaller: not done
-// yet. These limits hold the measured sizes so nothing grows meanwhile.
+// yet. Issue 15's usage routes added 60 B to them (client.get, the dialog's asset prop): 18.86 KB and
+// 14.95 KB, own code 11.11 KB. These limits hold the measured sizes so nothing grows meanwhile.
 
 export default [
-  { ...base, name: "all three components + provider, initial JS", import: all, limit: "18.8 KB" },
-  { ...base, name: "<WalletBalance> + provider", import: "{ CredytProvider, WalletBalance }", limit: "14.9 KB" },
+  { ...base, name: "all three components + provider, initial JS", import: all, limit: "18.9 KB" },
+  { ...base, name: "<WalletBalance> + provider", import: "{ CredytProvider, WalletBalance }", limit: "15 KB" },
   {
     // Own code: everything but react, swr, clsx and Radix (what an app that already ships swr pays,
     // plus Radix Slot). 8.91 KB on the hand-written store before the swap, 9.17 KB after it
@@ -38,7 +41,7 @@ export default [
     name: "own code (all three + provider, without swr, clsx, Radix)",
     import: all,
     ignore: [...ignore, "swr", "clsx", "@radix-ui/react-slot", "@radix-ui/react-dialog"],
-    limit: "11 KB",
+    limit: "11.2 KB",
   },
   {
     // Measured at 15.2 KB (2026-11) when added; the budget is about 10 % above.
@@ -71,7 +74,7 @@ export default [
     ...base,
     name: "<LowBalanceNotice> + provider",
     import: "{ CredytProvider, LowBalanceNotice }",
-    limit: "18.4 KB",
+    limit: "18.6 KB",
   },
   {
     name: "spend chart, lazy chunk (loaded on first render)",

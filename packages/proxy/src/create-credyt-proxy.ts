@@ -8,9 +8,9 @@ import { ClientClosedRequest } from "./_internal/read-body";
 import { errorResponse, MethodNotAllowed, requestIdFrom } from "./_internal/respond";
 import { checkOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from "./_internal/security";
 import { resolveStreamConfig, type StreamConfig } from "./_internal/stream-config";
+import { getQuote, getUsage, getUsageSummary } from "./_internal/usage-handlers";
 import { WalletHub } from "./_internal/wallet-hub";
 import { streamWallet, trackHub } from "./_internal/wallet-stream";
-import { getQuote, getUsage, getUsageSummary } from "./_internal/usage-handlers";
 import type { CredytProxyEvent, CredytProxyHandler, CredytProxyOptions, FetchContext } from "./types";
 
 type Route<Ctx> = { method: "GET" | "POST"; run: (x: Exchange<Ctx>) => Promise<Response> };
