@@ -82,6 +82,10 @@ describe("<WalletBalance live>", () => {
     await charge("-2.5");
     await act(() => proxy.notify(DEMO_CUSTOMER_ID));
     await waitFor(() => expect(amount()).toBe("$12.07"));
+    // Each move is not read out by the root (a live balance can move every few seconds): a status
+    // region says the latest balance, at most twice a minute.
+    expect(document.querySelector('[data-credyt="balance"]')?.getAttribute("aria-live")).toBe("off");
+    expect(screen.getByRole("status").textContent).toBe("$12.07");
     // The change is cued on the root for a moment (styles fade the amount; none under reduced motion).
     expect(document.querySelector('[data-credyt="balance"]')?.getAttribute("data-change")).toBe("down");
     await waitFor(

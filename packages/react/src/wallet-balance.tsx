@@ -1,6 +1,7 @@
 import { type Account, formatAmount } from "@credyt/core";
-import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useRef, useState } from "react";
+import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useState } from "react";
 import { type CredytContextValue, fill, useCredytContext, withVariables } from "./_internal/context";
+import { useChangeCue, useThrottledAnnouncement, VISUALLY_HIDDEN } from "./_internal/live-cues";
 import type { ReturnStatus } from "./_internal/return-flow";
 import { selectAccount } from "./use-account";
 import { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
@@ -62,24 +63,6 @@ export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>,
 type Level = "normal" | "low" | "overdraft";
 
 const NOT_LIVE = { live: false } as const;
-
-/** How long a live change stays cued (`data-change` on the root). */
-const CHANGE_CUE_MS = 1200;
-
-/** "up" or "down" for a moment after the shown amount changed (not on first load), else undefined. */
-function useChangeCue(amount: number | undefined): "up" | "down" | undefined {
-  const last = useRef(amount);
-  const [cue, setCue] = useState<"up" | "down" | undefined>(undefined);
-  useEffect(() => {
-    const before = last.current;
-    last.current = amount;
-    if (before === undefined || amount === undefined || before === amount) return;
-    setCue(amount > before ? "up" : "down");
-    const timer = setTimeout(() => setCue(undefined), CHANGE_CUE_MS);
-    return () => clearTimeout(timer);
-  }, [amount]);
-  return cue;
-}
 
 /** How long the confirmation after a paid checkout stays, unless dismissed (at least 5 s, as promised). */
 export const CONFIRMATION_MS = 8000;
@@ -196,6 +179,12 @@ export const WalletBalance = /* @__PURE__ */ memo(
           : "empty";
     // Comparing the number is only a cue (up or down), never money arithmetic.
     const change = useChangeCue(account?.available);
+    // Live balances can move every few seconds: the root stops announcing each move, and a status
+    // region says the latest balance at most every LIVE_ANNOUNCE_MS instead.
+    const spoken = showAll
+      ? data?.accounts.map((a) => formatAmount(a.available, a.asset, ctx)).join(", ")
+      : account && formatAmount(account.available, account.asset, ctx);
+    const announcement = useThrottledAnnouncement(isLive && state === "ready" ? spoken : undefined);
     const parts = (a: Account) =>
       row({ account: a, ctx, back, showPending, threshold: lowBalanceThreshold, format, cn: classNames });
 
@@ -206,7 +195,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
         data-state={state}
         data-change={change}
         data-live={isLive ? stream.status : undefined}
-        aria-live="polite"
+        aria-live={isLive ? "off" : "polite"}
         // `isValidating` is read only outside "ready", so a background refresh of a shown balance
         // does not re-render it (reading it subscribes to its changes).
         aria-busy={state === "loading" || (state !== "ready" && wallet.isValidating) ? true : undefined}
@@ -215,6 +204,11 @@ export const WalletBalance = /* @__PURE__ */ memo(
         style={withVariables(ctx.rootProps.style, rest.style)}
         className={className}
       >
+        {isLive && (
+          <span data-credyt="balance-announcement" role="status" style={VISUALLY_HIDDEN}>
+            {announcement}
+          </span>
+        )}
         {state === "loading" && (
           <span data-credyt="balance-skeleton" className={classNames.skeleton}>
             {t.loading}
