@@ -66,7 +66,7 @@ const kb = (n: number) => (n / 1024).toFixed(2);
 const lazyExternal: Plugin = {
   name: "lazy-dialog-external",
   setup(b) {
-    b.onResolve({ filter: /(top-up-dialog|spend-chart-view)-[\w-]+\.js$/ }, (args) => ({
+    b.onResolve({ filter: /(top-up-dialog|spend-chart-view|wallet-subscription)-[\w-]+\.js$/ }, (args) => ({
       path: args.path,
       external: true,
     }));

@@ -16,10 +16,13 @@ export async function requestsSection(): Promise<Section> {
   const { createEmulator, DEMO_CUSTOMER_ID } = await import("@credyt/emulator");
   const { createCredytProxy } = await import("@credyt/proxy");
 
-  const emulator = createEmulator({ publicUrl: "http://emulator.test" });
+  // The client (since issue 14) checks every redirect itself: only https on an allowed host is followed
+  // from this (non-loopback) page, so the in-process emulator poses as https and the provider allows it.
+  const EMULATOR = "https://emulator.test";
+  const emulator = createEmulator({ publicUrl: EMULATOR });
   const proxy = createCredytProxy({
     apiKey: emulator.apiKey,
-    apiUrl: "http://emulator.test",
+    apiUrl: EMULATOR,
     getCustomerId: () => DEMO_CUSTOMER_ID,
     returnUrl: "http://app.test/account",
     fetch: (input, init) => emulator.fetch(new Request(input, init)),
@@ -37,7 +40,14 @@ export async function requestsSection(): Promise<Section> {
   render(
     React.createElement(
       CredytProvider,
-      { fetch: fetchThroughProxy, locale: "en-US", onRedirect: (url: string) => redirects.push(url) },
+      // `customer` as the README recommends: the provider knows who is signed in.
+      {
+        fetch: fetchThroughProxy,
+        locale: "en-US",
+        customer: "demo",
+        allowedRedirectHosts: ["emulator.test"],
+        onRedirect: (url: string) => redirects.push(url),
+      },
       ...balances,
       React.createElement(TopUpButton, { amount: 25, currency: "USD" }),
       React.createElement(BillingPortalLink, null, "Billing"),
@@ -49,7 +59,7 @@ export async function requestsSection(): Promise<Section> {
   const onLoad = count("GET /api/credyt/wallet");
 
   await act(async () => {
-    await sleep(2100); // past the dedupe window, as a real tab switch would be
+    await sleep(5100); // past SWR's focus throttle (5 s), as a real tab switch would be
     window.dispatchEvent(new window.FocusEvent("focus"));
     await sleep(300);
   });

@@ -133,17 +133,21 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     return () => void mountedScopes.delete(scope);
   }, [scope]);
   const key = useMemo(() => credytKeys.wallet(client.baseUrl), [client.baseUrl]);
+  // Without a `customer` prop, a different wallet is the only hint that someone else signed in, so it
+  // drops the cached portal session (a sign-in link). With it, identity is known: balances that move
+  // (usage, live streams) keep the prefetched session.
+  const identified = customer !== undefined;
   const fetchWallet = useCallback(async () => {
     try {
       const wallet = await client.getWallet();
-      scope.saw(wallet);
+      if (!identified) scope.saw(wallet);
       return wallet;
     } catch (thrown) {
       const error = toCredytError(thrown);
       if (error.code === "unauthorized" || error.code === "forbidden") scope.forget();
       throw error;
     }
-  }, [client, scope]);
+  }, [client, scope, identified]);
 
   // Another customer signed in (or out): nothing of the last one may stay on screen or in the cache.
   // The render that sees the new `customer` reads no key (and keeps no previous data); the layout
