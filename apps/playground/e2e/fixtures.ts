@@ -54,14 +54,19 @@ export const test = base.extend<{ emulator: EmulatorAdmin; consoleErrors: string
     if (!url) throw new Error("PLAYGROUND_URL is not set: the global setup did not start the server.");
     await use(url);
   },
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
-  emulator: async ({}, use) => {
-    const url = process.env.EMULATOR_URL;
-    if (!url) throw new Error("EMULATOR_URL is not set: the global setup did not start the emulator.");
-    const emulator = new EmulatorAdmin(url);
-    await emulator.reset();
-    await use(emulator);
-  },
+  // Automatic: every test starts from the seed, whether or not it reads the emulator itself (tests that
+  // bill usage would otherwise leave the next one a smaller balance).
+  emulator: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const url = process.env.EMULATOR_URL;
+      if (!url) throw new Error("EMULATOR_URL is not set: the global setup did not start the emulator.");
+      const emulator = new EmulatorAdmin(url);
+      await emulator.reset();
+      await use(emulator);
+    },
+    { auto: true },
+  ],
   // Every test also proves the app's pages log no errors (React warnings, failed requests). Only the
   // app's origin counts: the emulator's hosted pages stand in for Credyt's and are not under test here.
   consoleErrors: [
