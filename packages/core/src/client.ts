@@ -43,7 +43,7 @@ export interface CredytClientOptions {
 }
 
 /** The default of {@link CredytClientOptions.timeoutMs}. */
-const DEFAULT_CLIENT_TIMEOUT_MS = 15_000;
+export const DEFAULT_CLIENT_TIMEOUT_MS = 15_000;
 const MAX_TIMER_MS = 2_147_483_647;
 
 /** Per-call options: an `AbortSignal` to cancel the request. */

@@ -8,6 +8,7 @@ export {
   type CredytClient,
   type CredytClientOptions,
   createCredytClient,
+  DEFAULT_CLIENT_TIMEOUT_MS,
   errorFromResponse,
   type RequestOptions,
   type TopUpRequestOptions,

@@ -1,4 +1,11 @@
-import { type AssetDisplay, type CredytClient, createCredytClient, credytKeys, type Wallet } from "@credyt/core";
+import {
+  type AssetDisplay,
+  type CredytClient,
+  createCredytClient,
+  credytKeys,
+  DEFAULT_CLIENT_TIMEOUT_MS,
+  type Wallet,
+} from "@credyt/core";
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { SWRConfig, useSWRConfig } from "swr";
 import { type CredytAppearance, CredytContext, type CredytContextValue, type RedirectKind } from "./_internal/context";
@@ -61,9 +68,6 @@ export interface CredytProviderProps {
    */
   live?: boolean;
 }
-
-/** The core client's default request timeout (issue 14). */
-const DEFAULT_TIMEOUT_MS = 15_000;
 
 const customersByCache = new WeakMap<object, Map<string, string | null | undefined>>();
 /** The last `customer` each proxy's entries in this cache belong to. */
@@ -204,7 +208,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       walletConfig,
       live,
       customerScope: customer == null ? "" : String(customer),
-      timeout: timeout ?? DEFAULT_TIMEOUT_MS,
+      timeout: timeout ?? DEFAULT_CLIENT_TIMEOUT_MS,
       locale,
       assets,
       t: labels ? { ...en, ...labels } : en,

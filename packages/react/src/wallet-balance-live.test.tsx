@@ -136,7 +136,7 @@ describe("<WalletBalance live>", () => {
     await waitFor(() => expect(proxy.streamStats().streams).toBe(1));
   });
 
-  it("does nothing live on the server or without EventSource: balances refresh as before", async () => {
+  it("without EventSource, live reads unavailable and balances refresh as before, with no error", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const { fetch } = chain();
     render(
