@@ -65,13 +65,20 @@ export interface FoundTopUp {
 /** The four Credyt calls the proxy needs, answering checked JSON plus the exact text. */
 export function endpoints(access: UpstreamAccess) {
   // Single flight: concurrent identical reads (one customer's tabs, a burst of refreshes) share one call.
-  const inFlight = new Map<string, Promise<UpstreamResponse>>();
+  // A call older than the upstream timeout is not joined: its own timer must have been dropped (workerd
+  // drops a request's timers and I/O when that request ends), so it may never settle.
+  const inFlight = new Map<string, { call: Promise<UpstreamResponse>; at: number }>();
   const read = (path: string, requestId: string | undefined): Promise<UpstreamResponse> => {
     const running = inFlight.get(path);
-    if (running) return running;
-    const call = callUpstream(access, { method: "GET", path, requestId }).finally(() => inFlight.delete(path));
-    inFlight.set(path, call);
-    return call;
+    if (running && Date.now() - running.at <= access.timeoutMs) return running.call;
+    const entry = { call: callUpstream(access, { method: "GET", path, requestId }), at: Date.now() };
+    entry.call
+      .finally(() => {
+        if (inFlight.get(path) === entry) inFlight.delete(path);
+      })
+      .catch(() => {});
+    inFlight.set(path, entry);
+    return entry.call;
   };
   return {
     ...usageEndpoints(access),

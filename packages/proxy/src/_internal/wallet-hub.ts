@@ -63,7 +63,7 @@ export function walletEvent(id: string, text: string): string {
 export class WalletHub {
   readonly stats: WalletStreamStats = { streams: 0, customers: 0, reads: 0, pushes: 0 };
   private readonly customers = new Map<string, Customer>();
-  private readonly reads = new Map<string, Promise<string>>();
+  private readonly reads = new Map<string, { read: Promise<string>; at: number }>();
   private readonly queued = new Map<string, Promise<string>>();
   private unsubscribe: Promise<() => Promise<void>> | undefined;
 
@@ -262,18 +262,23 @@ export class WalletHub {
   /** One read per customer at a time: callers arriving while one runs share it. */
   private readOnce(customerId: string): Promise<string> {
     const running = this.reads.get(customerId);
-    if (running) return running;
+    // A read running for longer than a few heartbeats is not joined: on workerd it may belong to a request
+    // that ended, whose I/O the runtime dropped, so it may never settle (a new one starts here instead).
+    if (running && Date.now() - running.at <= this.settings.heartbeatMs * 3) return running.read;
     this.stats.reads += 1;
-    const read = this.readWallet(customerId).finally(() => {
-      if (this.reads.get(customerId) === read) this.reads.delete(customerId);
-    });
-    this.reads.set(customerId, read);
-    return read;
+    const entry = { read: this.readWallet(customerId), at: Date.now() };
+    entry.read
+      .finally(() => {
+        if (this.reads.get(customerId) === entry) this.reads.delete(customerId);
+      })
+      .catch(noop);
+    this.reads.set(customerId, entry);
+    return entry.read;
   }
 
   /** A read that starts after this call (a change the caller just made must be in it). */
   private readFresh(customerId: string): Promise<string> {
-    const running = this.reads.get(customerId);
+    const running = this.reads.get(customerId)?.read;
     if (!running) return this.readOnce(customerId);
     let queued = this.queued.get(customerId);
     if (!queued) {
