@@ -1,4 +1,4 @@
-import { CredytError, type CredytErrorDetails, isErrorCode } from "./errors";
+import { CredytError, type CredytErrorDetails, errorCodeForStatus, isErrorCode } from "./errors";
 import { checkRedirectUrl } from "./redirect";
 import { checkAccountBody, checkPortalSession, checkTopUp, checkWallet } from "./validate";
 import {
@@ -269,28 +269,11 @@ export function errorFromResponse(response: Response, body: unknown): CredytErro
       retryAfter,
     });
   }
-  const code = fallbackCode(response.status);
+  const code = errorCodeForStatus(response.status);
   return new CredytError(code, `The billing server answered HTTP ${response.status}.`, {
     status: response.status,
     retryAfter,
   });
-}
-
-function fallbackCode(status: number) {
-  if (status === 401) return "unauthorized" as const;
-  if (status === 403) return "forbidden" as const;
-  if (status === 404) return "not_found" as const;
-  if (status === 405) return "method_not_allowed" as const;
-  if (status === 409) return "idempotency_conflict" as const;
-  if (status === 413) return "payload_too_large" as const;
-  if (status === 415) return "unsupported_media_type" as const;
-  if (status === 422) return "invalid_request" as const;
-  if (status === 429) return "rate_limited" as const;
-  if (status === 502) return "upstream_error" as const;
-  if (status === 503) return "unavailable" as const;
-  if (status === 504) return "upstream_timeout" as const;
-  if (status >= 500) return "internal" as const;
-  return "bad_request" as const;
 }
 
 function isDetails(value: unknown): value is CredytErrorDetails {

@@ -90,6 +90,18 @@ export function isErrorCode(value: unknown): value is CredytErrorCode {
   return typeof value === "string" && Object.hasOwn(ERROR_STATUS, value);
 }
 
+/**
+ * The catalogue's code for an HTTP status, for a response whose body is not the protocol's error shape:
+ * the first code of {@link ERROR_STATUS} with that status (`400` → `bad_request`, `500` → `internal`),
+ * else `internal` for any other 5xx and `bad_request` for anything else.
+ */
+export function errorCodeForStatus(status: number): CredytErrorCode {
+  for (const [code, codeStatus] of Object.entries(ERROR_STATUS) as [CredytErrorCode, number][]) {
+    if (codeStatus === status && status !== 0) return code;
+  }
+  return status >= 500 ? "internal" : "bad_request";
+}
+
 /** True for codes where trying the same request again later can succeed. */
 export function isRetryableError(error: CredytError): boolean {
   return (

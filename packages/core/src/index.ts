@@ -3,6 +3,7 @@
  * The Credyt UI wire protocol: types in both spellings, `CredytError`, the browser client,
  * SWR cache keys and money formatting. No React, no Node-only APIs.
  */
+export { ASSET_CODE_PATTERN, ASSET_CODE_RULE, isAssetCode } from "./asset-code";
 export { CACHE_PREFIX, credytKeys, isCredytKey } from "./cache-keys";
 export {
   type CredytClient,
@@ -19,12 +20,14 @@ export {
   type CredytErrorDetails,
   type CredytErrorOptions,
   ERROR_STATUS,
+  errorCodeForStatus,
   isCredytError,
   isErrorCode,
   isRetryableError,
   type WireErrorBody,
 } from "./errors";
 export { type AssetDisplay, currencyDigits, type FormatAmountOptions, formatAmount, isCurrencyCode } from "./format";
+export { toHex } from "./hex";
 export { checkRedirectUrl, DEFAULT_REDIRECT_HOSTS, type RedirectPolicy } from "./redirect";
 export {
   type AssetTotal,
