@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import Big from "big.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ExpiryQueue } from "../src/_internal/expiry-queue";
@@ -78,16 +78,16 @@ describe("expiry through the queue matches a full scan before every request", ()
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
         const { e, call } = emulator();
         let now = START;
-        let available = new Decimal(50);
-        let pending = new Decimal(0);
+        let available = new Big(50);
+        let pending = new Big(0);
         let seq = 0;
-        const grants: { at: number; remaining: Decimal; seq: number }[] = [];
-        const topUps: { id: string; units: Decimal; expires: number; status: string }[] = [];
+        const grants: { at: number; remaining: Big; seq: number }[] = [];
+        const topUps: { id: string; units: Big; expires: number; status: string }[] = [];
         const sweep = () => {
           for (const g of grants) {
-            if (g.at <= now && g.remaining.isPositive()) {
+            if (g.at <= now && g.remaining.gt(0)) {
               available = available.minus(g.remaining);
-              g.remaining = new Decimal(0);
+              g.remaining = new Big(0);
             }
           }
           for (const t of topUps) {
@@ -97,7 +97,7 @@ describe("expiry through the queue matches a full scan before every request", ()
             }
           }
         };
-        const addGrant = (amount: Decimal, at: number) => {
+        const addGrant = (amount: Big, at: number) => {
           available = available.plus(amount);
           grants.push({ at, remaining: amount, seq: seq++ });
         };
@@ -112,7 +112,7 @@ describe("expiry through the queue matches a full scan before every request", ()
               ...(expires ? { expires_at: expires } : {}),
             });
             expect(res.status).toBe(201);
-            addGrant(new Decimal(o.amount), expires ? Date.parse(expires) : Number.POSITIVE_INFINITY);
+            addGrant(new Big(o.amount), expires ? Date.parse(expires) : Number.POSITIVE_INFINITY);
           } else if (o.kind === "spend") {
             const res = await call("POST", `/customers/${SECOND_CUSTOMER_ID}/wallet/adjustments`, {
               transaction_id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
@@ -122,9 +122,9 @@ describe("expiry through the queue matches a full scan before every request", ()
             });
             expect(res.status).toBe(201);
             available = available.minus(o.amount);
-            let left = new Decimal(o.amount);
+            let left = new Big(o.amount);
             for (const g of [...grants].sort((a, b) => a.at - b.at || a.seq - b.seq)) {
-              const take = Decimal.min(g.remaining, left);
+              const take = g.remaining.lt(left) ? g.remaining : left;
               g.remaining = g.remaining.minus(take);
               left = left.minus(take);
             }
@@ -139,7 +139,7 @@ describe("expiry through the queue matches a full scan before every request", ()
             expect(res.status).toBe(201);
             const body = (await res.json()) as { id: string; expires_at: string };
             expect(Date.parse(body.expires_at)).toBe(now + HOUR);
-            topUps.push({ id: body.id, units: new Decimal(o.amount), expires: now + HOUR, status: "initiated" });
+            topUps.push({ id: body.id, units: new Big(o.amount), expires: now + HOUR, status: "initiated" });
             pending = pending.plus(o.amount);
           } else if (o.kind === "complete") {
             const t = topUps[o.pick % Math.max(topUps.length, 1)];

@@ -1,5 +1,5 @@
 import type { Ctx } from "./context";
-import { type Decimal, dec } from "./money";
+import { type Decimal, dec, ZERO } from "./money";
 import type { AccountRecord, GrantRecord, Store } from "./state";
 import { addGrantExpiry } from "./store-index";
 
@@ -37,9 +37,9 @@ export function debit(account: AccountRecord, amount: Decimal): void {
   account.available = account.available.minus(amount);
   const grants = account.grants;
   let left = amount;
-  for (let i = 0; i < grants.length && left.isPositive(); i++) {
+  for (let i = 0; i < grants.length && left.gt(ZERO); i++) {
     const grant = grants[i] as GrantRecord;
-    if (!grant.remaining.isPositive()) continue;
+    if (!grant.remaining.gt(ZERO)) continue;
     const take = minOf(grant.remaining, left);
     grant.remaining = grant.remaining.minus(take);
     left = left.minus(take);
@@ -50,13 +50,13 @@ export function debit(account: AccountRecord, amount: Decimal): void {
 /** Drop the spent or lapsed grants at the front (they sort first, being the earliest to expire). */
 function dropSpent(grants: GrantRecord[]): void {
   let spent = 0;
-  while (spent < grants.length && !(grants[spent] as GrantRecord).remaining.isPositive()) spent++;
+  while (spent < grants.length && !(grants[spent] as GrantRecord).remaining.gt(ZERO)) spent++;
   if (spent > 0) grants.splice(0, spent);
 }
 
 /** Remove what is left of a grant whose `expires_at` has passed (called by the expiry queue). */
 export function expireGrant(ctx: Ctx, account: AccountRecord, grant: GrantRecord): void {
-  if (!grant.remaining.isPositive()) return;
+  if (!grant.remaining.gt(ZERO)) return;
   account.available = account.available.minus(grant.remaining);
   grant.remaining = dec(0);
   dropSpent(account.grants);
@@ -69,5 +69,5 @@ export function expiry(grant: GrantRecord): number {
 }
 
 function minOf(a: Decimal, b: Decimal): Decimal {
-  return a.lessThan(b) ? a : b;
+  return a.lt(b) ? a : b;
 }

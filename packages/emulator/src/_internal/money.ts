@@ -1,15 +1,32 @@
-import DecimalBase from "decimal.js";
+import Big from "big.js";
 
 /**
- * The emulator's decimal type: 60 significant digits, so sums of balances such as 993450234 and
- * fractions such as 0.000001 never round (decimal.js defaults to 20).
+ * The emulator's decimal type: a big.js constructor of its own, so its settings never leak into (or come
+ * from) another copy of big.js in the same process, such as the proxy's.
+ *
+ * - Sums, differences and products are always exact in big.js; only division rounds, to `DP` decimal
+ *   places. Every amount and rate is within 1e-12..1e12 (see the limits below), so a quotient is at least
+ *   1e-24, and 84 places keep at least 60 significant digits of it: balances such as 993450234 and rates
+ *   such as 0.000001 never round.
+ * - Rounding is half-even (banker's), as before the move from decimal.js.
+ * - Strict mode refuses JS numbers anywhere (`new Decimal(0.1)`, `x.plus(1)`, `x < y`): a number reaches a
+ *   decimal only through {@link dec}, which reads its shortest decimal string, never its binary value.
  */
-export const Decimal = DecimalBase.clone({ precision: 60, rounding: DecimalBase.ROUND_HALF_EVEN });
-export type Decimal = InstanceType<typeof Decimal>;
+export const Decimal = Big();
+Decimal.DP = 84;
+Decimal.RM = Decimal.roundHalfEven;
+Decimal.strict = true;
+export type Decimal = Big.Big;
 
-/** Parse a JSON number (or numeric string from a state file) into an exact decimal. */
+/** Zero, for comparisons (strict mode takes no JS numbers). */
+export const ZERO: Decimal = new Decimal("0");
+
+/**
+ * Parse a JSON number (or a numeric string from a state file) into an exact decimal. A number goes through
+ * `String(value)`, the shortest decimal that round-trips, i.e. exactly the digits the JSON carried.
+ */
 export function dec(value: number | string | Decimal): Decimal {
-  return new Decimal(value);
+  return new Decimal(typeof value === "number" ? String(value) : value);
 }
 
 /**
@@ -23,7 +40,13 @@ export function toJsonNumber(value: Decimal): number {
 /** Round down to an asset's precision (decimal places), so a top-up never credits a fraction it can't hold. */
 export function toPrecision(value: Decimal, precision: number | undefined): Decimal {
   if (precision === undefined) return value;
-  return value.toDecimalPlaces(precision, Decimal.ROUND_DOWN);
+  return value.round(precision, Decimal.roundDown);
+}
+
+/** The number of decimal places a decimal has (`1.50` has 1, `100` has 0). */
+export function decimalPlaces(value: Decimal): number {
+  // big.js keeps the digits without trailing zeros in `c` and the exponent of the first in `e`.
+  return Math.max(0, value.c.length - value.e - 1);
 }
 
 /**
@@ -34,13 +57,13 @@ export function toPrecision(value: Decimal, precision: number | undefined): Deci
  */
 export const MAX_ABS_AMOUNT = 1_000_000_000_000;
 export const MAX_FRACTION_DIGITS = 12;
-const CAP = new Decimal(MAX_ABS_AMOUNT);
+const CAP = dec(MAX_ABS_AMOUNT);
 
 /** Why a JSON number is not an acceptable amount, rate or volume; undefined when it is. */
 export function amountProblem(value: number): string | undefined {
   if (!Number.isFinite(value)) return "Must be a finite number.";
   if (Math.abs(value) > MAX_ABS_AMOUNT) return `Must be at most ${MAX_ABS_AMOUNT} in absolute value.`;
-  if (new Decimal(value).decimalPlaces() > MAX_FRACTION_DIGITS) {
+  if (decimalPlaces(dec(value)) > MAX_FRACTION_DIGITS) {
     return `Must have at most ${MAX_FRACTION_DIGITS} decimal places.`;
   }
   return undefined;
@@ -48,7 +71,7 @@ export function amountProblem(value: number): string | undefined {
 
 /** Whether a decimal is within ±1e12. */
 export function withinCap(value: Decimal): boolean {
-  return value.abs().lessThanOrEqualTo(CAP);
+  return value.abs().lte(CAP);
 }
 
 /**
@@ -56,7 +79,7 @@ export function withinCap(value: Decimal): boolean {
  * `available + pending_in` at most 1e12 so that completing every pending top-up stays within the cap.
  */
 export function balanceFits(available: Decimal, pendingIn: Decimal): boolean {
-  return withinCap(available) && withinCap(pendingIn) && available.plus(pendingIn).lessThanOrEqualTo(CAP);
+  return withinCap(available) && withinCap(pendingIn) && available.plus(pendingIn).lte(CAP);
 }
 
 /** The message for an operation refused by `balanceFits`. */

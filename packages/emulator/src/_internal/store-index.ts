@@ -1,4 +1,5 @@
 import { ExpiryQueue } from "./expiry-queue";
+import { ZERO } from "./money";
 import type {
   AccountRecord,
   AdjustmentRecord,
@@ -135,7 +136,7 @@ function insertByTime(list: EventRecord[], e: EventRecord): void {
 }
 
 function scheduleGrant(index: StoreIndex, account: AccountRecord, grant: GrantRecord): void {
-  if (grant.expires_at && grant.remaining.isPositive()) {
+  if (grant.expires_at && grant.remaining.gt(ZERO)) {
     index.expiries.push(Date.parse(grant.expires_at), { kind: "grant", account, grant });
   }
 }

@@ -1,6 +1,6 @@
 import type { Ctx } from "./context";
 import { isFiat } from "./fiat";
-import { balanceFits, balanceLimitMessage, type Decimal, dec, withinCap } from "./money";
+import { balanceFits, balanceLimitMessage, type Decimal, dec, withinCap, ZERO } from "./money";
 import { findCustomer, topUpUnits } from "./ops";
 import { ensureAccount, findAccount, type TopUpRecord } from "./state";
 import { addTopUp } from "./store-index";
@@ -42,7 +42,7 @@ export function createTopUp(ctx: Ctx, input: TopUpInput): TopUpResult {
   const amount = dec(input.amount);
   const converted = topUpUnits(ctx, amount, currency, asset, rate);
   if ("error" in converted) return { ok: false, status: 422, field: converted.field, message: converted.error };
-  if (!converted.units.isPositive()) {
+  if (!converted.units.gt(ZERO)) {
     return { ok: false, status: 422, field: "amount", message: "The amount buys less than one unit of the asset." };
   }
   const accountName = input.destination?.account_name ?? "default";

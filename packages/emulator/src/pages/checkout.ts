@@ -1,15 +1,13 @@
 import type { Ctx } from "../_internal/context";
 import { isFiat } from "../_internal/fiat";
+import { type Decimal, decimalPlaces } from "../_internal/money";
 import { findCustomer } from "../_internal/ops";
 import type { TopUpRecord } from "../_internal/state";
 import { esc, htmlResponse, layout } from "./html";
 
 /** Amounts shown on pages: fiat with at least 2 decimals, other assets exactly. */
-export function showAmount(
-  value: { toString(): string; toFixed(n: number): string; decimalPlaces(): number },
-  asset: string,
-) {
-  const text = isFiat(asset) && value.decimalPlaces() < 2 ? value.toFixed(2) : value.toString();
+export function showAmount(value: Decimal, asset: string) {
+  const text = isFiat(asset) && decimalPlaces(value) < 2 ? value.toFixed(2) : value.toString();
   return `${text} ${asset}`;
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "../_internal/context";
 import { credit, debit } from "../_internal/grants";
 import { fieldError, json, problem } from "../_internal/http";
-import { balanceFits, balanceLimitMessage, dec } from "../_internal/money";
+import { balanceFits, balanceLimitMessage, dec, ZERO } from "../_internal/money";
 import { findCustomer } from "../_internal/ops";
 import { parseBody } from "../_internal/parse";
 import { param, type RouteTable } from "../_internal/router";
@@ -70,7 +70,7 @@ export function walletRoutes(routes: RouteTable, ctx: Ctx): void {
     const account = ensureAccount(customer, name, body.asset);
     const created = isoTimestamp(ctx.now());
     const expires = body.expires_at ? parseTimestamp(body.expires_at) : undefined;
-    if (value.isPositive()) {
+    if (value.gt(ZERO)) {
       credit(ctx.store, account, value, {
         purpose: "adjustment",
         created_at: created,
