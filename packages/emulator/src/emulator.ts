@@ -1,3 +1,4 @@
+import { toHex } from "@credyt/core";
 import { Hono } from "hono";
 import type { Ctx, FaultRule } from "./_internal/context";
 import { faultResponse, releaseHanging, takeFault } from "./_internal/faults";
@@ -88,10 +89,6 @@ export interface Emulator {
 }
 
 const PAGE_PATHS = /^\/(api\/sign-in|checkout|portal)(\/|$)/;
-
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 /**
  * Create an in-memory Credyt API emulator: a `(Request) => Promise<Response>` handler with Credyt's
@@ -210,7 +207,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const a = c?.accounts.find((x) => `${x.name}:${x.asset}`.toLowerCase() === accountIdValue.toLowerCase());
       return a ? accountToWire(a) : undefined;
     },
-    snapshot: () => ({ version: 1, secret: hex(ctx.secret), store: JSON.parse(JSON.stringify(ctx.store)) }),
+    snapshot: () => ({ version: 1, secret: toHex(ctx.secret), store: JSON.parse(JSON.stringify(ctx.store)) }),
   };
 }
 

@@ -1,3 +1,5 @@
+import { toHex } from "@credyt/core";
+
 /** Crockford base32 in lower case: no i, l, o or u, as in Credyt's ids. */
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
@@ -17,6 +19,6 @@ export function randomId(prefix: string): string {
 export function traceId(): string {
   const bytes = new Uint8Array(24);
   crypto.getRandomValues(bytes);
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  const hex = toHex(bytes);
   return `00-${hex.slice(0, 32)}-${hex.slice(32, 48)}-00`;
 }

@@ -33,6 +33,9 @@ export const timestamp = z
     "Must be an ISO-8601 timestamp with a zone, e.g. 2026-01-31T12:00:00Z.",
   );
 
+/** A 3-letter currency code in any case; whether it is a real ISO 4217 currency is checked after upper-casing. */
+export const currencyCode = z.string().regex(/^[A-Za-z]{3}$/, "Must be a 3-letter ISO 4217 currency code.");
+
 export const metadata = z.record(z.string(), z.string());
 
 /** A `customer_id` body field. */

@@ -1,6 +1,6 @@
+import { ASSET_CODE_PATTERN, ASSET_CODE_RULE, isCurrencyCode } from "@credyt/core";
 import { z } from "zod";
 import { demoHistory } from "./demo-history";
-import { isFiat } from "./fiat";
 import { balanceFits, dec } from "./money";
 import { amount } from "./schemas";
 import { type CustomerRecord, emptyStore, ensureAccount, type Store } from "./state";
@@ -13,7 +13,7 @@ export const DEMO_CUSTOMER_ID = "cust_4yd8340ff7fvwe1emfpe87d4w6";
 export const SECOND_CUSTOMER_ID = "cust_473cr1y0ghbyc3m1yfbwvn3nxx";
 
 const money = amount;
-const assetCode = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, "Must be 1-32 letters, digits, '_' or '-'.");
+const assetCode = z.string().regex(ASSET_CODE_PATTERN, `Must be ${ASSET_CODE_RULE}.`);
 
 const seedSchema = z.strictObject({
   assets: z
@@ -151,7 +151,7 @@ export function storeFromSeed(input: unknown, now: Date, id: (prefix: string) =>
   const created = isoTimestamp(now);
   for (const [i, a] of (seed.assets ?? []).entries()) {
     const code = a.code.toUpperCase();
-    if (isFiat(code))
+    if (isCurrencyCode(code))
       throw new EmulatorSeedError(`assets[${i}].code`, `${code} is a fiat currency, not a custom asset.`);
     if (store.assets.some((x) => x.code === code)) throw new EmulatorSeedError(`assets[${i}].code`, "Duplicate code.");
     store.assets.push({
@@ -224,5 +224,6 @@ export function storeFromSeed(input: unknown, now: Date, id: (prefix: string) =>
 
 /** A fiat currency (an ISO 4217 code) or a custom asset of the store. */
 export function isKnownAsset(store: Store, code: string): boolean {
-  return isFiat(code) || store.assets.some((a) => a.code === code.toUpperCase());
+  const upper = code.toUpperCase();
+  return isCurrencyCode(upper) || store.assets.some((a) => a.code === upper);
 }

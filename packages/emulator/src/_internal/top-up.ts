@@ -1,5 +1,5 @@
+import { isCurrencyCode } from "@credyt/core";
 import type { Ctx } from "./context";
-import { isFiat } from "./fiat";
 import { balanceFits, balanceLimitMessage, type Decimal, dec, withinCap, ZERO } from "./money";
 import { findCustomer, topUpUnits } from "./ops";
 import { ensureAccount, findAccount, type TopUpRecord } from "./state";
@@ -30,11 +30,11 @@ export function createTopUp(ctx: Ctx, input: TopUpInput): TopUpResult {
   if (!customer)
     return { ok: false, status: 404, field: "customer_id", message: `Customer '${input.customer_id}' was not found.` };
   const currency = input.currency.toUpperCase();
-  if (!isFiat(currency))
+  if (!isCurrencyCode(currency))
     return { ok: false, status: 422, field: "currency", message: `'${currency}' is not an ISO 4217 currency.` };
   const asset = (input.destination?.asset ?? currency).toUpperCase();
   const custom = ctx.store.assets.some((a) => a.code === asset);
-  if (!custom && !isFiat(asset)) {
+  if (!custom && !isCurrencyCode(asset)) {
     return { ok: false, status: 422, field: "destination.asset", message: `Asset '${asset}' does not exist.` };
   }
   const rate: Decimal | undefined =

@@ -1,5 +1,5 @@
+import { isCurrencyCode } from "@credyt/core";
 import type { Ctx } from "../_internal/context";
-import { isFiat } from "../_internal/fiat";
 import { type Decimal, decimalPlaces } from "../_internal/money";
 import { findCustomer } from "../_internal/ops";
 import type { TopUpRecord } from "../_internal/state";
@@ -7,7 +7,7 @@ import { esc, htmlResponse, layout } from "./html";
 
 /** Amounts shown on pages: fiat with at least 2 decimals, other assets exactly. */
 export function showAmount(value: Decimal, asset: string) {
-  const text = isFiat(asset) && decimalPlaces(value) < 2 ? value.toFixed(2) : value.toString();
+  const text = isCurrencyCode(asset.toUpperCase()) && decimalPlaces(value) < 2 ? value.toFixed(2) : value.toString();
   return `${text} ${asset}`;
 }
 

@@ -1,18 +1,16 @@
+import { ASSET_CODE_PATTERN, ASSET_CODE_RULE, isCurrencyCode } from "@credyt/core";
 import { z } from "zod";
 import type { Ctx } from "../_internal/context";
-import { isFiat } from "../_internal/fiat";
 import { fieldError, json, problem } from "../_internal/http";
 import { dec, toJsonNumber, toPrecision, withinCap } from "../_internal/money";
 import { parseBody } from "../_internal/parse";
 import { paging, param, type RouteTable } from "../_internal/router";
-import { amount } from "../_internal/schemas";
+import { amount, currencyCode } from "../_internal/schemas";
 import { isoTimestamp } from "../_internal/time";
 import { assetToWire, page } from "../_internal/wire";
 
 const createAsset = z.object({
-  code: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, "Must be 1-32 letters, digits, '_' or '-', starting with a letter."),
+  code: z.string().regex(ASSET_CODE_PATTERN, `Must be ${ASSET_CODE_RULE}.`),
   name: z.string().trim().min(1, "The name field is required."),
   precision: z.number().int().min(0).max(18),
   symbol: z.string().max(16).optional(),
@@ -20,7 +18,7 @@ const createAsset = z.object({
   rates: z
     .array(
       z.object({
-        source: z.string().regex(/^[A-Za-z]{3}$/, "Must be a 3-letter ISO 4217 currency code."),
+        source: currencyCode,
         rate: amount.refine((n) => n > 0, "Must be greater than 0."),
       }),
     )
@@ -28,7 +26,7 @@ const createAsset = z.object({
 });
 
 const quoteBody = z.object({
-  source: z.string().regex(/^[A-Za-z]{3}$/, "Must be a 3-letter ISO 4217 currency code."),
+  source: currencyCode,
   amount: amount.refine((n) => n > 0, "Must be greater than 0."),
 });
 
@@ -43,7 +41,7 @@ export function assetRoutes(routes: RouteTable, ctx: Ctx): void {
     if (!parsed.ok) return parsed.response;
     const body = parsed.data;
     const code = body.code.toUpperCase();
-    if (isFiat(code)) {
+    if (isCurrencyCode(code)) {
       return fieldError("code", `${code} is a fiat currency, not a custom asset.`);
     }
     if (ctx.store.assets.some((a) => a.code === code)) return fieldError("code", `Asset '${code}' already exists.`);
@@ -75,7 +73,7 @@ export function assetRoutes(routes: RouteTable, ctx: Ctx): void {
     const parsed = await parseBody(c.req.raw, quoteBody);
     if (!parsed.ok) return parsed.response;
     const source = parsed.data.source.toUpperCase();
-    if (!isFiat(source)) return fieldError("source", `'${source}' is not an ISO 4217 currency.`);
+    if (!isCurrencyCode(source)) return fieldError("source", `'${source}' is not an ISO 4217 currency.`);
     const rate = asset.rates.find((r) => r.source === source);
     if (!rate) return fieldError("source", `Asset '${asset.code}' has no ${source} rate.`);
     const units = toPrecision(dec(parsed.data.amount).div(rate.rate), asset.precision);

@@ -3,7 +3,7 @@ import { baseUrl, type Ctx } from "../_internal/context";
 import { fieldError, json, problem } from "../_internal/http";
 import { parseBody } from "../_internal/parse";
 import { paging, param, type RouteTable } from "../_internal/router";
-import { amount, customerId, httpUrl, metadata, timestamp } from "../_internal/schemas";
+import { amount, currencyCode, customerId, httpUrl, metadata, timestamp } from "../_internal/schemas";
 import { indexOf } from "../_internal/store-index";
 import { createTopUp, topUpRedirectUrl } from "../_internal/top-up";
 import { page, topUpToWire } from "../_internal/wire";
@@ -13,7 +13,7 @@ const createTopUpBody = z.object({
   amount: amount
     .refine((n) => n > 0, "Must be greater than 0.")
     .refine((n) => n <= 1_000_000, "Must be at most 1000000."),
-  currency: z.string().regex(/^[A-Za-z]{3}$/, "Must be a 3-letter ISO 4217 currency code."),
+  currency: currencyCode,
   description: z.string().max(500).optional(),
   destination: z
     .object({
