@@ -5,20 +5,24 @@
  * portal pages. No Node-only APIs: it runs on any Fetch runtime. For a real HTTP server use
  * `@credyt/emulator/node`.
  */
-export type { FaultRule } from "./_internal/context";
-export {
-  DEFAULT_SEED,
-  DEMO_CUSTOMER_ID,
-  type EmulatorSeed,
-  EmulatorSeedError,
-  SECOND_CUSTOMER_ID,
-} from "./_internal/seed";
-export type { TopUpStatus } from "./_internal/state";
-export {
-  createEmulator,
-  DEFAULT_API_KEY,
-  type Emulator,
-  type EmulatorOptions,
-  type EmulatorSnapshot,
-} from "./emulator";
+export { createEmulator, DEFAULT_API_KEY } from "./_internal/create-emulator";
+export { DEFAULT_SEED, DEMO_CUSTOMER_ID, EmulatorSeedError, SECOND_CUSTOMER_ID } from "./_internal/seed";
 export { ADJUSTMENT_REASONS } from "./routes/wallet";
+export type {
+  CredytApiAccount,
+  CredytApiCustomer,
+  CredytApiSubscription,
+  CredytApiTopUp,
+  CredytApiTopUpDestination,
+  Emulator,
+  EmulatorOptions,
+  EmulatorSeed,
+  EmulatorSeedAccount,
+  EmulatorSeedAsset,
+  EmulatorSeedCustomer,
+  EmulatorSeedPrice,
+  EmulatorSeedProduct,
+  EmulatorSnapshot,
+  FaultRule,
+  TopUpStatus,
+} from "./types";

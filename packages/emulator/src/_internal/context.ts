@@ -1,20 +1,5 @@
+import type { FaultRule } from "../types";
 import type { Store } from "./state";
-
-/** A per-route fault rule installed through `POST /__emulator/faults`. */
-export interface FaultRule {
-  method?: string;
-  path: string;
-  status?: number;
-  latency_ms?: number;
-  retry_after?: number;
-  malformed_json?: boolean;
-  reset_connection?: boolean;
-  /** Hold the request unanswered until the client goes away or the faults are cleared (then go on). */
-  hang?: boolean;
-  /** Requests left before the rule removes itself; unlimited when undefined. */
-  count?: number;
-  probability?: number;
-}
 
 /** Shared state of one emulator instance, passed to every route module. */
 export interface Ctx {

@@ -1,4 +1,5 @@
-import type { Ctx, FaultRule } from "./context";
+import type { FaultRule } from "../types";
+import type { Ctx } from "./context";
 import { problem } from "./http";
 
 /** Response header that tells the node server to destroy the socket instead of answering. */

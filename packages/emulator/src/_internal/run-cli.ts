@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { type RunningEmulator, startEmulator } from "../node";
+import type { RunningEmulator } from "../types";
 import { DEMO_CUSTOMER_ID, EmulatorSeedError, SECOND_CUSTOMER_ID } from "./seed";
+import { startEmulator } from "./start-emulator";
 import { createStateWriter, readStateFile } from "./state-file";
 
 export const USAGE = `Usage: credyt-emulator [options]

@@ -1,5 +1,6 @@
 import { ASSET_CODE_PATTERN, ASSET_CODE_RULE, isCurrencyCode } from "@credyt/core";
 import { z } from "zod";
+import type { EmulatorSeed } from "../types";
 import { demoHistory } from "./demo-history";
 import { balanceFits, dec } from "./money";
 import { amount } from "./schemas";
@@ -15,7 +16,8 @@ export const SECOND_CUSTOMER_ID = "cust_473cr1y0ghbyc3m1yfbwvn3nxx";
 const money = amount;
 const assetCode = z.string().regex(ASSET_CODE_PATTERN, `Must be ${ASSET_CODE_RULE}.`);
 
-const seedSchema = z.strictObject({
+/** The seed's schema; `types.test-d.ts` keeps its input type equal to the declared `EmulatorSeed`. */
+export const seedSchema = z.strictObject({
   assets: z
     .array(
       z.strictObject({
@@ -75,12 +77,6 @@ const seedSchema = z.strictObject({
     )
     .optional(),
 });
-
-/**
- * What an emulator starts with: custom assets, products (with the prices usage events are billed at) and
- * customers with their subscribed product codes and opening balances. Amounts are JSON numbers.
- */
-export type EmulatorSeed = z.input<typeof seedSchema>;
 
 /** Thrown by `createEmulator` (and the CLI) when a seed is invalid; the message names the field. */
 export class EmulatorSeedError extends Error {

@@ -1,3 +1,4 @@
+import type { TopUpStatus } from "@credyt/core";
 import { type Decimal, dec } from "./money";
 
 /** A custom asset (fiat currencies need no record). */
@@ -63,8 +64,6 @@ export interface CustomerRecord {
   subscriptions: SubscriptionRecord[];
   accounts: AccountRecord[];
 }
-
-export type TopUpStatus = "initiated" | "completed" | "failed" | "expired";
 
 export interface TopUpRecord {
   id: string;

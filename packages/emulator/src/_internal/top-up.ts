@@ -8,7 +8,7 @@ import { isoTimestamp } from "./time";
 import { signToken } from "./tokens";
 
 /** What a top-up is created from (the `POST /top-ups` body, or the portal's manual top-up form). */
-export interface TopUpInput {
+export interface CreateTopUpInput {
   customer_id: string;
   amount: number;
   currency: string;
@@ -25,7 +25,7 @@ export type TopUpResult =
   | { ok: false; status: 404 | 422; field: string; message: string };
 
 /** Create an initiated top-up and add its units to the destination account's `pending_in`. */
-export function createTopUp(ctx: Ctx, input: TopUpInput): TopUpResult {
+export function createTopUp(ctx: Ctx, input: CreateTopUpInput): TopUpResult {
   const customer = findCustomer(ctx, input.customer_id);
   if (!customer)
     return { ok: false, status: 404, field: "customer_id", message: `Customer '${input.customer_id}' was not found.` };

@@ -1,9 +1,55 @@
+// Records (exact decimals) to Credyt's API shape (JSON numbers, snake_case). Each mapper returns a declared
+// type, so a change that breaks a shape fails to compile; the public ones live in `../types`.
+import type { CredytApiAccount, CredytApiCustomer, CredytApiTopUp } from "../types";
 import { toJsonNumber } from "./money";
-import type { AccountRecord, AssetRecord, CustomerRecord, EventRecord, ProductRecord, TopUpRecord } from "./state";
+import type { AccountRecord, AssetRecord, CustomerRecord, EventRecord, TopUpRecord } from "./state";
 import { accountId } from "./state";
 
+/** A custom asset, as `GET /assets/{code}` returns it. */
+export interface CredytApiAsset {
+  code: string;
+  name: string;
+  precision: number;
+  symbol?: string;
+  label?: string;
+  rates: { source: string; rate: number }[];
+  created_at: string;
+}
+
+/** A fee a usage event was billed. */
+export interface CredytApiFee {
+  amount: number;
+  asset: string;
+  account_id: string;
+  product_id: string;
+  product_code: string;
+  product_version: number;
+}
+
+/** A usage event, as `GET /events/{id}` returns it. */
+export interface CredytApiEvent {
+  id: string;
+  customer_id: string;
+  event_type: string;
+  occurred_at: string;
+  subject?: string;
+  description?: string;
+  data?: Record<string, unknown>;
+  costs?: unknown[];
+  created_at: string;
+  fees: CredytApiFee[];
+}
+
+/** The paged list envelope of every list endpoint. */
+export interface CredytApiPage<W> {
+  items: W[];
+  total_count: number;
+  limit: number;
+  offset: number;
+}
+
 /** `GET /customers/{id}/wallet/{accountId}` and each wallet entry. */
-export function accountToWire(a: AccountRecord) {
+export function accountToApi(a: AccountRecord): CredytApiAccount {
   return {
     id: accountId(a),
     name: a.name,
@@ -15,7 +61,7 @@ export function accountToWire(a: AccountRecord) {
 }
 
 /** `GET /customers/{id}`: the documented fields, plus `email` when one was set. */
-export function customerToWire(c: CustomerRecord) {
+export function customerToApi(c: CustomerRecord): CredytApiCustomer {
   return {
     id: c.id,
     ...(c.external_id !== undefined ? { external_id: c.external_id } : {}),
@@ -31,7 +77,7 @@ export function customerToWire(c: CustomerRecord) {
 }
 
 /** `GET /top-ups/{id}` (an emulator extension): the create response plus the request and outcome. */
-export function topUpToWire(t: TopUpRecord, redirectUrl: string | undefined) {
+export function topUpToApi(t: TopUpRecord, redirectUrl: string | undefined): CredytApiTopUp {
   return {
     id: t.id,
     status: t.status,
@@ -59,7 +105,8 @@ export function topUpToWire(t: TopUpRecord, redirectUrl: string | undefined) {
   };
 }
 
-export function assetToWire(a: AssetRecord) {
+/** `GET /assets/{code}` and each asset listed. */
+export function assetToApi(a: AssetRecord): CredytApiAsset {
   return {
     code: a.code,
     name: a.name,
@@ -71,17 +118,8 @@ export function assetToWire(a: AssetRecord) {
   };
 }
 
-export function productToWire(p: ProductRecord) {
-  return {
-    id: p.id,
-    code: p.code,
-    name: p.name,
-    version: p.version,
-    prices: p.prices.map((pr) => ({ ...pr, unit_price: toJsonNumber(pr.unit_price) })),
-  };
-}
-
-export function eventToWire(e: EventRecord) {
+/** `GET /events/{id}` and each event created or listed, with its fees. */
+export function eventToApi(e: EventRecord): CredytApiEvent {
   return {
     id: e.id,
     customer_id: e.customer_id,
@@ -97,10 +135,15 @@ export function eventToWire(e: EventRecord) {
 }
 
 /** The paged list envelope used by every list endpoint; only the page's own items are converted. */
-export function page<T, W = T>(all: readonly T[], offset: number, limit: number, toWire?: (item: T) => W) {
+export function page<T, W = T>(
+  all: readonly T[],
+  offset: number,
+  limit: number,
+  toApi?: (item: T) => W,
+): CredytApiPage<W> {
   const items = all.slice(offset, offset + limit);
   return {
-    items: toWire ? items.map(toWire) : (items as unknown as W[]),
+    items: toApi ? items.map(toApi) : (items as unknown as W[]),
     total_count: all.length,
     limit,
     offset,

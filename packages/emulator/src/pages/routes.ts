@@ -1,12 +1,12 @@
 import type { Context } from "hono";
 import { baseUrl, type Ctx } from "../_internal/context";
 import { findCustomer, settle } from "../_internal/ops";
+import { createPortalLink } from "../_internal/portal-session";
 import type { RouteTable } from "../_internal/router";
 import type { TopUpRecord } from "../_internal/state";
 import { indexOf } from "../_internal/store-index";
 import { type RedirectClaims, verifyToken } from "../_internal/tokens";
 import { createTopUp, topUpRedirectUrl } from "../_internal/top-up";
-import { createPortalLink } from "../routes/portal-sessions";
 import { checkCard } from "./cards";
 import { checkoutPage, expiredCheckoutPage } from "./checkout";
 import { htmlResponse, invalidLinkPage, redirect } from "./html";

@@ -8,14 +8,15 @@ import { param, type RouteTable } from "../_internal/router";
 import { timestamp } from "../_internal/schemas";
 import { indexOf } from "../_internal/store-index";
 import { issuesToErrors } from "../_internal/validation";
-import { topUpToWire } from "../_internal/wire";
+import { topUpToApi } from "../_internal/wire";
 
 const clockBody = z.union([
   z.strictObject({ advance_ms: z.number().int().min(0) }),
   z.strictObject({ now: timestamp }),
 ]);
 
-const faultBody = z.strictObject({
+/** A fault rule as `POST /__emulator/faults` takes it; `types.test-d.ts` keeps it equal to `FaultRule`. */
+export const faultBody = z.strictObject({
   method: z
     .string()
     .regex(/^[A-Za-z]+$/)
@@ -77,7 +78,7 @@ export function adminRoutes(routes: RouteTable, ctx: Ctx, reset: () => void): vo
     if (!settle(ctx, t, status, parsed.data.code)) {
       return problem(409, `Top-up '${t.id}' is already ${t.status}.`);
     }
-    return json(topUpToWire(t, undefined));
+    return json(topUpToApi(t, undefined));
   };
   routes.add("POST", "/__emulator/top-ups/:topUpId/complete", settleRoute("completed"));
   routes.add("POST", "/__emulator/top-ups/:topUpId/fail", settleRoute("failed"));

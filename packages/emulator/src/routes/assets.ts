@@ -7,7 +7,7 @@ import { parseBody } from "../_internal/parse";
 import { paging, param, type RouteTable } from "../_internal/router";
 import { amount, currencyCode } from "../_internal/schemas";
 import { isoTimestamp } from "../_internal/time";
-import { assetToWire, page } from "../_internal/wire";
+import { assetToApi, page } from "../_internal/wire";
 
 const createAsset = z.object({
   code: z.string().regex(ASSET_CODE_PATTERN, `Must be ${ASSET_CODE_RULE}.`),
@@ -58,13 +58,13 @@ export function assetRoutes(routes: RouteTable, ctx: Ctx): void {
     };
     ctx.store.assets.push(asset);
     ctx.changed();
-    return json(assetToWire(asset), 201);
+    return json(assetToApi(asset), 201);
   });
 
   routes.add("GET", "/assets", (c) => {
     const p = paging(c);
     if ("errors" in p) return problem(422, undefined, { errors: p.errors });
-    return json(page(ctx.store.assets, p.offset, p.limit, assetToWire));
+    return json(page(ctx.store.assets, p.offset, p.limit, assetToApi));
   });
 
   routes.add("POST", "/assets/:code/quote", async (c) => {
@@ -92,6 +92,6 @@ export function assetRoutes(routes: RouteTable, ctx: Ctx): void {
   routes.add("GET", "/assets/:code", (c) => {
     const asset = ctx.store.assets.find((a) => a.code === param(c, "code").toUpperCase());
     if (!asset) return problem(404, `Asset '${param(c, "code")}' was not found.`);
-    return json(assetToWire(asset));
+    return json(assetToApi(asset));
   });
 }

@@ -8,7 +8,7 @@ import { httpUrl } from "../_internal/schemas";
 import { type CustomerRecord, ensureAccount } from "../_internal/state";
 import { addCustomer, indexOf } from "../_internal/store-index";
 import { isoTimestamp } from "../_internal/time";
-import { customerToWire, page } from "../_internal/wire";
+import { customerToApi, page } from "../_internal/wire";
 
 const createCustomer = z.object({
   name: z.string().trim().min(1, "The name field is required."),
@@ -88,12 +88,12 @@ export function customerRoutes(routes: RouteTable, ctx: Ctx): void {
     const externalId = c.req.query("external_id");
     const match = externalId === undefined ? undefined : indexOf(ctx.store).customersByExternalId.get(externalId);
     const matches = externalId === undefined ? ctx.store.customers : match ? [match] : [];
-    return json(page(matches, p.offset, p.limit, customerToWire));
+    return json(page(matches, p.offset, p.limit, customerToApi));
   });
 
   routes.add("GET", "/customers/:customerId", (c) => {
     const customer = findCustomer(ctx, param(c, "customerId"));
     if (!customer) return problem(404, `Customer '${param(c, "customerId")}' was not found.`);
-    return json(customerToWire(customer));
+    return json(customerToApi(customer));
   });
 }

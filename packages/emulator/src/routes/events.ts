@@ -9,7 +9,7 @@ import { customerId, timestamp, uuid } from "../_internal/schemas";
 import { type CustomerRecord, type EventRecord, type FeeRecord, findAccount } from "../_internal/state";
 import { addEvent, boundAt, indexOf } from "../_internal/store-index";
 import { isoTimestamp, parseTimestamp } from "../_internal/time";
-import { eventToWire } from "../_internal/wire";
+import { eventToApi } from "../_internal/wire";
 
 const usageBody = z.object({
   customer_id: customerId,
@@ -133,7 +133,7 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
       items.push(record);
     }
     ctx.changed();
-    return json({ items: items.map(eventToWire) }, 201);
+    return json({ items: items.map(eventToApi) }, 201);
   });
 
   routes.add("GET", "/events", (c) => {
@@ -162,12 +162,12 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
     const hi = range.to === undefined ? list.length : boundAt(list, range.to);
     const items: EventRecord[] = [];
     for (let i = hi - 1 - p.offset; i >= lo && items.length < p.limit; i--) items.push(list[i] as EventRecord);
-    return json({ items: items.map(eventToWire), total_count: Math.max(hi - lo, 0), limit: p.limit, offset: p.offset });
+    return json({ items: items.map(eventToApi), total_count: Math.max(hi - lo, 0), limit: p.limit, offset: p.offset });
   });
 
   routes.add("GET", "/events/:eventId", (c) => {
     const e = indexOf(ctx.store).eventsById.get(param(c, "eventId").toLowerCase());
     if (!e) return problem(404, `Event '${param(c, "eventId")}' was not found.`);
-    return json(eventToWire(e));
+    return json(eventToApi(e));
   });
 }

@@ -6,7 +6,7 @@ import { paging, param, type RouteTable } from "../_internal/router";
 import { amount, currencyCode, customerId, httpUrl, metadata, timestamp } from "../_internal/schemas";
 import { indexOf } from "../_internal/store-index";
 import { createTopUp, topUpRedirectUrl } from "../_internal/top-up";
-import { page, topUpToWire } from "../_internal/wire";
+import { page, topUpToApi } from "../_internal/wire";
 
 const createTopUpBody = z.object({
   customer_id: customerId,
@@ -54,13 +54,13 @@ export function topUpRoutes(routes: RouteTable, ctx: Ctx): void {
     if ("errors" in p) return problem(422, undefined, { errors: p.errors });
     const customer = c.req.query("customer_id");
     const list = customer === undefined ? ctx.store.topUps : (indexOf(ctx.store).topUpsByCustomer.get(customer) ?? []);
-    return json(page(list, p.offset, p.limit, (t) => topUpToWire(t, undefined)));
+    return json(page(list, p.offset, p.limit, (t) => topUpToApi(t, undefined)));
   });
 
   routes.add("GET", "/top-ups/:topUpId", async (c) => {
     const t = indexOf(ctx.store).topUps.get(param(c, "topUpId"));
     if (!t) return problem(404, `Top-up '${param(c, "topUpId")}' was not found.`);
     const link = t.status === "initiated" ? await topUpRedirectUrl(ctx, baseUrl(ctx, c.req.raw), t) : undefined;
-    return json(topUpToWire(t, link));
+    return json(topUpToApi(t, link));
   });
 }

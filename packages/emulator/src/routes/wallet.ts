@@ -11,7 +11,7 @@ import { isKnownAsset } from "../_internal/seed";
 import { ensureAccount, findAccount } from "../_internal/state";
 import { addAdjustment, indexOf } from "../_internal/store-index";
 import { isoTimestamp, parseTimestamp } from "../_internal/time";
-import { accountToWire } from "../_internal/wire";
+import { accountToApi } from "../_internal/wire";
 
 /** The adjustment reasons Credyt documents (emulator choice: only these are accepted). */
 export const ADJUSTMENT_REASONS = ["external_topup", "external_refund", "gift"] as const;
@@ -38,7 +38,7 @@ export function walletRoutes(routes: RouteTable, ctx: Ctx): void {
   routes.add("GET", "/customers/:customerId/wallet", (c) => {
     const customer = findCustomer(ctx, param(c, "customerId"));
     if (!customer) return problem(404, `Customer '${param(c, "customerId")}' was not found.`);
-    return json({ accounts: customer.accounts.map(accountToWire) }, 200, NO_STORE);
+    return json({ accounts: customer.accounts.map(accountToApi) }, 200, NO_STORE);
   });
 
   routes.add("GET", "/customers/:customerId/wallet/:accountId", (c) => {
@@ -46,7 +46,7 @@ export function walletRoutes(routes: RouteTable, ctx: Ctx): void {
     if (!customer) return problem(404, `Customer '${param(c, "customerId")}' was not found.`);
     const account = findAccount(customer, param(c, "accountId"));
     if (!account) return problem(404, `Account '${param(c, "accountId")}' was not found.`);
-    return json(accountToWire(account), 200, NO_STORE);
+    return json(accountToApi(account), 200, NO_STORE);
   });
 
   routes.add("POST", "/customers/:customerId/wallet/adjustments", async (c) => {

@@ -1,92 +1,27 @@
 import { toHex } from "@credyt/core";
 import { Hono } from "hono";
-import type { Ctx, FaultRule } from "./_internal/context";
-import { faultResponse, releaseHanging, takeFault } from "./_internal/faults";
-import { problem } from "./_internal/http";
-import { randomId } from "./_internal/ids";
-import { sweepExpired, TOP_UP_TTL_MS } from "./_internal/ops";
-import { RouteTable } from "./_internal/router";
-import { DEFAULT_SEED, type EmulatorSeed, storeFromSeed } from "./_internal/seed";
-import { cloneStore, reviveStore, type Store } from "./_internal/state";
-import { indexOf } from "./_internal/store-index";
-import { accountToWire, customerToWire, topUpToWire } from "./_internal/wire";
-import { pageRoutes } from "./pages/routes";
-import { adminRoutes } from "./routes/admin";
-import { assetRoutes } from "./routes/assets";
-import { customerRoutes } from "./routes/customers";
-import { eventRoutes } from "./routes/events";
-import { portalSessionRoutes } from "./routes/portal-sessions";
-import { topUpRoutes } from "./routes/top-ups";
-import { walletRoutes } from "./routes/wallet";
+import { pageRoutes } from "../pages/routes";
+import { adminRoutes } from "../routes/admin";
+import { assetRoutes } from "../routes/assets";
+import { customerRoutes } from "../routes/customers";
+import { eventRoutes } from "../routes/events";
+import { portalSessionRoutes } from "../routes/portal-sessions";
+import { topUpRoutes } from "../routes/top-ups";
+import { walletRoutes } from "../routes/wallet";
+import type { Emulator, EmulatorOptions, FaultRule } from "../types";
+import type { Ctx } from "./context";
+import { faultResponse, releaseHanging, takeFault } from "./faults";
+import { problem } from "./http";
+import { randomId } from "./ids";
+import { sweepExpired, TOP_UP_TTL_MS } from "./ops";
+import { RouteTable } from "./router";
+import { DEFAULT_SEED, storeFromSeed } from "./seed";
+import { cloneStore, reviveStore, type Store } from "./state";
+import { indexOf } from "./store-index";
+import { accountToApi, customerToApi, topUpToApi } from "./wire";
 
 /** The API key every emulator accepts unless `apiKeys` says otherwise. */
 export const DEFAULT_API_KEY = "key_test_emulator";
-
-/** Options for {@link createEmulator}. */
-export interface EmulatorOptions {
-  /** Starting data: `"default"` (demo customers), `"empty"`, or your own seed. @default "default" */
-  seed?: EmulatorSeed | "default" | "empty";
-  /** The clock. `POST /__emulator/clock` moves time relative to it. @default () => new Date() */
-  now?: () => Date;
-  /** Id generator: given a prefix such as `cust` or `top`, returns a full id such as `cust_4…`. */
-  ids?: (prefix: string) => string;
-  /** Accepted `X-CREDYT-API-KEY` values. @default [DEFAULT_API_KEY] */
-  apiKeys?: string[];
-  /**
-   * Base URL of the hosted pages in `redirect_url`s, for example `http://localhost:8080` when the emulator
-   * runs in a container. It may end in a path (`http://localhost:5173/__credyt`): every page link, form
-   * and redirect then carries that prefix, and requests arriving with it are served as if without it.
-   * @default the origin of each request
-   */
-  publicUrl?: string;
-  /** Enable the `/__emulator/*` admin routes. @default false */
-  admin?: boolean;
-  /**
-   * How a top-up's `destination.exchange_rate` is read: units credited per unit of fiat (`20 USD × 1000000`)
-   * or the fiat price of one unit (`20 USD / rate`). Credyt leaves the direction undocumented.
-   * @default "units_per_fiat"
-   */
-  exchangeRateOverride?: "units_per_fiat" | "fiat_per_unit";
-  /**
-   * How long an unpaid top-up and its checkout link live, in milliseconds. At its `expires_at` an
-   * `initiated` top-up becomes `expired` and its units leave `pending_in`. Tests can make it short.
-   * @default 86400000 (24 hours, Stripe Checkout's default)
-   */
-  topUpTtlMs?: number;
-  /** Start from a saved snapshot (see `Emulator.snapshot()`) instead of the seed; `reset()` still returns to the seed. */
-  state?: EmulatorSnapshot;
-  /** Called after every change to the data, e.g. to persist `snapshot()`. */
-  onChange?: () => void;
-}
-
-/** A JSON-serialisable copy of an emulator's data (decimals as strings) plus its token secret. */
-export interface EmulatorSnapshot {
-  version: 1;
-  secret: string;
-  store: unknown;
-}
-
-/** A running in-memory Credyt API. */
-export interface Emulator {
-  /** Handle one request, on any Fetch runtime. */
-  fetch(request: Request): Promise<Response>;
-  /** Return to the seed: data, clock offset and faults. */
-  reset(): void;
-  /** The first accepted API key. */
-  readonly apiKey: string;
-  /** The emulator's current time (the injected clock plus any admin clock moves). */
-  now(): Date;
-  /** A top-up as `GET /top-ups/{id}` returns it (without `redirect_url`), or undefined. */
-  getTopUp(id: string): ReturnType<typeof topUpToWire> | undefined;
-  /** Every top-up, oldest first. */
-  listTopUps(): ReturnType<typeof topUpToWire>[];
-  /** A customer as `GET /customers/{id}` returns it, or undefined. */
-  getCustomer(id: string): ReturnType<typeof customerToWire> | undefined;
-  /** One wallet account as `GET /customers/{id}/wallet/{accountId}` returns it, or undefined. */
-  getAccount(customerId: string, accountId: string): ReturnType<typeof accountToWire> | undefined;
-  /** Copy the data for persistence; pass it back as `state` to resume. */
-  snapshot(): EmulatorSnapshot;
-}
 
 const PAGE_PATHS = /^\/(api\/sign-in|checkout|portal)(\/|$)/;
 
@@ -195,17 +130,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     now: () => ctx.now(),
     getTopUp: (topUpId) => {
       const t = indexOf(ctx.store).topUps.get(topUpId);
-      return t ? topUpToWire(t, undefined) : undefined;
+      return t ? topUpToApi(t, undefined) : undefined;
     },
-    listTopUps: () => ctx.store.topUps.map((t) => topUpToWire(t, undefined)),
+    listTopUps: () => ctx.store.topUps.map((t) => topUpToApi(t, undefined)),
     getCustomer: (customerId) => {
       const c = ctx.store.customers.find((x) => x.id === customerId);
-      return c ? customerToWire(c) : undefined;
+      return c ? customerToApi(c) : undefined;
     },
     getAccount: (customerId, accountIdValue) => {
       const c = ctx.store.customers.find((x) => x.id === customerId);
       const a = c?.accounts.find((x) => `${x.name}:${x.asset}`.toLowerCase() === accountIdValue.toLowerCase());
-      return a ? accountToWire(a) : undefined;
+      return a ? accountToApi(a) : undefined;
     },
     snapshot: () => ({ version: 1, secret: toHex(ctx.secret), store: JSON.parse(JSON.stringify(ctx.store)) }),
   };
