@@ -5,7 +5,7 @@ import { isoSeconds } from "./time";
 import { signToken } from "./tokens";
 
 /** What a billing portal session is opened with (the `POST /billing-portal/sessions` body). */
-export interface PortalSessionInput {
+interface PortalSessionInput {
   customer_id: string;
   return_url: string;
   failure_url: string;

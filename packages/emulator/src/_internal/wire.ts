@@ -6,7 +6,7 @@ import type { AccountRecord, AssetRecord, CustomerRecord, EventRecord, TopUpReco
 import { accountId } from "./state";
 
 /** A custom asset, as `GET /assets/{code}` returns it. */
-export interface CredytApiAsset {
+interface CredytApiAsset {
   code: string;
   name: string;
   precision: number;
@@ -17,7 +17,7 @@ export interface CredytApiAsset {
 }
 
 /** A fee a usage event was billed. */
-export interface CredytApiFee {
+interface CredytApiFee {
   amount: number;
   asset: string;
   account_id: string;
@@ -27,7 +27,7 @@ export interface CredytApiFee {
 }
 
 /** A usage event, as `GET /events/{id}` returns it. */
-export interface CredytApiEvent {
+interface CredytApiEvent {
   id: string;
   customer_id: string;
   event_type: string;
@@ -41,7 +41,7 @@ export interface CredytApiEvent {
 }
 
 /** The paged list envelope of every list endpoint. */
-export interface CredytApiPage<W> {
+interface CredytApiPage<W> {
   items: W[];
   total_count: number;
   limit: number;
