@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import { chmod, copyFile, readdir, readFile, writeFile } from "node:fs/promises";
+import { builtinModules } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import dts from "vite-plugin-dts";
+
+/**
+ * The Vite library-mode config every publishable package builds with (`vite build`): ESM `.js` and CJS
+ * `.cjs` from one Rolldown run (so modules shared by several entries, such as React's context, become one
+ * shared `chunk-*` file and lazily imported modules keep their own `<name>-*` chunk), sourcemaps,
+ * declarations as `.d.ts` and `.d.cts`, every dependency, peer and `node:` builtin external, not minified
+ * (the app's bundler minifies), target ES2022.
+ *
+ * @param {string} configUrl `import.meta.url` of the package's `vite.config.ts`
+ * @param {import("./library.d.ts").LibraryOptions} options
+ * @returns {import("vite").UserConfig}
+ */
+export function defineLibrary(configUrl, { entry, directive, copy = [] }) {
+  const root = fileURLToPath(new URL(".", configUrl));
+  const dist = path.join(root, "dist");
+  // Shared modules go to `chunk-<hash>`, lazily imported ones keep their module's name (`top-up-dialog-<hash>`),
+  // which the size budgets and the bench look for.
+  const output = (format, ext) => ({
+    format,
+    // Licence comments and pure annotations stay; JSDoc lives in the declarations.
+    comments: { jsdoc: false },
+    chunkFileNames: (chunk) => (chunk.isDynamicEntry ? `[name]-[hash].${ext}` : `chunk-[hash].${ext}`),
+    // React Server Components read only the directive prologue: the banner is the very first statement,
+    // above the CJS "use strict".
+    ...(directive ? { banner: `"${directive}";` } : {}),
+  });
+  return {
+    root,
+    // No .env files or public folder: a library build reads nothing but its sources.
+    envDir: false,
+    publicDir: false,
+    logLevel: "warn",
+    plugins: [
+      dts({
+        tsconfigPath: path.join(root, "tsconfig.json"),
+        entryRoot: path.join(root, "src"),
+        include: ["src"],
+        exclude: ["src/**/*.test.*", "src/**/*.test-d.*", "src/**/*.stories.*", "src/**/__*__/**"],
+        // One declaration tree per format: `.d.ts` beside the ESM files, `.d.cts` beside the CJS ones,
+        // each with relative imports rewritten to full specifiers (`./x.js`, `./x.cjs`), as Node 16+
+        // resolution requires.
+        outDirs: [
+          { dir: dist, moduleFormat: "esm" },
+          { dir: dist, moduleFormat: "cjs" },
+        ],
+        beforeWriteFile: (filePath, content) =>
+          filePath.endsWith(".d.mts")
+            ? {
+                filePath: filePath.replace(/\.d\.mts$/, ".d.ts"),
+                content: content.replace(/(["'])(\.\.?\/[^"']*)\.mjs\1/g, "$1$2.js$1"),
+              }
+            : undefined,
+        afterDiagnostic: (diagnostics) => {
+          if (diagnostics.length > 0)
+            throw new Error(`declarations: ${diagnostics.length} TypeScript error(s), see above`);
+        },
+      }),
+      finish({ dist, root, entry, copy }),
+    ],
+    build: {
+      target: "es2022",
+      minify: false,
+      sourcemap: true,
+      emptyOutDir: true,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      lib: { entry },
+      rolldownOptions: {
+        external: externals(root),
+        // The declarations plugin runs the TypeScript compiler, which is most of the build: expected.
+        checks: { pluginTimings: false },
+        output: [output("es", "js"), output("cjs", "cjs")],
+      },
+    },
+  };
+}
+
+/** Every dependency and peer of the package (and their subpaths) and every Node builtin stay imports. */
+function externals(root) {
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+  const names = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+  const builtins = new Set(builtinModules);
+  return (id) => id.startsWith("node:") || builtins.has(id) || names.some((n) => id === n || id.startsWith(`${n}/`));
+}
+
+/**
+ * After both formats are written: entry declarations where the entry's source is not `src/<name>.ts`
+ * (`testing` → `dist/testing.d.ts` re-exporting `./testing/index.js`), hashbang files made executable,
+ * and the files in `copy` put into `dist/`.
+ * @returns {import("vite").Plugin}
+ */
+function finish({ dist, root, entry, copy }) {
+  return {
+    name: "credyt:library-finish",
+    apply: "build",
+    async closeBundle() {
+      for (const [name, source] of Object.entries(entry)) {
+        const relative = path.relative(path.join(root, "src"), path.join(root, source)).replace(/\.tsx?$/, "");
+        if (relative === name) continue;
+        for (const [dts, js] of [
+          ["d.ts", "js"],
+          ["d.cts", "cjs"],
+        ]) {
+          await writeFile(path.join(dist, `${name}.${dts}`), `export * from "./${relative}.${js}";\n`);
+        }
+      }
+      for (const file of await readdir(dist)) {
+        if (!/\.c?js$/.test(file)) continue;
+        const code = await readFile(path.join(dist, file), "utf8");
+        if (code.startsWith("#!")) await chmod(path.join(dist, file), 0o755);
+      }
+      for (const file of copy) await copyFile(path.join(root, file), path.join(dist, path.basename(file)));
+    },
+  };
+}
