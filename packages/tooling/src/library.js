@@ -96,10 +96,16 @@ function externals(root) {
  * @returns {import("vite").Plugin}
  */
 function finish({ dist, root, entry, copy }) {
+  let written = false;
   return {
     name: "credyt:library-finish",
     apply: "build",
+    writeBundle() {
+      written = true;
+    },
     async closeBundle() {
+      // closeBundle also runs after a failed build: leave its error alone.
+      if (!written) return;
       for (const [name, source] of Object.entries(entry)) {
         const relative = path.relative(path.join(root, "src"), path.join(root, source)).replace(/\.tsx?$/, "");
         if (relative === name) continue;
