@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { chmod, copyFile, readdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, copyFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -91,8 +91,8 @@ function externals(root) {
 
 /**
  * After both formats are written: entry declarations where the entry's source is not `src/<name>.ts`
- * (`testing` → `dist/testing.d.ts` re-exporting `./testing/index.js`), hashbang files made executable,
- * and the files in `copy` put into `dist/`.
+ * (`testing` → `dist/testing.d.ts` re-exporting `./testing/index.js`), declarations no `types` entry
+ * of the exports map reaches removed, hashbang files made executable, and the files in `copy` put into `dist/`.
  * @returns {import("vite").Plugin}
  */
 function finish({ dist, root, entry, copy }) {
@@ -116,6 +116,7 @@ function finish({ dist, root, entry, copy }) {
           await writeFile(path.join(dist, `${name}.${dts}`), `export * from "./${relative}.${js}";\n`);
         }
       }
+      await pruneDeclarations(root, dist);
       for (const file of await readdir(dist)) {
         if (!/\.c?js$/.test(file)) continue;
         const code = await readFile(path.join(dist, file), "utf8");
@@ -124,4 +125,49 @@ function finish({ dist, root, entry, copy }) {
       for (const file of copy) await copyFile(path.join(root, file), path.join(dist, path.basename(file)));
     },
   };
+}
+
+/**
+ * Keeps only the declaration files reachable from the `types` targets of package.json's exports (following
+ * relative imports), so the package ships the typings of its public surface and not of, say, its CLI or
+ * test-only modules. Emptied folders go too.
+ */
+async function pruneDeclarations(root, dist) {
+  const pkg = JSON.parse(await readFile(path.join(root, "package.json"), "utf8"));
+  const roots = [];
+  const walk = (value) => {
+    if (typeof value === "string") {
+      if (/\.d\.c?ts$/.test(value)) roots.push(path.join(root, value));
+    } else if (value && typeof value === "object") {
+      for (const v of Object.values(value)) walk(v);
+    }
+  };
+  walk(pkg.exports);
+  const reached = new Set();
+  const visit = async (file) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    const text = await readFile(file, "utf8");
+    for (const [, spec] of text.matchAll(/(?:from|import\()\s*["'](\.\.?\/[^"']+)["']/g)) {
+      const target = path
+        .resolve(path.dirname(file), spec)
+        .replace(/\.js$/, ".d.ts")
+        .replace(/\.cjs$/, ".d.cts");
+      await visit(target);
+    }
+  };
+  for (const file of roots) await visit(file);
+  const sweep = async (dir) => {
+    let left = 0;
+    for (const item of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, item.name);
+      if (item.isDirectory()) {
+        if ((await sweep(full)) === 0) await rm(full, { recursive: true });
+        else left++;
+      } else if (/\.d\.c?ts$/.test(item.name) && !reached.has(full)) await rm(full);
+      else left++;
+    }
+    return left;
+  };
+  await sweep(dist);
 }
