@@ -1,9 +1,9 @@
 import { createServer, type Server } from "node:http";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
+import * as esbuild from "esbuild";
 import { Miniflare, type Request as MiniflareRequest, Response as MiniflareResponse } from "miniflare";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,11 +15,6 @@ import { startRedis, type TestRedis } from "./redis-server";
 // processes (two Miniflare instances) of one Worker that shares one Redis through it.
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-
-interface Esbuild {
-  build(options: Record<string, unknown> & { write: false }): Promise<{ outputFiles: { text: string }[] }>;
-}
-const esbuild = createRequire(createRequire(import.meta.url).resolve("tsup"))("esbuild") as Esbuild;
 
 const WORKER_SOURCE = `
 import { createCredytProxy } from "@credyt/proxy";

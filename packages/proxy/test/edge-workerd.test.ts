@@ -1,7 +1,7 @@
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
+import * as esbuild from "esbuild";
 import { Miniflare, type Request as MiniflareRequest, Response as MiniflareResponse } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -10,12 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // Miniflare's `outboundService` carries those upstream calls to the emulator.
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-
-// esbuild ships with tsup; it is not a direct dependency of this package, so neither are its types.
-interface Esbuild {
-  build(options: Record<string, unknown> & { write: false }): Promise<{ outputFiles: { text: string }[] }>;
-}
-const esbuild = createRequire(createRequire(import.meta.url).resolve("tsup"))("esbuild") as Esbuild;
 
 const WORKER_SOURCE = `
 import { createCredytProxy } from "@credyt/proxy";

@@ -1,7 +1,7 @@
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
+import * as esbuild from "esbuild";
 import { Miniflare, type Request as MiniflareRequest, Response as MiniflareResponse } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSse } from "./sse";
@@ -10,10 +10,6 @@ import { readSse } from "./sse";
 // without `nodejs_compat`: the stream, its poll and its heartbeats use web-standard globals only.
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-interface Esbuild {
-  build(options: Record<string, unknown> & { write: false }): Promise<{ outputFiles: { text: string }[] }>;
-}
-const esbuild = createRequire(createRequire(import.meta.url).resolve("tsup"))("esbuild") as Esbuild;
 
 const WORKER_SOURCE = `
 import { createCredytProxy } from "@credyt/proxy";

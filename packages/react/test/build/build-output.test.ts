@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-// Checks the built package (run after `tsup`; the package's `test` script builds first).
+// Checks the built package (run after `vite build`; the package's `test` script builds first).
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dist = path.join(root, "dist");
 const read = (file: string) => readFileSync(path.join(dist, file), "utf8");
