@@ -4,11 +4,11 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DEFAULT_BASE_PATH } from "./_internal/config";
+import { createCredytProxy as createFetchProxy } from "./_internal/create-credyt-proxy";
 import { fetchUrl, type NodeRequest, toFetchRequest, writeResponse } from "./_internal/node-request";
-import { createCredytProxy as createFetchProxy } from "./create-credyt-proxy";
-import type { CredytProxyLive, CredytProxyOptions } from "./types";
+import type { CredytProxyLive, CredytProxyOptions } from "./_internal/types";
 
-export * from "./common";
+export * from "./_internal/common";
 
 /**
  * What `getCustomerId` receives from the Node adapter: the framework's own request and response, typed

@@ -15,7 +15,7 @@ import {
 } from "./_internal/redis-command";
 import { type RedisSubscriberClient, type RedisWalletFanoutOptions, redisWalletFanout } from "./_internal/redis-fanout";
 import { CLAIM_SCRIPT, HIT_SCRIPT, RELEASE_SCRIPT } from "./_internal/redis-scripts";
-import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore, RateLimitStore } from "./stores";
+import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore, RateLimitStore } from "./_internal/stores";
 
 export type { RedisStoresClient, RedisSubscriberClient, RedisWalletFanoutOptions };
 

@@ -1,6 +1,6 @@
 import { CredytError } from "@credyt/core";
 import { describe, expect, it } from "vitest";
-import { createCredytApi } from "../src/create-credyt-api";
+import { createCredytApi } from "../src/index";
 import { CUSTOMER, FAKE_KEY, fakeUpstream, WALLET_TEXT } from "./fake-upstream";
 import { expectError, get, setup, topUpRequest } from "./helpers";
 

@@ -1,7 +1,4 @@
 import { currencyDigits, isCurrencyCode } from "@credyt/core";
-import { MemoryIdempotencyStore } from "../memory-idempotency-store";
-import type { IdempotencyStore } from "../stores";
-import type { CredytProxyEvent, CredytProxyOptions, ExchangeRateRequest } from "../types";
 import { checkMethods, checkMilliseconds, fail, hasControlCharacters, isObject, show } from "./config-checks";
 import {
   DEFAULT_GET_RATE_LIMIT,
@@ -12,6 +9,9 @@ import {
 } from "./config-limits";
 import { type Big, formatDecimal, minorUnit, parseDecimal, smallestAmount } from "./decimal";
 import { isProduction } from "./dev-log";
+import { MemoryIdempotencyStore } from "./memory-idempotency-store";
+import type { IdempotencyStore } from "./stores";
+import type { CredytProxyEvent, CredytProxyOptions, ExchangeRateRequest } from "./types";
 
 export { checkMilliseconds, hasControlCharacters } from "./config-checks";
 export { DEFAULT_BREAKER, type ResolvedRateLimit } from "./config-limits";

@@ -9,7 +9,8 @@ import {
   type WireTopUp,
   type WireWallet,
 } from "@credyt/core";
-import type { CredytPortalSessionBody, CredytTopUpBody } from "../create-credyt-api";
+import { containsSecret } from "./contains-secret";
+import type { CredytPortalSessionBody, CredytTopUpBody } from "./credyt-bodies";
 import { callUpstream, type UpstreamAccess, UpstreamFailure, type UpstreamResponse } from "./upstream";
 import { usageEndpoints } from "./usage-upstream";
 
@@ -19,17 +20,6 @@ export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_]{1,32}$/;
 /** An upstream answer whose JSON has been checked against the wire type `T`. */
 export interface Checked<T> extends UpstreamResponse {
   json: T;
-}
-
-/** True when any string in `value` (keys included), once JSON-decoded, contains `secret`. */
-export function containsSecret(value: unknown, secret: string, depth = 0): boolean {
-  if (typeof value === "string") return value.includes(secret);
-  if (typeof value !== "object" || value === null || depth > 64) return false;
-  if (Array.isArray(value)) return value.some((item) => containsSecret(item, secret, depth + 1));
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes(secret) || containsSecret(item, secret, depth + 1)) return true;
-  }
-  return false;
 }
 
 function checked<T>(response: UpstreamResponse, check: (body: unknown) => string[], apiKey: string): Checked<T> {

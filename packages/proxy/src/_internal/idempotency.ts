@@ -1,5 +1,5 @@
 import { CredytError } from "@credyt/core";
-import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from "../stores";
+import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from "./stores";
 
 /** How long a finished top-up's answer is replayed. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import { CredytError } from "@credyt/core";
-import type { IdempotencyClaim, IdempotencyRecord } from "../stores";
+import type { IdempotencyClaim, IdempotencyRecord } from "./stores";
 
 /**
  * The Redis client the stores use: a connected node-redis v5 client (`createClient()` from `redis`) has

@@ -1,5 +1,5 @@
 import { CredytError } from "@credyt/core";
-import type { StoredResponse } from "../stores";
+import type { StoredResponse } from "./stores";
 
 /**
  * A JSON response from exact body text (upstream bodies are forwarded verbatim), with the headers

@@ -1,6 +1,7 @@
 import { CredytError } from "@credyt/core";
 import Big from "big.js";
-import { checkRate, type Exchange, exchangeRate } from "./handlers";
+import type { Exchange } from "./exchange";
+import { checkRate, exchangeRate } from "./handlers";
 import { jsonText } from "./respond";
 import { encodeCursor, parseQuoteQuery, parseSummaryQuery, parseUsageQuery } from "./usage-query";
 import type { UpstreamUsageEvent } from "./usage-upstream";

@@ -1,5 +1,5 @@
 import { CredytError } from "@credyt/core";
-import { containsSecret } from "./endpoints";
+import { containsSecret } from "./contains-secret";
 import { callUpstream, type UpstreamAccess, UpstreamFailure } from "./upstream";
 
 /** A usage event as the proxy forwards it: only what the customer may see (no `data`, no ids of others). */
