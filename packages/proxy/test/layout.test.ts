@@ -83,4 +83,9 @@ describe("package layout", () => {
     for (const file of files) if (!state.has(file)) walk(file, [file]);
     expect(cycles).toEqual([]);
   });
+
+  it("uses big.js only through _internal/decimal.ts", () => {
+    const users = files.filter((file) => /from\s+["']big\.js["']/.test(readFileSync(file, "utf8")));
+    expect(users.map((file) => relative(src, file))).toEqual([join("_internal", "decimal.ts")]);
+  });
 });

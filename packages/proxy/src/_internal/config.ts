@@ -1,4 +1,4 @@
-import { currencyDigits, isCurrencyCode } from "@credyt/core";
+import { ASSET_CODE_RULE, currencyDigits, isAssetCode, isCurrencyCode } from "@credyt/core";
 import { checkMethods, checkMilliseconds, fail, hasControlCharacters, isObject, show } from "./config-checks";
 import {
   DEFAULT_GET_RATE_LIMIT,
@@ -10,6 +10,7 @@ import {
 import { type Big, formatDecimal, minorUnit, parseDecimal, smallestAmount } from "./decimal";
 import { isProduction } from "./dev-log";
 import { MemoryIdempotencyStore } from "./memory-idempotency-store";
+import { ACCOUNT_NAME_PATTERN, ACCOUNT_NAME_RULE } from "./patterns";
 import type { IdempotencyStore } from "./stores";
 import type { CredytProxyEvent, CredytProxyOptions, ExchangeRateRequest } from "./types";
 
@@ -20,8 +21,6 @@ export const DEFAULT_API_URL = "https://api.credyt.ai";
 export const DEFAULT_BASE_PATH = "/api/credyt";
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX = "10000";
-export const ASSET_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
-export const ACCOUNT_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface ResolvedConfig<Ctx> {
   apiKey: string;
@@ -166,15 +165,14 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
   if (!Array.isArray(assetCodes) || assetCodes.length === 0)
     fail('`topUps.assets` must list at least one asset code, such as ["USD", "TOK"].');
   for (const code of assetCodes) {
-    if (typeof code !== "string" || !ASSET_PATTERN.test(code))
-      fail(`\`topUps.assets\` has an invalid asset code "${String(code)}".`);
+    if (!isAssetCode(code)) fail(`\`topUps.assets\` has an invalid asset code ${show(code)}: use ${ASSET_CODE_RULE}.`);
   }
   const accountNames = topUps.accountNames ?? ["default"];
   if (!Array.isArray(accountNames) || accountNames.length === 0)
     fail('`topUps.accountNames` must list at least one account name, such as ["default"].');
   for (const name of accountNames) {
     if (typeof name !== "string" || !ACCOUNT_NAME_PATTERN.test(name))
-      fail(`\`topUps.accountNames\` has an invalid account name ${show(name)}: use 1-64 letters, digits, _ or -.`);
+      fail(`\`topUps.accountNames\` has an invalid account name ${show(name)}: use ${ACCOUNT_NAME_RULE}.`);
   }
   const min = topUps.min === undefined ? undefined : amountOption(topUps.min, "min");
   const max = amountOption(topUps.max ?? DEFAULT_MAX, "max");

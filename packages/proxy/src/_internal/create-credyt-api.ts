@@ -1,9 +1,10 @@
 import type { WireAccount, WirePortalSession, WireTopUp, WireWallet } from "@credyt/core";
 import { checkMilliseconds, DEFAULT_BREAKER, DEFAULT_TIMEOUT_MS, resolveApiAccess } from "./config";
 import type { CredytPortalSessionBody, CredytTopUpBody } from "./credyt-bodies";
-import { CUSTOMER_ID_PATTERN, endpoints } from "./endpoints";
+import { endpoints } from "./endpoints";
 import type { WalletFanout } from "./fanout";
 import { UpstreamGuard } from "./guard";
+import { CUSTOMER_ID_PATTERN } from "./patterns";
 import { hubsFor } from "./wallet-stream";
 
 /** Options of {@link createCredytApi}. */

@@ -1,10 +1,11 @@
 import { CredytError, isCredytError } from "@credyt/core";
 import { resolveConfig } from "./config";
 import { createDevLog } from "./dev-log";
-import { CUSTOMER_ID_PATTERN, endpoints } from "./endpoints";
+import { endpoints } from "./endpoints";
 import type { Exchange } from "./exchange";
 import { UpstreamGuard } from "./guard";
 import { createPortalSession, createTopUp, getAccount, getWallet } from "./handlers";
+import { CUSTOMER_ID_PATTERN } from "./patterns";
 import { ClientClosedRequest } from "./read-body";
 import { errorResponse, MethodNotAllowed, requestIdFrom } from "./respond";
 import { checkOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from "./security";

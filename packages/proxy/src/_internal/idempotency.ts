@@ -1,4 +1,4 @@
-import { CredytError } from "@credyt/core";
+import { CredytError, toHex } from "@credyt/core";
 import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from "./stores";
 
 /** How long a finished top-up's answer is replayed. */
@@ -8,8 +8,7 @@ export const FAILURE_TTL_MS = 3_000;
 
 /** Lower-case hex SHA-256 of `text`. */
 export async function sha256(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  return toHex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
 }
 
 /** SHA-256 of the method, route and validated body: what "the same request" means. */

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { HOST_PATTERN } from "./patterns";
 
 /** What Express and Connect add to Node's request; all optional so plain node:http works too. */
 export type NodeRequest = IncomingMessage & {
@@ -9,8 +10,6 @@ export type NodeRequest = IncomingMessage & {
   protocol?: string;
   _body?: boolean;
 };
-
-const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 
 function pathOf(url: string): string {
   const end = url.search(/[?#]/);
@@ -40,7 +39,7 @@ export function fetchUrl(req: NodeRequest, basePath: string): string | null {
     if (originalPath !== basePath && !originalPath.startsWith(`${basePath}/`)) return null;
     path = originalPath;
   }
-  const host = req.headers.host !== undefined && HOST.test(req.headers.host) ? req.headers.host : "localhost";
+  const host = req.headers.host !== undefined && HOST_PATTERN.test(req.headers.host) ? req.headers.host : "localhost";
   const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
   const protocol = req.protocol === "https" || req.protocol === "http" ? req.protocol : encrypted ? "https" : "http";
   return `${protocol}://${host}${path}${query}`;

@@ -1,6 +1,6 @@
 import { checkWallet } from "@credyt/core";
-import { CUSTOMER_ID_PATTERN } from "./endpoints";
 import type { WalletFanout } from "./fanout";
+import { CUSTOMER_ID_PATTERN } from "./patterns";
 import { type RedisStoresClient, runCommand } from "./redis-command";
 
 /**

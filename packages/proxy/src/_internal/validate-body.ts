@@ -1,20 +1,27 @@
-import { CredytError, type CredytErrorDetails } from "@credyt/core";
+import {
+  ASSET_CODE_PATTERN,
+  ASSET_CODE_RULE,
+  CredytError,
+  type CredytErrorDetails,
+  isCurrencyCode,
+} from "@credyt/core";
 import { z } from "zod";
 import type { ResolvedConfig } from "./config";
 import { decimalOfNumber, fitsMinorUnit, formatDecimal } from "./decimal";
+import { ACCOUNT_NAME_PATTERN, ACCOUNT_NAME_RULE } from "./patterns";
 
 export const MAX_DESCRIPTION = 200;
 
 const topUpSchema = z.strictObject({
   amount: z.number({ error: "must be a number" }).refine(Number.isFinite, "must be a finite number"),
-  currency: z.string({ error: "must be a string" }).regex(/^[A-Z]{3}$/, "must be an upper-case ISO 4217 code"),
+  currency: z.string({ error: "must be a string" }).refine(isCurrencyCode, "must be an upper-case ISO 4217 code"),
   asset: z
     .string({ error: "must be a string" })
-    .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, "must be an asset code")
+    .regex(ASSET_CODE_PATTERN, `must be an asset code: ${ASSET_CODE_RULE}`)
     .optional(),
   account_name: z
     .string({ error: "must be a string" })
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 letters, digits, _ or -")
+    .regex(ACCOUNT_NAME_PATTERN, `must be ${ACCOUNT_NAME_RULE}`)
     .optional(),
   description: z
     .string({ error: "must be a string" })
