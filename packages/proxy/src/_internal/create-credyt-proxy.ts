@@ -7,7 +7,7 @@ import { UpstreamGuard } from "./guard";
 import { createPortalSession, createTopUp, getAccount, getWallet } from "./handlers";
 import { CUSTOMER_ID_PATTERN } from "./patterns";
 import { ClientClosedRequest } from "./read-body";
-import { errorResponse, MethodNotAllowed, requestIdFrom } from "./respond";
+import { errorResponse, internalError, MethodNotAllowed, requestIdFrom } from "./respond";
 import { checkOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from "./security";
 import { resolveStreamConfig, type StreamConfig } from "./stream-config";
 import type { CredytProxyEvent, CredytProxyHandler, CredytProxyOptions, FetchContext } from "./types";
@@ -154,9 +154,7 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
         // Nobody reads this answer; it only ends the exchange for the framework.
         return new Response(null, { status: 499, headers: { "Cache-Control": "no-store", "X-Request-Id": requestId } });
       }
-      const error = isCredytError(thrown)
-        ? thrown
-        : new CredytError("internal", "Something went wrong on the billing server.", { cause: thrown });
+      const error = isCredytError(thrown) ? thrown : internalError(thrown);
       const cause = error.cause instanceof Error ? error.cause.message : undefined;
       await emit({
         type: "request.rejected",

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { HOST_PATTERN } from "./patterns";
+import { internalError, jsonHeaders, requestIdOf, storedError } from "./respond";
 
 /** What Express and Connect add to Node's request; all optional so plain node:http works too. */
 export type NodeRequest = IncomingMessage & {
@@ -134,5 +135,16 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
   });
   headers["content-length"] = Buffer.byteLength(body);
   res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+/**
+ * Answers a failure outside the Fetch core (a body the app's parser left unreadable, a response that
+ * could not be written) with the protocol's internal error, when nothing was sent yet.
+ */
+export function writeInternalError(req: IncomingMessage, res: ServerResponse, cause: unknown): void {
+  if (res.headersSent) return;
+  const { status, headers, body } = storedError(internalError(cause));
+  res.writeHead(status, jsonHeaders(requestIdOf(req.headers["x-request-id"]), headers));
   res.end(body);
 }
