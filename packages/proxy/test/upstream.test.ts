@@ -1,5 +1,6 @@
 import { CredytError } from "@credyt/core";
 import { describe, expect, it } from "vitest";
+import { failureOf, UpstreamFailure } from "../src/_internal/upstream";
 import { createCredytApi } from "../src/index";
 import { CUSTOMER, FAKE_KEY, fakeUpstream, WALLET_TEXT } from "./fake-upstream";
 import { expectError, get, setup, topUpRequest } from "./helpers";
@@ -81,6 +82,45 @@ describe("upstream failures map to the catalogue without leaking internals", () 
     const response = await proxy(get("/wallet"));
     expect(await response.text()).toBe(WALLET_TEXT);
     expect(upstream.calls).toHaveLength(2);
+  });
+
+  it.each([400, 401, 403, 404, 409, 418, 422, 429])("never retries a GET answered %i", async (status) => {
+    const { proxy, upstream } = setup({}, failWith(status, { "Retry-After": "1" }));
+    await proxy(get("/wallet"));
+    expect(upstream.calls).toHaveLength(1);
+  });
+
+  it.each([500, 502, 503, 504])("retries a GET answered %i twice", async (status) => {
+    const { proxy, upstream } = setup({}, failWith(status));
+    await expectError(await proxy(get("/wallet")), 502, "upstream_error");
+    expect(upstream.calls).toHaveLength(3);
+  });
+
+  it("retries a GET whose connection failed, never one that timed out or sent a bad body", async () => {
+    const refused = setup({
+      fetch: async () => {
+        throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
+      },
+    });
+    await expectError(await refused.proxy(get("/wallet")), 502, "upstream_error");
+    let calls = 0;
+    const counted = setup({
+      fetch: async () => {
+        calls += 1;
+        throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
+      },
+    });
+    await counted.proxy(get("/wallet"));
+    expect(calls).toBe(3);
+    const garbled = setup({}, () => new Response("<html>", { status: 200 }));
+    await expectError(await garbled.proxy(get("/wallet")), 502, "upstream_error");
+    expect(garbled.upstream.calls).toHaveLength(1);
+    const slow = setup(
+      { timeoutMs: 50 },
+      () => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 300)),
+    );
+    await expectError(await slow.proxy(get("/wallet")), 504, "upstream_timeout");
+    expect(slow.upstream.calls).toHaveLength(1);
   });
 
   it("never retries POSTs, nor GETs on 4xx", async () => {
@@ -195,6 +235,43 @@ describe("createCredytApi", () => {
     });
     expect(session.redirect_url).toMatch(/^https:/);
     expect(upstream.calls.map((c) => c.headers.get("x-credyt-api-key"))).toEqual([FAKE_KEY, FAKE_KEY]);
+  });
+
+  it("carries the typed failure (status, retryable, maybeApplied) the retry decision reads", async () => {
+    const failing = (status: number) =>
+      createCredytApi({
+        apiKey: FAKE_KEY,
+        apiUrl: "https://credyt.test",
+        fetch: fakeUpstream({ respond: failWith(status) }).fetch,
+      });
+    const causeOf = async (call: Promise<unknown>) => {
+      const error = await call.then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(CredytError);
+      const failure = failureOf(error);
+      expect(failure).toBeInstanceOf(UpstreamFailure);
+      return failure as UpstreamFailure;
+    };
+    expect(await causeOf(failing(404).getWallet(CUSTOMER))).toMatchObject({ status: 404, retryable: false });
+    expect(await causeOf(failing(401).getWallet(CUSTOMER))).toMatchObject({ status: 401, retryable: false });
+    expect(await causeOf(failing(429).getWallet(CUSTOMER))).toMatchObject({
+      status: 429,
+      retryable: false,
+      isOutage: true,
+    });
+    expect(await causeOf(failing(503).getWallet(CUSTOMER))).toMatchObject({
+      status: 503,
+      retryable: true,
+      maybeApplied: false,
+    });
+    const body = { customer_id: CUSTOMER, amount: 5, currency: "USD", return_url: "https://a.example/" };
+    expect(await causeOf(failing(500).createTopUp({ ...body, failure_url: body.return_url }))).toMatchObject({
+      status: 500,
+      retryable: true,
+      maybeApplied: true,
+    });
   });
 
   it("throws CredytError for upstream failures and bad ids", async () => {
