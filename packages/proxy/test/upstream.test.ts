@@ -211,11 +211,18 @@ describe("createCredytApi", () => {
     };
   };
 
-  it("reads a wallet and an account as wire JSON, exact amounts", async () => {
+  it("reads a wallet and an account as core's camelCase types, exact amounts", async () => {
     const { api: credyt } = api();
     const wallet = await credyt.getWallet(CUSTOMER);
     expect(wallet.accounts.map((a) => a.available)).toEqual([14.566678, 993450234]);
-    expect(await credyt.getAccount(CUSTOMER, "default:USD")).toMatchObject({ id: "default:USD", pending_in: 0 });
+    expect(await credyt.getAccount(CUSTOMER, "default:USD")).toEqual({
+      id: "default:USD",
+      name: "default",
+      asset: "USD",
+      available: 14.566678,
+      pendingIn: 0,
+      pendingOut: 0,
+    });
   });
 
   it("creates top-ups and portal sessions", async () => {
@@ -227,13 +234,18 @@ describe("createCredytApi", () => {
       return_url: "https://a.example/?credyt_return=top_up",
       failure_url: "https://a.example/?credyt_return=failed",
     });
-    expect(topUp.status).toBe("initiated");
+    expect(topUp).toMatchObject({ status: "initiated", redirectUrl: expect.stringMatching(/^https:/) });
+    expect(topUp.id).toMatch(/^top_/);
+    expect(topUp.createdAt).toBe("2026-11-25T10:00:00.000000Z");
     const session = await credyt.createBillingPortalSession({
       customer_id: CUSTOMER,
       return_url: "https://a.example/",
       failure_url: "https://a.example/",
     });
-    expect(session.redirect_url).toMatch(/^https:/);
+    expect(session).toEqual({
+      redirectUrl: "https://billing.credyt.ai/api/sign-in?token=p",
+      expiresAt: "2026-11-25T10:10:00Z",
+    });
     expect(upstream.calls.map((c) => c.headers.get("x-credyt-api-key"))).toEqual([FAKE_KEY, FAKE_KEY]);
   });
 

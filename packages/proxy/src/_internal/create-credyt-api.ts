@@ -1,4 +1,13 @@
-import type { WireAccount, WirePortalSession, WireTopUp, WireWallet } from "@credyt/core";
+import {
+  type Account,
+  accountFromWire,
+  type PortalSession,
+  portalSessionFromWire,
+  type TopUp,
+  topUpFromWire,
+  type Wallet,
+  walletFromWire,
+} from "@credyt/core";
 import { checkMilliseconds, DEFAULT_BREAKER, DEFAULT_TIMEOUT_MS, resolveApiAccess } from "./config";
 import type { CredytPortalSessionBody, CredytTopUpBody } from "./credyt-bodies";
 import { endpoints } from "./endpoints";
@@ -24,16 +33,21 @@ export interface CredytApiOptions {
   fanout?: WalletFanout;
 }
 
-/** A small typed Credyt client. Every call answers Credyt's snake_case JSON or throws a `CredytError`. */
+/**
+ * A small typed Credyt client for server code. It takes Credyt's own request bodies and answers the
+ * camelCase types of `@credyt/core` (`Wallet`, `Account`, `TopUp`, `PortalSession`), the same the hooks
+ * of `@credyt/react` return, so a prefetched wallet goes straight into `<CredytProvider fallback>`.
+ * Amounts keep every digit Credyt sent. Every failure is a `CredytError`.
+ */
 export interface CredytApi {
-  /** The customer's wallet: every account with its balances. */
-  getWallet(customerId: string): Promise<WireWallet>;
+  /** The customer's wallet: every account with its balances (`fallback={{ wallet }}` takes it as is). */
+  getWallet(customerId: string): Promise<Wallet>;
   /** `accountId` is `name:ASSET`, for example `default:USD`. */
-  getAccount(customerId: string, accountId: string): Promise<WireAccount>;
-  /** Starts a Credyt-hosted checkout; send the customer to the answer's `redirect_url`. Never retried. */
-  createTopUp(body: CredytTopUpBody): Promise<WireTopUp>;
-  /** A billing portal link for the customer, valid for 10 minutes. Never retried. */
-  createBillingPortalSession(body: CredytPortalSessionBody): Promise<WirePortalSession>;
+  getAccount(customerId: string, accountId: string): Promise<Account>;
+  /** Starts a Credyt-hosted checkout; send the customer to the answer's `redirectUrl`. Never retried. */
+  createTopUp(body: CredytTopUpBody): Promise<TopUp>;
+  /** A billing portal link for the customer, valid for 10 minutes (`redirectUrl`). Never retried. */
+  createBillingPortalSession(body: CredytPortalSessionBody): Promise<PortalSession>;
   /**
    * Tells the live balance streams that the customer's wallet changed (call it after sending a usage
    * event or an adjustment): the wallet is read again and pushed to their open streams when it differs.
@@ -49,7 +63,8 @@ export interface CredytApi {
  *
  * @example
  * const credyt = createCredytApi({ apiKey: process.env.CREDYT_API_KEY! });
- * const wallet = await credyt.getWallet(customerId); // { accounts: [{ id: "default:USD", available: 14.566678, … }] }
+ * const wallet = await credyt.getWallet(customerId); // { accounts: [{ id: "default:USD", available: 14.566678, pendingIn: 0, … }] }
+ * // <CredytProvider fallback={{ wallet }}> renders it with no loading flash.
  */
 export function createCredytApi(options: CredytApiOptions): CredytApi {
   const { apiKey, apiUrl } = resolveApiAccess(options ?? {}, "createCredytApi");
@@ -80,9 +95,12 @@ export function createCredytApi(options: CredytApiOptions): CredytApi {
       for (const hub of hubs) hub.receive(customerId, text);
       await fanout.publish(customerId, text);
     },
-    getWallet: async (customerId) => (await api.getWallet(customerId)).json,
-    getAccount: async (customerId, accountId) => (await api.getAccount(customerId, accountId)).json,
-    createTopUp: async (body) => (await api.createTopUp(body)).json,
-    createBillingPortalSession: async (body) => (await api.createBillingPortalSession(body)).json,
+    // The checked wire JSON, mapped by core's own mappers: the proxy's handlers keep forwarding the exact
+    // wire text, while server code gets what the browser's hooks hold.
+    getWallet: async (customerId) => walletFromWire((await api.getWallet(customerId)).json),
+    getAccount: async (customerId, accountId) => accountFromWire((await api.getAccount(customerId, accountId)).json),
+    createTopUp: async (body) => topUpFromWire((await api.createTopUp(body)).json),
+    createBillingPortalSession: async (body) =>
+      portalSessionFromWire((await api.createBillingPortalSession(body)).json),
   };
 }
