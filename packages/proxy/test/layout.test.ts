@@ -88,4 +88,19 @@ describe("package layout", () => {
     const users = files.filter((file) => /from\s+["']big\.js["']/.test(readFileSync(file, "utf8")));
     expect(users.map((file) => relative(src, file))).toEqual([join("_internal", "decimal.ts")]);
   });
+
+  it("gives no two modules a top-level function or constant of the same name (twins that drift apart)", () => {
+    // The same factory name on every subpath is the design; `fail` is each factory's own optionFailure(…).
+    const allowed = new Set(["createCredytProxy", "fail"]);
+    const owners = new Map<string, string[]>();
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      for (const match of text.matchAll(/^(?:export )?(?:async )?(?:function|const|let|class) ([A-Za-z_$][\w$]*)/gm)) {
+        const name = match[1] as string;
+        owners.set(name, [...(owners.get(name) ?? []), relative(src, file)]);
+      }
+    }
+    const twins = [...owners].filter(([name, where]) => where.length > 1 && !allowed.has(name));
+    expect(twins).toEqual([]);
+  });
 });

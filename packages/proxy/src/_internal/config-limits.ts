@@ -1,4 +1,5 @@
-import { checkMethods, checkMilliseconds, fail, isObject, show } from "./config-checks";
+import { checkMethods, checkMilliseconds, fail, show } from "./config-checks";
+import { isObject } from "./is-object";
 import { MemoryRateLimitStore } from "./memory-rate-limit-store";
 import type { RateLimitStore } from "./stores";
 

@@ -1,5 +1,5 @@
 import { ASSET_CODE_RULE, currencyDigits, isAssetCode, isCurrencyCode } from "@credyt/core";
-import { checkMethods, checkMilliseconds, fail, hasControlCharacters, isObject, show } from "./config-checks";
+import { checkMethods, checkMilliseconds, fail, hasControlCharacters, optionFailure, show } from "./config-checks";
 import {
   DEFAULT_GET_RATE_LIMIT,
   DEFAULT_RATE_LIMIT,
@@ -9,6 +9,7 @@ import {
 } from "./config-limits";
 import { type Big, formatDecimal, minorUnit, parseDecimal, smallestAmount } from "./decimal";
 import { isProduction } from "./dev-log";
+import { isObject } from "./is-object";
 import { MemoryIdempotencyStore } from "./memory-idempotency-store";
 import { ACCOUNT_NAME_PATTERN, ACCOUNT_NAME_RULE } from "./patterns";
 import type { IdempotencyStore } from "./stores";
@@ -51,9 +52,7 @@ export interface ResolvedConfig<Ctx> {
 
 /** Checks `apiKey`/`apiUrl`; shared with `createCredytApi`. */
 export function resolveApiAccess(options: { apiKey?: unknown; apiUrl?: unknown }, name: string) {
-  const fix = (message: string): never => {
-    throw new TypeError(`${name}: ${message}`);
-  };
+  const fix = optionFailure(name);
   if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
     fix("`apiKey` is missing. Pass your Credyt secret key, e.g. `apiKey: process.env.CREDYT_API_KEY`.");
   }
@@ -121,7 +120,7 @@ function bareOrigin(value: unknown): string | undefined {
   return url.origin === value.replace(/\/$/, "") ? url.origin : undefined;
 }
 
-function checkOrigin(value: unknown): string {
+function parseOriginOption(value: unknown): string {
   const origin = bareOrigin(value);
   if (origin === undefined)
     fail(`\`allowedOrigins\` entries must be bare origins such as "https://app.example.com", got ${show(value)}.`);
@@ -197,7 +196,7 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
       `\`allowedOrigins\` must be an array of origins, such as ["https://app.example.com"], got ${show(options.allowedOrigins)}.`,
     );
   }
-  const allowedOrigins = new Set((options.allowedOrigins ?? []).map(checkOrigin));
+  const allowedOrigins = new Set((options.allowedOrigins ?? []).map(parseOriginOption));
   const publicOrigin = options.publicOrigin === undefined ? undefined : bareOrigin(options.publicOrigin);
   if (options.publicOrigin !== undefined && publicOrigin === undefined) {
     fail(

@@ -9,6 +9,7 @@ import {
   walletFromWire,
 } from "@credyt/core";
 import { checkMilliseconds, DEFAULT_BREAKER, DEFAULT_TIMEOUT_MS, resolveApiAccess } from "./config";
+import { optionFailure } from "./config-checks";
 import type { CredytPortalSessionBody, CredytTopUpBody } from "./credyt-bodies";
 import { endpoints } from "./endpoints";
 import type { WalletFanout } from "./fanout";
@@ -68,17 +69,15 @@ export interface CredytApi {
  */
 export function createCredytApi(options: CredytApiOptions): CredytApi {
   const { apiKey, apiUrl } = resolveApiAccess(options ?? {}, "createCredytApi");
-  const timeoutMs = checkMilliseconds(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs", (message) => {
-    throw new TypeError(`createCredytApi: ${message}`);
-  });
-  if (options.fetch !== undefined && typeof options.fetch !== "function")
-    throw new TypeError("createCredytApi: `fetch` must be a function.");
+  const fail = optionFailure("createCredytApi");
+  const timeoutMs = checkMilliseconds(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs", fail);
+  if (options.fetch !== undefined && typeof options.fetch !== "function") fail("`fetch` must be a function.");
   // The proxy's protection too: concurrent identical reads share a call, retries stay within budget,
   // and repeated failures open the breaker, so server rendering during an outage does not multiply load.
   const api = endpoints({ apiKey, apiUrl, timeoutMs, fetch: options.fetch, guard: new UpstreamGuard(DEFAULT_BREAKER) });
   const fanout = options.fanout;
   if (fanout !== undefined && (typeof fanout !== "object" || fanout === null || typeof fanout.publish !== "function"))
-    throw new TypeError("createCredytApi: `fanout` must be a wallet fan-out such as createRedisWalletFanout({ … }).");
+    fail("`fanout` must be a wallet fan-out such as createRedisWalletFanout({ … }).");
   return {
     async notify(customerId) {
       if (typeof customerId !== "string" || !CUSTOMER_ID_PATTERN.test(customerId)) {

@@ -8,7 +8,7 @@ import { createPortalSession, createTopUp, getAccount, getWallet } from "./handl
 import { CUSTOMER_ID_PATTERN } from "./patterns";
 import { ClientClosedRequest } from "./read-body";
 import { errorResponse, internalError, MethodNotAllowed, requestIdFrom } from "./respond";
-import { checkOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from "./security";
+import { checkRequestOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from "./security";
 import { resolveStreamConfig, type StreamConfig } from "./stream-config";
 import type { CredytProxyEvent, CredytProxyHandler, CredytProxyOptions, FetchContext } from "./types";
 import { getQuote, getUsage, getUsageSummary } from "./usage-handlers";
@@ -117,7 +117,7 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
         );
       }
       try {
-        checkOrigin(request.headers, origin, config.allowedOrigins);
+        checkRequestOrigin(request.headers, origin, config.allowedOrigins);
       } catch (error) {
         explainOrigin(log, request.headers.get("origin") ?? "", origin, config.publicOrigin !== undefined);
         throw error;

@@ -1,4 +1,5 @@
 import { CredytError, toHex } from "@credyt/core";
+import { sleep } from "./sleep";
 import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from "./stores";
 
 /** How long a finished top-up's answer is replayed. */
@@ -24,8 +25,6 @@ export async function fingerprint(method: string, route: string, body: Record<st
 function conflict(message: string): CredytError {
   return new CredytError("idempotency_conflict", message);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the request run under the key produced, and how long to remember it (0: forget it). */
 export interface Outcome {

@@ -32,7 +32,7 @@ export function selfOrigin(
 }
 
 /** Answers 403 when an `Origin` header names a site other than this one or an allowed origin. */
-export function checkOrigin(headers: Headers, selfOrigin: string, allowed: Set<string>): void {
+export function checkRequestOrigin(headers: Headers, selfOrigin: string, allowed: Set<string>): void {
   const origin = headers.get("origin");
   if (origin === null) return;
   if (origin === selfOrigin || allowed.has(origin)) return;

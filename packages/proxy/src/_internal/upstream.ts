@@ -1,5 +1,6 @@
 import { CredytError } from "@credyt/core";
 import type { UpstreamGuard } from "./guard";
+import { sleep } from "./sleep";
 
 export interface UpstreamAccess {
   apiKey: string;
@@ -191,8 +192,6 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
     clearTimeout(timer);
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Calls Credyt once; GETs are retried at most twice with jittered backoff on 5xx and connection

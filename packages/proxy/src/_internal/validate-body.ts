@@ -37,7 +37,7 @@ const portalSchema = z.strictObject({
 export type TopUpBody = z.infer<typeof topUpSchema>;
 export type PortalBody = z.infer<typeof portalSchema>;
 
-function invalid(details: CredytErrorDetails): CredytError {
+function invalidBody(details: CredytErrorDetails): CredytError {
   const fields = Object.keys(details).join(", ");
   return new CredytError("invalid_request", `Check these fields: ${fields}.`, { details });
 }
@@ -57,7 +57,7 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
     }
     add(issue.path.map(String).join(".") || "body", issue.message);
   }
-  throw invalid(Object.fromEntries(fields));
+  throw invalidBody(Object.fromEntries(fields));
 }
 
 /** Validates a top-up body against the schema and the configured allowlists and limits (exact decimals). */
@@ -85,7 +85,7 @@ export function validateTopUp<Ctx>(body: unknown, config: ResolvedConfig<Ctx>): 
       details.amount = [`must be at most ${formatDecimal(config.max)}`];
     }
   }
-  if (Object.keys(details).length > 0) throw invalid(details);
+  if (Object.keys(details).length > 0) throw invalidBody(details);
   return data;
 }
 
