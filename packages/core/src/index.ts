@@ -58,6 +58,8 @@ export {
   accountFromWire,
   accountToWire,
   IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_KEY_RULE,
+  isIdempotencyKey,
   type PortalSession,
   type PortalSessionInput,
   portalSessionFromWire,

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ASSET_CODE_PATTERN, ERROR_STATUS, errorCodeForStatus, isAssetCode, isLoopbackHost, toHex } from "./index";
+import {
+  ASSET_CODE_PATTERN,
+  createCredytClient,
+  ERROR_STATUS,
+  errorCodeForStatus,
+  isAssetCode,
+  isIdempotencyKey,
+  isLoopbackHost,
+  toHex,
+} from "./index";
 
 describe("isAssetCode", () => {
   it.each(["USD", "TOK", "VIDGENMIN", "gpu_min", "GPU-MIN", "A", `A${"b".repeat(31)}`])("accepts %s", (code) => {
@@ -46,5 +55,34 @@ describe("isLoopbackHost", () => {
     for (const host of ["localhost", "127.0.0.1", "[::1]"]) expect(isLoopbackHost(host)).toBe(true);
     for (const host of ["localhost.evil.example", "127.0.0.2", "::1", "example.com", ""])
       expect(isLoopbackHost(host)).toBe(false);
+  });
+});
+
+describe("isIdempotencyKey", () => {
+  it("accepts 8-255 visible ASCII characters and nothing else", () => {
+    for (const key of ["12345678", crypto.randomUUID(), "k".repeat(255), "a!~b_c-d"])
+      expect(isIdempotencyKey(key)).toBe(true);
+    for (const key of ["1234567", "k".repeat(256), "has space1", "tab\tkey12", "clé-12345", null, 12345678])
+      expect(isIdempotencyKey(key)).toBe(false);
+  });
+
+  it("is what the client checks before sending, as the proxy does on arrival", async () => {
+    let sent = 0;
+    const client = createCredytClient({
+      baseUrl: "https://app.example/api/credyt",
+      fetch: async () => {
+        sent += 1;
+        return new Response("{}", { status: 500 });
+      },
+    });
+    const error = await client.createTopUp({ amount: 5, currency: "USD" }, { idempotencyKey: "has a space" }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toMatchObject({
+      code: "invalid_request",
+      details: { "Idempotency-Key": [expect.stringMatching(/visible ASCII/)] },
+    });
+    expect(sent).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // Asset codes, account names and currencies have one definition (core's, or _internal/patterns.ts) that
 // the option checks, the body checks, the upstream paths and the published contract all follow.
 import { readFileSync } from "node:fs";
-import { ASSET_CODE_PATTERN } from "@credyt/core";
+import { ASSET_CODE_PATTERN, isIdempotencyKey } from "@credyt/core";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_NAME_PATTERN, isAccountId } from "../src/_internal/patterns";
 import { createCredytProxy } from "../src/index";
@@ -89,5 +89,11 @@ describe("the published contract", () => {
     const fields = openapi.components.schemas.TopUpRequest.properties;
     expect(fields.asset.pattern).toBe(ASSET_CODE_PATTERN.source);
     expect(fields.account_name.pattern).toBe(ACCOUNT_NAME_PATTERN.source);
+    const header = openapi.paths["/top-ups"].post.parameters.find(
+      (p: { name: string }) => p.name === "Idempotency-Key",
+    );
+    const key = new RegExp(header.schema.pattern);
+    for (const value of ["12345678", crypto.randomUUID(), "has a space", "1234567", "k".repeat(256), "clé-12345"])
+      expect(key.test(value)).toBe(isIdempotencyKey(value));
   });
 });

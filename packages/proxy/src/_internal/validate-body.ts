@@ -3,7 +3,10 @@ import {
   ASSET_CODE_RULE,
   CredytError,
   type CredytErrorDetails,
+  IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_KEY_RULE,
   isCurrencyCode,
+  isIdempotencyKey,
 } from "@credyt/core";
 import { z } from "zod";
 import type { ResolvedConfig } from "./config";
@@ -93,18 +96,14 @@ export function validatePortal(body: unknown): PortalBody {
   return parse(portalSchema, body);
 }
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
-
 /** The `Idempotency-Key` header: required on top-ups, 8-255 visible ASCII characters. */
 export function idempotencyKeyFrom(headers: Headers): string {
-  const key = headers.get("idempotency-key");
-  if (key === null || !IDEMPOTENCY_KEY.test(key)) {
+  const key = headers.get(IDEMPOTENCY_HEADER);
+  if (!isIdempotencyKey(key)) {
     throw new CredytError(
       "invalid_request",
-      "Send an `Idempotency-Key` header of 8-255 visible characters, one per purchase.",
-      {
-        details: { "Idempotency-Key": ["must be 8-255 visible ASCII characters"] },
-      },
+      `Send an \`${IDEMPOTENCY_HEADER}\` header of ${IDEMPOTENCY_KEY_RULE}, one per purchase.`,
+      { details: { [IDEMPOTENCY_HEADER]: [`must be ${IDEMPOTENCY_KEY_RULE}`] } },
     );
   }
   return key;
