@@ -5,8 +5,6 @@ import {
   type Account,
   accountFromWire,
   IDEMPOTENCY_HEADER,
-  IDEMPOTENCY_KEY_RULE,
-  isIdempotencyKey,
   type PortalSession,
   type PortalSessionInput,
   portalSessionFromWire,
@@ -222,11 +220,13 @@ export function createCredytClient(options: CredytClientOptions = {}): CredytCli
     },
     async createTopUp(input, opts) {
       const key = opts?.idempotencyKey;
-      if (!isIdempotencyKey(key)) {
+      if (typeof key !== "string" || key.length < 8 || key.length > 255) {
         throw new CredytError(
           "invalid_request",
-          `createTopUp: pass an \`idempotencyKey\` of ${IDEMPOTENCY_KEY_RULE}, one per purchase intent (crypto.randomUUID() fits).`,
-          { details: { [IDEMPOTENCY_HEADER]: [`must be ${IDEMPOTENCY_KEY_RULE}`] } },
+          "createTopUp: pass an `idempotencyKey` of 8-255 characters, one per purchase intent.",
+          {
+            details: { "Idempotency-Key": ["must be 8-255 characters"] },
+          },
         );
       }
       if (typeof input !== "object" || input === null) {

@@ -78,8 +78,8 @@ export function checkRedirectUrl(url: string, policy: RedirectPolicy = {}): stri
     refuse(shown, `the ${target.protocol} scheme is never followed.`, "Only https URLs (http on loopback pages) are.");
   if (target.username || target.password)
     refuse(shown, "it carries a user name or password.", "Remove the credentials from the URL.");
-  const pageIsLoopback = page !== undefined && isLoopbackHost(page.hostname);
-  const httpOk = target.protocol === "https:" || (pageIsLoopback && isLoopbackHost(target.hostname));
+  const pageIsLoopback = page !== undefined && LOOPBACK.test(page.hostname);
+  const httpOk = target.protocol === "https:" || (pageIsLoopback && LOOPBACK.test(target.hostname));
   if (!httpOk) {
     refuse(
       shown,
@@ -88,7 +88,7 @@ export function checkRedirectUrl(url: string, policy: RedirectPolicy = {}): stri
     );
   }
   if (page !== undefined && target.origin === page.origin) return shown;
-  if (pageIsLoopback && isLoopbackHost(target.hostname)) return shown;
+  if (pageIsLoopback && LOOPBACK.test(target.hostname)) return shown;
   const allowed = policy.allowedHosts ?? DEFAULT_REDIRECT_HOSTS;
   if (
     target.protocol === "https:" &&

@@ -198,8 +198,8 @@ export const IDEMPOTENCY_KEY_RULE = "8-255 visible ASCII characters";
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
 
 /**
- * True for a usable `Idempotency-Key`: 8-255 visible ASCII characters (a UUID fits). The client checks
- * it before sending and the proxy on arrival, so both refuse the same keys.
+ * True for a usable `Idempotency-Key`: 8-255 visible ASCII characters (a UUID fits), the rule the proxy
+ * enforces and the OpenAPI document states. Use it to check keys you make yourself before sending.
  */
 export function isIdempotencyKey(value: unknown): value is string {
   return typeof value === "string" && IDEMPOTENCY_KEY.test(value);
