@@ -1,14 +1,17 @@
-import { type Wallet, walletFromWire } from "@credyt/core";
+import type { Wallet } from "@credyt/core";
 import { BillingPortalLink, CredytProvider, TopUpButton, WalletBalance } from "@credyt/react";
 import { credytApi, currentCustomerId } from "@/lib/credyt";
 
 // Balances are per customer and change all the time: render on every request, never at build time.
 export const dynamic = "force-dynamic";
 
-/** Fetches the wallet on the server, so the balance is in the HTML: no loading flash, no layout shift. */
+/**
+ * Fetches the wallet on the server, so the balance is in the HTML: no loading flash, no layout shift.
+ * `createCredytApi` answers the same `Wallet` the provider's `fallback` takes: no mapping needed.
+ */
 async function prefetchWallet(customerId: string): Promise<Wallet | undefined> {
   try {
-    return walletFromWire(await credytApi().getWallet(customerId));
+    return await credytApi().getWallet(customerId);
   } catch (error) {
     // The components fetch it themselves in the browser; the page still renders.
     console.error("Could not prefetch the Credyt wallet:", error);

@@ -28,7 +28,7 @@ export {
 } from "./errors";
 export { type AssetDisplay, currencyDigits, type FormatAmountOptions, formatAmount, isCurrencyCode } from "./format";
 export { toHex } from "./hex";
-export { checkRedirectUrl, DEFAULT_REDIRECT_HOSTS, type RedirectPolicy } from "./redirect";
+export { checkRedirectUrl, DEFAULT_REDIRECT_HOSTS, isLoopbackHost, type RedirectPolicy } from "./redirect";
 export {
   type AssetTotal,
   type Quote,
@@ -58,6 +58,8 @@ export {
   accountFromWire,
   accountToWire,
   IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_KEY_RULE,
+  isIdempotencyKey,
   type PortalSession,
   type PortalSessionInput,
   portalSessionFromWire,

@@ -5,6 +5,14 @@ export const DEFAULT_REDIRECT_HOSTS: readonly string[] = ["credyt.ai", "*.credyt
 
 const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
 
+/**
+ * True for a loopback host name as `URL#hostname` gives it (`localhost`, `127.0.0.1`, `[::1]`): where a
+ * local emulator or dev server runs, so http and any port are acceptable there.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK.test(hostname);
+}
+
 /** Where a redirect is checked from, and which hosts besides the page's own origin it may go to. */
 export interface RedirectPolicy {
   /**

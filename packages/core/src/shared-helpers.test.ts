@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ASSET_CODE_PATTERN, ERROR_STATUS, errorCodeForStatus, isAssetCode, toHex } from "./index";
+import {
+  ASSET_CODE_PATTERN,
+  ERROR_STATUS,
+  errorCodeForStatus,
+  isAssetCode,
+  isIdempotencyKey,
+  isLoopbackHost,
+  toHex,
+} from "./index";
 
 describe("isAssetCode", () => {
   it.each(["USD", "TOK", "VIDGENMIN", "gpu_min", "GPU-MIN", "A", `A${"b".repeat(31)}`])("accepts %s", (code) => {
@@ -38,5 +46,22 @@ describe("toHex", () => {
     expect(toHex(Uint8Array.of(0, 1, 15, 16, 171, 255))).toBe("00010f10abff");
     expect(toHex(Uint8Array.of(0xde, 0xad).buffer)).toBe("dead");
     expect(toHex(new Uint8Array())).toBe("");
+  });
+});
+
+describe("isLoopbackHost", () => {
+  it("knows the loopback host names as URL#hostname gives them, and nothing else", () => {
+    for (const host of ["localhost", "127.0.0.1", "[::1]"]) expect(isLoopbackHost(host)).toBe(true);
+    for (const host of ["localhost.evil.example", "127.0.0.2", "::1", "example.com", ""])
+      expect(isLoopbackHost(host)).toBe(false);
+  });
+});
+
+describe("isIdempotencyKey", () => {
+  it("accepts 8-255 visible ASCII characters and nothing else", () => {
+    for (const key of ["12345678", crypto.randomUUID(), "k".repeat(255), "a!~b_c-d"])
+      expect(isIdempotencyKey(key)).toBe(true);
+    for (const key of ["1234567", "k".repeat(256), "has space1", "tab\tkey12", "clé-12345", null, 12345678])
+      expect(isIdempotencyKey(key)).toBe(false);
   });
 });

@@ -191,3 +191,16 @@ export type ReturnMarker = "top_up" | "portal" | "failed";
 
 /** The header that makes a top-up POST safe to retry. */
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+/** What an {@link IDEMPOTENCY_HEADER} value may be, for error messages. */
+export const IDEMPOTENCY_KEY_RULE = "8-255 visible ASCII characters";
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
+
+/**
+ * True for a usable `Idempotency-Key`: 8-255 visible ASCII characters (a UUID fits), the rule the proxy
+ * enforces and the OpenAPI document states. Use it to check keys you make yourself before sending.
+ */
+export function isIdempotencyKey(value: unknown): value is string {
+  return typeof value === "string" && IDEMPOTENCY_KEY.test(value);
+}

@@ -3,10 +3,10 @@
  * The Credyt proxy for Hono: `app.all("/api/credyt/*", createCredytProxy(…))`.
  */
 import type { Context } from "hono";
-import { createCredytProxy as createFetchProxy } from "./create-credyt-proxy";
-import type { CredytProxyLive, CredytProxyOptions } from "./types";
+import { createCredytProxy as createFetchProxy } from "./_internal/create-credyt-proxy";
+import type { CredytProxyLive, CredytProxyOptions } from "./_internal/types";
 
-export * from "./common";
+export * from "./_internal/common";
 
 /**
  * Creates the Credyt proxy as a Hono handler; `getCustomerId` receives Hono's `Context`.

@@ -3,10 +3,10 @@
  * The Credyt proxy for the Next.js App Router: `export const { GET, POST } = createCredytProxy(…)`
  * in `app/api/credyt/[...path]/route.ts`.
  */
-import { createCredytProxy as createFetchProxy } from "./create-credyt-proxy";
-import type { CredytProxyLive, CredytProxyOptions, FetchContext } from "./types";
+import { createCredytProxy as createFetchProxy } from "./_internal/create-credyt-proxy";
+import type { CredytProxyLive, CredytProxyOptions, FetchContext } from "./_internal/types";
 
-export * from "./common";
+export * from "./_internal/common";
 
 /** Route handlers of an App Router catch-all route. */
 export interface NextRouteHandlers extends CredytProxyLive {

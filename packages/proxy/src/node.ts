@@ -4,11 +4,17 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DEFAULT_BASE_PATH } from "./_internal/config";
-import { fetchUrl, type NodeRequest, toFetchRequest, writeResponse } from "./_internal/node-request";
-import { createCredytProxy as createFetchProxy } from "./create-credyt-proxy";
-import type { CredytProxyLive, CredytProxyOptions } from "./types";
+import { createCredytProxy as createFetchProxy } from "./_internal/create-credyt-proxy";
+import {
+  fetchUrl,
+  type NodeRequest,
+  toFetchRequest,
+  writeInternalError,
+  writeResponse,
+} from "./_internal/node-request";
+import type { CredytProxyLive, CredytProxyOptions } from "./_internal/types";
 
-export * from "./common";
+export * from "./_internal/common";
 
 /**
  * What `getCustomerId` receives from the Node adapter: the framework's own request and response, typed
@@ -63,17 +69,13 @@ export function createCredytProxy<
       next();
       return;
     }
-    const request = toFetchRequest(req as NodeRequest, url ?? `http://localhost${basePath}/`, res);
-    handler(request, { req, res })
+    // Inside the chain, so a body the app's parser left unreadable is answered, not thrown at Node.
+    Promise.resolve()
+      .then(() => handler(toFetchRequest(req as NodeRequest, url ?? `http://localhost${basePath}/`, res), { req, res }))
       .then((response) => writeResponse(response, res))
       .catch((error: unknown) => {
         if (next) next(error);
-        else if (!res.headersSent) {
-          res.statusCode = 500;
-          res.setHeader("Content-Type", "application/json; charset=utf-8");
-          res.setHeader("Cache-Control", "no-store");
-          res.end('{"error":{"code":"internal","message":"Something went wrong on the billing server."}}');
-        }
+        else writeInternalError(req, res, error);
       });
   }
   return Object.assign(credytProxy, { notify: handler.notify, streamStats: handler.streamStats });

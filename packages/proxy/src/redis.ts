@@ -4,6 +4,7 @@
  * Built for node-redis v5 (`redis` on npm, an optional peer dependency); nothing here imports it.
  */
 
+import { optionFailure } from "./_internal/config-checks";
 import type { WalletFanout } from "./_internal/fanout";
 import {
   arrayReply,
@@ -15,7 +16,7 @@ import {
 } from "./_internal/redis-command";
 import { type RedisSubscriberClient, type RedisWalletFanoutOptions, redisWalletFanout } from "./_internal/redis-fanout";
 import { CLAIM_SCRIPT, HIT_SCRIPT, RELEASE_SCRIPT } from "./_internal/redis-scripts";
-import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore, RateLimitStore } from "./stores";
+import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore, RateLimitStore } from "./_internal/stores";
 
 export type { RedisStoresClient, RedisSubscriberClient, RedisWalletFanoutOptions };
 
@@ -45,9 +46,7 @@ export interface RedisStores {
 
 const DEFAULT_COMMAND_TIMEOUT_MS = 1_000;
 
-function fail(message: string): never {
-  throw new TypeError(`createRedisStores: ${message}`);
-}
+const fail = optionFailure("createRedisStores");
 
 const ms = (value: number) => String(Math.max(1, Math.ceil(value)));
 

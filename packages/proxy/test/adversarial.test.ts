@@ -6,8 +6,8 @@ import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseRetryAfter } from "../src/_internal/upstream";
+import type { CredytProxyEvent } from "../src/index";
 import { createCredytProxy as createNodeProxy } from "../src/node";
-import type { CredytProxyEvent } from "../src/types";
 import { CUSTOMER, FAKE_KEY, fakeUpstream, WALLET_TEXT } from "./fake-upstream";
 import { expectError, get, setup, topUpRequest } from "./helpers";
 

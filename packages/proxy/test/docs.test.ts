@@ -48,7 +48,7 @@ describe("docs", () => {
   }, 60_000);
 
   it("lists every createCredytProxy option in the README's options table", () => {
-    const types = readFileSync(new URL("src/types.ts", root), "utf8");
+    const types = readFileSync(new URL("src/_internal/types.ts", root), "utf8");
     const body = /export interface CredytProxyOptions<Ctx> \{([\s\S]*?)\n\}/.exec(types)?.[1] ?? "";
     const options = [...body.matchAll(/^ {2}(\w+)\??[(:]/gm)].map((match) => match[1]);
     expect(options).toContain("publicOrigin");
@@ -59,7 +59,7 @@ describe("docs", () => {
 
   it("says allowedOrigins is an Origin/return-URL allowlist, not CORS (the proxy is mounted same-origin)", () => {
     const readme = readFileSync(new URL("README.md", root), "utf8");
-    const types = readFileSync(new URL("src/types.ts", root), "utf8");
+    const types = readFileSync(new URL("src/_internal/types.ts", root), "utf8");
     for (const text of [readme, types]) {
       expect(text).not.toMatch(/allowed to call/i);
       expect(text).toMatch(/no[\s*]+CORS[\s*]+headers/);

@@ -2,8 +2,7 @@
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createCredytProxy } from "../src/index";
-import type { CredytProxyEvent } from "../src/types";
+import { type CredytProxyEvent, createCredytProxy } from "../src/index";
 
 let emulator: RunningEmulator;
 const events: CredytProxyEvent[] = [];

@@ -1,6 +1,5 @@
 import { expect } from "vitest";
-import { createCredytProxy } from "../src/create-credyt-proxy";
-import type { CredytProxyEvent, CredytProxyOptions, FetchContext } from "../src/types";
+import { type CredytProxyEvent, type CredytProxyOptions, createCredytProxy, type FetchContext } from "../src/index";
 import { CUSTOMER, FAKE_KEY, type FakeCall, fakeUpstream } from "./fake-upstream";
 
 export const ORIGIN = "https://shop.example";

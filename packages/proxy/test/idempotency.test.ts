@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MemoryIdempotencyStore } from "../src/memory-idempotency-store";
-import { MemoryRateLimitStore } from "../src/memory-rate-limit-store";
+import { MemoryIdempotencyStore, MemoryRateLimitStore } from "../src/index";
 import { CUSTOMER } from "./fake-upstream";
 import { BASE, expectError, setup } from "./helpers";
 

@@ -5,9 +5,8 @@ import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
 import { getRequestListener } from "@hono/node-server";
 import { createClient } from "redis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCredytProxy } from "../src/index";
+import { type CredytProxyEvent, createCredytProxy } from "../src/index";
 import { createRedisStores } from "../src/redis";
-import type { CredytProxyEvent } from "../src/types";
 import { startRedis, type TestRedis } from "./redis-server";
 
 // Two proxy instances, each with its own Redis connection and its own HTTP server, as two containers

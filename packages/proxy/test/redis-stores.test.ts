@@ -1,8 +1,8 @@
 import { CredytError, isCredytError } from "@credyt/core";
 import { createClient } from "redis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { IdempotencyRecord } from "../src/index";
 import { createRedisStores } from "../src/redis";
-import type { IdempotencyRecord } from "../src/stores";
 import { startRedis, type TestRedis } from "./redis-server";
 
 type Client = ReturnType<typeof createClient>;

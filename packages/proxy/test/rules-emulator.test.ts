@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CredytProxyEvent } from "../src/index";
 import { createCredytProxy } from "../src/node";
-import type { CredytProxyEvent } from "../src/types";
 
 let emulator: RunningEmulator;
 let relay: Server;

@@ -7,10 +7,9 @@ import express from "express";
 import express4 from "express4";
 import { Hono } from "hono";
 import { createCredytProxy as createHonoProxy } from "../src/hono";
-import { createCredytProxy as createFetchProxy } from "../src/index";
+import { type CredytProxyOptions, createCredytProxy as createFetchProxy } from "../src/index";
 import { createCredytProxy as createNextProxy } from "../src/next";
 import { createCredytProxy as createNodeProxy } from "../src/node";
-import type { CredytProxyOptions } from "../src/types";
 
 /** Options without `getCustomerId`: each adapter reads the signed-in user from its own context type. */
 export type SharedOptions = Omit<CredytProxyOptions<unknown>, "getCustomerId" | "topUps"> & {

@@ -3,10 +3,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context } from "hono";
 import { describe, expectTypeOf, it } from "vitest";
 import { createCredytProxy as honoProxy } from "../src/hono";
-import { createCredytProxy as fetchProxy } from "../src/index";
+import { type CredytProxyLive, createCredytProxy as fetchProxy } from "../src/index";
 import { createCredytProxy as nextProxy } from "../src/next";
 import { createCredytProxy as nodeProxy } from "../src/node";
-import type { CredytProxyLive } from "../src/types";
 
 describe("adapter types", () => {
   it("types ctx per adapter and returns the framework's handler shape", () => {

@@ -1,6 +1,7 @@
 import { CredytError } from "@credyt/core";
 import { describe, expect, it } from "vitest";
-import { createCredytApi } from "../src/create-credyt-api";
+import { failureOf, UpstreamFailure } from "../src/_internal/upstream";
+import { createCredytApi } from "../src/index";
 import { CUSTOMER, FAKE_KEY, fakeUpstream, WALLET_TEXT } from "./fake-upstream";
 import { expectError, get, setup, topUpRequest } from "./helpers";
 
@@ -81,6 +82,45 @@ describe("upstream failures map to the catalogue without leaking internals", () 
     const response = await proxy(get("/wallet"));
     expect(await response.text()).toBe(WALLET_TEXT);
     expect(upstream.calls).toHaveLength(2);
+  });
+
+  it.each([400, 401, 403, 404, 409, 418, 422, 429])("never retries a GET answered %i", async (status) => {
+    const { proxy, upstream } = setup({}, failWith(status, { "Retry-After": "1" }));
+    await proxy(get("/wallet"));
+    expect(upstream.calls).toHaveLength(1);
+  });
+
+  it.each([500, 502, 503, 504])("retries a GET answered %i twice", async (status) => {
+    const { proxy, upstream } = setup({}, failWith(status));
+    await expectError(await proxy(get("/wallet")), 502, "upstream_error");
+    expect(upstream.calls).toHaveLength(3);
+  });
+
+  it("retries a GET whose connection failed, never one that timed out or sent a bad body", async () => {
+    const refused = setup({
+      fetch: async () => {
+        throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
+      },
+    });
+    await expectError(await refused.proxy(get("/wallet")), 502, "upstream_error");
+    let calls = 0;
+    const counted = setup({
+      fetch: async () => {
+        calls += 1;
+        throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
+      },
+    });
+    await counted.proxy(get("/wallet"));
+    expect(calls).toBe(3);
+    const garbled = setup({}, () => new Response("<html>", { status: 200 }));
+    await expectError(await garbled.proxy(get("/wallet")), 502, "upstream_error");
+    expect(garbled.upstream.calls).toHaveLength(1);
+    const slow = setup(
+      { timeoutMs: 50 },
+      () => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 300)),
+    );
+    await expectError(await slow.proxy(get("/wallet")), 504, "upstream_timeout");
+    expect(slow.upstream.calls).toHaveLength(1);
   });
 
   it("never retries POSTs, nor GETs on 4xx", async () => {
@@ -171,11 +211,18 @@ describe("createCredytApi", () => {
     };
   };
 
-  it("reads a wallet and an account as wire JSON, exact amounts", async () => {
+  it("reads a wallet and an account as core's camelCase types, exact amounts", async () => {
     const { api: credyt } = api();
     const wallet = await credyt.getWallet(CUSTOMER);
     expect(wallet.accounts.map((a) => a.available)).toEqual([14.566678, 993450234]);
-    expect(await credyt.getAccount(CUSTOMER, "default:USD")).toMatchObject({ id: "default:USD", pending_in: 0 });
+    expect(await credyt.getAccount(CUSTOMER, "default:USD")).toEqual({
+      id: "default:USD",
+      name: "default",
+      asset: "USD",
+      available: 14.566678,
+      pendingIn: 0,
+      pendingOut: 0,
+    });
   });
 
   it("creates top-ups and portal sessions", async () => {
@@ -187,14 +234,56 @@ describe("createCredytApi", () => {
       return_url: "https://a.example/?credyt_return=top_up",
       failure_url: "https://a.example/?credyt_return=failed",
     });
-    expect(topUp.status).toBe("initiated");
+    expect(topUp).toMatchObject({ status: "initiated", redirectUrl: expect.stringMatching(/^https:/) });
+    expect(topUp.id).toMatch(/^top_/);
+    expect(topUp.createdAt).toBe("2026-11-25T10:00:00.000000Z");
     const session = await credyt.createBillingPortalSession({
       customer_id: CUSTOMER,
       return_url: "https://a.example/",
       failure_url: "https://a.example/",
     });
-    expect(session.redirect_url).toMatch(/^https:/);
+    expect(session).toEqual({
+      redirectUrl: "https://billing.credyt.ai/api/sign-in?token=p",
+      expiresAt: "2026-11-25T10:10:00Z",
+    });
     expect(upstream.calls.map((c) => c.headers.get("x-credyt-api-key"))).toEqual([FAKE_KEY, FAKE_KEY]);
+  });
+
+  it("carries the typed failure (status, retryable, maybeApplied) the retry decision reads", async () => {
+    const failing = (status: number) =>
+      createCredytApi({
+        apiKey: FAKE_KEY,
+        apiUrl: "https://credyt.test",
+        fetch: fakeUpstream({ respond: failWith(status) }).fetch,
+      });
+    const causeOf = async (call: Promise<unknown>) => {
+      const error = await call.then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(CredytError);
+      const failure = failureOf(error);
+      expect(failure).toBeInstanceOf(UpstreamFailure);
+      return failure as UpstreamFailure;
+    };
+    expect(await causeOf(failing(404).getWallet(CUSTOMER))).toMatchObject({ status: 404, retryable: false });
+    expect(await causeOf(failing(401).getWallet(CUSTOMER))).toMatchObject({ status: 401, retryable: false });
+    expect(await causeOf(failing(429).getWallet(CUSTOMER))).toMatchObject({
+      status: 429,
+      retryable: false,
+      isOutage: true,
+    });
+    expect(await causeOf(failing(503).getWallet(CUSTOMER))).toMatchObject({
+      status: 503,
+      retryable: true,
+      maybeApplied: false,
+    });
+    const body = { customer_id: CUSTOMER, amount: 5, currency: "USD", return_url: "https://a.example/" };
+    expect(await causeOf(failing(500).createTopUp({ ...body, failure_url: body.return_url }))).toMatchObject({
+      status: 500,
+      retryable: true,
+      maybeApplied: true,
+    });
   });
 
   it("throws CredytError for upstream failures and bad ids", async () => {

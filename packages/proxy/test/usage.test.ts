@@ -2,7 +2,7 @@
 import { DEMO_CUSTOMER_ID, SECOND_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCredytProxy } from "../src/create-credyt-proxy";
+import { createCredytProxy } from "../src/index";
 import { expectError } from "./helpers";
 
 const ORIGIN = "https://shop.example";

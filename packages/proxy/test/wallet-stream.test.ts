@@ -1,9 +1,7 @@
 // The live wallet stream on the Fetch core: proxy → in-process emulator, read as a browser's EventSource would.
 import { createEmulator, DEMO_CUSTOMER_ID, SECOND_CUSTOMER_ID } from "@credyt/emulator";
 import { afterEach, describe, expect, it } from "vitest";
-import { createCredytApi } from "../src/create-credyt-api";
-import { createCredytProxy } from "../src/index";
-import type { CredytProxyOptions, FetchContext } from "../src/types";
+import { type CredytProxyOptions, createCredytApi, createCredytProxy, type FetchContext } from "../src/index";
 import { readSse, type SseReader } from "./sse";
 
 const BASE = "https://shop.example/api/credyt";

@@ -1,4 +1,5 @@
 /** Shared checks of the options, with messages that say what to fix. */
+import { isObject } from "./is-object";
 
 /** True when `text` has a C0 control character or DEL. */
 export function hasControlCharacters(text: string): boolean {
@@ -9,9 +10,15 @@ export function hasControlCharacters(text: string): boolean {
   return false;
 }
 
-export function fail(message: string): never {
-  throw new TypeError(`createCredytProxy: ${message}`);
+/** A thrower of `TypeError`s that name the factory whose options are wrong (`createRedisStores: …`). */
+export function optionFailure(factory: string): (message: string) => never {
+  return (message) => {
+    throw new TypeError(`${factory}: ${message}`);
+  };
 }
+
+/** Fails `createCredytProxy`'s option checks. */
+export const fail: (message: string) => never = optionFailure("createCredytProxy");
 
 /** setTimeout fires at once for delays over 2^31-1 ms, which would time out every call. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -21,10 +28,6 @@ export function checkMilliseconds(value: unknown, name: string, fix: (message: s
   if (typeof value !== "number" || !Number.isInteger(value) || value <= 0 || value > MAX_TIMER_MS)
     fix(`\`${name}\` must be a positive integer (milliseconds) up to ${MAX_TIMER_MS}, got ${show(value)}.`);
   return value;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export function checkMethods(value: unknown, name: string, methods: string[], example: string): void {

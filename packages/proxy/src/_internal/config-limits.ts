@@ -1,6 +1,7 @@
-import { MemoryRateLimitStore } from "../memory-rate-limit-store";
-import type { RateLimitStore } from "../stores";
-import { checkMethods, checkMilliseconds, fail, isObject, show } from "./config-checks";
+import { checkMethods, checkMilliseconds, fail, show } from "./config-checks";
+import { isObject } from "./is-object";
+import { MemoryRateLimitStore } from "./memory-rate-limit-store";
+import type { RateLimitStore } from "./stores";
 
 export const DEFAULT_RATE_LIMIT = { limit: 30, windowMs: 60_000 };
 export const DEFAULT_GET_RATE_LIMIT = { limit: 120, windowMs: 60_000 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createCredytApi } from "../create-credyt-api";
-import { createCredytProxy } from "../create-credyt-proxy";
+import { createCredytApi } from "./create-credyt-api";
+import { createCredytProxy } from "./create-credyt-proxy";
 
 const base = { apiKey: "key_test_x", getCustomerId: () => null };
 

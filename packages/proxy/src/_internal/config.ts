@@ -1,8 +1,5 @@
-import { currencyDigits, isCurrencyCode } from "@credyt/core";
-import { MemoryIdempotencyStore } from "../memory-idempotency-store";
-import type { IdempotencyStore } from "../stores";
-import type { CredytProxyEvent, CredytProxyOptions, ExchangeRateRequest } from "../types";
-import { checkMethods, checkMilliseconds, fail, hasControlCharacters, isObject, show } from "./config-checks";
+import { ASSET_CODE_RULE, currencyDigits, isAssetCode, isCurrencyCode } from "@credyt/core";
+import { checkMethods, checkMilliseconds, fail, hasControlCharacters, optionFailure, show } from "./config-checks";
 import {
   DEFAULT_GET_RATE_LIMIT,
   DEFAULT_RATE_LIMIT,
@@ -12,6 +9,11 @@ import {
 } from "./config-limits";
 import { type Big, formatDecimal, minorUnit, parseDecimal, smallestAmount } from "./decimal";
 import { isProduction } from "./dev-log";
+import { isObject } from "./is-object";
+import { MemoryIdempotencyStore } from "./memory-idempotency-store";
+import { ACCOUNT_NAME_PATTERN, ACCOUNT_NAME_RULE } from "./patterns";
+import type { IdempotencyStore } from "./stores";
+import type { CredytProxyEvent, CredytProxyOptions, ExchangeRateRequest } from "./types";
 
 export { checkMilliseconds, hasControlCharacters } from "./config-checks";
 export { DEFAULT_BREAKER, type ResolvedRateLimit } from "./config-limits";
@@ -20,8 +22,6 @@ export const DEFAULT_API_URL = "https://api.credyt.ai";
 export const DEFAULT_BASE_PATH = "/api/credyt";
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX = "10000";
-export const ASSET_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
-export const ACCOUNT_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface ResolvedConfig<Ctx> {
   apiKey: string;
@@ -52,9 +52,7 @@ export interface ResolvedConfig<Ctx> {
 
 /** Checks `apiKey`/`apiUrl`; shared with `createCredytApi`. */
 export function resolveApiAccess(options: { apiKey?: unknown; apiUrl?: unknown }, name: string) {
-  const fix = (message: string): never => {
-    throw new TypeError(`${name}: ${message}`);
-  };
+  const fix = optionFailure(name);
   if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
     fix("`apiKey` is missing. Pass your Credyt secret key, e.g. `apiKey: process.env.CREDYT_API_KEY`.");
   }
@@ -122,7 +120,7 @@ function bareOrigin(value: unknown): string | undefined {
   return url.origin === value.replace(/\/$/, "") ? url.origin : undefined;
 }
 
-function checkOrigin(value: unknown): string {
+function parseOriginOption(value: unknown): string {
   const origin = bareOrigin(value);
   if (origin === undefined)
     fail(`\`allowedOrigins\` entries must be bare origins such as "https://app.example.com", got ${show(value)}.`);
@@ -166,15 +164,14 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
   if (!Array.isArray(assetCodes) || assetCodes.length === 0)
     fail('`topUps.assets` must list at least one asset code, such as ["USD", "TOK"].');
   for (const code of assetCodes) {
-    if (typeof code !== "string" || !ASSET_PATTERN.test(code))
-      fail(`\`topUps.assets\` has an invalid asset code "${String(code)}".`);
+    if (!isAssetCode(code)) fail(`\`topUps.assets\` has an invalid asset code ${show(code)}: use ${ASSET_CODE_RULE}.`);
   }
   const accountNames = topUps.accountNames ?? ["default"];
   if (!Array.isArray(accountNames) || accountNames.length === 0)
     fail('`topUps.accountNames` must list at least one account name, such as ["default"].');
   for (const name of accountNames) {
     if (typeof name !== "string" || !ACCOUNT_NAME_PATTERN.test(name))
-      fail(`\`topUps.accountNames\` has an invalid account name ${show(name)}: use 1-64 letters, digits, _ or -.`);
+      fail(`\`topUps.accountNames\` has an invalid account name ${show(name)}: use ${ACCOUNT_NAME_RULE}.`);
   }
   const min = topUps.min === undefined ? undefined : amountOption(topUps.min, "min");
   const max = amountOption(topUps.max ?? DEFAULT_MAX, "max");
@@ -199,7 +196,7 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
       `\`allowedOrigins\` must be an array of origins, such as ["https://app.example.com"], got ${show(options.allowedOrigins)}.`,
     );
   }
-  const allowedOrigins = new Set((options.allowedOrigins ?? []).map(checkOrigin));
+  const allowedOrigins = new Set((options.allowedOrigins ?? []).map(parseOriginOption));
   const publicOrigin = options.publicOrigin === undefined ? undefined : bareOrigin(options.publicOrigin);
   if (options.publicOrigin !== undefined && publicOrigin === undefined) {
     fail(

@@ -1,6 +1,15 @@
 import Big from "big.js";
 import { describe, expect, it } from "vitest";
-import { decimalOfNumber, fitsMinorUnit, formatDecimal, minorUnit, parseDecimal, smallestAmount } from "./decimal";
+import {
+  decimalOfNumber,
+  exactDecimal,
+  fitsMinorUnit,
+  formatDecimal,
+  minorUnit,
+  parseDecimal,
+  roundDown,
+  smallestAmount,
+} from "./decimal";
 
 const d = (value: unknown) => {
   const parsed = parseDecimal(value);
@@ -51,5 +60,15 @@ describe("decimal (big.js)", () => {
     for (const text of ["", "1e5", "0x10", "1.", ".5", "1,5", " 1", "Infinity", "NaN", "-"])
       expect(parseDecimal(text)).toBeUndefined();
     for (const other of [null, undefined, {}, [], true]) expect(parseDecimal(other)).toBeUndefined();
+  });
+
+  it("adds and multiplies exactly and rounds down without touching the global Big settings", () => {
+    expect(formatDecimal(exactDecimal(0.1).plus(exactDecimal(0.2)))).toBe("0.3");
+    expect(formatDecimal(exactDecimal(14.566678).plus(exactDecimal(993450234)))).toBe("993450248.566678");
+    expect(formatDecimal(roundDown(exactDecimal("19.99").times(exactDecimal(1234.56789)), 0))).toBe("24679");
+    expect(formatDecimal(roundDown(exactDecimal("-1.99"), 0))).toBe("-1");
+    expect(Big.DP).toBe(20);
+    expect(Big.RM).toBe(Big.roundHalfUp);
+    expect(() => exactDecimal(Number.NaN)).toThrow();
   });
 });

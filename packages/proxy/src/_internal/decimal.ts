@@ -33,7 +33,26 @@ export function smallestAmount(min: Big, digits: number): Big {
   return min.round(digits, Big.roundUp);
 }
 
-/** Plain digits for messages (`0.00000001`, never `1e-8`). */
+// Its own constructor, so the settings below never touch the global `Big` someone else may use:
+// 40 places and round-down for the one division-like step (a rate times an amount, then floored).
+const Exact = Big();
+Exact.DP = 40;
+Exact.RM = Big.roundDown;
+
+/**
+ * The exact decimal of a plain decimal string (`"19.99"`) or of a finite JSON number (its shortest
+ * round-trip digits, as JSON.stringify wrote them); throws on anything else.
+ */
+export function exactDecimal(value: string | number): Big {
+  return new Exact(String(value));
+}
+
+/** `value` rounded down (towards zero) to `places` fraction digits, as Credyt credits units. */
+export function roundDown(value: Big, places: number): Big {
+  return value.round(places, Big.roundDown);
+}
+
+/** Plain digits for messages and JSON number literals (`0.00000001`, never `1e-8`). */
 export function formatDecimal(value: Big): string {
   return value.toFixed();
 }

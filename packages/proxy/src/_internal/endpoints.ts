@@ -9,27 +9,15 @@ import {
   type WireTopUp,
   type WireWallet,
 } from "@credyt/core";
-import type { CredytPortalSessionBody, CredytTopUpBody } from "../create-credyt-api";
+import { containsSecret } from "./contains-secret";
+import type { CredytPortalSessionBody, CredytTopUpBody } from "./credyt-bodies";
+import { CUSTOMER_ID_PATTERN, CUSTOMER_ID_RULE, isAccountId } from "./patterns";
 import { callUpstream, type UpstreamAccess, UpstreamFailure, type UpstreamResponse } from "./upstream";
 import { usageEndpoints } from "./usage-upstream";
-
-export const CUSTOMER_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_]{1,32}$/;
 
 /** An upstream answer whose JSON has been checked against the wire type `T`. */
 export interface Checked<T> extends UpstreamResponse {
   json: T;
-}
-
-/** True when any string in `value` (keys included), once JSON-decoded, contains `secret`. */
-export function containsSecret(value: unknown, secret: string, depth = 0): boolean {
-  if (typeof value === "string") return value.includes(secret);
-  if (typeof value !== "object" || value === null || depth > 64) return false;
-  if (Array.isArray(value)) return value.some((item) => containsSecret(item, secret, depth + 1));
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes(secret) || containsSecret(item, secret, depth + 1)) return true;
-  }
-  return false;
 }
 
 function checked<T>(response: UpstreamResponse, check: (body: unknown) => string[], apiKey: string): Checked<T> {
@@ -48,11 +36,17 @@ function checked<T>(response: UpstreamResponse, check: (body: unknown) => string
 
 function customerPath(customerId: string): string {
   if (typeof customerId !== "string" || !CUSTOMER_ID_PATTERN.test(customerId)) {
-    throw new CredytError("invalid_request", "The customer id must be 1-128 letters, digits, `_` or `-`.", {
-      details: { customer_id: ["must be 1-128 letters, digits, _ or -"] },
+    throw new CredytError("invalid_request", `The customer id must be ${CUSTOMER_ID_RULE}.`, {
+      details: { customer_id: [`must be ${CUSTOMER_ID_RULE}`] },
     });
   }
-  return `/customers/${customerId}`;
+  return `/customers/${encodeURIComponent(customerId)}`;
+}
+
+/** `name:ASSET` as a path segment: each part encoded, the `:` kept as Credyt's routes expect it. */
+function accountIdPath(accountId: string): string {
+  const colon = accountId.indexOf(":");
+  return `${encodeURIComponent(accountId.slice(0, colon))}:${encodeURIComponent(accountId.slice(colon + 1))}`;
 }
 
 /** A top-up as the look-up finds it (Credyt's `GET /top-ups`, an emulator extension today). */
@@ -87,12 +81,12 @@ export function endpoints(access: UpstreamAccess) {
       return checked(response, checkWallet, access.apiKey);
     },
     async getAccount(customerId: string, accountId: string, requestId?: string): Promise<Checked<WireAccount>> {
-      if (typeof accountId !== "string" || !ACCOUNT_ID_PATTERN.test(accountId)) {
+      if (!isAccountId(accountId)) {
         throw new CredytError("invalid_request", 'The account id must look like "default:USD".', {
           details: { account_id: ['must look like "default:USD"'] },
         });
       }
-      const path = `${customerPath(customerId)}/wallet/${accountId}`;
+      const path = `${customerPath(customerId)}/wallet/${accountIdPath(accountId)}`;
       return checked(await read(path, requestId), checkAccountBody, access.apiKey);
     },
     /**

@@ -1,33 +1,16 @@
 import { CredytError, isCredytError } from "@credyt/core";
-import type { CredytPortalSessionBody, CredytTopUpBody } from "../create-credyt-api";
-import type { CredytProxyEvent, ExchangeRateRequest } from "../types";
-import type { ResolvedConfig, ResolvedRateLimit } from "./config";
-import type { DevLog } from "./dev-log";
-import type { endpoints } from "./endpoints";
+import type { ResolvedRateLimit } from "./config";
+import type { CredytPortalSessionBody, CredytTopUpBody } from "./credyt-bodies";
+import type { Exchange } from "./exchange";
 import { FAILURE_TTL_MS, fingerprint, IDEMPOTENCY_TTL_MS, once, sha256 } from "./idempotency";
 import { parseObject, readBody, requireJson } from "./read-body";
 import { checkUpstreamRedirect } from "./redirect-policy";
 import { jsonText, replay, storedError } from "./respond";
 import { markReturnUrl, rejectServerOnlyFields, resolveReturnUrl } from "./security";
 import { lookUpTopUp, PURCHASE_TAG } from "./top-up-lookup";
+import type { ExchangeRateRequest } from "./types";
 import { mayHaveApplied } from "./upstream";
 import { idempotencyKeyFrom, validatePortal, validateTopUp } from "./validate-body";
-
-/** Everything a route handler needs about the request being served. */
-export interface Exchange<Ctx> {
-  request: Request;
-  ctx: Ctx;
-  url: URL;
-  /** The page's own origin: `publicOrigin`, the forwarded one (`trustProxy`) or the request's. */
-  origin: string;
-  customerId: string;
-  requestId: string;
-  config: ResolvedConfig<Ctx>;
-  api: ReturnType<typeof endpoints>;
-  emit(event: CredytProxyEvent): Promise<void>;
-  /** Explains configuration refusals to the developer, once per cause, outside production. */
-  log: DevLog;
-}
 
 /** Credyt knows no such customer: `getCustomerId` most likely returns the app's own user id. */
 function explainUnknownCustomer<Ctx>(x: Exchange<Ctx>, error: unknown): void {

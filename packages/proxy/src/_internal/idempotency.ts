@@ -1,5 +1,6 @@
-import { CredytError } from "@credyt/core";
-import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from "../stores";
+import { CredytError, toHex } from "@credyt/core";
+import { sleep } from "./sleep";
+import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from "./stores";
 
 /** How long a finished top-up's answer is replayed. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -8,8 +9,7 @@ export const FAILURE_TTL_MS = 3_000;
 
 /** Lower-case hex SHA-256 of `text`. */
 export async function sha256(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  return toHex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
 }
 
 /** SHA-256 of the method, route and validated body: what "the same request" means. */
@@ -25,8 +25,6 @@ export async function fingerprint(method: string, route: string, body: Record<st
 function conflict(message: string): CredytError {
   return new CredytError("idempotency_conflict", message);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the request run under the key produced, and how long to remember it (0: forget it). */
 export interface Outcome {

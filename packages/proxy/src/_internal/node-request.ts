@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { HOST_PATTERN } from "./patterns";
+import { internalError, jsonHeaders, requestIdOf, storedError } from "./respond";
 
 /** What Express and Connect add to Node's request; all optional so plain node:http works too. */
 export type NodeRequest = IncomingMessage & {
@@ -9,8 +11,6 @@ export type NodeRequest = IncomingMessage & {
   protocol?: string;
   _body?: boolean;
 };
-
-const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 
 function pathOf(url: string): string {
   const end = url.search(/[?#]/);
@@ -40,7 +40,7 @@ export function fetchUrl(req: NodeRequest, basePath: string): string | null {
     if (originalPath !== basePath && !originalPath.startsWith(`${basePath}/`)) return null;
     path = originalPath;
   }
-  const host = req.headers.host !== undefined && HOST.test(req.headers.host) ? req.headers.host : "localhost";
+  const host = req.headers.host !== undefined && HOST_PATTERN.test(req.headers.host) ? req.headers.host : "localhost";
   const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
   const protocol = req.protocol === "https" || req.protocol === "http" ? req.protocol : encrypted ? "https" : "http";
   return `${protocol}://${host}${path}${query}`;
@@ -135,5 +135,16 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
   });
   headers["content-length"] = Buffer.byteLength(body);
   res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+/**
+ * Answers a failure outside the Fetch core (a body the app's parser left unreadable, a response that
+ * could not be written) with the protocol's internal error, when nothing was sent yet.
+ */
+export function writeInternalError(req: IncomingMessage, res: ServerResponse, cause: unknown): void {
+  if (res.headersSent) return;
+  const { status, headers, body } = storedError(internalError(cause));
+  res.writeHead(status, jsonHeaders(requestIdOf(req.headers["x-request-id"]), headers));
   res.end(body);
 }

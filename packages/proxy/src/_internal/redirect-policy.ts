@@ -1,8 +1,6 @@
-import { CredytError } from "@credyt/core";
+import { CredytError, isLoopbackHost } from "@credyt/core";
 import { DEFAULT_API_URL } from "./config";
 import { UpstreamFailure } from "./upstream";
-
-const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
 
 function isCredytHost(hostname: string): boolean {
   return hostname === "credyt.ai" || hostname.endsWith(".credyt.ai");
@@ -26,8 +24,8 @@ export function isAllowedRedirect(value: string, apiUrl: string, selfOrigin: str
   if (apiUrl === DEFAULT_API_URL || (url.protocol !== "https:" && url.protocol !== "http:")) return false;
   const api = new URL(apiUrl);
   if (url.origin === api.origin || url.origin === selfOrigin) return true;
-  const selfIsLoopback = LOOPBACK.test(new URL(selfOrigin).hostname);
-  return (LOOPBACK.test(api.hostname) || selfIsLoopback) && LOOPBACK.test(url.hostname);
+  const selfIsLoopback = isLoopbackHost(new URL(selfOrigin).hostname);
+  return (isLoopbackHost(api.hostname) || selfIsLoopback) && isLoopbackHost(url.hostname);
 }
 
 /** Refuses (502 `invalid_response`) a `redirect_url` from upstream that is not a Credyt checkout or portal. */

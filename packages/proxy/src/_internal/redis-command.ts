@@ -1,5 +1,6 @@
 import { CredytError } from "@credyt/core";
-import type { IdempotencyClaim, IdempotencyRecord } from "../stores";
+import { isObject } from "./is-object";
+import type { IdempotencyClaim, IdempotencyRecord } from "./stores";
 
 /**
  * The Redis client the stores use: a connected node-redis v5 client (`createClient()` from `redis`) has
@@ -68,9 +69,7 @@ export type StoredEntry =
   | { state: "pending"; fingerprint: string; token: string }
   | { state: "done"; record: IdempotencyRecord };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
-
-function isRecord(value: unknown): value is IdempotencyRecord {
+function isIdempotencyRecord(value: unknown): value is IdempotencyRecord {
   if (!isObject(value) || typeof value.fingerprint !== "string" || !isObject(value.response)) return false;
   const { status, headers, body } = value.response;
   return (
@@ -92,7 +91,7 @@ export function claimFromStored(key: string, text: unknown): IdempotencyClaim {
   if (isObject(entry) && entry.state === "pending" && typeof entry.fingerprint === "string") {
     return { status: "pending", fingerprint: entry.fingerprint };
   }
-  if (isObject(entry) && entry.state === "done" && isRecord(entry.record)) {
+  if (isObject(entry) && entry.state === "done" && isIdempotencyRecord(entry.record)) {
     return { status: "done", record: entry.record };
   }
   throw new Error(

@@ -1,6 +1,7 @@
 import { checkWallet } from "@credyt/core";
-import { CUSTOMER_ID_PATTERN } from "./endpoints";
+import { optionFailure } from "./config-checks";
 import type { WalletFanout } from "./fanout";
+import { CUSTOMER_ID_PATTERN } from "./patterns";
 import { type RedisStoresClient, runCommand } from "./redis-command";
 
 /**
@@ -26,9 +27,7 @@ export interface RedisWalletFanoutOptions {
   commandTimeoutMs?: number;
 }
 
-function fail(message: string): never {
-  throw new TypeError(`createRedisWalletFanout: ${message}`);
-}
+const fail = optionFailure("createRedisWalletFanout");
 
 /** A published message, checked: a customer id and a wallet in the wire shape; anything else is dropped. */
 function parseMessage(message: string): { customerId: string; walletText: string } | undefined {

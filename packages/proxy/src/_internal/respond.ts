@@ -1,17 +1,8 @@
 import { CredytError } from "@credyt/core";
-import type { StoredResponse } from "../stores";
+import type { StoredResponse } from "./stores";
 
-/**
- * A JSON response from exact body text (upstream bodies are forwarded verbatim), with the headers
- * every answer carries: nothing is cacheable, nothing is sniffed. A plain object, not a `Headers`
- * instance: the Response copies it once either way, and this is the hot path of every request.
- */
-export function jsonText(
-  status: number,
-  body: string,
-  requestId: string,
-  extra: Record<string, string> = {},
-): Response {
+/** The headers every JSON answer carries: nothing is cacheable, nothing is sniffed, the request id. */
+export function jsonHeaders(requestId: string, extra: Record<string, string> = {}): Record<string, string> {
   const headers: Record<string, string> = {
     "Content-Type": "application/json; charset=utf-8",
     "Cache-Control": "no-store",
@@ -19,14 +10,35 @@ export function jsonText(
     "X-Request-Id": requestId,
   };
   for (const name in extra) headers[name] = extra[name] as string;
-  return new Response(body, { status, headers });
+  return headers;
+}
+
+/**
+ * A JSON response from exact body text (upstream bodies are forwarded verbatim), with {@link jsonHeaders}.
+ * A plain object, not a `Headers` instance: the Response copies it once either way, and this is the hot
+ * path of every request.
+ */
+export function jsonText(
+  status: number,
+  body: string,
+  requestId: string,
+  extra: Record<string, string> = {},
+): Response {
+  return new Response(body, { status, headers: jsonHeaders(requestId, extra) });
 }
 
 /** The protocol's error body for `error`, with `Retry-After` when it has one. */
 export function errorResponse(error: CredytError, requestId: string, extra: Record<string, string> = {}): Response {
-  const headers: Record<string, string> = { ...extra };
-  if (error.retryAfter !== undefined) headers["Retry-After"] = String(error.retryAfter);
-  return jsonText(error.status, JSON.stringify(error.toJSON()), requestId, headers);
+  const stored = storedError(error);
+  return jsonText(stored.status, stored.body, requestId, { ...extra, ...stored.headers });
+}
+
+/**
+ * The one answer to a failure the proxy did not foresee (a throwing store, a bug): `500 internal` with a
+ * message that is true for the customer. The cause goes to `onEvent` and the logs, never to the browser.
+ */
+export function internalError(cause?: unknown): CredytError {
+  return new CredytError("internal", "Something went wrong on the billing server.", { cause });
 }
 
 /** A stored form of an error, for idempotent replay. */
@@ -53,6 +65,10 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The caller's `X-Request-Id` when it is a plain token, else a new UUID. */
 export function requestIdFrom(headers: Headers): string {
-  const incoming = headers.get("x-request-id");
-  return incoming !== null && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  return requestIdOf(headers.get("x-request-id"));
+}
+
+/** {@link requestIdFrom} for a header value as a framework gives it (Node: a string, a list or nothing). */
+export function requestIdOf(incoming: string | string[] | null | undefined): string {
+  return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
 }

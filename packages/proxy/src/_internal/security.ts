@@ -1,11 +1,10 @@
 import { CredytError, RETURN_PARAM, type ReturnMarker } from "@credyt/core";
 import { hasControlCharacters } from "./config";
+import { HOST_PATTERN } from "./patterns";
 
 const CUSTOMER_FIELD = /customer/i;
 const CUSTOMER_VALUE = /^cust_/i;
 const SERVER_ONLY = "The customer is decided by the server from your session; do not send it.";
-
-const FORWARDED_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 
 /**
  * The origin of the page the browser is on ("self"): `publicOrigin` when configured; with `trustProxy`,
@@ -23,7 +22,7 @@ export function selfOrigin(
   const proto = first("x-forwarded-proto");
   const host = first("x-forwarded-host");
   const scheme = proto === "https" || proto === "http" ? proto : url.protocol.slice(0, -1);
-  const authority = host !== undefined && FORWARDED_HOST.test(host) ? host : url.host;
+  const authority = host !== undefined && HOST_PATTERN.test(host) ? host : url.host;
   try {
     // URL drops a default port (https://x:443 → https://x), as browsers do in `Origin`.
     return new URL(`${scheme}://${authority}`).origin;
@@ -33,7 +32,7 @@ export function selfOrigin(
 }
 
 /** Answers 403 when an `Origin` header names a site other than this one or an allowed origin. */
-export function checkOrigin(headers: Headers, selfOrigin: string, allowed: Set<string>): void {
+export function checkRequestOrigin(headers: Headers, selfOrigin: string, allowed: Set<string>): void {
   const origin = headers.get("origin");
   if (origin === null) return;
   if (origin === selfOrigin || allowed.has(origin)) return;

@@ -1,14 +1,11 @@
 import { checkMilliseconds } from "./config";
+import { fail } from "./config-checks";
 import type { WalletStreamOptions } from "./fanout";
 import type { HubSettings } from "./wallet-hub";
 
 /** Resolved stream settings, or `undefined` when streams are turned off (`streams: false`). */
 export interface StreamConfig extends HubSettings {
   retryMs: number;
-}
-
-function fail(message: string): never {
-  throw new TypeError(`createCredytProxy: ${message}`);
 }
 
 /** Validates `streams` once, at creation, with messages that say what to fix. */

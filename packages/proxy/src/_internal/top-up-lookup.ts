@@ -1,8 +1,8 @@
 import { CredytError, isCredytError } from "@credyt/core";
-import type { StoredResponse } from "../stores";
-import type { Exchange } from "./handlers";
+import type { Exchange } from "./exchange";
 import { checkUpstreamRedirect } from "./redirect-policy";
 import { storedError } from "./respond";
+import type { StoredResponse } from "./stores";
 
 /** The `metadata` field that ties a Credyt top-up to the purchase (customer + idempotency key) it came from. */
 export const PURCHASE_TAG = "credyt_ui_purchase";

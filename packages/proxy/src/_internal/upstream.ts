@@ -1,5 +1,6 @@
 import { CredytError } from "@credyt/core";
 import type { UpstreamGuard } from "./guard";
+import { sleep } from "./sleep";
 
 export interface UpstreamAccess {
   apiKey: string;
@@ -27,9 +28,32 @@ export interface UpstreamResponse {
 
 const MAX_GET_RETRIES = 2;
 
-/** Why an upstream call failed, in words for logs and `onEvent` (never the key, never Credyt's body). */
+/** What an {@link UpstreamFailure} says about the call, beside its reason; every flag defaults to false. */
+export interface UpstreamFailureFacts {
+  /** Credyt's HTTP status, when it answered one. */
+  status?: number | undefined;
+  /** Sending the same GET again may succeed (see {@link UpstreamFailure.retryable}). */
+  retryable?: boolean;
+  /** Credyt may have acted on the request (see {@link UpstreamFailure.maybeApplied}). */
+  maybeApplied?: boolean;
+  /** Credyt is unwell (see {@link UpstreamFailure.isOutage}). */
+  isOutage?: boolean;
+}
+
+/**
+ * Why an upstream call failed, as facts the proxy decides on (retry, circuit breaker, idempotent
+ * replay) and a reason in words for logs and `onEvent` (never the key, never Credyt's body).
+ */
 export class UpstreamFailure extends Error {
   override readonly name = "UpstreamFailure";
+  /** Credyt's HTTP status when it answered (`404`, `503`); `undefined` for timeouts, lost connections, bad bodies. */
+  readonly status: number | undefined;
+  /**
+   * True when the same GET may be sent again: Credyt failed (5xx) or could not be reached. Never for a
+   * 4xx (the request itself is refused, again and again), nor a 429 (it says when: `Retry-After`), nor a
+   * timeout (the wait is already spent) or a body that does not parse.
+   */
+  readonly retryable: boolean;
   /**
    * True when Credyt may have acted on the request although no answer came back (a timeout, or a
    * connection lost after the request was sent): a POST may then have created a top-up.
@@ -37,10 +61,12 @@ export class UpstreamFailure extends Error {
   readonly maybeApplied: boolean;
   /** True when this failure says Credyt is unwell (5xx, 429, timeout, reset): it counts for the breaker. */
   readonly isOutage: boolean;
-  constructor(reason: string, flags: { maybeApplied?: boolean; isOutage?: boolean } = {}) {
+  constructor(reason: string, facts: UpstreamFailureFacts = {}) {
     super(reason);
-    this.maybeApplied = flags.maybeApplied ?? false;
-    this.isOutage = flags.isOutage ?? false;
+    this.status = facts.status;
+    this.retryable = facts.retryable ?? false;
+    this.maybeApplied = facts.maybeApplied ?? false;
+    this.isOutage = facts.isOutage ?? false;
   }
 }
 
@@ -48,9 +74,10 @@ function upstreamError(
   code: "upstream_error" | "upstream_timeout" | "unavailable",
   message: string,
   reason: string,
-  flags: { maybeApplied?: boolean; isOutage?: boolean; retryAfter?: number } = {},
+  facts: UpstreamFailureFacts & { retryAfter?: number } = {},
 ) {
-  return new CredytError(code, message, { cause: new UpstreamFailure(reason, flags), retryAfter: flags.retryAfter });
+  const { retryAfter, ...failure } = facts;
+  return new CredytError(code, message, { cause: new UpstreamFailure(reason, failure), retryAfter });
 }
 
 /** The longest `Retry-After` passed on, in seconds. */
@@ -74,32 +101,33 @@ function mapStatus(status: number, retryAfterHeader: string | null): CredytError
   const reason = `Credyt answered HTTP ${status}`;
   if (status === 429) {
     return upstreamError("unavailable", "The billing service is busy. Try again shortly.", reason, {
+      status,
       isOutage: true,
       retryAfter: parseRetryAfter(retryAfterHeader),
     });
   }
   if (status >= 500)
     return upstreamError("upstream_error", "The billing service failed to answer. Try again shortly.", reason, {
+      status,
+      retryable: true,
       isOutage: true,
       // A 500 may come after the work was done; 502-504 come from in front of Credyt's application.
       maybeApplied: status === 500,
     });
-  if (status === 404) return new CredytError("not_found", "Not found.", { cause: new UpstreamFailure(reason) });
+  if (status === 404)
+    return new CredytError("not_found", "Not found.", { cause: new UpstreamFailure(reason, { status }) });
   if (status === 400 || status === 409 || status === 422) {
     return new CredytError("invalid_request", "The billing service refused this request.", {
-      cause: new UpstreamFailure(reason),
+      cause: new UpstreamFailure(reason, { status }),
     });
   }
   // 401/403 mean this server's key is wrong: the customer can do nothing about it.
-  return upstreamError("upstream_error", "The billing service is not available right now.", reason);
+  return upstreamError("upstream_error", "The billing service is not available right now.", reason, { status });
 }
 
-function failureOf(error: unknown): UpstreamFailure | undefined {
+/** The typed failure behind a CredytError from an upstream call, if it is one. */
+export function failureOf(error: unknown): UpstreamFailure | undefined {
   return error instanceof CredytError && error.cause instanceof UpstreamFailure ? error.cause : undefined;
-}
-
-function isRetryable(error: CredytError): boolean {
-  return error.code === "upstream_error" && failureOf(error)?.isOutage === true;
 }
 
 /** True when a failed call may still have been carried out by Credyt (see {@link UpstreamFailure.maybeApplied}). */
@@ -158,14 +186,12 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
       "upstream_error",
       "Could not reach the billing service. Try again shortly.",
       answered ? "connection to Credyt lost while reading its answer" : "connection to Credyt failed",
-      { maybeApplied: !neverSent, isOutage: true },
+      { retryable: true, maybeApplied: !neverSent, isOutage: true },
     );
   } finally {
     clearTimeout(timer);
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Calls Credyt once; GETs are retried at most twice with jittered backoff on 5xx and connection
@@ -187,8 +213,7 @@ export async function callUpstream(access: UpstreamAccess, request: UpstreamRequ
       const canRetry =
         request.method === "GET" &&
         retry < MAX_GET_RETRIES &&
-        error instanceof CredytError &&
-        isRetryable(error) &&
+        failure?.retryable === true &&
         (guard ? guard.takeRetry() : true);
       if (!canRetry) throw error;
       await sleep(100 * 2 ** retry * (0.5 + Math.random()));

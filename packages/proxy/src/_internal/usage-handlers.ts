@@ -1,6 +1,7 @@
 import { CredytError } from "@credyt/core";
-import Big from "big.js";
-import { checkRate, type Exchange, exchangeRate } from "./handlers";
+import { type Big, exactDecimal, formatDecimal, roundDown } from "./decimal";
+import type { Exchange } from "./exchange";
+import { checkRate, exchangeRate } from "./handlers";
 import { jsonText } from "./respond";
 import { encodeCursor, parseQuoteQuery, parseSummaryQuery, parseUsageQuery } from "./usage-query";
 import type { UpstreamUsageEvent } from "./usage-upstream";
@@ -12,9 +13,7 @@ export const MAX_SUMMARY_EVENTS = 2_000;
 const SUMMARY_PAGE = 100;
 
 /** A JSON number literal for an exact decimal: the digits Big holds, never a rounded double. */
-const literal = (value: Big): string => value.toFixed();
-/** The exact decimal of a JSON number read from Credyt (its shortest round-trip digits). */
-const decimal = (value: number): Big => new Big(String(value));
+const literal = formatDecimal;
 
 /**
  * `GET /usage?limit=&cursor=`: the signed-in customer's usage events, newest first. The first page fixes
@@ -41,7 +40,8 @@ export async function getUsage<Ctx>(x: Exchange<Ctx>): Promise<Response> {
 
 type Totals = Map<string, Big>;
 function add(totals: Totals, event: UpstreamUsageEvent): void {
-  for (const fee of event.fees) totals.set(fee.asset, (totals.get(fee.asset) ?? new Big(0)).plus(decimal(fee.amount)));
+  for (const fee of event.fees)
+    totals.set(fee.asset, (totals.get(fee.asset) ?? exactDecimal(0)).plus(exactDecimal(fee.amount)));
 }
 const totalsJson = (totals: Totals): string =>
   `[${[...totals]
@@ -85,11 +85,6 @@ export async function getUsageSummary<Ctx>(x: Exchange<Ctx>): Promise<Response> 
   return jsonText(200, body, x.requestId);
 }
 
-/** Exact floor division: `Big` with its own 40-place, round-down settings (the global ones stay untouched). */
-const Exact = Big();
-Exact.DP = 40;
-Exact.RM = Big.roundDown;
-
 /**
  * `GET /quote?asset=&currency=&amount=`: what a top-up of `amount` `currency` would credit in `asset`,
  * decided as the top-up itself is: the app's `exchangeRate` when it gives one (units = amount × rate,
@@ -100,7 +95,7 @@ export async function getQuote<Ctx>(x: Exchange<Ctx>): Promise<Response> {
   const amount = Number(query.amount);
   validateTopUp({ amount, currency: query.currency, asset: query.asset }, x.config);
   await checkRate(x, x.config.getRateLimit, "get");
-  const paid = new Exact(query.amount);
+  const paid = exactDecimal(query.amount);
   let units: Big;
   let source: "app" | "credyt" | "none";
   if (query.asset.toUpperCase() === query.currency.toUpperCase()) {
@@ -112,11 +107,11 @@ export async function getQuote<Ctx>(x: Exchange<Ctx>): Promise<Response> {
       const precision = await x.api.assetPrecision(query.asset, x.requestId);
       // Read as units per unit of currency, as the emulator reads `destination.exchange_rate` by default
       // (Credyt's `1000000` TOK example); Credyt documents no direction.
-      units = paid.times(new Exact(String(appRate))).round(precision, Big.roundDown);
+      units = roundDown(paid.times(exactDecimal(appRate)), precision);
       source = "app";
     } else {
       const quoted = await x.api.quote(query.asset, query.currency, amount, x.requestId);
-      units = decimal(quoted.units);
+      units = exactDecimal(quoted.units);
       source = "credyt";
     }
   }

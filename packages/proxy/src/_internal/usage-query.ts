@@ -8,7 +8,7 @@ export const DEFAULT_USAGE_LIMIT = 20;
 /** Deepest offset a cursor may point at (a history of a million events is paged no further). */
 const MAX_OFFSET = 1_000_000;
 
-function invalid(details: CredytErrorDetails): CredytError {
+function invalidQuery(details: CredytErrorDetails): CredytError {
   const fields = Object.keys(details).join(", ");
   return new CredytError("invalid_request", `Check the query parameters: ${fields}.`, { details });
 }
@@ -23,7 +23,7 @@ function params(url: URL, allowed: readonly string[]): Map<string, string> {
     else if (seen.has(key)) details[name] = ["give it once"];
     else seen.set(key, value);
   }
-  if (Object.keys(details).length > 0) throw invalid(details);
+  if (Object.keys(details).length > 0) throw invalidQuery(details);
   return seen;
 }
 
@@ -69,7 +69,7 @@ export function parseUsageQuery(url: URL): { limit: number; cursor: UsageCursor 
     cursor = decodeCursor(rawCursor);
     if (!cursor) details.cursor = ["must be a `next_cursor` from an earlier page, unchanged"];
   }
-  if (Object.keys(details).length > 0) throw invalid(details);
+  if (Object.keys(details).length > 0) throw invalidQuery(details);
   return { limit, cursor };
 }
 
@@ -82,7 +82,7 @@ export function parseSummaryQuery(url: URL): { tz: string } {
   const tz = query.get("tz") ?? "UTC";
   if (tz.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(tz) || !isTimeZone(tz))
     details.tz = ['must be an IANA time zone, such as "Europe/London" or "UTC"'];
-  if (Object.keys(details).length > 0) throw invalid(details);
+  if (Object.keys(details).length > 0) throw invalidQuery(details);
   return { tz };
 }
 
@@ -95,7 +95,7 @@ export function parseQuoteQuery(url: URL): { asset: string; currency: string; am
   if (currency === undefined || currency === "") details.currency = ["is required"];
   if (amount === undefined || !/^\d{1,13}(?:\.\d{1,12})?$/.test(amount))
     details.amount = ['must be a plain decimal such as "10" or "10.50"'];
-  if (Object.keys(details).length > 0) throw invalid(details);
+  if (Object.keys(details).length > 0) throw invalidQuery(details);
   const asset = query.get("asset");
   return {
     asset: asset === undefined || asset === "" ? (currency as string) : asset,

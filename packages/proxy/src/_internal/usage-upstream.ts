@@ -1,5 +1,6 @@
 import { CredytError } from "@credyt/core";
-import { containsSecret } from "./endpoints";
+import { containsSecret } from "./contains-secret";
+import { isObject } from "./is-object";
 import { callUpstream, type UpstreamAccess, UpstreamFailure } from "./upstream";
 
 /** A usage event as the proxy forwards it: only what the customer may see (no `data`, no ids of others). */
@@ -24,12 +25,11 @@ function invalidUpstream(reason: string): CredytError {
   });
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const text = (v: unknown, max: number): v is string => typeof v === "string" && v !== "" && v.length <= max;
 
 /** Picks the protocol's fields from one Credyt event; throws `upstream_error` on a malformed one. */
 function toUsageEvent(value: unknown, index: number): UpstreamUsageEvent {
-  if (!isRecord(value)) throw invalidUpstream(`items[${index}] is not an object`);
+  if (!isObject(value)) throw invalidUpstream(`items[${index}] is not an object`);
   const { id, event_type, occurred_at, subject, description, fees } = value;
   if (!text(id, 128) || !text(event_type, 256) || !text(occurred_at, 64) || Number.isNaN(Date.parse(occurred_at)))
     throw invalidUpstream(`items[${index}] lacks id, event_type or occurred_at`);
@@ -38,7 +38,7 @@ function toUsageEvent(value: unknown, index: number): UpstreamUsageEvent {
   if (text(subject, 256)) event.subject = subject;
   if (text(description, 1000)) event.description = description;
   for (const [i, fee] of ((fees ?? []) as unknown[]).entries()) {
-    if (!isRecord(fee) || typeof fee.amount !== "number" || !Number.isFinite(fee.amount) || !text(fee.asset, 32))
+    if (!isObject(fee) || typeof fee.amount !== "number" || !Number.isFinite(fee.amount) || !text(fee.asset, 32))
       throw invalidUpstream(`items[${index}].fees[${i}] needs a finite amount and an asset`);
     const out: UpstreamUsageEvent["fees"][number] = { amount: fee.amount, asset: fee.asset };
     if (text(fee.product_code, 128)) out.product_code = fee.product_code;
@@ -68,7 +68,7 @@ export function usageEndpoints(access: UpstreamAccess) {
       const response = await callUpstream(access, { method: "GET", path: `/events?${search}`, requestId });
       checkSecret(response.json, response.text);
       const body = response.json;
-      if (!isRecord(body) || !Array.isArray(body.items)) throw invalidUpstream("items is not an array");
+      if (!isObject(body) || !Array.isArray(body.items)) throw invalidUpstream("items is not an array");
       const total = typeof body.total_count === "number" ? body.total_count : undefined;
       const items = body.items.map(toUsageEvent);
       return { items, totalCount: total ?? query.offset + items.length };
@@ -80,7 +80,7 @@ export function usageEndpoints(access: UpstreamAccess) {
         path: `/assets/${encodeURIComponent(code)}`,
         requestId,
       });
-      const precision = isRecord(response.json) ? response.json.precision : undefined;
+      const precision = isObject(response.json) ? response.json.precision : undefined;
       if (typeof precision !== "number" || !Number.isInteger(precision) || precision < 0 || precision > 18)
         throw invalidUpstream("the asset has no precision from 0 to 18");
       return precision;
@@ -95,7 +95,7 @@ export function usageEndpoints(access: UpstreamAccess) {
       });
       checkSecret(response.json, response.text);
       const body = response.json;
-      if (!isRecord(body)) throw invalidUpstream("the quote is not an object");
+      if (!isObject(body)) throw invalidUpstream("the quote is not an object");
       const { units } = body;
       if (typeof units !== "number" || !Number.isFinite(units) || units < 0)
         throw invalidUpstream("the quote has no finite units");

@@ -1,20 +1,30 @@
-import { CredytError, type CredytErrorDetails } from "@credyt/core";
+import {
+  ASSET_CODE_PATTERN,
+  ASSET_CODE_RULE,
+  CredytError,
+  type CredytErrorDetails,
+  IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_KEY_RULE,
+  isCurrencyCode,
+  isIdempotencyKey,
+} from "@credyt/core";
 import { z } from "zod";
 import type { ResolvedConfig } from "./config";
 import { decimalOfNumber, fitsMinorUnit, formatDecimal } from "./decimal";
+import { ACCOUNT_NAME_PATTERN, ACCOUNT_NAME_RULE } from "./patterns";
 
 export const MAX_DESCRIPTION = 200;
 
 const topUpSchema = z.strictObject({
   amount: z.number({ error: "must be a number" }).refine(Number.isFinite, "must be a finite number"),
-  currency: z.string({ error: "must be a string" }).regex(/^[A-Z]{3}$/, "must be an upper-case ISO 4217 code"),
+  currency: z.string({ error: "must be a string" }).refine(isCurrencyCode, "must be an upper-case ISO 4217 code"),
   asset: z
     .string({ error: "must be a string" })
-    .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, "must be an asset code")
+    .regex(ASSET_CODE_PATTERN, `must be an asset code: ${ASSET_CODE_RULE}`)
     .optional(),
   account_name: z
     .string({ error: "must be a string" })
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 letters, digits, _ or -")
+    .regex(ACCOUNT_NAME_PATTERN, `must be ${ACCOUNT_NAME_RULE}`)
     .optional(),
   description: z
     .string({ error: "must be a string" })
@@ -30,7 +40,7 @@ const portalSchema = z.strictObject({
 export type TopUpBody = z.infer<typeof topUpSchema>;
 export type PortalBody = z.infer<typeof portalSchema>;
 
-function invalid(details: CredytErrorDetails): CredytError {
+function invalidBody(details: CredytErrorDetails): CredytError {
   const fields = Object.keys(details).join(", ");
   return new CredytError("invalid_request", `Check these fields: ${fields}.`, { details });
 }
@@ -50,7 +60,7 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
     }
     add(issue.path.map(String).join(".") || "body", issue.message);
   }
-  throw invalid(Object.fromEntries(fields));
+  throw invalidBody(Object.fromEntries(fields));
 }
 
 /** Validates a top-up body against the schema and the configured allowlists and limits (exact decimals). */
@@ -78,7 +88,7 @@ export function validateTopUp<Ctx>(body: unknown, config: ResolvedConfig<Ctx>): 
       details.amount = [`must be at most ${formatDecimal(config.max)}`];
     }
   }
-  if (Object.keys(details).length > 0) throw invalid(details);
+  if (Object.keys(details).length > 0) throw invalidBody(details);
   return data;
 }
 
@@ -86,18 +96,14 @@ export function validatePortal(body: unknown): PortalBody {
   return parse(portalSchema, body);
 }
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
-
 /** The `Idempotency-Key` header: required on top-ups, 8-255 visible ASCII characters. */
 export function idempotencyKeyFrom(headers: Headers): string {
-  const key = headers.get("idempotency-key");
-  if (key === null || !IDEMPOTENCY_KEY.test(key)) {
+  const key = headers.get(IDEMPOTENCY_HEADER);
+  if (!isIdempotencyKey(key)) {
     throw new CredytError(
       "invalid_request",
-      "Send an `Idempotency-Key` header of 8-255 visible characters, one per purchase.",
-      {
-        details: { "Idempotency-Key": ["must be 8-255 visible ASCII characters"] },
-      },
+      `Send an \`${IDEMPOTENCY_HEADER}\` header of ${IDEMPOTENCY_KEY_RULE}, one per purchase.`,
+      { details: { [IDEMPOTENCY_HEADER]: [`must be ${IDEMPOTENCY_KEY_RULE}`] } },
     );
   }
   return key;

@@ -1,6 +1,6 @@
 import { CredytError } from "@credyt/core";
-import { CUSTOMER_ID_PATTERN } from "./endpoints";
 import type { WalletFanout, WalletStreamStats } from "./fanout";
+import { CUSTOMER_ID_PATTERN } from "./patterns";
 
 /** What the hub needs from the proxy: one checked wallet read (the exact text Credyt sent). */
 export type ReadWallet = (customerId: string) => Promise<string>;

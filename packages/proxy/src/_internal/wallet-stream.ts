@@ -1,5 +1,5 @@
 import { CredytError } from "@credyt/core";
-import type { Exchange } from "./handlers";
+import type { Exchange } from "./exchange";
 import type { StreamConfig } from "./stream-config";
 import type { StreamSink, WalletHub } from "./wallet-hub";
 

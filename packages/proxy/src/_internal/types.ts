@@ -1,5 +1,5 @@
 import type { CredytErrorCode } from "@credyt/core";
-import type { WalletStreamOptions, WalletStreamStats } from "./_internal/fanout";
+import type { WalletStreamOptions, WalletStreamStats } from "./fanout";
 import type { IdempotencyStore, RateLimitStore } from "./stores";
 
 type MaybePromise<T> = T | Promise<T>;

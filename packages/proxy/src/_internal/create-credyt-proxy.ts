@@ -1,17 +1,19 @@
 import { CredytError, isCredytError } from "@credyt/core";
-import { resolveConfig } from "./_internal/config";
-import { createDevLog } from "./_internal/dev-log";
-import { CUSTOMER_ID_PATTERN, endpoints } from "./_internal/endpoints";
-import { UpstreamGuard } from "./_internal/guard";
-import { createPortalSession, createTopUp, type Exchange, getAccount, getWallet } from "./_internal/handlers";
-import { ClientClosedRequest } from "./_internal/read-body";
-import { errorResponse, MethodNotAllowed, requestIdFrom } from "./_internal/respond";
-import { checkOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from "./_internal/security";
-import { resolveStreamConfig, type StreamConfig } from "./_internal/stream-config";
-import { getQuote, getUsage, getUsageSummary } from "./_internal/usage-handlers";
-import { WalletHub } from "./_internal/wallet-hub";
-import { streamWallet, trackHub } from "./_internal/wallet-stream";
+import { resolveConfig } from "./config";
+import { createDevLog } from "./dev-log";
+import { endpoints } from "./endpoints";
+import type { Exchange } from "./exchange";
+import { UpstreamGuard } from "./guard";
+import { createPortalSession, createTopUp, getAccount, getWallet } from "./handlers";
+import { CUSTOMER_ID_PATTERN } from "./patterns";
+import { ClientClosedRequest } from "./read-body";
+import { errorResponse, internalError, MethodNotAllowed, requestIdFrom } from "./respond";
+import { checkRequestOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from "./security";
+import { resolveStreamConfig, type StreamConfig } from "./stream-config";
 import type { CredytProxyEvent, CredytProxyHandler, CredytProxyOptions, FetchContext } from "./types";
+import { getQuote, getUsage, getUsageSummary } from "./usage-handlers";
+import { WalletHub } from "./wallet-hub";
+import { streamWallet, trackHub } from "./wallet-stream";
 
 type Route<Ctx> = { method: "GET" | "POST"; run: (x: Exchange<Ctx>) => Promise<Response> };
 
@@ -115,7 +117,7 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
         );
       }
       try {
-        checkOrigin(request.headers, origin, config.allowedOrigins);
+        checkRequestOrigin(request.headers, origin, config.allowedOrigins);
       } catch (error) {
         explainOrigin(log, request.headers.get("origin") ?? "", origin, config.publicOrigin !== undefined);
         throw error;
@@ -152,9 +154,7 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
         // Nobody reads this answer; it only ends the exchange for the framework.
         return new Response(null, { status: 499, headers: { "Cache-Control": "no-store", "X-Request-Id": requestId } });
       }
-      const error = isCredytError(thrown)
-        ? thrown
-        : new CredytError("internal", "Something went wrong on the billing server.", { cause: thrown });
+      const error = isCredytError(thrown) ? thrown : internalError(thrown);
       const cause = error.cause instanceof Error ? error.cause.message : undefined;
       await emit({
         type: "request.rejected",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CUSTOMER, FAKE_KEY, fakeUpstream, WALLET_TEXT } from "../test/fake-upstream";
+import { CUSTOMER, FAKE_KEY, fakeUpstream, WALLET_TEXT } from "../../test/fake-upstream";
 import { createCredytProxy } from "./create-credyt-proxy";
 
 const ORIGIN = "https://shop.example";

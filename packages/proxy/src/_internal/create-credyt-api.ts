@@ -1,0 +1,105 @@
+import {
+  type Account,
+  accountFromWire,
+  type PortalSession,
+  portalSessionFromWire,
+  type TopUp,
+  topUpFromWire,
+  type Wallet,
+  walletFromWire,
+} from "@credyt/core";
+import { checkMilliseconds, DEFAULT_BREAKER, DEFAULT_TIMEOUT_MS, resolveApiAccess } from "./config";
+import { optionFailure } from "./config-checks";
+import type { CredytPortalSessionBody, CredytTopUpBody } from "./credyt-bodies";
+import { endpoints } from "./endpoints";
+import type { WalletFanout } from "./fanout";
+import { UpstreamGuard } from "./guard";
+import { CUSTOMER_ID_PATTERN } from "./patterns";
+import { hubsFor } from "./wallet-stream";
+
+/** Options of {@link createCredytApi}. */
+export interface CredytApiOptions {
+  /** Your secret Credyt API key (`key_…`). */
+  apiKey: string;
+  /** Credyt's API; point it at the emulator in development and CI. @default "https://api.credyt.ai" */
+  apiUrl?: string;
+  /** The `fetch` used to call Credyt (tests, emulator, custom agents). @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Time allowed per call before it fails with `upstream_timeout`. @default 10000 */
+  timeoutMs?: number;
+  /**
+   * The live streams' fan-out (`createRedisWalletFanout`), so `notify()` reaches streams held by every
+   * proxy instance. @default none: `notify()` reaches the proxies of this process with the same key
+   */
+  fanout?: WalletFanout;
+}
+
+/**
+ * A small typed Credyt client for server code. It takes Credyt's own request bodies and answers the
+ * camelCase types of `@credyt/core` (`Wallet`, `Account`, `TopUp`, `PortalSession`), the same the hooks
+ * of `@credyt/react` return, so a prefetched wallet goes straight into `<CredytProvider fallback>`.
+ * Amounts keep every digit Credyt sent. Every failure is a `CredytError`.
+ */
+export interface CredytApi {
+  /** The customer's wallet: every account with its balances (`fallback={{ wallet }}` takes it as is). */
+  getWallet(customerId: string): Promise<Wallet>;
+  /** `accountId` is `name:ASSET`, for example `default:USD`. */
+  getAccount(customerId: string, accountId: string): Promise<Account>;
+  /** Starts a Credyt-hosted checkout; send the customer to the answer's `redirectUrl`. Never retried. */
+  createTopUp(body: CredytTopUpBody): Promise<TopUp>;
+  /** A billing portal link for the customer, valid for 10 minutes (`redirectUrl`). Never retried. */
+  createBillingPortalSession(body: CredytPortalSessionBody): Promise<PortalSession>;
+  /**
+   * Tells the live balance streams that the customer's wallet changed (call it after sending a usage
+   * event or an adjustment): the wallet is read again and pushed to their open streams when it differs.
+   * Reaches every proxy of this process using the same key, and with `fanout` every instance.
+   */
+  notify(customerId: string): Promise<void>;
+}
+
+/**
+ * Creates the typed Credyt client the proxy uses; call it from server code too, for example to
+ * prefetch a wallet for server rendering. GETs are retried up to twice on 5xx, within a retry budget,
+ * and a circuit breaker stops calls for 5 s after 5 failures in a row; POSTs are never retried.
+ *
+ * @example
+ * const credyt = createCredytApi({ apiKey: process.env.CREDYT_API_KEY! });
+ * const wallet = await credyt.getWallet(customerId); // { accounts: [{ id: "default:USD", available: 14.566678, pendingIn: 0, … }] }
+ * // <CredytProvider fallback={{ wallet }}> renders it with no loading flash.
+ */
+export function createCredytApi(options: CredytApiOptions): CredytApi {
+  const { apiKey, apiUrl } = resolveApiAccess(options ?? {}, "createCredytApi");
+  const fail = optionFailure("createCredytApi");
+  const timeoutMs = checkMilliseconds(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs", fail);
+  if (options.fetch !== undefined && typeof options.fetch !== "function") fail("`fetch` must be a function.");
+  // The proxy's protection too: concurrent identical reads share a call, retries stay within budget,
+  // and repeated failures open the breaker, so server rendering during an outage does not multiply load.
+  const api = endpoints({ apiKey, apiUrl, timeoutMs, fetch: options.fetch, guard: new UpstreamGuard(DEFAULT_BREAKER) });
+  const fanout = options.fanout;
+  if (fanout !== undefined && (typeof fanout !== "object" || fanout === null || typeof fanout.publish !== "function"))
+    fail("`fanout` must be a wallet fan-out such as createRedisWalletFanout({ … }).");
+  return {
+    async notify(customerId) {
+      if (typeof customerId !== "string" || !CUSTOMER_ID_PATTERN.test(customerId)) {
+        throw new TypeError(
+          `createCredytApi: notify(customerId) expected a Credyt customer id such as "cust_…", got ${JSON.stringify(customerId)}.`,
+        );
+      }
+      const hubs = hubsFor(apiUrl, apiKey);
+      if (!fanout) {
+        await Promise.all(hubs.map((hub) => hub.notify(customerId)));
+        return;
+      }
+      const { text } = await api.getWallet(customerId);
+      for (const hub of hubs) hub.receive(customerId, text);
+      await fanout.publish(customerId, text);
+    },
+    // The checked wire JSON, mapped by core's own mappers: the proxy's handlers keep forwarding the exact
+    // wire text, while server code gets what the browser's hooks hold.
+    getWallet: async (customerId) => walletFromWire((await api.getWallet(customerId)).json),
+    getAccount: async (customerId, accountId) => accountFromWire((await api.getAccount(customerId, accountId)).json),
+    createTopUp: async (body) => topUpFromWire((await api.createTopUp(body)).json),
+    createBillingPortalSession: async (body) =>
+      portalSessionFromWire((await api.createBillingPortalSession(body)).json),
+  };
+}
