@@ -1,9 +1,9 @@
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
+import { type ListeningServer, listen } from "@repo/tooling/server";
 import { Miniflare, type Request as MiniflareRequest, Response as MiniflareResponse } from "miniflare";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,14 +59,14 @@ const REDIS_REST_URL = "https://redis.rest.test/";
 
 let redis: TestRedis;
 let redisClient: ReturnType<typeof createClient>;
-let rest: Server;
+let rest: ListeningServer;
 let restUrl: string;
 let upstream: RunningEmulator;
 let workers: Miniflare[] = [];
 const redisErrors: unknown[] = [];
 
 /** The Upstash-style REST front: one command per POST, as a JSON array of strings. */
-function startRest(): Promise<Server> {
+function startRest(): Promise<ListeningServer> {
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk: Buffer) => {
@@ -80,7 +80,7 @@ function startRest(): Promise<Server> {
       );
     });
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+  return listen(server, { path: "/" });
 }
 
 async function forward(request: MiniflareRequest): Promise<MiniflareResponse> {
@@ -103,7 +103,7 @@ beforeAll(async () => {
   redisClient.on("error", (error: unknown) => redisErrors.push(error));
   await redisClient.connect();
   rest = await startRest();
-  restUrl = `http://127.0.0.1:${(rest.address() as AddressInfo).port}/`;
+  restUrl = rest.url;
   // Checkout links on the URL the workers call, as with a real Credyt (the proxy refuses other hosts).
   upstream = await startEmulator({ port: 0, admin: true, publicUrl: UPSTREAM_HOST });
   const built = await esbuild.build({
@@ -139,7 +139,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.dispose()));
-  await new Promise<void>((resolve) => rest?.close(() => resolve()));
+  await rest?.close();
   if (redisClient?.isOpen) await redisClient.close();
   await redis?.stop();
   await upstream?.close();

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer, Socket } from "node:net";
+import { Socket } from "node:net";
+import { freePort } from "@repo/tooling/server";
 
 /** A redis-server of the test's own, on a loopback port, without persistence. */
 export interface TestRedis {
@@ -12,16 +13,6 @@ export interface TestRedis {
   /** Starts it again on the same port (empty: nothing was persisted). */
   restart(): Promise<void>;
   stop(): Promise<void>;
-}
-
-/** A port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 function canConnect(port: number): Promise<boolean> {

@@ -1,2 +1,10 @@
-export { CHROMIUM_ARGS, chromiumPath } from "./chromium.js";
-export { playwrightReporters, reporters, sourceConditions } from "./vitest.js";
+export { CHROMIUM_ARGS, chromiumPath, findChromium } from "./chromium.js";
+export { freePort, listen } from "./server.js";
+export {
+  clientConditions,
+  playwrightReporters,
+  reporters,
+  serverConditions,
+  sourceConditions,
+  sourceResolve,
+} from "./vitest.js";
