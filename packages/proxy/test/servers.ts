@@ -18,7 +18,7 @@ export type SharedOptions = Omit<CredytProxyOptions<unknown>, "getCustomerId" | 
 };
 
 /** The test's "session": a `user` cookie naming the Credyt customer. */
-export function customerFromCookie(cookie: string | null | undefined): string | null {
+function customerFromCookie(cookie: string | null | undefined): string | null {
   const match = /(?:^|;\s*)user=([^;]+)/.exec(cookie ?? "");
   return match?.[1] ?? null;
 }

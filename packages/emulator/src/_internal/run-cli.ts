@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { type RunningEmulator, startEmulator } from "../node";
-import { DEMO_CUSTOMER_ID, EmulatorSeedError, SECOND_CUSTOMER_ID } from "./seed";
+import { DEMO_CUSTOMER_ID, SECOND_CUSTOMER_ID } from "./seed";
 import { createStateWriter, readStateFile } from "./state-file";
 
-export const USAGE = `Usage: credyt-emulator [options]
+const USAGE = `Usage: credyt-emulator [options]
 
   --port <n>          port to listen on (default 4010; 0 = any free port)
   --host <addr>       interface to bind (default 127.0.0.1)
@@ -101,5 +101,3 @@ export class CliExit extends Error {
     super(`exit ${code}`);
   }
 }
-
-export { EmulatorSeedError };

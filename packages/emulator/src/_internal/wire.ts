@@ -1,5 +1,5 @@
 import { toJsonNumber } from "./money";
-import type { AccountRecord, AssetRecord, CustomerRecord, EventRecord, ProductRecord, TopUpRecord } from "./state";
+import type { AccountRecord, AssetRecord, CustomerRecord, EventRecord, TopUpRecord } from "./state";
 import { accountId } from "./state";
 
 /** `GET /customers/{id}/wallet/{accountId}` and each wallet entry. */
@@ -68,16 +68,6 @@ export function assetToWire(a: AssetRecord) {
     ...(a.label !== undefined ? { label: a.label } : {}),
     rates: a.rates.map((r) => ({ source: r.source, rate: toJsonNumber(r.rate) })),
     created_at: a.created_at,
-  };
-}
-
-export function productToWire(p: ProductRecord) {
-  return {
-    id: p.id,
-    code: p.code,
-    name: p.name,
-    version: p.version,
-    prices: p.prices.map((pr) => ({ ...pr, unit_price: toJsonNumber(pr.unit_price) })),
   };
 }
 

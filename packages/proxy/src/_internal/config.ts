@@ -19,9 +19,9 @@ export { DEFAULT_BREAKER, type ResolvedRateLimit } from "./config-limits";
 export const DEFAULT_API_URL = "https://api.credyt.ai";
 export const DEFAULT_BASE_PATH = "/api/credyt";
 export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX = "10000";
-export const ASSET_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
-export const ACCOUNT_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const DEFAULT_MAX = "10000";
+const ASSET_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+const ACCOUNT_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface ResolvedConfig<Ctx> {
   apiKey: string;

@@ -14,7 +14,7 @@ import { callUpstream, type UpstreamAccess, UpstreamFailure, type UpstreamRespon
 import { usageEndpoints } from "./usage-upstream";
 
 export const CUSTOMER_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_]{1,32}$/;
+const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_]{1,32}$/;
 
 /** An upstream answer whose JSON has been checked against the wire type `T`. */
 export interface Checked<T> extends UpstreamResponse {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ResolvedConfig } from "./config";
 import { decimalOfNumber, fitsMinorUnit, formatDecimal } from "./decimal";
 
-export const MAX_DESCRIPTION = 200;
+const MAX_DESCRIPTION = 200;
 
 const topUpSchema = z.strictObject({
   amount: z.number({ error: "must be a number" }).refine(Number.isFinite, "must be a finite number"),
