@@ -1,25 +1,17 @@
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
 import { type ListeningServer, listen } from "@repo/tooling/server";
-import { Miniflare, type Request as MiniflareRequest, Response as MiniflareResponse } from "miniflare";
+import { Miniflare } from "miniflare";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRedis, type TestRedis } from "./redis-server";
+import { bundleWorker, forward, UPSTREAM_HOST } from "./workerd";
 
 // Edge runtimes have no TCP sockets, so node-redis cannot run there; `createRedisStores` only needs
 // `isReady` and `sendCommand(args)`, so a Worker can reach Redis over HTTP instead. This test gives
 // Redis an Upstash-style REST front (POST a JSON array, get `{ result }`) and runs two workerd
 // processes (two Miniflare instances) of one Worker that shares one Redis through it.
-
-const packageDir = fileURLToPath(new URL("..", import.meta.url));
-
-interface Esbuild {
-  build(options: Record<string, unknown> & { write: false }): Promise<{ outputFiles: { text: string }[] }>;
-}
-const esbuild = createRequire(createRequire(import.meta.url).resolve("tsup"))("esbuild") as Esbuild;
 
 const WORKER_SOURCE = `
 import { createCredytProxy } from "@credyt/proxy";
@@ -54,7 +46,6 @@ export default {
 };
 `;
 
-const UPSTREAM_HOST = "https://credyt.upstream.test";
 const REDIS_REST_URL = "https://redis.rest.test/";
 
 let redis: TestRedis;
@@ -83,19 +74,10 @@ function startRest(): Promise<ListeningServer> {
   return listen(server, { path: "/" });
 }
 
-async function forward(request: MiniflareRequest): Promise<MiniflareResponse> {
-  const url = new URL(request.url);
-  const target = request.url === REDIS_REST_URL ? restUrl : `${upstream.url}${url.pathname}${url.search}`;
-  const answer = await fetch(target, {
-    method: request.method,
-    headers: Object.fromEntries(request.headers),
-    body: request.method === "GET" ? undefined : await request.arrayBuffer(),
-  });
-  return new MiniflareResponse(await answer.arrayBuffer(), {
-    status: answer.status,
-    headers: Object.fromEntries(answer.headers),
-  });
-}
+// The Worker's calls: Redis commands to the REST front, everything else to the emulator.
+const outbound = forward((request, url) =>
+  request.url === REDIS_REST_URL ? restUrl : `${upstream.url}${url.pathname}${url.search}`,
+);
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -106,19 +88,7 @@ beforeAll(async () => {
   restUrl = rest.url;
   // Checkout links on the URL the workers call, as with a real Credyt (the proxy refuses other hosts).
   upstream = await startEmulator({ port: 0, admin: true, publicUrl: UPSTREAM_HOST });
-  const built = await esbuild.build({
-    stdin: { contents: WORKER_SOURCE, resolveDir: packageDir, sourcefile: "worker.js", loader: "js" },
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    mainFields: ["module", "main"],
-    conditions: ["@credyt/source", "workerd", "worker", "browser"],
-    alias: { "@credyt/proxy/redis": `${packageDir}src/redis.ts`, "@credyt/proxy": `${packageDir}src/index.ts` },
-    logLevel: "silent",
-  });
-  const script = built.outputFiles[0]?.text ?? "";
+  const script = await bundleWorker(WORKER_SOURCE);
   workers = [0, 1].map(
     () =>
       new Miniflare({
@@ -131,7 +101,7 @@ beforeAll(async () => {
           CUSTOMER_ID: DEMO_CUSTOMER_ID,
           REDIS_REST_URL,
         },
-        outboundService: forward,
+        outboundService: outbound,
       }),
   );
   await Promise.all(workers.map((worker) => worker.ready));
