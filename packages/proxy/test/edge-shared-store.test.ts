@@ -1,11 +1,11 @@
 import { createServer } from "node:http";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
+import { startRedis, type TestRedis } from "@repo/tooling/redis";
 import { type ListeningServer, listen } from "@repo/tooling/server";
 import { Miniflare } from "miniflare";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRedis, type TestRedis } from "./redis-server";
 import { bundleWorker, forward, UPSTREAM_HOST } from "./workerd";
 
 // Edge runtimes have no TCP sockets, so node-redis cannot run there; `createRedisStores` only needs

@@ -2,13 +2,13 @@ import { createServer } from "node:http";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
 import { getRequestListener } from "@hono/node-server";
+import { startRedis, type TestRedis } from "@repo/tooling/redis";
 import { type ListeningServer, listen } from "@repo/tooling/server";
 import { createClient } from "redis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCredytProxy } from "../src/index";
 import { createRedisStores } from "../src/redis";
 import type { CredytProxyEvent } from "../src/types";
-import { startRedis, type TestRedis } from "./redis-server";
 
 // Two proxy instances, each with its own Redis connection and its own HTTP server, as two containers
 // behind a load balancer would be. Everything they share is one redis-server and the emulator.

@@ -1,9 +1,9 @@
 import { CredytError, isCredytError } from "@credyt/core";
+import { startRedis, type TestRedis } from "@repo/tooling/redis";
 import { createClient } from "redis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRedisStores } from "../src/redis";
 import type { IdempotencyRecord } from "../src/stores";
-import { startRedis, type TestRedis } from "./redis-server";
 
 type Client = ReturnType<typeof createClient>;
 

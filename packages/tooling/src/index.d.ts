@@ -1,5 +1,6 @@
 export { CHROMIUM_ARGS, chromiumPath, findChromium } from "./chromium.js";
-export { freePort, listen } from "./server.js";
+export { startRedis, type TestRedis } from "./redis.js";
+export { freePort, freePortSync, listen } from "./server.js";
 export {
   clientConditions,
   playwrightReporters,

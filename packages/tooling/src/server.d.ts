@@ -18,3 +18,5 @@ export declare function listen<S extends Server>(
 ): Promise<ListeningServer<S>>;
 /** A loopback port nobody listens on right now (for a child process that must be told its port up front). */
 export declare function freePort(host?: string): Promise<number>;
+/** `freePort`, synchronously (in a child process), for configs that must be synchronous. */
+export declare function freePortSync(host?: string): number;

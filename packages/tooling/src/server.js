@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createServer } from "node:net";
 
 /**
@@ -46,4 +47,15 @@ export function freePort(host = "127.0.0.1") {
       );
     });
   });
+}
+
+/**
+ * `freePort`, synchronously (in a child process), for configs that must be synchronous, such as a
+ * Playwright config choosing its web server's port.
+ * @param {string} [host]
+ * @returns {number}
+ */
+export function freePortSync(host = "127.0.0.1") {
+  const script = `import { freePort } from ${JSON.stringify(import.meta.url)}; process.stdout.write(String(await freePort(${JSON.stringify(host)})));`;
+  return Number(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }).trim());
 }

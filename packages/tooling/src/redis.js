@@ -1,21 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { Socket } from "node:net";
-import { freePort } from "@repo/tooling/server";
+import { freePort } from "./server.js";
 
-/** A redis-server of the test's own, on a loopback port, without persistence. */
-export interface TestRedis {
-  port: number;
-  url: string;
-  /** Whether the server is up (not killed or stopped). */
-  readonly running: boolean;
-  /** Kills the server (SIGKILL, like a crash) and waits for it to exit. */
-  kill(): Promise<void>;
-  /** Starts it again on the same port (empty: nothing was persisted). */
-  restart(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-function canConnect(port: number): Promise<boolean> {
+function canConnect(port) {
   return new Promise((resolve) => {
     const socket = new Socket();
     socket.once("connect", () => {
@@ -27,17 +14,17 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-async function launch(port: number): Promise<ChildProcess> {
+async function launch(port) {
   const child = spawn(
     process.env.REDIS_SERVER ?? "redis-server",
     ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--loglevel", "warning"],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
+  child.stderr?.on("data", (chunk) => {
     stderr += chunk.toString();
   });
-  const spawnError = new Promise<never>((_, reject) => child.once("error", reject));
+  const spawnError = new Promise((_, reject) => child.once("error", reject));
   const deadline = Date.now() + 10_000;
   while (!(await Promise.race([canConnect(port), spawnError]))) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}: ${stderr}`);
@@ -47,15 +34,19 @@ async function launch(port: number): Promise<ChildProcess> {
   return child;
 }
 
-async function end(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+async function end(child, signal) {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise((resolve) => child.once("exit", () => resolve(undefined)));
   child.kill(signal);
   await exited;
 }
 
-/** Starts `redis-server` on a free loopback port; call `stop()` in `afterAll`. */
-export async function startRedis(): Promise<TestRedis> {
+/**
+ * Starts a `redis-server` of the caller's own (`$REDIS_SERVER`, else the one on PATH) on a free loopback
+ * port, without persistence; call `stop()` when done.
+ * @returns {Promise<import("./redis.js").TestRedis>}
+ */
+export async function startRedis() {
   const port = await freePort();
   let child = await launch(port);
   return {
