@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -13,8 +14,10 @@ const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 function run(command: string, args: string[], cwd: string) {
-  const result = spawnSync(bin(command), args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  // Plain text whatever the caller's terminal settings (`pnpm test` sets FORCE_COLOR).
+  const { FORCE_COLOR: _, ...env } = process.env;
+  const result = spawnSync(bin(command), args, { cwd, encoding: "utf8", env: { ...env, NO_COLOR: "1" } });
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}${result.stderr}`) };
 }
 
 const cruise = (fixture: string) =>
