@@ -1,5 +1,6 @@
+import { clientConditions } from "@repo/tooling/vitest";
 import type { StorybookConfig } from "@storybook/react-vite";
-import { defaultClientConditions, mergeConfig, type UserConfig } from "vite";
+import { mergeConfig, type UserConfig } from "vite";
 
 /**
  * One Storybook for the whole repo. Stories sit beside their components; workspace packages
@@ -12,7 +13,7 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal: (vite) =>
     mergeConfig(vite, {
-      resolve: { conditions: ["@credyt/source", ...defaultClientConditions], dedupe: ["react", "react-dom"] },
+      resolve: { conditions: clientConditions, dedupe: ["react", "react-dom"] },
       build: {
         // The preview bundles React, Radix and the docs blocks: large by nature, never shipped to users.
         chunkSizeWarningLimit: 4096,

@@ -1,10 +1,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CHROMIUM_ARGS, chromiumPath } from "@repo/tooling/chromium";
-import { reporters } from "@repo/tooling/vitest";
+import { reporters, sourceResolve } from "@repo/tooling/vitest";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
-import { defaultClientConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
@@ -16,7 +15,7 @@ const root = path.resolve(dirname, "..");
 // no axe violation (`a11y.test: "error"` in .storybook/preview.tsx).
 export default defineConfig({
   root,
-  resolve: { conditions: ["@credyt/source", ...defaultClientConditions] },
+  resolve: sourceResolve.resolve,
   // Pre-bundle what the lazily loaded dialog imports: discovered mid-run, Vite would reload the page
   // and fail the running story.
   optimizeDeps: {

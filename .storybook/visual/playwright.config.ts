@@ -1,19 +1,14 @@
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "@repo/tooling/chromium";
+import { freePortSync } from "@repo/tooling/server";
 import { playwrightReporters } from "@repo/tooling/vitest";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 // A free loopback port, chosen once: workers inherit it through the environment.
-process.env.CREDYT_VISUAL_PORT ??= execFileSync(process.execPath, [
-  "-e",
-  "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
-])
-  .toString()
-  .trim();
+process.env.CREDYT_VISUAL_PORT ??= String(freePortSync());
 const PORT = Number(process.env.CREDYT_VISUAL_PORT);
 
 // Screenshot tests of the static Storybook build (`pnpm build-storybook` first): one screenshot per

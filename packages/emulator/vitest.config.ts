@@ -1,9 +1,9 @@
-import { reporters } from "@repo/tooling/vitest";
+import { reporters, sourceResolve } from "@repo/tooling/vitest";
 import { defineConfig } from "vitest/config";
 
+// "@credyt/source" resolves workspace packages to their TypeScript source: tests need no build.
 export default defineConfig({
-  resolve: { conditions: ["@credyt/source"] },
-  ssr: { resolve: { conditions: ["@credyt/source"] } },
+  ...sourceResolve,
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",

@@ -1,12 +1,10 @@
 import { fileURLToPath } from "node:url";
-import { reporters } from "@repo/tooling/vitest";
-import { defaultClientConditions, defaultServerConditions } from "vite";
+import { reporters, sourceResolve } from "@repo/tooling/vitest";
 import { defineConfig } from "vitest/config";
 
 const dir = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // "@credyt/source" resolves workspace packages to their TypeScript source: tests need no build.
-const resolve = { conditions: ["@credyt/source", ...defaultClientConditions] };
-const ssr = { resolve: { conditions: ["@credyt/source", ...defaultServerConditions] } };
+const { resolve } = sourceResolve;
 // Generous timeouts: the machine is shared, and a slow test is not a failed one.
 const dom = { environment: "jsdom" as const, setupFiles: ["./test/setup.ts"], restoreMocks: true, testTimeout: 20_000 };
 // React 18 through the npm aliases react-18 / react-dom-18: Vite aliases for the ES modules, and a
@@ -31,8 +29,7 @@ const serverTests = "src/**/*.server.test.tsx";
 // plain node (`*.server.test.tsx`) on React 19 and on React 18. The checks of the built package
 // (`test/build/`, run after `tsup`) run once, in the React 19 server project.
 export default defineConfig({
-  resolve,
-  ssr,
+  ...sourceResolve,
   test: {
     reporters: reporters("react"),
     projects: [

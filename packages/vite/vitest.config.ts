@@ -1,10 +1,12 @@
-import { reporters } from "@repo/tooling/vitest";
+import { reporters, serverConditions, sourceResolve } from "@repo/tooling/vitest";
 import { defineConfig } from "vitest/config";
 
 // "@credyt/source" resolves workspace packages to their TypeScript source: tests need no build.
+// Deliberately different: the plugin runs only in Node, so the client graph resolves with the server's
+// conditions too (`node`, not `browser`).
 export default defineConfig({
-  resolve: { conditions: ["@credyt/source", "module", "node", "development|production"] },
-  ssr: { resolve: { conditions: ["@credyt/source", "module", "node", "development|production"] } },
+  ...sourceResolve,
+  resolve: { conditions: serverConditions },
   test: {
     reporters: reporters("vite"),
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],

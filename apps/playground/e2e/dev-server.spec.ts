@@ -1,25 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
+import { freePort } from "@repo/tooling/server";
 
 // `pnpm dev` itself (server/dev.ts): it prints the one URL to open, serves the app through Vite on it, and
 // a busy port stops it with a one-line message. No browser needed.
 
 const appDir = fileURLToPath(new URL("..", import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 function startDev(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number> } {
   const child = spawn(process.execPath, ["--conditions=@credyt/source", "--import", "tsx", "server/dev.ts"], {

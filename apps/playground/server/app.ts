@@ -13,7 +13,7 @@ import type { DemoCustomer } from "./config";
 
 const SESSION_COOKIE = "playground_session";
 /** How long a video takes to render, in seconds; the event's billed volume. */
-export const VIDEO_SECONDS = 10;
+const VIDEO_SECONDS = 10;
 
 export interface PlaygroundAppOptions {
   apiKey: string;
@@ -35,7 +35,7 @@ export interface PlaygroundAppOptions {
 }
 
 /** Tokens credited per US dollar, decided here on the server for each customer (never by the browser). */
-export function tokensPerDollar(externalId: string | undefined): number {
+function tokensPerDollar(externalId: string | undefined): number {
   // A made-up loyalty rate, to show that the rate is the server's decision per customer.
   return externalId === "demo-2" ? 1_200_000 : 1_000_000;
 }

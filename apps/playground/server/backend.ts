@@ -20,10 +20,10 @@ export interface Backend {
 }
 
 /** USD per second of generated video, billed by the emulator's `video_generated` price. */
-export const VIDEO_PRICE_PER_SECOND = 0.25;
+const VIDEO_PRICE_PER_SECOND = 0.25;
 
 /** The emulator's default seed, plus the price of a generated video (per second of footage). */
-export const PLAYGROUND_SEED: EmulatorSeed = {
+const PLAYGROUND_SEED: EmulatorSeed = {
   ...DEFAULT_SEED,
   products: (DEFAULT_SEED.products ?? []).map((product) =>
     product.code === "glitch_video_std"

@@ -1,9 +1,5 @@
-// Helpers of the live balance benchmark: stream clients as light as a browser tab's, and a redis-server.
-import { type ChildProcess, spawn } from "node:child_process";
+// Helpers of the live balance benchmark: stream clients as light as a browser tab's.
 import { type ClientRequest, get } from "node:http";
-import { createServer as createNetServer, Socket } from "node:net";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface Tab {
   customer: string;
@@ -39,39 +35,4 @@ export function openTab(base: string, who: string): Promise<Tab> {
     );
     tab.request.on("error", reject);
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
-
-/** Starts a redis-server of its own on a free loopback port, without persistence. */
-export async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: "ignore",
-    },
-  );
-  for (let i = 0; i < 200; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = new Socket();
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-      socket.connect(port, "127.0.0.1");
-    });
-    if (up) return { url: `redis://127.0.0.1:${port}`, child };
-    await sleep(25);
-  }
-  throw new Error("redis-server did not start");
 }

@@ -1,6 +1,6 @@
 import os from "node:os";
 
-export interface Goal {
+interface Goal {
   name: string;
   value: string;
   target: string;

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: every section, then bench/RESULTS.md and bench/results.json at the repo root.
+ * `pnpm bench`: every section, then packages/bench/results/RESULTS.md and results.json.
  * `pnpm bench -- proxy` (or bundle, requests, render, faults, emulator, streams, scroll) runs some sections only;
  * the other sections of the last full run are kept in the results, marked with the run they come from.
  */
@@ -37,7 +37,7 @@ for (const name of names) {
     console.log(`    goal ${g.name}: ${g.value} (target ${g.target}) ${g.met ? "met" : "MISSED"}`);
 }
 const seconds = (performance.now() - t0) / 1000;
-const outDir = path.resolve(here, "../../../bench");
+const outDir = path.resolve(here, "../results");
 mkdirSync(outDir, { recursive: true });
 if (wanted.length) {
   // A partial run replaces its own sections and keeps the others from the previous results.
@@ -57,4 +57,4 @@ writeFileSync(
   path.join(outDir, "results.json"),
   `${JSON.stringify({ started: started.toISOString(), seconds, machine: machine(), sections }, null, 2)}\n`,
 );
-console.log(`\nWrote bench/RESULTS.md and bench/results.json in ${seconds.toFixed(0)} s`);
+console.log(`\nWrote packages/bench/results/RESULTS.md and results.json in ${seconds.toFixed(0)} s`);

@@ -1,7 +1,8 @@
 import { Agent, request } from "node:http";
 import { loadavg } from "node:os";
+import { startRedis } from "@repo/tooling/redis";
 import { type BenchServer, median, startServer } from "./_process";
-import { openTab, startRedis, type Tab } from "./_stream-clients";
+import { openTab, type Tab } from "./_stream-clients";
 import type { Section } from "./report";
 
 const CUSTOMERS = 100;
@@ -163,7 +164,7 @@ export async function streamsSection(): Promise<Section> {
 
     // Two instances on one Redis: each customer's tabs split between them; notify() on the first.
     const redis = await startRedis();
-    cleanups.push(() => redis.child.kill());
+    cleanups.push(() => void redis.stop());
     const a = await startServer("proxy A", "stream-proxy.mjs", { ...env, REDIS_URL: redis.url });
     const b = await startServer("proxy B", "stream-proxy.mjs", { ...env, REDIS_URL: redis.url });
     cleanups.push(

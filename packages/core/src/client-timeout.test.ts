@@ -1,25 +1,21 @@
 // Issue 14, case 3: a proxy that accepts and never answers (or stalls mid-body) ends in a `timeout`
 // CredytError, over real HTTP; the redirect policy applies to every client user (case 6).
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
+import { type ListeningServer, listen } from "@repo/tooling/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createCredytClient } from "./client";
 import type { CredytError } from "./errors";
 
-const servers: Server[] = [];
+const servers: ListeningServer[] = [];
 afterEach(async () => {
   vi.restoreAllMocks();
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  for (const server of servers.splice(0)) await server.close();
 });
 
 async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
-  const server = createServer(handler);
+  const server = await listen(createServer(handler), { path: "/api/credyt" });
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/credyt`;
+  return server.url;
 }
 
 const rejection = (promise: Promise<unknown>) =>

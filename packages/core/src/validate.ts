@@ -72,5 +72,3 @@ export function checkPortalSession(value: unknown): Problems {
   str(value, "expires_at", "", problems);
   return problems;
 }
-
-export type { WireAccount, WirePortalSession, WireTopUp, WireWallet };

@@ -1,6 +1,6 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
 import { CHROMIUM_ARGS, chromiumPath } from "@repo/tooling/chromium";
+import { type ListeningServer, listen } from "@repo/tooling/server";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECOND_CUSTOMER_ID } from "../src/index";
@@ -8,25 +8,25 @@ import { start, type TestServer } from "./helpers";
 
 let browser: Browser;
 let s: TestServer;
-let app: Server;
+let app: ListeningServer;
 let appUrl: string;
 
 beforeAll(async () => {
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   s = await start();
   // A stand-in for the user's app, so the return and failure URLs load a real page.
-  app = createServer((req, res) => {
+  const appServer = createServer((req, res) => {
     res.writeHead(200, { "content-type": "text/html" });
     res.end(`<!doctype html><title>app</title><h1>App: ${req.url}</h1>`);
   });
-  await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
-  appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  app = await listen(appServer);
+  appUrl = app.url;
 }, 30_000);
 
 afterAll(async () => {
   await browser?.close();
   await s?.close();
-  await new Promise((resolve) => app?.close(resolve));
+  await app?.close();
 });
 
 async function newTopUp(amount: number) {

@@ -1,8 +1,8 @@
 // The adversarial suite of issue 14: each test is named after the threat it holds off, and failed
 // before the fix. Isolation, CSRF, open redirects, body size and idempotency have their own suites
 // (security, top-ups, idempotency, fuzz); docs/security.md maps every rule to its test.
-import { createServer, request as httpRequest, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, request as httpRequest } from "node:http";
+import { type ListeningServer, listen } from "@repo/tooling/server";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseRetryAfter } from "../src/_internal/upstream";
@@ -11,21 +11,17 @@ import { createCredytProxy as createNodeProxy } from "../src/node";
 import { CUSTOMER, FAKE_KEY, fakeUpstream, WALLET_TEXT } from "./fake-upstream";
 import { expectError, get, setup, topUpRequest } from "./helpers";
 
-const servers: Server[] = [];
+const servers: ListeningServer[] = [];
 afterEach(async () => {
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  for (const server of servers.splice(0)) await server.close();
 });
 
 async function serve(handler: Parameters<typeof createServer>[1]): Promise<number> {
-  const server = createServer(handler);
+  const server = await listen(createServer(handler));
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return (server.address() as AddressInfo).port;
+  return server.port;
 }
 
 /** A raw HTTP request, so the test decides the Host header (fetch would not let it). */

@@ -1,20 +1,17 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
+import { createServer } from "node:http";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
-import * as esbuild from "esbuild";
-import { Miniflare, type Request as MiniflareRequest, Response as MiniflareResponse } from "miniflare";
+import { startRedis, type TestRedis } from "@repo/tooling/redis";
+import { type ListeningServer, listen } from "@repo/tooling/server";
+import { Miniflare } from "miniflare";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRedis, type TestRedis } from "./redis-server";
+import { bundleWorker, forward, UPSTREAM_HOST } from "./workerd";
 
 // Edge runtimes have no TCP sockets, so node-redis cannot run there; `createRedisStores` only needs
 // `isReady` and `sendCommand(args)`, so a Worker can reach Redis over HTTP instead. This test gives
 // Redis an Upstash-style REST front (POST a JSON array, get `{ result }`) and runs two workerd
 // processes (two Miniflare instances) of one Worker that shares one Redis through it.
-
-const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
 const WORKER_SOURCE = `
 import { createCredytProxy } from "@credyt/proxy";
@@ -49,19 +46,18 @@ export default {
 };
 `;
 
-const UPSTREAM_HOST = "https://credyt.upstream.test";
 const REDIS_REST_URL = "https://redis.rest.test/";
 
 let redis: TestRedis;
 let redisClient: ReturnType<typeof createClient>;
-let rest: Server;
+let rest: ListeningServer;
 let restUrl: string;
 let upstream: RunningEmulator;
 let workers: Miniflare[] = [];
 const redisErrors: unknown[] = [];
 
 /** The Upstash-style REST front: one command per POST, as a JSON array of strings. */
-function startRest(): Promise<Server> {
+function startRest(): Promise<ListeningServer> {
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk: Buffer) => {
@@ -75,22 +71,13 @@ function startRest(): Promise<Server> {
       );
     });
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+  return listen(server, { path: "/" });
 }
 
-async function forward(request: MiniflareRequest): Promise<MiniflareResponse> {
-  const url = new URL(request.url);
-  const target = request.url === REDIS_REST_URL ? restUrl : `${upstream.url}${url.pathname}${url.search}`;
-  const answer = await fetch(target, {
-    method: request.method,
-    headers: Object.fromEntries(request.headers),
-    body: request.method === "GET" ? undefined : await request.arrayBuffer(),
-  });
-  return new MiniflareResponse(await answer.arrayBuffer(), {
-    status: answer.status,
-    headers: Object.fromEntries(answer.headers),
-  });
-}
+// The Worker's calls: Redis commands to the REST front, everything else to the emulator.
+const outbound = forward((request, url) =>
+  request.url === REDIS_REST_URL ? restUrl : `${upstream.url}${url.pathname}${url.search}`,
+);
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -98,22 +85,10 @@ beforeAll(async () => {
   redisClient.on("error", (error: unknown) => redisErrors.push(error));
   await redisClient.connect();
   rest = await startRest();
-  restUrl = `http://127.0.0.1:${(rest.address() as AddressInfo).port}/`;
+  restUrl = rest.url;
   // Checkout links on the URL the workers call, as with a real Credyt (the proxy refuses other hosts).
   upstream = await startEmulator({ port: 0, admin: true, publicUrl: UPSTREAM_HOST });
-  const built = await esbuild.build({
-    stdin: { contents: WORKER_SOURCE, resolveDir: packageDir, sourcefile: "worker.js", loader: "js" },
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    mainFields: ["module", "main"],
-    conditions: ["@credyt/source", "workerd", "worker", "browser"],
-    alias: { "@credyt/proxy/redis": `${packageDir}src/redis.ts`, "@credyt/proxy": `${packageDir}src/index.ts` },
-    logLevel: "silent",
-  });
-  const script = built.outputFiles[0]?.text ?? "";
+  const script = await bundleWorker(WORKER_SOURCE);
   workers = [0, 1].map(
     () =>
       new Miniflare({
@@ -126,7 +101,7 @@ beforeAll(async () => {
           CUSTOMER_ID: DEMO_CUSTOMER_ID,
           REDIS_REST_URL,
         },
-        outboundService: forward,
+        outboundService: outbound,
       }),
   );
   await Promise.all(workers.map((worker) => worker.ready));
@@ -134,7 +109,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.dispose()));
-  await new Promise<void>((resolve) => rest?.close(() => resolve()));
+  await rest?.close();
   if (redisClient?.isOpen) await redisClient.close();
   await redis?.stop();
   await upstream?.close();

@@ -1,15 +1,12 @@
-import { fileURLToPath } from "node:url";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
-import * as esbuild from "esbuild";
-import { Miniflare, type Request as MiniflareRequest, Response as MiniflareResponse } from "miniflare";
+import { Miniflare, type Request as MiniflareRequest } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleWorker, forward, UPSTREAM_HOST } from "./workerd";
 
 // The plain Fetch entry, bundled as a Cloudflare Worker and run by workerd (through Miniflare) without
 // the `nodejs_compat` flag: only web-standard globals exist. Its default `fetch` is the Worker's own;
 // Miniflare's `outboundService` carries those upstream calls to the emulator.
-
-const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
 const WORKER_SOURCE = `
 import { createCredytProxy } from "@credyt/proxy";
@@ -29,51 +26,28 @@ export default {
 };
 `;
 
-const UPSTREAM_HOST = "https://credyt.upstream.test";
-
 let upstream: RunningEmulator;
 let mf: Miniflare;
+const toUpstream = forward((_, url) => `${upstream.url}${url.pathname}${url.search}`);
 let bundle: string;
 const outbound: { url: string; apiKey: string | null; cookie: string | null }[] = [];
 
 beforeAll(async () => {
   // Checkout links on the URL the worker calls, as with a real Credyt (the proxy refuses other hosts).
   upstream = await startEmulator({ port: 0, admin: true, publicUrl: UPSTREAM_HOST });
-  const built = await esbuild.build({
-    stdin: { contents: WORKER_SOURCE, resolveDir: packageDir, sourcefile: "worker.js", loader: "js" },
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    mainFields: ["module", "main"],
-    conditions: ["@credyt/source", "workerd", "worker", "browser"],
-    alias: { "@credyt/proxy": `${packageDir}src/index.ts` },
-    logLevel: "silent",
-  });
-  bundle = built.outputFiles[0]?.text ?? "";
+  bundle = await bundleWorker(WORKER_SOURCE);
   mf = new Miniflare({
     modules: true,
     script: bundle,
     compatibilityDate: "2025-09-01",
     bindings: { CREDYT_API_KEY: upstream.apiKey, CREDYT_API_URL: UPSTREAM_HOST, CUSTOMER_ID: DEMO_CUSTOMER_ID },
-    outboundService: async (request: MiniflareRequest) => {
-      const url = new URL(request.url);
+    outboundService: (request: MiniflareRequest) => {
       outbound.push({
         url: request.url,
         apiKey: request.headers.get("x-credyt-api-key"),
         cookie: request.headers.get("cookie"),
       });
-      const body = request.method === "GET" ? undefined : await request.arrayBuffer();
-      const answer = await fetch(`${upstream.url}${url.pathname}${url.search}`, {
-        method: request.method,
-        headers: Object.fromEntries(request.headers),
-        body,
-      });
-      return new MiniflareResponse(await answer.arrayBuffer(), {
-        status: answer.status,
-        headers: Object.fromEntries(answer.headers),
-      });
+      return toUpstream(request);
     },
   });
 }, 60_000);

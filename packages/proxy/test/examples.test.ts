@@ -1,15 +1,15 @@
 // Every README snippet is a file in examples/, included verbatim in the README and run here.
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
 import { createAdaptorServer } from "@hono/node-server";
+import { type ListeningServer, listen } from "@repo/tooling/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const examplesDir = new URL("../examples/", import.meta.url);
 let emulator: RunningEmulator;
-const servers: Server[] = [];
+const servers: ListeningServer[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
@@ -17,17 +17,14 @@ beforeAll(async () => {
   process.env.CREDYT_API_URL = emulator.url;
 });
 afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  for (const server of servers) await server.close();
   await emulator?.close();
 });
 
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/credyt`;
+async function serve(server: Server): Promise<string> {
+  const running = await listen(server, { path: "/api/credyt" });
+  servers.push(running);
+  return running.url;
 }
 
 async function exercise(base: string) {
@@ -65,7 +62,7 @@ describe("README examples", () => {
 
   it("Express", async () => {
     const { app } = await import("../examples/express");
-    await exercise(await listen(createServer(app)));
+    await exercise(await serve(createServer(app)));
   });
 
   it("Express in plain JavaScript (examples/express-plain.mjs, the README's first snippet)", async () => {
@@ -83,28 +80,28 @@ describe("README examples", () => {
       Object.assign(req, { user: session ? { credytCustomerId: session.credytCustomerId } : undefined });
       app(req, res);
     });
-    await exercise(await listen(withAuth));
+    await exercise(await serve(withAuth));
   });
 
   it("node:http", async () => {
     const { server } = await import("../examples/node-http");
-    await exercise(await listen(server));
+    await exercise(await serve(server));
   });
 
   it("Next.js route handlers", async () => {
     const { GET, POST } = await import("../examples/next-route");
     const route = (request: Request) => (request.method === "GET" ? GET(request) : POST(request));
-    await exercise(await listen(createAdaptorServer({ fetch: route }) as Server));
+    await exercise(await serve(createAdaptorServer({ fetch: route }) as Server));
   });
 
   it("Hono", async () => {
     const { app } = await import("../examples/hono");
-    await exercise(await listen(createAdaptorServer({ fetch: app.fetch }) as Server));
+    await exercise(await serve(createAdaptorServer({ fetch: app.fetch }) as Server));
   });
 
   it("plain Fetch", async () => {
     const { handleRequest } = await import("../examples/fetch");
-    await exercise(await listen(createAdaptorServer({ fetch: handleRequest }) as Server));
+    await exercise(await serve(createAdaptorServer({ fetch: handleRequest }) as Server));
   });
 
   it("server-side prefetch with createCredytApi", async () => {
@@ -115,7 +112,7 @@ describe("README examples", () => {
 
   it("live balance: billUsage pushes the charged balance to an open stream", async () => {
     const { credyt, billUsage } = await import("../examples/live");
-    const base = await listen(createAdaptorServer({ fetch: (request: Request) => credyt(request) }) as Server);
+    const base = await serve(createAdaptorServer({ fetch: (request: Request) => credyt(request) }) as Server);
     const controller = new AbortController();
     const response = await fetch(`${base}/wallet/stream`, {
       headers: { Cookie: `user=${DEMO_CUSTOMER_ID}` },

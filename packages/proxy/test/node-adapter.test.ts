@@ -1,24 +1,20 @@
 // Node-specific behaviour: middleware chaining, mount paths, consumed bodies, the context passed on.
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, type IncomingMessage } from "node:http";
+import { type ListeningServer, listen } from "@repo/tooling/server";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCredytProxy } from "../src/node";
 import { CUSTOMER, FAKE_KEY, fakeUpstream } from "./fake-upstream";
 
-const servers: Server[] = [];
+const servers: ListeningServer[] = [];
 afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  for (const server of servers.splice(0)) await server.close();
 });
 
 async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
-  const server = createServer(handler);
+  const server = await listen(createServer(handler));
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return server.url;
 }
 
 function proxyWith(seen: IncomingMessage[] = [], extra: Partial<Parameters<typeof createCredytProxy>[0]> = {}) {

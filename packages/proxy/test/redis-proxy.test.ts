@@ -1,13 +1,13 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
 import { getRequestListener } from "@hono/node-server";
+import { startRedis, type TestRedis } from "@repo/tooling/redis";
+import { type ListeningServer, listen } from "@repo/tooling/server";
 import { createClient } from "redis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type CredytProxyEvent, createCredytProxy } from "../src/index";
 import { createRedisStores } from "../src/redis";
-import { startRedis, type TestRedis } from "./redis-server";
 
 // Two proxy instances, each with its own Redis connection and its own HTTP server, as two containers
 // behind a load balancer would be. Everything they share is one redis-server and the emulator.
@@ -17,7 +17,7 @@ type Client = ReturnType<typeof createClient>;
 interface Instance {
   url: string;
   client: Client;
-  server: Server;
+  server: ListeningServer;
 }
 
 let redis: TestRedis;
@@ -47,10 +47,8 @@ async function startInstance(rateLimit: number, getLimit?: number): Promise<Inst
       events.push(event);
     },
   });
-  const server = createServer(getRequestListener((request) => proxy(request)));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/api/credyt`, client, server };
+  const server = await listen(createServer(getRequestListener((request) => proxy(request))), { path: "/api/credyt" });
+  return { url: server.url, client, server };
 }
 
 async function startInstances(rateLimit: number, getLimit?: number): Promise<void> {
@@ -102,8 +100,7 @@ beforeEach(() => {
 afterEach(async () => {
   for (const { client, server } of instances) {
     client.destroy();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   }
   instances = [];
   if (!redis.running) await redis.restart();

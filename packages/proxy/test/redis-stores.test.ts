@@ -1,9 +1,9 @@
 import { CredytError, isCredytError } from "@credyt/core";
+import { startRedis, type TestRedis } from "@repo/tooling/redis";
 import { createClient } from "redis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { IdempotencyRecord } from "../src/index";
 import { createRedisStores } from "../src/redis";
-import { startRedis, type TestRedis } from "./redis-server";
 
 type Client = ReturnType<typeof createClient>;
 

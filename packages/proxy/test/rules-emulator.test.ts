@@ -1,28 +1,23 @@
 // The security rules end to end: browser → node:http proxy → recording relay → emulator, all on real ports.
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, type IncomingHttpHeaders } from "node:http";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
+import { type ListeningServer, listen } from "@repo/tooling/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CredytProxyEvent } from "../src/index";
 import { createCredytProxy } from "../src/node";
 
 let emulator: RunningEmulator;
-let relay: Server;
-let app: Server;
+let relay: ListeningServer;
+let app: ListeningServer;
 let base: string;
 const seenUpstream: { method: string; url: string; headers: IncomingHttpHeaders }[] = [];
 const events: CredytProxyEvent[] = [];
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
   // Records what the proxy sends upstream, then forwards it to the emulator unchanged.
-  relay = createServer((req, res) => {
+  const relayServer = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", async () => {
@@ -40,8 +35,9 @@ beforeAll(async () => {
       res.end(Buffer.from(await upstream.arrayBuffer()));
     });
   });
-  const relayUrl = await listen(relay);
-  app = createServer(
+  relay = await listen(relayServer);
+  const relayUrl = relay.url;
+  const appServer = createServer(
     createCredytProxy({
       apiKey: emulator.apiKey,
       apiUrl: relayUrl,
@@ -54,14 +50,12 @@ beforeAll(async () => {
       },
     }),
   );
-  base = `${await listen(app)}/api/credyt`;
+  app = await listen(appServer);
+  base = `${app.url}/api/credyt`;
 });
 
 afterAll(async () => {
-  for (const server of [app, relay]) {
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
-  }
+  for (const server of [app, relay]) await server?.close();
   await emulator?.close();
 });
 

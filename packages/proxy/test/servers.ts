@@ -1,7 +1,7 @@
 // Real HTTP servers, one per adapter, each mounting the proxy the way that framework's users would.
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
+import { listen as listenOnFreePort } from "@repo/tooling/server";
 import connect from "connect";
 import express from "express";
 import express4 from "express4";
@@ -17,7 +17,7 @@ export type SharedOptions = Omit<CredytProxyOptions<unknown>, "getCustomerId" | 
 };
 
 /** The test's "session": a `user` cookie naming the Credyt customer. */
-export function customerFromCookie(cookie: string | null | undefined): string | null {
+function customerFromCookie(cookie: string | null | undefined): string | null {
   const match = /(?:^|;\s*)user=([^;]+)/.exec(cookie ?? "");
   return match?.[1] ?? null;
 }
@@ -29,16 +29,8 @@ export interface RunningServer {
 }
 
 async function listen(server: Server, path = "/api/credyt"): Promise<RunningServer> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}${path}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const { url, close } = await listenOnFreePort(server, { path });
+  return { base: url, close };
 }
 
 export type AdapterName =

@@ -1,6 +1,6 @@
 // Reads Server-Sent Events from a Response body as a browser's EventSource would parse them.
 
-export interface SseEvent {
+interface SseEvent {
   event: string;
   id: string | undefined;
   data: string;

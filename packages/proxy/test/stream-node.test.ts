@@ -1,19 +1,16 @@
 // The Node adapter with live streams over real sockets: each event is flushed as it happens, and a client
 // that goes away leaves nothing behind (no stream, no poll timer, no listener).
-import { type ClientRequest, createServer, get as httpGet, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type ClientRequest, createServer, get as httpGet, type IncomingMessage } from "node:http";
+import { type ListeningServer, listen } from "@repo/tooling/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCredytProxy } from "../src/node";
 import { CUSTOMER, FAKE_KEY, fakeUpstream, WALLET_TEXT } from "./fake-upstream";
 import { ADAPTERS, type AdapterName } from "./servers";
 import { readSse } from "./sse";
 
-const servers: Server[] = [];
+const servers: ListeningServer[] = [];
 afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  for (const server of servers.splice(0)) await server.close();
 });
 
 function start(pollIntervalMs = 50) {
@@ -32,10 +29,9 @@ function start(pollIntervalMs = 50) {
 }
 
 async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
-  const server = createServer(handler);
+  const server = await listen(createServer(handler));
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return server.url;
 }
 
 /** Opens a stream and resolves once its first wallet event arrived (so it must have been flushed). */
@@ -92,7 +88,7 @@ describe("live streams on the Node adapter", () => {
     const reads = upstream.calls.length;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(upstream.calls.length).toBe(reads);
-    for (const server of servers) {
+    for (const { server } of servers) {
       const count = await new Promise<number>((resolve, reject) =>
         server.getConnections((error, n) => (error ? reject(error) : resolve(n))),
       );

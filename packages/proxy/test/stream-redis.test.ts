@@ -6,11 +6,11 @@ import { fileURLToPath } from "node:url";
 import { walletToWire } from "@credyt/core";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
+import { startRedis, type TestRedis } from "@repo/tooling/redis";
 import { createClient } from "redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createCredytApi, type WalletStreamStats } from "../src/index";
 import { createRedisWalletFanout } from "../src/redis";
-import { startRedis, type TestRedis } from "./redis-server";
 import { readSse, type SseReader } from "./sse";
 
 const here = path.dirname(fileURLToPath(import.meta.url));

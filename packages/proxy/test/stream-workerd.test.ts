@@ -1,15 +1,12 @@
-import { fileURLToPath } from "node:url";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
-import * as esbuild from "esbuild";
-import { Miniflare, type Request as MiniflareRequest, Response as MiniflareResponse } from "miniflare";
+import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSse } from "./sse";
+import { bundleWorker, forward, UPSTREAM_HOST } from "./workerd";
 
 // The live wallet stream from the plain Fetch entry, bundled as a Worker and run by workerd (Miniflare)
 // without `nodejs_compat`: the stream, its poll and its heartbeats use web-standard globals only.
-
-const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
 const WORKER_SOURCE = `
 import { createCredytProxy } from "@credyt/proxy";
@@ -33,41 +30,17 @@ export default {
 };
 `;
 
-const UPSTREAM_HOST = "https://credyt.upstream.test";
 let upstream: RunningEmulator;
 let mf: Miniflare;
 
 beforeAll(async () => {
   upstream = await startEmulator({ port: 0 });
-  const built = await esbuild.build({
-    stdin: { contents: WORKER_SOURCE, resolveDir: packageDir, sourcefile: "worker.js", loader: "js" },
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    mainFields: ["module", "main"],
-    conditions: ["@credyt/source", "workerd", "worker", "browser"],
-    alias: { "@credyt/proxy": `${packageDir}src/index.ts` },
-    logLevel: "silent",
-  });
   mf = new Miniflare({
     modules: true,
-    script: built.outputFiles[0]?.text ?? "",
+    script: await bundleWorker(WORKER_SOURCE),
     compatibilityDate: "2025-09-01",
     bindings: { CREDYT_API_KEY: upstream.apiKey, CREDYT_API_URL: UPSTREAM_HOST, CUSTOMER_ID: DEMO_CUSTOMER_ID },
-    outboundService: async (request: MiniflareRequest) => {
-      const url = new URL(request.url);
-      const answer = await fetch(`${upstream.url}${url.pathname}${url.search}`, {
-        method: request.method,
-        headers: Object.fromEntries(request.headers),
-        body: request.method === "GET" ? undefined : await request.arrayBuffer(),
-      });
-      return new MiniflareResponse(await answer.arrayBuffer(), {
-        status: answer.status,
-        headers: Object.fromEntries(answer.headers),
-      });
-    },
+    outboundService: forward((_, url) => `${upstream.url}${url.pathname}${url.search}`),
   });
 }, 60_000);
 

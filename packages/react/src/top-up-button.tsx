@@ -4,28 +4,14 @@ import { type ButtonHTMLAttributes, forwardRef, lazy, memo, Suspense, useRef, us
 import { compose } from "./_internal/compose";
 import { fill, useCredytContext, withVariables } from "./_internal/context";
 import { errorMessage } from "./_internal/error-message";
+import type { TopUpDialogPart } from "./_internal/top-up-dialog-part";
 import { useTopUp } from "./use-top-up";
+
+export type { TopUpDialogPart };
 
 const TopUpDialog = /* @__PURE__ */ lazy(() =>
   import("./_internal/top-up-dialog").then((m) => ({ default: m.TopUpDialog })),
 );
-
-/** Parts of the top-up dialog that take a class name (`data-credyt="top-up-<part>"`). */
-export type TopUpDialogPart =
-  | "overlay"
-  | "dialog"
-  | "title"
-  | "description"
-  | "form"
-  | "presets"
-  | "preset"
-  | "label"
-  | "input"
-  | "field-error"
-  | "error"
-  | "actions"
-  | "cancel"
-  | "submit";
 
 /** `data-state` of the button: `idle`, `pending` (creating the checkout), `success` (redirecting), `error`. */
 export type TopUpButtonState = "idle" | "pending" | "success" | "error";

@@ -1,52 +1,14 @@
 // useWalletStream in jsdom against the real proxy and emulator, chained through `fetch`: an EventSource
 // (the `eventsource` package, the browser's algorithm) → the proxy's Fetch handler → the emulator.
 import { type CredytErrorCode, credytKeys, type Wallet } from "@credyt/core";
-import { createEmulator, DEMO_CUSTOMER_ID } from "@credyt/emulator";
-import { type CredytProxyOptions, createCredytProxy, type FetchContext } from "@credyt/proxy";
+import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { act, render, screen, waitFor } from "@testing-library/react";
-import { EventSource as EventSourcePolyfill } from "eventsource";
 import useSWR, { SWRConfig } from "swr";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { liveChain as chain } from "../test/live-chain";
 import { type UseWalletStreamOptions, useWalletStream } from "./use-wallet-stream";
 
 const BASE = `${location.origin}/api/credyt`;
-
-function chain(extra: Partial<CredytProxyOptions<FetchContext>> = {}) {
-  const emulator = createEmulator();
-  const proxy = createCredytProxy({
-    apiKey: emulator.apiKey,
-    apiUrl: "http://emulator.test",
-    getCustomerId: () => DEMO_CUSTOMER_ID,
-    fetch: (input, init) => emulator.fetch(new Request(input, init)),
-    ...extra,
-  });
-  const requests: string[] = [];
-  let answer: ((request: Request) => Response | undefined) | undefined;
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    requests.push(`${request.method} ${new URL(request.url).pathname}${new URL(request.url).search}`);
-    return answer?.(request) ?? proxy(request);
-  };
-  class EventSource extends EventSourcePolyfill {
-    constructor(url: string) {
-      super(url, { fetch });
-    }
-  }
-  async function adjust(amount: string) {
-    const response = await emulator.fetch(
-      new Request(`http://emulator.test/customers/${DEMO_CUSTOMER_ID}/wallet/adjustments`, {
-        method: "POST",
-        headers: { "X-CREDYT-API-KEY": emulator.apiKey, "Content-Type": "application/json" },
-        body: `{"transaction_id":"${crypto.randomUUID()}","asset":"USD","amount":${amount},"reason":"gift"}`,
-      }),
-    );
-    expect(response.status).toBe(201);
-  }
-  const respondWith = (fn: typeof answer) => {
-    answer = fn;
-  };
-  return { proxy, fetch, EventSource, adjust, requests, respondWith };
-}
 
 const usd = (wallet: Wallet | undefined) => wallet?.accounts.find((a) => a.asset === "USD")?.available;
 

@@ -1,47 +1,14 @@
 // `<WalletBalance live>` and `useWallet({ live })`: the provider's balances follow the proxy's live stream
 // (client → proxy → emulator in one process; the `eventsource` package stands in for the browser's EventSource).
-import { createEmulator, DEMO_CUSTOMER_ID } from "@credyt/emulator";
-import { createCredytProxy } from "@credyt/proxy";
+import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { act, render, screen, waitFor } from "@testing-library/react";
-import { EventSource as EventSourcePolyfill } from "eventsource";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { liveChain as chain } from "../test/live-chain";
 import { CredytProvider } from "./provider";
 import { useWallet } from "./use-wallet";
 import { WalletBalance } from "./wallet-balance";
 
 const BASE = `${location.origin}/api/credyt`;
-
-function chain() {
-  const emulator = createEmulator();
-  const proxy = createCredytProxy({
-    apiKey: emulator.apiKey,
-    apiUrl: "http://emulator.test",
-    getCustomerId: () => DEMO_CUSTOMER_ID,
-    fetch: (input, init) => emulator.fetch(new Request(input, init)),
-  });
-  const streams: string[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    if (new URL(request.url).pathname.endsWith("/wallet/stream")) streams.push(request.url);
-    return proxy(request);
-  };
-  class EventSource extends EventSourcePolyfill {
-    constructor(url: string) {
-      super(url, { fetch });
-    }
-  }
-  async function charge(amount: string) {
-    const response = await emulator.fetch(
-      new Request(`http://emulator.test/customers/${DEMO_CUSTOMER_ID}/wallet/adjustments`, {
-        method: "POST",
-        headers: { "X-CREDYT-API-KEY": emulator.apiKey, "Content-Type": "application/json" },
-        body: `{"transaction_id":"${crypto.randomUUID()}","asset":"USD","amount":${amount},"reason":"gift"}`,
-      }),
-    );
-    expect(response.status).toBe(201);
-  }
-  return { proxy, fetch, EventSource, charge, streams };
-}
 
 let restore: (() => void) | undefined;
 function useGlobalEventSource(Source: unknown) {
@@ -67,7 +34,7 @@ const amount = () => document.querySelector('[data-credyt="balance-amount"]')?.t
 
 describe("<WalletBalance live>", () => {
   it("moves when the server bills usage and calls notify: no focus, no reload, no mutate()", async () => {
-    const { proxy, fetch, EventSource, charge } = chain();
+    const { proxy, fetch, EventSource, adjust: charge } = chain();
     useGlobalEventSource(EventSource);
     render(
       <CredytProvider baseUrl={BASE} fetch={fetch} cache="isolated">

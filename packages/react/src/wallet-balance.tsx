@@ -65,7 +65,7 @@ type Level = "normal" | "low" | "overdraft";
 const NOT_LIVE = { live: false } as const;
 
 /** How long the confirmation after a paid checkout stays, unless dismissed (at least 5 s, as promised). */
-export const CONFIRMATION_MS = 8000;
+const CONFIRMATION_MS = 8000;
 
 /** "Added $20.00" after a paid checkout: from the credit landing until dismissed or `CONFIRMATION_MS` later. */
 function useConfirmation(back: UseCheckoutReturnResult): { shown: boolean; dismiss: () => void } {

@@ -7,12 +7,12 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "../src/chromium.js";
+import { freePort } from "../src/server.js";
 import { addedLines, quickStart, relativeLinks, root, TEMPLATE } from "./quick-start";
 
 const PACKAGES = ["core", "react", "proxy", "emulator", "vite"];
@@ -35,17 +35,6 @@ const appEnv = () => {
 
 function run(cmd: string, args: string[], cwd: string): string {
   return execFileSync(cmd, args, { cwd, env: appEnv(), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts `vite <args>` in the app; resolves with its Local URL and printed lines once the Credyt line is out. */

@@ -2,6 +2,7 @@ import { defineConfig } from "vitest/config";
 import { reporters } from "../src/vitest.js";
 
 // The consumer smoke test: packed tarballs installed with npm into a fresh app outside the workspace.
+// Deliberately no source conditions: it must resolve what npm installed from the packed tarballs.
 export default defineConfig({
   test: {
     root: import.meta.dirname,

@@ -17,17 +17,25 @@ export const CHROMIUM_ARGS = [
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
 /**
+ * The Chromium executable on this machine, or `undefined`: `$CHROMIUM_PATH` when set (and it exists),
+ * else the first of Debian's and Ubuntu's paths that exists. For checks that report rather than throw.
+ * @returns {string | undefined}
+ */
+export function findChromium() {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  return CANDIDATES.find((path) => existsSync(path));
+}
+
+/**
  * The Chromium executable the browser tests use: `$CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`.
  * Throws with the install command when none exists; tests never download a browser and never skip.
  * @returns {string}
  */
 export function chromiumPath() {
   const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH points to ${fromEnv}, which does not exist.`);
-    return fromEnv;
-  }
-  const found = CANDIDATES.find((path) => existsSync(path));
+  if (fromEnv && !existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH points to ${fromEnv}, which does not exist.`);
+  const found = findChromium();
   if (!found) {
     throw new Error(
       "Chromium is required for the browser tests and was not found.\n" +

@@ -1,2 +1,11 @@
-export { CHROMIUM_ARGS, chromiumPath } from "./chromium.js";
-export { playwrightReporters, reporters, sourceConditions } from "./vitest.js";
+export { CHROMIUM_ARGS, chromiumPath, findChromium } from "./chromium.js";
+export { startRedis } from "./redis.js";
+export { freePort, freePortSync, listen } from "./server.js";
+export {
+  clientConditions,
+  playwrightReporters,
+  reporters,
+  serverConditions,
+  sourceConditions,
+  sourceResolve,
+} from "./vitest.js";

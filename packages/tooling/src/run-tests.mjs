@@ -6,14 +6,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { findChromium } from "./chromium.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const resultsDir = path.join(root, ".test-results");
-
-function findChromium() {
-  if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
-  return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p));
-}
 
 function onPath(command) {
   return (process.env.PATH ?? "").split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, command)));
@@ -58,7 +54,7 @@ const env = {
 
 /** The steps, in order. Each counts once as a check; test runners also write JSON results. */
 const steps = [
-  { name: "lint (biome)", cmd: "pnpm", args: ["exec", "biome", "check", "."] },
+  { name: "lint (biome, knip, dependency-cruiser)", cmd: "pnpm", args: ["run", "lint"] },
   {
     name: "build + typecheck",
     cmd: "pnpm",

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { defaultClientConditions, defaultServerConditions } from "vite";
 
 /**
  * Vitest reporters for a package: the default console reporter, plus a JSON file in
@@ -13,6 +14,21 @@ export function reporters(name) {
 
 /** Resolve workspace packages to their TypeScript source, so tests need no build. */
 export const sourceConditions = ["@credyt/source"];
+
+/** The browser-side conditions: the source condition, then Vite's defaults (setting `conditions` replaces them). */
+export const clientConditions = [...sourceConditions, ...defaultClientConditions];
+
+/** The server-side conditions (Node tests run in Vite's SSR graph): the source condition, then Vite's defaults. */
+export const serverConditions = [...sourceConditions, ...defaultServerConditions];
+
+/**
+ * `resolve` and `ssr.resolve` for a Vite or Vitest config that uses workspace packages from source:
+ * spread it into `defineConfig({ ...sourceResolve, test: … })`.
+ */
+export const sourceResolve = {
+  resolve: { conditions: clientConditions },
+  ssr: { resolve: { conditions: serverConditions } },
+};
 
 /**
  * Playwright reporters for a suite: the list reporter, plus a JSON file in `$CREDYT_TEST_RESULTS` for the

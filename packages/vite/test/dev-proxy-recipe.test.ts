@@ -1,10 +1,11 @@
 // The proxy README's "Express behind Vite's dev proxy" recipe, run for real: Vite's `server.proxy` in front of a
 // separate Node server that mounts @credyt/proxy/node. The shorthand (changeOrigin) is refused; the fixes work.
-import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { startEmulator } from "@credyt/emulator/node";
 import { type CredytProxyOptions, createCredytProxy, type NodeContext } from "@credyt/proxy/node";
+import { freePort, listen } from "@repo/tooling/server";
 import { createServer, type ProxyOptions } from "vite";
 import { afterEach, describe, expect, it } from "vitest";
 import { appRoot } from "./helpers";
@@ -23,10 +24,9 @@ async function backend(extra: Partial<CredytProxyOptions<NodeContext>>): Promise
     getCustomerId: () => DEMO_CUSTOMER_ID,
     ...extra,
   });
-  const server: Server = createHttpServer((req, res) => proxy(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  closers.push(() => new Promise((resolve) => server.close(() => resolve())));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await listen(createHttpServer((req, res) => proxy(req, res)));
+  closers.push(server.close);
+  return server.url;
 }
 
 async function vite(proxy: Record<string, string | ProxyOptions>): Promise<string> {
@@ -75,12 +75,7 @@ describe("Express behind Vite's dev proxy (the proxy README's recipe)", () => {
   });
 
   it("fix: publicOrigin set to the Vite page's origin", async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createHttpServer().listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as AddressInfo;
-        probe.close(() => resolve(port));
-      });
-    });
+    const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     const target = await backend({ publicOrigin: origin });
     const server = await createServer({

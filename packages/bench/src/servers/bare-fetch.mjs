@@ -1,7 +1,7 @@
 // Floor 2: the same passthrough written as a Fetch handler, behind a minimal Node bridge. Any
 // Fetch-style handler (ours included) pays for this bridge; it is the fair baseline for our proxy.
 import { createServer } from "node:http";
-import { serveStats } from "./stats.mjs";
+import { serve } from "./stats.mjs";
 
 const upstream = process.env.UPSTREAM_URL;
 
@@ -19,5 +19,4 @@ const server = createServer(async (req, res) => {
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(Buffer.from(await response.arrayBuffer()));
 });
-server.keepAliveTimeout = 60_000;
-server.listen(0, "127.0.0.1", () => serveStats(server));
+serve(server);

@@ -1,6 +1,6 @@
 // Floor 1: the least a node:http server can do to forward GET /wallet with fetch.
 import { createServer } from "node:http";
-import { serveStats } from "./stats.mjs";
+import { serve } from "./stats.mjs";
 
 const upstream = process.env.UPSTREAM_URL;
 const server = createServer(async (_req, res) => {
@@ -9,5 +9,4 @@ const server = createServer(async (_req, res) => {
   res.writeHead(r.status, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(text);
 });
-server.keepAliveTimeout = 60_000;
-server.listen(0, "127.0.0.1", () => serveStats(server));
+serve(server);

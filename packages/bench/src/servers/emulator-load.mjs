@@ -1,6 +1,7 @@
 // autocannon against the emulator with a mixed workload, one JSON line out: per connection, a wallet
 // read, a top-up and a usage event (a fresh event id each time), in turn.
 import autocannon from "autocannon";
+import { printLoad } from "./load-result.mjs";
 
 const [url, connections, duration, customer] = process.argv.slice(2);
 const headers = { "x-credyt-api-key": "key_test_emulator", "content-type": "application/json" };
@@ -45,12 +46,4 @@ const result = await autocannon({
     },
   ],
 });
-process.stdout.write(
-  `${JSON.stringify({
-    rps: result.requests.average,
-    total: result.requests.total,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  })}\n`,
-);
+printLoad(result);

@@ -2,7 +2,7 @@
 // the proxy core from the cost of our Node adapter.
 import { createServer } from "node:http";
 import { createCredytProxy } from "@credyt/proxy";
-import { serveStats } from "./stats.mjs";
+import { serve } from "./stats.mjs";
 
 const handler = createCredytProxy({
   apiKey: "key_bench",
@@ -19,5 +19,4 @@ const server = createServer(async (req, res) => {
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(Buffer.from(await response.arrayBuffer()));
 });
-server.keepAliveTimeout = 60_000;
-server.listen(0, "127.0.0.1", () => serveStats(server));
+serve(server);

@@ -1,7 +1,7 @@
 // Our proxy, built (dist), through its Node adapter, exactly as an app would mount it.
 import { createServer } from "node:http";
 import { createCredytProxy } from "@credyt/proxy/node";
-import { serveStats } from "./stats.mjs";
+import { serve } from "./stats.mjs";
 
 const proxy = createCredytProxy({
   apiKey: "key_bench",
@@ -13,5 +13,4 @@ const proxy = createCredytProxy({
   getRateLimit: false,
 });
 const server = createServer((req, res) => proxy(req, res));
-server.keepAliveTimeout = 60_000;
-server.listen(0, "127.0.0.1", () => serveStats(server));
+serve(server);

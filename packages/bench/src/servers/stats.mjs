@@ -14,3 +14,12 @@ export function serveStats(server) {
     }
   });
 }
+
+/**
+ * Every benchmark server's start: keep-alive long enough for the load generator's connections, a free
+ * loopback port, then the port and the IPC stats (`serveStats`).
+ */
+export function serve(server) {
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, "127.0.0.1", () => serveStats(server));
+}

@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import { createCredytProxy } from "@credyt/proxy/node";
 import { createRedisWalletFanout } from "@credyt/proxy/redis";
 import { createClient } from "redis";
-import { serveStats } from "./stats.mjs";
+import { serve } from "./stats.mjs";
 
 const pollIntervalMs = Number(process.env.POLL_MS ?? 2000);
 let fanout;
@@ -32,8 +32,7 @@ const proxy = createCredytProxy({
   },
 });
 const server = createServer((req, res) => proxy(req, res));
-server.keepAliveTimeout = 60_000;
-server.listen(0, "127.0.0.1", () => serveStats(server));
+serve(server);
 process.on("message", (message) => {
   if (message?.type === "notify") {
     proxy.notify(message.customerId).then(

@@ -2,7 +2,7 @@
 // reads (what the proxies cost Credyt), and `POST /__bump/{id}` to change a balance. Amounts are kept
 // in integer micro-units and printed as exact decimals, so nothing here does float arithmetic.
 import { createServer } from "node:http";
-import { serveStats } from "./stats.mjs";
+import { serve } from "./stats.mjs";
 
 const balances = new Map();
 let reads = 0;
@@ -37,5 +37,4 @@ const server = createServer((req, res) => {
   }
   res.writeHead(404).end();
 });
-server.keepAliveTimeout = 60_000;
-server.listen(0, "127.0.0.1", () => serveStats(server));
+serve(server);

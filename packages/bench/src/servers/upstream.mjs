@@ -1,6 +1,6 @@
 // A minimal stand-in for Credyt: answers a fixed wallet JSON, so the benchmark shows the proxy's own cost.
 import { createServer } from "node:http";
-import { serveStats } from "./stats.mjs";
+import { serve } from "./stats.mjs";
 
 const body = JSON.stringify({
   accounts: [
@@ -12,5 +12,4 @@ const server = createServer((_req, res) => {
   res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
   res.end(body);
 });
-server.keepAliveTimeout = 60_000;
-server.listen(0, "127.0.0.1", () => serveStats(server));
+serve(server);

@@ -6,7 +6,7 @@ import { problem } from "./http";
 export const RESET_HEADER = "x-credyt-emulator-reset-connection";
 
 /** Does a fault's `path` (a route pattern like `/customers/:id/wallet` or `{id}`, or a prefix) match? */
-export function pathMatches(pattern: string, path: string): boolean {
+function pathMatches(pattern: string, path: string): boolean {
   if (/[:{*]/.test(pattern)) {
     const source = pattern
       .split("/")

@@ -64,7 +64,7 @@ export function expireGrant(ctx: Ctx, account: AccountRecord, grant: GrantRecord
 }
 
 /** A grant's expiry in epoch milliseconds; grants without one sort last. */
-export function expiry(grant: GrantRecord): number {
+function expiry(grant: GrantRecord): number {
   return grant.expires_at ? Date.parse(grant.expires_at) : Number.POSITIVE_INFINITY;
 }
 

@@ -48,7 +48,7 @@ export function fieldError(field: string, message: string): Response {
 export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
 
 /** The largest request body the emulator accepts (413 above it). */
-export const MAX_BODY_BYTES = 1_000_000;
+const MAX_BODY_BYTES = 1_000_000;
 
 /** Read a JSON request body: 415 for another media type, 413 when too large, 400 when it does not parse. */
 export async function readJsonBody(request: Request): Promise<BodyResult> {

@@ -55,8 +55,8 @@ export function decimalPlaces(value: Decimal): number {
  * counts what is already `pending_in`). Within these bounds every value stays a finite JSON number, so a
  * balance can never serialise as `null`; an operation that would cross them is refused with a 422.
  */
-export const MAX_ABS_AMOUNT = 1_000_000_000_000;
-export const MAX_FRACTION_DIGITS = 12;
+const MAX_ABS_AMOUNT = 1_000_000_000_000;
+const MAX_FRACTION_DIGITS = 12;
 const CAP = dec(MAX_ABS_AMOUNT);
 
 /** Why a JSON number is not an acceptable amount, rate or volume; undefined when it is. */

@@ -5,7 +5,7 @@ import { DEMO_CUSTOMER_ID, EmulatorSeedError, SECOND_CUSTOMER_ID } from "./seed"
 import { startEmulator } from "./start-emulator";
 import { createStateWriter, readStateFile } from "./state-file";
 
-export const USAGE = `Usage: credyt-emulator [options]
+const USAGE = `Usage: credyt-emulator [options]
 
   --port <n>          port to listen on (default 4010; 0 = any free port)
   --host <addr>       interface to bind (default 127.0.0.1)
@@ -102,5 +102,3 @@ export class CliExit extends Error {
     super(`exit ${code}`);
   }
 }
-
-export { EmulatorSeedError };

@@ -18,7 +18,7 @@ export function readStateFile(path: string): EmulatorSnapshot | undefined {
 }
 
 /** Write a snapshot atomically: a temporary file beside the target, then a rename. */
-export function writeStateFile(path: string, snapshot: EmulatorSnapshot): void {
+function writeStateFile(path: string, snapshot: EmulatorSnapshot): void {
   const temp = `${path}.${process.pid}.tmp`;
   writeFileSync(temp, `${JSON.stringify(snapshot, null, 2)}\n`);
   renameSync(temp, path);

@@ -13,7 +13,7 @@ export interface AssetRecord {
 }
 
 /** A price: each event of `event_type` costs `unit_price` of `asset`, times `data[volume_field]` when set. */
-export interface PriceRecord {
+interface PriceRecord {
   event_type: string;
   asset: string;
   unit_price: Decimal;
@@ -50,7 +50,7 @@ export interface AccountRecord {
   grants: GrantRecord[];
 }
 
-export interface SubscriptionRecord {
+interface SubscriptionRecord {
   started_at: string;
   products: { id: string; code: string; version: number }[];
 }

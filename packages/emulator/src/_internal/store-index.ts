@@ -13,9 +13,7 @@ import type {
 import { parseTimestamp } from "./time";
 
 /** Something that lapses at a point in time: an initiated top-up, or what is left of a credit grant. */
-export type Expiring =
-  | { kind: "top-up"; topUp: TopUpRecord }
-  | { kind: "grant"; account: AccountRecord; grant: GrantRecord };
+type Expiring = { kind: "top-up"; topUp: TopUpRecord } | { kind: "grant"; account: AccountRecord; grant: GrantRecord };
 
 /**
  * Lookups by key and a time-ordered expiry queue over a store, so no request scans every record: the cost
@@ -110,7 +108,7 @@ function indexEvent(index: StoreIndex, e: EventRecord): void {
 }
 
 /** Epoch milliseconds of an event's `occurred_at` (validated on the way in). */
-export function occurredMs(e: EventRecord): number {
+function occurredMs(e: EventRecord): number {
   return parseTimestamp(e.occurred_at)?.getTime() ?? 0;
 }
 

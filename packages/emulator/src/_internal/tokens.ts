@@ -3,9 +3,9 @@ import type { Ctx } from "./context";
 import { isoTimestamp } from "./time";
 
 /** The emulator's stand-in for Credyt's account id, used as the tokens' `platform_id`. */
-export const PLATFORM_ID = "acc_4emv1at0r00000000000000000";
+const PLATFORM_ID = "acc_4emv1at0r00000000000000000";
 
-export type TokenPurpose = "portal-session-redirect" | "top-up-redirect";
+type TokenPurpose = "portal-session-redirect" | "top-up-redirect";
 
 /** Claims of a redirect token, in Credyt's portal-token layout plus `session_id` / `top_up_id`. */
 export interface RedirectClaims {

@@ -11,7 +11,7 @@ const DECLINES: Record<string, { code: "card_declined" | "insufficient_funds" | 
 };
 
 /** Luhn checksum, as card networks (and Stripe's form) use. */
-export function luhn(digits: string): boolean {
+function luhn(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);

@@ -21,7 +21,7 @@ export { DEFAULT_BREAKER, type ResolvedRateLimit } from "./config-limits";
 export const DEFAULT_API_URL = "https://api.credyt.ai";
 export const DEFAULT_BASE_PATH = "/api/credyt";
 export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX = "10000";
+const DEFAULT_MAX = "10000";
 
 export interface ResolvedConfig<Ctx> {
   apiKey: string;

@@ -1,7 +1,7 @@
 import { CredytError } from "@credyt/core";
 
 /** Largest request body accepted; top-up bodies are a few hundred bytes. */
-export const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = 16 * 1024;
 
 /** `POST` bodies must be JSON: this is also what keeps plain HTML forms (CSRF) out. */
 export function requireJson(headers: Headers): void {

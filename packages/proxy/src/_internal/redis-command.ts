@@ -14,7 +14,7 @@ export interface RedisStoresClient {
 }
 
 /** Seconds a client is told to wait when the shared store is down (about one reconnect cycle). */
-export const UNAVAILABLE_RETRY_AFTER_S = 5;
+const UNAVAILABLE_RETRY_AFTER_S = 5;
 
 function unavailable(cause: unknown): CredytError {
   return new CredytError("unavailable", "Billing is briefly unavailable. Try again in a few seconds.", {

@@ -81,7 +81,7 @@ function upstreamError(
 }
 
 /** The longest `Retry-After` passed on, in seconds. */
-export const MAX_RETRY_AFTER = 3600;
+const MAX_RETRY_AFTER = 3600;
 
 /** `Retry-After` in seconds (delta-seconds or an HTTP date), clamped to 1..3600; 1 when unreadable. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number {

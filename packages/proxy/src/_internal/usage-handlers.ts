@@ -9,7 +9,7 @@ import { validateTopUp } from "./validate-body";
 import { dateIn, monthSoFar } from "./zoned-month";
 
 /** Events a summary adds up at most (pages of 100); past it the summary says `complete: false`. */
-export const MAX_SUMMARY_EVENTS = 2_000;
+const MAX_SUMMARY_EVENTS = 2_000;
 const SUMMARY_PAGE = 100;
 
 /** A JSON number literal for an exact decimal: the digits Big holds, never a rounded double. */

@@ -2,9 +2,9 @@ import { CredytError, type CredytErrorDetails } from "@credyt/core";
 import { isTimeZone } from "./zoned-month";
 
 /** Most usage events one page may hold. */
-export const MAX_USAGE_LIMIT = 100;
+const MAX_USAGE_LIMIT = 100;
 /** Usage events per page when the browser names no `limit`. */
-export const DEFAULT_USAGE_LIMIT = 20;
+const DEFAULT_USAGE_LIMIT = 20;
 /** Deepest offset a cursor may point at (a history of a million events is paged no further). */
 const MAX_OFFSET = 1_000_000;
 

@@ -13,7 +13,7 @@ import type { ResolvedConfig } from "./config";
 import { decimalOfNumber, fitsMinorUnit, formatDecimal } from "./decimal";
 import { ACCOUNT_NAME_PATTERN, ACCOUNT_NAME_RULE } from "./patterns";
 
-export const MAX_DESCRIPTION = 200;
+const MAX_DESCRIPTION = 200;
 
 const topUpSchema = z.strictObject({
   amount: z.number({ error: "must be a number" }).refine(Number.isFinite, "must be a finite number"),

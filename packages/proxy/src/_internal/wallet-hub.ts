@@ -39,7 +39,7 @@ const noop = () => {};
  * browser resuming with `Last-Event-ID` on another instance is not sent what it already has.
  * Two 32-bit FNV-1a hashes (different offsets); an id is only compared for equality.
  */
-export function walletId(text: string): string {
+function walletId(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < text.length; i++) {
@@ -51,7 +51,7 @@ export function walletId(text: string): string {
 }
 
 /** The SSE event carrying a wallet: multi-line JSON stays exact, one `data:` line per line. */
-export function walletEvent(id: string, text: string): string {
+function walletEvent(id: string, text: string): string {
   return `id: ${id}\nevent: wallet\ndata: ${text.split(/\r\n|\r|\n/).join("\ndata: ")}\n\n`;
 }
 

@@ -1,7 +1,6 @@
 import { checkRedirectUrl, DEFAULT_REDIRECT_HOSTS } from "@credyt/core";
 
 /** Hosts `redirect_url` may point to when the app sets no `allowedRedirectHosts`. */
-export { DEFAULT_REDIRECT_HOSTS };
 
 /**
  * Checks a redirect URL from the server against the provider's policy. The rules live in

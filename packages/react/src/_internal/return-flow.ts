@@ -21,7 +21,7 @@ export interface PendingTopUp {
 
 const STORAGE_KEY = "credyt:top-up";
 /** Delays between re-fetches while waiting for the credit: about 30 s in all. */
-export const RETURN_BACKOFF = [1000, 2000, 3000, 5000, 8000, 13000];
+const RETURN_BACKOFF = [1000, 2000, 3000, 5000, 8000, 13000];
 
 /** Remembers the balance before a top-up redirect, so the return can tell when the credit landed. */
 export function rememberTopUp(pending: PendingTopUp): void {

@@ -11,7 +11,7 @@ const RETRYABLE = new Set(["network_error", "upstream_timeout", "unavailable", "
  * SWR's own exponential backoff, but never for answers that another try cannot change (signed out,
  * refused, bad request), and never sooner than the server's `Retry-After`.
  */
-export const onErrorRetry: NonNullable<Options["onErrorRetry"]> = (error, key, config, revalidate, opts) => {
+const onErrorRetry: NonNullable<Options["onErrorRetry"]> = (error, key, config, revalidate, opts) => {
   if (!RETRYABLE.has(error.code)) return;
   const wait = error.retryAfter !== undefined && error.retryAfter > 0 ? error.retryAfter * 1000 : 0;
   const later = (o: typeof opts) => (wait ? setTimeout(revalidate, wait, o) : revalidate(o));

@@ -6,7 +6,7 @@ import { type CredytContextValue, fill } from "./context";
 import { validateAmount } from "./validate-amount";
 
 /** How long typing must pause before the preview asks the server. */
-export const PREVIEW_DEBOUNCE_MS = 300;
+const PREVIEW_DEBOUNCE_MS = 300;
 
 /** Props of the top-up dialog's preview (private: the dialog renders it for a custom asset). */
 export interface TopUpPreviewProps {

@@ -1,0 +1,12 @@
+// What the load generators (load.mjs, emulator-load.mjs) print: one JSON line from autocannon's result.
+export function printLoad(result) {
+  process.stdout.write(
+    `${JSON.stringify({
+      rps: result.requests.average,
+      total: result.requests.total,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.non2xx,
+    })}\n`,
+  );
+}
