@@ -27,7 +27,7 @@ const serverTests = "src/**/*.server.test.tsx";
 
 // Four projects in one run: React 19 in jsdom, the same suite on React 18, and server rendering in
 // plain node (`*.server.test.tsx`) on React 19 and on React 18. The checks of the built package
-// (`test/build/`, run after `tsup`) run once, in the React 19 server project.
+// (`test/build/`, run after `vite build`) run once, in the React 19 server project.
 export default defineConfig({
   ...sourceResolve,
   test: {
