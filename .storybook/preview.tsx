@@ -1,5 +1,5 @@
 import type { Decorator, Preview } from "@storybook/react-vite";
-import { type CredytMessages, de, en, es, fr, ja } from "../packages/react/src/messages";
+import { type CredytMessages, de, en, es, fr, ja } from "../packages/react/src/index";
 // The package's optional stylesheet, as text: stories with `parameters.credytStyles: false` render without it.
 import credytStyles from "../packages/react/src/styles.css?inline";
 import { MockCredytProvider, type MockCredytProviderProps } from "../packages/react/src/testing";

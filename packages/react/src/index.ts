@@ -21,49 +21,54 @@ export {
   type UsageSummary,
   type Wallet,
 } from "@credyt/core";
-export type { PendingTopUp, ReturnStatus } from "./_internal/return-flow";
 export {
   BillingPortalLink,
   type BillingPortalLinkPart,
   type BillingPortalLinkProps,
   type BillingPortalLinkState,
-} from "./billing-portal-link";
+} from "./_internal/billing-portal-link";
 export {
   LowBalanceNotice,
   type LowBalanceNoticePart,
   type LowBalanceNoticeProps,
   type LowBalanceNoticeState,
-} from "./low-balance-notice";
-export { type CredytMessages, de, en, es, fr, ja } from "./messages";
-export { mutateCredyt } from "./mutate-credyt";
-export { type CredytAppearance, CredytProvider, type CredytProviderProps, type RedirectKind } from "./provider";
-export { SpendChart, type SpendChartPart, type SpendChartProps, type SpendChartState } from "./spend-chart";
-export { SpendSummary, type SpendSummaryProps, type SpendSummaryState } from "./spend-summary";
+} from "./_internal/low-balance-notice";
+export { type CredytMessages, de, en, es, fr, ja } from "./_internal/messages";
+export { mutateCredyt } from "./_internal/mutate-credyt";
+export {
+  type CredytAppearance,
+  CredytProvider,
+  type CredytProviderProps,
+  type RedirectKind,
+} from "./_internal/provider";
+export type { PendingTopUp, ReturnStatus } from "./_internal/return-flow";
+export { SpendChart, type SpendChartPart, type SpendChartProps, type SpendChartState } from "./_internal/spend-chart";
+export { SpendSummary, type SpendSummaryProps, type SpendSummaryState } from "./_internal/spend-summary";
 export {
   TopUpButton,
   type TopUpButtonProps,
   type TopUpButtonState,
   type TopUpDialogPart,
-} from "./top-up-button";
+} from "./_internal/top-up-button";
 export {
   UsageHistory,
   type UsageHistoryPart,
   type UsageHistoryProps,
   type UsageHistoryState,
-} from "./usage-history";
-export { type CredytUsageMessages, usageDe, usageEn, usageEs, usageFr, usageJa } from "./usage-messages";
-export { selectAccount, type UseAccountResult, useAccount } from "./use-account";
+} from "./_internal/usage-history";
+export { type CredytUsageMessages, usageDe, usageEn, usageEs, usageFr, usageJa } from "./_internal/usage-messages";
+export { selectAccount, type UseAccountResult, useAccount } from "./_internal/use-account";
 export {
   type BillingPortalTriggerOptions,
   type UseBillingPortalResult,
   useBillingPortal,
-} from "./use-billing-portal";
-export { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
-export { useQuote } from "./use-quote";
-export { type UseTopUpResult, useTopUp } from "./use-top-up";
-export { type UseUsageOptions, type UseUsageResult, useUsage } from "./use-usage";
-export { localTimeZone, type UseUsageSummaryOptions, useUsageSummary } from "./use-usage-summary";
-export { type CredytResponse, type CredytSWROptions, useWallet } from "./use-wallet";
+} from "./_internal/use-billing-portal";
+export { type UseCheckoutReturnResult, useCheckoutReturn } from "./_internal/use-checkout-return";
+export { useQuote } from "./_internal/use-quote";
+export { type UseTopUpResult, useTopUp } from "./_internal/use-top-up";
+export { type UseUsageOptions, type UseUsageResult, useUsage } from "./_internal/use-usage";
+export { localTimeZone, type UseUsageSummaryOptions, useUsageSummary } from "./_internal/use-usage-summary";
+export { type CredytResponse, type CredytSWROptions, useWallet } from "./_internal/use-wallet";
 export {
   type EventSourceConstructor,
   type EventSourceLike,
@@ -71,10 +76,10 @@ export {
   type UseWalletStreamResult,
   useWalletStream,
   type WalletStreamStatus,
-} from "./use-wallet-stream";
+} from "./_internal/use-wallet-stream";
 export {
   WalletBalance,
   type WalletBalancePart,
   type WalletBalanceProps,
   type WalletBalanceState,
-} from "./wallet-balance";
+} from "./_internal/wallet-balance";

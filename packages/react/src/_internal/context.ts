@@ -1,7 +1,7 @@
 import type { AssetDisplay, CredytClient, CredytError, Wallet } from "@credyt/core";
 import { type CSSProperties, createContext, useContext } from "react";
 import type { SWRConfiguration } from "swr";
-import type { CredytMessages } from "../messages";
+import type { CredytMessages } from "./messages";
 import type { PendingTopUp, ReturnStatus } from "./return-flow";
 import type { Scope } from "./scope";
 

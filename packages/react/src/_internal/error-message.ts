@@ -1,6 +1,6 @@
 import type { CredytError } from "@credyt/core";
-import type { CredytMessages } from "../messages";
 import { fill } from "./context";
+import type { CredytMessages } from "./messages";
 
 /** The localised message a component shows for an error of the catalogue. */
 export function errorMessage(error: CredytError, t: CredytMessages): string {

@@ -1,6 +1,6 @@
 import { formatAmount } from "@credyt/core";
-import type { CredytMessages } from "../messages";
 import { fill } from "./context";
+import type { CredytMessages } from "./messages";
 
 /**
  * Our own localised sentence for the server's refusal of the amount (`invalid_request` with

@@ -1,6 +1,6 @@
 import { type AssetDisplay, formatAmount, type UsageSummary } from "@credyt/core";
 import { useId, useState } from "react";
-import type { CredytUsageMessages } from "../usage-messages";
+import type { CredytUsageMessages } from "./usage-messages";
 
 /** What the lazy chart chunk needs: the data and the words; everything else stays in the main bundle. */
 export interface SpendChartViewProps {

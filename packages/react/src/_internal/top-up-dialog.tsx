@@ -1,12 +1,12 @@
 import { formatAmount } from "@credyt/core";
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useState } from "react";
-import type { UseTopUpResult } from "../use-top-up";
 import type { CredytContextValue } from "./context";
 import { errorMessage } from "./error-message";
 import { fieldMessage as localise } from "./field-message";
 import type { TopUpDialogPart } from "./top-up-dialog-part";
 import { TopUpPreview } from "./top-up-preview";
+import type { UseTopUpResult } from "./use-top-up";
 import { validateAmount } from "./validate-amount";
 
 /** Props of the lazily loaded top-up dialog (private: `<TopUpButton>` renders it). */

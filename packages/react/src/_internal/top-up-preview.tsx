@@ -1,8 +1,8 @@
 import { formatAmount } from "@credyt/core";
 import { type ReactNode, useEffect, useState } from "react";
-import { type CredytUsageMessages, usageEn } from "../usage-messages";
-import { useQuote } from "../use-quote";
 import { type CredytContextValue, fill } from "./context";
+import { type CredytUsageMessages, usageEn } from "./usage-messages";
+import { useQuote } from "./use-quote";
 import { validateAmount } from "./validate-amount";
 
 /** How long typing must pause before the preview asks the server. */

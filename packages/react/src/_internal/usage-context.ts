@@ -1,5 +1,5 @@
-import { type CredytUsageMessages, usageEn } from "../usage-messages";
 import { type CredytContextValue, useCredytContext } from "./context";
+import { type CredytUsageMessages, usageEn } from "./usage-messages";
 
 /** The provider's context plus every usage string (English for any the provider's `labels` leave out). */
 export function useUsageContext(component: string): CredytContextValue & { u: CredytUsageMessages } {

@@ -1,6 +1,6 @@
 import { currencyDigits, formatAmount } from "@credyt/core";
-import type { CredytMessages } from "../messages";
 import { fill } from "./context";
+import type { CredytMessages } from "./messages";
 
 /**
  * Validates a typed amount the way the proxy does (positive, min, max, decimals of the minor unit).

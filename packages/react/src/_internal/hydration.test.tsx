@@ -1,0 +1,39 @@
+import { act } from "@testing-library/react";
+import { hydrateRoot } from "react-dom/client";
+import { renderToString } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
+import { CredytProvider } from "./provider";
+import { fixtures } from "./testing/fixtures";
+import { createMockClient } from "./testing/mock-client";
+import { TopUpButton } from "./top-up-button";
+import { WalletBalance } from "./wallet-balance";
+
+describe("hydration", () => {
+  it("hydrates server-prefetched balances with no warning and no loading flash", async () => {
+    const app = (
+      <CredytProvider
+        client={createMockClient({ scenario: "ready" })}
+        locale="en-US"
+        fallback={{ wallet: fixtures.ready.wallet }}
+      >
+        <WalletBalance asset="USD" />
+        <WalletBalance showAll />
+        <TopUpButton currency="USD" />
+      </CredytProvider>
+    );
+    const container = document.createElement("div");
+    container.innerHTML = renderToString(app);
+    document.body.append(container);
+    expect(container.textContent).toContain("$14.57");
+    const error = vi.spyOn(console, "error");
+    const recoverable = vi.fn();
+    await act(async () => {
+      hydrateRoot(container, app, { onRecoverableError: recoverable });
+    });
+    expect(container.querySelector('[data-state="loading"]')).toBeNull();
+    expect(container.textContent).toContain("$14.57");
+    expect(error).not.toHaveBeenCalled();
+    expect(recoverable).not.toHaveBeenCalled();
+    container.remove();
+  });
+});

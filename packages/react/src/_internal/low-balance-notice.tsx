@@ -1,0 +1,131 @@
+import { type Account, formatAmount } from "@credyt/core";
+import { forwardRef, type HTMLAttributes, memo, type ReactNode, useCallback, useSyncExternalStore } from "react";
+import { BillingPortalLink } from "./billing-portal-link";
+import { fill, withVariables } from "./context";
+import { TopUpButton, type TopUpButtonProps } from "./top-up-button";
+import { useUsageContext } from "./usage-context";
+import { selectAccount } from "./use-account";
+import { useWallet } from "./use-wallet";
+
+/** Parts of `<LowBalanceNotice>` that take a class name (each carries `data-credyt="low-balance-<part>"`). */
+export type LowBalanceNoticePart = "message" | "actions" | "top-up" | "portal" | "dismiss";
+
+/** `data-state` of the notice when shown: `low` (below the threshold) or `overdraft` (below zero). */
+export type LowBalanceNoticeState = "low" | "overdraft";
+
+/** Props of {@link LowBalanceNotice}. */
+export interface LowBalanceNoticeProps extends Omit<HTMLAttributes<HTMLDivElement>, "children"> {
+  /** Asset code of the account to watch (`"USD"`, `"TOK"`), or an account id. @default the first account */
+  asset?: string;
+  /** Shown when the balance is below this amount; an overdraft (below zero) always shows. @default 0 */
+  threshold?: number;
+  /** The top-up action's props (`currency` at least); without them the notice offers no top-up. */
+  topUp?: Omit<TopUpButtonProps, "children"> & { children?: ReactNode };
+  /** Offer the billing portal as a secondary action. @default true */
+  showPortal?: boolean;
+  /** Let the customer hide the notice for the rest of the browser session. @default true */
+  dismissible?: boolean;
+  /** Class names per part. */
+  classNames?: Partial<Record<LowBalanceNoticePart, string>>;
+}
+
+const DISMISSED = "credyt:low-balance-dismissed:";
+const listeners = /* @__PURE__ */ new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+function readDismissed(id: string): boolean {
+  try {
+    return sessionStorage.getItem(DISMISSED + id) === "1";
+  } catch {
+    // Storage blocked (privacy mode, sandboxed frame): the notice simply stays.
+    return false;
+  }
+}
+
+function levelOf(account: Account | undefined, threshold: number): LowBalanceNoticeState | undefined {
+  if (!account) return undefined;
+  if (account.available < 0) return "overdraft";
+  return account.available < threshold ? "low" : undefined;
+}
+
+/**
+ * A banner shown while an account is below `threshold` or overdrawn, with a top-up action (a
+ * `<TopUpButton>`), the billing portal as the secondary action, and a dismiss button that hides it for
+ * the rest of the browser session. Renders nothing otherwise (and on the server, until the balance loads).
+ */
+export const LowBalanceNotice = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, LowBalanceNoticeProps>(function LowBalanceNotice(props, ref) {
+    const {
+      asset,
+      threshold = 0,
+      topUp,
+      showPortal = true,
+      dismissible = true,
+      classNames: cn = {},
+      className,
+      ...rest
+    } = props;
+    if (typeof threshold !== "number" || !Number.isFinite(threshold)) {
+      throw new Error(
+        `\`LowBalanceNotice\` needs a finite \`threshold\`, such as threshold={5}; got ${String(threshold)}.`,
+      );
+    }
+    const ctx = useUsageContext("LowBalanceNotice");
+    const { u, t, locale, assets } = ctx;
+    const { data } = useWallet();
+    const account = selectAccount(data, asset);
+    const level = levelOf(account, threshold);
+    const id = account?.id ?? "";
+    // Per account, so dismissing the USD warning does not hide a later TOK one. The server never hides it.
+    const dismissed = useSyncExternalStore(
+      subscribe,
+      () => id !== "" && readDismissed(id),
+      () => false,
+    );
+    const dismiss = useCallback(() => {
+      try {
+        sessionStorage.setItem(DISMISSED + id, "1");
+      } catch {
+        // See readDismissed.
+      }
+      for (const listener of listeners) listener();
+    }, [id]);
+    if (!account || !level || dismissed) return null;
+    const amount = formatAmount(account.available, account.asset, { locale, assets });
+
+    return (
+      <div
+        ref={ref}
+        data-credyt="low-balance"
+        data-state={level}
+        role="status"
+        {...ctx.rootProps}
+        {...rest}
+        style={withVariables(ctx.rootProps.style, rest.style)}
+        className={className}
+      >
+        <p data-credyt="low-balance-message" className={cn.message}>
+          {fill(level === "overdraft" ? u.overdraftNotice : u.lowBalanceNotice, { amount })}
+        </p>
+        <div data-credyt="low-balance-actions" className={cn.actions}>
+          {topUp && <TopUpButton {...topUp} className={cn["top-up"] ?? topUp.className} />}
+          {showPortal && <BillingPortalLink className={cn.portal} />}
+          {dismissible && (
+            <button
+              type="button"
+              data-credyt="low-balance-dismiss"
+              aria-label={t.dismiss}
+              className={cn.dismiss}
+              onClick={dismiss}
+            >
+              ×
+            </button>
+          )}
+        </div>
+      </div>
+    );
+  }),
+);

@@ -1,0 +1,244 @@
+import {
+  type AssetDisplay,
+  type CredytClient,
+  createCredytClient,
+  credytKeys,
+  DEFAULT_CLIENT_TIMEOUT_MS,
+  type Wallet,
+} from "@credyt/core";
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { SWRConfig, useSWRConfig } from "swr";
+import { type CredytAppearance, CredytContext, type CredytContextValue, type RedirectKind } from "./context";
+import { type CredytMessages, en } from "./messages";
+import { checkRedirect } from "./redirect";
+import { useReturnFlow } from "./return-flow";
+import { covers, createScope, mountedScopes } from "./scope";
+import { walletOptions } from "./swr-options";
+import { toCredytError } from "./to-credyt-error";
+import { useStable } from "./use-stable";
+
+export type { CredytAppearance, RedirectKind };
+
+/** Props of {@link CredytProvider}. */
+export interface CredytProviderProps {
+  children?: ReactNode;
+  /** Where your Credyt proxy is mounted. Ignored when `client` is given. @default "/api/credyt" */
+  baseUrl?: string;
+  /** A ready client (any transport, or `createMockClient()` in tests). Overrides `baseUrl`, `fetch`, `headers`, `timeout`. */
+  client?: CredytClient;
+  /** A `fetch` to use instead of the global one (the latest one is used; a new function each render costs nothing). */
+  fetch?: typeof fetch;
+  /** Extra headers on every request, e.g. a CSRF token. */
+  headers?: HeadersInit | (() => HeadersInit);
+  /** Milliseconds before a request fails with a `timeout` error (components then offer Retry). @default 15000 */
+  timeout?: number;
+  /** BCP 47 locale for amounts (`Intl.NumberFormat`). @default the browser's locale */
+  locale?: string;
+  /** Display of custom assets, keyed by asset code: `{ TOK: { label: "tokens", compact: true } }`. */
+  assets?: Record<string, AssetDisplay>;
+  /** Overrides of any visible string, or a whole message set (`de`, `fr`, `es`, `ja`). @default en */
+  labels?: Partial<CredytMessages>;
+  /** Theme: `theme` forces light or dark, `variables` set `--credyt-*` custom properties. */
+  appearance?: CredytAppearance;
+  /** Hosts (`"pay.example.com"`, `"*.example.com"`) checkout and portal URLs may point to, besides the page's own. @default ["credyt.ai", "*.credyt.ai"] */
+  allowedRedirectHosts?: string[];
+  /** Called instead of navigating, with an already validated URL (client-side routers, tests). */
+  onRedirect?: (url: string, info: { kind: RedirectKind; target?: string | undefined }) => void;
+  /** Data your server already fetched, rendered with no loading state (and no suspense): `{ wallet }`. */
+  fallback?: { wallet?: Wallet };
+  /**
+   * Which SWR cache the hooks use. `"shared"`: the app's (the nearest `<SWRConfig>`'s, else SWR's
+   * global cache), so `mutate(credytKeys.wallet(baseUrl))` from `swr` reaches our balances.
+   * `"isolated"`: a cache of this provider's own (reach it with `mutateCredyt`). Fixed for the
+   * provider's life. Either way the app's `<SWRConfig>` options apply. @default "shared"
+   */
+  cache?: "shared" | "isolated";
+  /**
+   * Who is signed in (any id of yours; `null` when signed out). When it changes, every Credyt entry
+   * of the cache is cleared and re-fetched, and the cached billing portal session is dropped, so
+   * one customer's data never shows for the next.
+   */
+  customer?: string | null;
+  /**
+   * Keep every balance under this provider live: `useWallet` and `<WalletBalance>` follow the proxy's
+   * Server-Sent Events stream (`GET {baseUrl}/wallet/stream`), so usage billed anywhere shows within
+   * seconds, in every tab, without focus or reload. Each hook or component can override it with its own
+   * `live`. Where streams cannot work (SSR, an older proxy, a buffering proxy) balances refresh as before.
+   * @default false
+   */
+  live?: boolean;
+}
+
+const customersByCache = new WeakMap<object, Map<string, string | null | undefined>>();
+/** The last `customer` each proxy's entries in this cache belong to. */
+function lastCustomers(cache: object): Map<string, string | null | undefined> {
+  let map = customersByCache.get(cache);
+  if (!map) {
+    map = new Map();
+    customersByCache.set(cache, map);
+  }
+  return map;
+}
+
+const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
+
+/**
+ * Connects the Credyt components and hooks to your proxy. Put it once near the root of your app.
+ * The hooks are SWR hooks on the `credytKeys` keys: one wallet request however many components
+ * read it, revalidation on focus and reconnect, retries with backoff, and your `<SWRConfig>`
+ * applies. `cache="isolated"` keeps Credyt's entries out of your app's SWR cache.
+ *
+ * @example
+ * <CredytProvider baseUrl="/api/credyt" locale="en-US" customer={user?.id ?? null}>
+ *   <WalletBalance asset="USD" />
+ *   <TopUpButton amount={20} currency="USD" />
+ * </CredytProvider>
+ */
+export function CredytProvider(props: CredytProviderProps): ReactNode {
+  const isolated = props.cache === "isolated";
+  // A cache of its own: SWRConfig calls `provider` once, on mount.
+  const config = useMemo(() => (isolated ? { provider: () => new Map() } : undefined), [isolated]);
+  const inner = <CredytScope {...props} />;
+  return config ? <SWRConfig value={config}>{inner}</SWRConfig> : inner;
+}
+
+function CredytScope(props: CredytProviderProps): ReactNode {
+  const { baseUrl, client: given, fetch, headers, timeout, locale, onRedirect, customer, live = false } = props;
+  const assets = useStable(props.assets);
+  const labels = useStable(props.labels);
+  const appearance = useStable(props.appearance);
+  const fallbackWallet = useStable(props.fallback?.wallet);
+  const allowedRedirectHosts = useStable(props.allowedRedirectHosts);
+  // Functions written inline are new each render: read the latest per request or click instead of
+  // re-creating the client (the cache key does not depend on it, but a new client means new fetchers).
+  const latest = useRef({ fetch, headers, onRedirect, allowedRedirectHosts });
+  latest.current = { fetch, headers, onRedirect, allowedRedirectHosts };
+  const client = useMemo(
+    () =>
+      given ??
+      createCredytClient({
+        baseUrl,
+        fetch: (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init),
+        headers: () => {
+          const h = latest.current.headers;
+          return typeof h === "function" ? h() : (h ?? {});
+        },
+        timeoutMs: timeout,
+        // The client checks every redirect itself; read the provider's latest policy per request.
+        allowedRedirectHosts: () => latest.current.allowedRedirectHosts,
+      }),
+    [given, baseUrl, timeout],
+  );
+  const swr = useSWRConfig();
+  const { mutate, unload } = swr;
+  const scope = useMemo(() => createScope(credytKeys.all(client.baseUrl), mutate), [client.baseUrl, mutate]);
+  useEffect(() => {
+    mountedScopes.add(scope);
+    return () => void mountedScopes.delete(scope);
+  }, [scope]);
+  const key = useMemo(() => credytKeys.wallet(client.baseUrl), [client.baseUrl]);
+  // Without a `customer` prop, a different wallet is the only hint that someone else signed in, so it
+  // drops the cached portal session (a sign-in link). With it, identity is known: balances that move
+  // (usage, live streams) keep the prefetched session.
+  const identified = customer !== undefined;
+  const fetchWallet = useCallback(async () => {
+    try {
+      const wallet = await client.getWallet();
+      if (!identified) scope.saw(wallet);
+      return wallet;
+    } catch (thrown) {
+      const error = toCredytError(thrown);
+      if (error.code === "unauthorized" || error.code === "forbidden") scope.forget();
+      throw error;
+    }
+  }, [client, scope, identified]);
+
+  // Another customer signed in (or out): nothing of the last one may stay on screen or in the cache.
+  // The render that sees the new `customer` reads no key (and keeps no previous data); the layout
+  // effect below then empties the cache before the browser paints.
+  const [switched, setSwitched] = useState(false);
+  // The cache outlives a provider: one mounted again for another customer (after a sign-in page)
+  // must clear what the last one left, so the last customer is remembered per cache and proxy.
+  const seen = lastCustomers(swr.cache);
+  const lastCustomer = useRef(seen.has(client.baseUrl) ? seen.get(client.baseUrl) : customer);
+  const switching = lastCustomer.current !== customer;
+  const walletKey = switching ? null : key;
+  useIsomorphicLayoutEffect(() => {
+    if (customer !== undefined) seen.set(client.baseUrl, customer);
+    if (lastCustomer.current === customer) return;
+    lastCustomer.current = customer;
+    scope.forget();
+    setSwitched(true);
+    if (props.cache === "isolated") void unload();
+    else void mutate((key) => covers(scope.prefix, key), undefined, { revalidate: true });
+  }, [customer]);
+
+  const { onErrorRetry, errorRetryCount } = swr;
+  const walletConfig = useMemo(
+    // Data kept from the previous key (`keepPreviousData`) could be another customer's after a switch.
+    () => walletOptions({ onErrorRetry, errorRetryCount } as typeof swr, fallbackWallet, !switched && !switching),
+    [onErrorRetry, errorRetryCount, fallbackWallet, switched, switching],
+  );
+  const [returnStatus, returnTopUp] = useReturnFlow(walletKey, fetchWallet, walletConfig);
+
+  const navigate = useCallback(
+    (url: string, kind: RedirectKind, target?: string, win?: Window | null) => {
+      const safe = checkRedirect(url, allowedRedirectHosts);
+      const redirect = latest.current.onRedirect;
+      if (redirect) {
+        redirect(safe, { kind, target });
+        return false;
+      }
+      if (win) win.location.href = safe;
+      else location.assign(safe);
+      return !win;
+    },
+    [allowedRedirectHosts],
+  );
+  const intercepts = onRedirect !== undefined;
+
+  const value = useMemo<CredytContextValue>(() => {
+    const style: Record<string, string> = {};
+    for (const [name, v] of Object.entries(appearance?.variables ?? {})) style[`--credyt-${name}`] = v;
+    return {
+      client,
+      scope,
+      walletKey,
+      fetchWallet,
+      walletConfig,
+      live,
+      customerScope: customer == null ? "" : String(customer),
+      timeout: timeout ?? DEFAULT_CLIENT_TIMEOUT_MS,
+      locale,
+      assets,
+      t: labels ? { ...en, ...labels } : en,
+      navigate,
+      intercepts,
+      returnStatus,
+      returnTopUp,
+      rootProps: {
+        ...(appearance?.theme ? { "data-credyt-theme": appearance.theme } : {}),
+        ...(appearance?.variables ? { style } : {}),
+      },
+    };
+  }, [
+    client,
+    scope,
+    walletKey,
+    fetchWallet,
+    walletConfig,
+    live,
+    customer,
+    timeout,
+    locale,
+    assets,
+    labels,
+    appearance,
+    navigate,
+    intercepts,
+    returnStatus,
+    returnTopUp,
+  ]);
+
+  return <CredytContext.Provider value={value}>{props.children}</CredytContext.Provider>;
+}

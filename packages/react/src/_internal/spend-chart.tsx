@@ -1,0 +1,85 @@
+import { forwardRef, type HTMLAttributes, lazy, memo, Suspense } from "react";
+import { withVariables } from "./context";
+import { useUsageContext } from "./usage-context";
+import { useUsageSummary } from "./use-usage-summary";
+
+// The chart is its own chunk, fetched when a chart first renders: pages without one pay nothing for it.
+const SpendChartView = /* @__PURE__ */ lazy(() =>
+  import("./spend-chart-view").then((m) => ({ default: m.SpendChartView })),
+);
+
+/** Parts of `<SpendChart>` that take a class name (each carries `data-credyt="spend-chart-<part>"`). */
+export type SpendChartPart = "svg" | "bar" | "tooltip" | "table" | "skeleton" | "empty" | "error" | "retry";
+
+/** `data-state` of the root: `loading`, `ready`, `empty` (nothing spent in `asset`) or `error`. */
+export type SpendChartState = "loading" | "ready" | "empty" | "error";
+
+/** Props of {@link SpendChart}. */
+export interface SpendChartProps extends Omit<HTMLAttributes<HTMLElement>, "children"> {
+  /** The asset charted. @default the first asset spent this month */
+  asset?: string;
+  /** IANA time zone the month and its days are counted in. @default the browser's time zone */
+  tz?: string;
+  /** Class names per part. */
+  classNames?: Partial<Record<SpendChartPart, string>>;
+}
+
+/**
+ * This month's spend per day as an accessible SVG bar chart: every bar is focusable with its own
+ * name, a tooltip shows on hover and focus, and the same figures are in a table for screen readers.
+ * A view over {@link useUsageSummary}; the drawing code loads lazily on first render.
+ */
+export const SpendChart = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLElement, SpendChartProps>(function SpendChart(props, ref) {
+    const { asset, tz, classNames: cn = {}, className, ...rest } = props;
+    const ctx = useUsageContext("SpendChart");
+    const { u, t, locale, assets } = ctx;
+    const { data, error, mutate } = useUsageSummary(tz === undefined ? {} : { tz });
+    const charted = asset ?? data?.totals[0]?.asset;
+    const hasSpend = charted !== undefined && data?.totals.some((total) => total.asset === charted) === true;
+    const state: SpendChartState = data !== undefined ? (hasSpend ? "ready" : "empty") : error ? "error" : "loading";
+
+    return (
+      <figure
+        ref={ref}
+        data-credyt="spend-chart"
+        data-state={state}
+        aria-busy={state === "loading" ? true : undefined}
+        {...ctx.rootProps}
+        {...rest}
+        style={withVariables(ctx.rootProps.style, rest.style)}
+        className={className}
+      >
+        {state === "loading" && (
+          <p data-credyt="spend-chart-skeleton" className={cn.skeleton}>
+            {u.usageLoading}
+          </p>
+        )}
+        {state === "empty" && (
+          <p data-credyt="spend-chart-empty" className={cn.empty}>
+            {u.spentNothing}
+          </p>
+        )}
+        {state === "error" && (
+          <p data-credyt="spend-chart-error" role="alert" className={cn.error}>
+            {u.usageError}{" "}
+            <button type="button" data-credyt="spend-chart-retry" className={cn.retry} onClick={() => void mutate()}>
+              {t.retry}
+            </button>
+          </p>
+        )}
+        {state === "ready" && data && charted !== undefined && (
+          <Suspense
+            fallback={
+              <p data-credyt="spend-chart-skeleton" className={cn.skeleton}>
+                {u.usageLoading}
+              </p>
+            }
+          >
+            <SpendChartView summary={data} asset={charted} locale={locale} assets={assets} u={u} classNames={cn} />
+          </Suspense>
+        )}
+      </figure>
+    );
+  }),
+);

@@ -1,0 +1,168 @@
+import { formatAmount, type UsageEvent } from "@credyt/core";
+import { forwardRef, type HTMLAttributes, memo, type ReactNode, useMemo } from "react";
+import { withVariables } from "./context";
+import { useUsageContext } from "./usage-context";
+import { type UseUsageResult, useUsage } from "./use-usage";
+
+/** Parts of `<UsageHistory>` that take a class name (each carries `data-credyt="usage-<part>"`). */
+export type UsageHistoryPart =
+  | "days"
+  | "day"
+  | "heading"
+  | "list"
+  | "item"
+  | "time"
+  | "what"
+  | "subject"
+  | "amounts"
+  | "amount"
+  | "skeleton"
+  | "empty"
+  | "error"
+  | "retry"
+  | "more";
+
+/** `data-state` of the root: `loading`, `ready`, `empty` (no usage) or `error` (nothing could be loaded). */
+export type UsageHistoryState = "loading" | "ready" | "empty" | "error";
+
+/** Props of {@link UsageHistory}. */
+export interface UsageHistoryProps extends Omit<HTMLAttributes<HTMLElement>, "children"> {
+  /** Events per page (and per "Load more"), 1-100. @default 20 */
+  limit?: number;
+  /** What an event is called. @default its `description`, else its `eventType` */
+  label?: (event: UsageEvent) => ReactNode;
+  /** Class names per part. */
+  classNames?: Partial<Record<UsageHistoryPart, string>>;
+}
+
+/** Local calendar day of an instant, as a grouping key. */
+function dayKey(date: Date): string {
+  return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
+}
+
+/** Events grouped by local day, newest day first (the events arrive newest first). */
+function byDay(events: UsageEvent[]): { key: string; date: Date; events: UsageEvent[] }[] {
+  const groups: { key: string; date: Date; events: UsageEvent[] }[] = [];
+  for (const event of events) {
+    const date = new Date(event.occurredAt);
+    const key = dayKey(date);
+    const last = groups[groups.length - 1];
+    if (last && last.key === key) last.events.push(event);
+    else groups.push({ key, date, events: [event] });
+  }
+  return groups;
+}
+
+function stateOf(usage: UseUsageResult): UsageHistoryState {
+  if (usage.events.length > 0) return "ready";
+  if (usage.error) return "error";
+  return usage.data === undefined ? "loading" : "empty";
+}
+
+/**
+ * The customer's recent charges, grouped by day: when, what, for which subject and how much per asset,
+ * newest first, with "Load more", empty and error states. A view over {@link useUsage}; days far off
+ * screen skip layout and paint (`content-visibility` in styles.css), so a long history scrolls smoothly.
+ */
+export const UsageHistory = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLElement, UsageHistoryProps>(function UsageHistory(props, ref) {
+    const { limit, label, classNames: cn = {}, className, ...rest } = props;
+    const ctx = useUsageContext("UsageHistory");
+    const { u, t, locale, assets } = ctx;
+    const usage = useUsage(limit === undefined ? {} : { limit });
+    const state = stateOf(usage);
+    const groups = useMemo(() => byDay(usage.events), [usage.events]);
+    const formats = useMemo(
+      () => ({
+        day: new Intl.DateTimeFormat(locale, { dateStyle: "medium" }),
+        time: new Intl.DateTimeFormat(locale, { timeStyle: "short" }),
+      }),
+      [locale],
+    );
+    const retry = () => void usage.mutate();
+
+    return (
+      <section
+        ref={ref}
+        data-credyt="usage-history"
+        data-state={state}
+        aria-label={u.usageHistory}
+        aria-busy={state === "loading" || usage.isLoadingMore ? true : undefined}
+        {...ctx.rootProps}
+        {...rest}
+        style={withVariables(ctx.rootProps.style, rest.style)}
+        className={className}
+      >
+        {state === "loading" && (
+          <p data-credyt="usage-skeleton" className={cn.skeleton}>
+            {u.usageLoading}
+          </p>
+        )}
+        {state === "empty" && (
+          <p data-credyt="usage-empty" className={cn.empty}>
+            {u.usageEmpty}
+          </p>
+        )}
+        {groups.length > 0 && (
+          <ol data-credyt="usage-days" className={cn.days}>
+            {groups.map((group) => (
+              <li key={group.key} data-credyt="usage-day" className={cn.day}>
+                <h3 data-credyt="usage-heading" className={cn.heading}>
+                  <time dateTime={group.events[0]?.occurredAt.slice(0, 10)}>{formats.day.format(group.date)}</time>
+                </h3>
+                <ul data-credyt="usage-list" className={cn.list}>
+                  {group.events.map((event) => (
+                    <li key={event.id} data-credyt="usage-item" className={cn.item}>
+                      <time data-credyt="usage-time" dateTime={event.occurredAt} className={cn.time}>
+                        {formats.time.format(new Date(event.occurredAt))}
+                      </time>
+                      <span data-credyt="usage-what" className={cn.what}>
+                        {label ? label(event) : (event.description ?? event.eventType)}
+                      </span>
+                      {event.subject !== undefined && (
+                        <span data-credyt="usage-subject" className={cn.subject}>
+                          {event.subject}
+                        </span>
+                      )}
+                      <span data-credyt="usage-amounts" className={cn.amounts}>
+                        {event.fees.map((fee) => (
+                          <span
+                            key={`${fee.asset}|${fee.productCode ?? ""}|${fee.amount}`}
+                            data-credyt="usage-amount"
+                            className={cn.amount}
+                          >
+                            {formatAmount(fee.amount, fee.asset, { locale, assets })}
+                          </span>
+                        ))}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        )}
+        {usage.error && (
+          <p data-credyt="usage-error" role="alert" className={cn.error}>
+            {usage.error.code === "forbidden" ? t.errorForbidden : u.usageError}{" "}
+            <button type="button" data-credyt="usage-retry" className={cn.retry} onClick={retry}>
+              {t.retry}
+            </button>
+          </p>
+        )}
+        {usage.hasMore && !usage.error && (
+          <button
+            type="button"
+            data-credyt="usage-more"
+            data-state={usage.isLoadingMore ? "pending" : "idle"}
+            disabled={usage.isLoadingMore}
+            className={cn.more}
+            onClick={() => void usage.loadMore()}
+          >
+            {usage.isLoadingMore ? u.usageLoadingMore : u.usageLoadMore}
+          </button>
+        )}
+      </section>
+    );
+  }),
+);

@@ -1,0 +1,136 @@
+import type { CredytClient, CredytError, PortalSession } from "@credyt/core";
+import { useCallback, useMemo, useState } from "react";
+import useSWRMutation from "swr/mutation";
+import { useCredytContext } from "./context";
+import type { Scope } from "./scope";
+import { toCredytError } from "./to-credyt-error";
+
+/** Options of {@link UseBillingPortalResult.trigger}. */
+export interface BillingPortalTriggerOptions {
+  /** `"_blank"` opens a new tab (opened at the click, so it is not blocked as a popup). @default "_self" */
+  target?: string | undefined;
+}
+
+/** What {@link useBillingPortal} returns. */
+export interface UseBillingPortalResult {
+  /** Gets a session (reusing an unexpired one) and navigates to the portal. Resolves `undefined` on failure. */
+  trigger: (options?: BillingPortalTriggerOptions) => Promise<PortalSession | undefined>;
+  /** Creates a session in the background (on hover or focus) so the click navigates at once. */
+  prefetch: () => void;
+  isMutating: boolean;
+  data: PortalSession | undefined;
+  error: CredytError | undefined;
+  /**
+   * Drops the cached session (for every component under this provider) and clears `data` and
+   * `error`. Call it when the signed-in customer changes without a page load, if you do not call
+   * `mutateCredyt()` then (which does the same).
+   */
+  reset: () => void;
+}
+
+interface Entry {
+  promise: Promise<PortalSession>;
+  session?: PortalSession;
+  /** `scope.generation` when it was created: a different customer may be signed in since. */
+  generation: number;
+}
+
+/**
+ * One cached session per provider (its scope). A session is the signed-in customer's: it is
+ * reused only while the scope's generation has not moved (same wallet, no sign-out answer, no
+ * `customer` change, no `mutateCredyt`, no `reset`), and while it is not close to expiry. It is
+ * kept here rather than in SWR's cache because it is a POST's answer, never revalidated.
+ */
+const sessions = new WeakMap<Scope, Entry>();
+/** A session closer to expiry than this is replaced rather than reused. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+function getSession(store: Scope, client: CredytClient): Promise<PortalSession> {
+  const entry = sessions.get(store);
+  if (
+    entry &&
+    entry.generation === store.generation &&
+    (!entry.session || Date.parse(entry.session.expiresAt) - Date.now() > EXPIRY_MARGIN_MS)
+  ) {
+    return entry.promise;
+  }
+  const fresh: Entry = { promise: client.createBillingPortalSession(), generation: store.generation };
+  sessions.set(store, fresh);
+  fresh.promise.then(
+    (session) => {
+      fresh.session = session;
+    },
+    () => {
+      if (sessions.get(store) === fresh) sessions.delete(store);
+    },
+  );
+  return fresh.promise;
+}
+
+/**
+ * Opens the hosted billing portal, on SWR's `useSWRMutation`: creates a session on demand, reuses
+ * an unexpired one of the same customer, and `prefetch()` warms it on hover or focus. The cached
+ * session is dropped when the customer may have changed: a different wallet loaded, an
+ * `unauthorized` answer, the provider's `customer` prop, `mutateCredyt()` or `reset()`.
+ *
+ * @example
+ * const { trigger, prefetch, isMutating } = useBillingPortal();
+ * <button onMouseEnter={prefetch} onFocus={prefetch} onClick={() => trigger()}>Billing</button>
+ */
+export function useBillingPortal(): UseBillingPortalResult {
+  const { client, scope, navigate, intercepts } = useCredytContext("useBillingPortal");
+  // Navigating away in this tab: stay pending until the page unloads.
+  const [leaving, setLeaving] = useState(false);
+  const key = useMemo(() => [...scope.prefix, "billing-portal"], [scope]);
+  const mutation = useSWRMutation<PortalSession, CredytError, unknown[], Opening>(
+    key,
+    async (_key, { arg: { target, win } }) => {
+      try {
+        const session = await getSession(scope, client);
+        setLeaving(navigate(session.redirectUrl, "billing_portal", target, win));
+        return session;
+      } catch (error) {
+        win?.close();
+        throw toCredytError(error);
+      }
+    },
+    { throwOnError: false },
+  );
+  const { trigger: run, reset: clear } = mutation;
+
+  const prefetch = useCallback(() => {
+    // A failed prefetch is forgotten (the entry is dropped); the click tries again and reports.
+    getSession(scope, client).catch(() => undefined);
+  }, [scope, client]);
+
+  const trigger = useCallback(
+    (options: BillingPortalTriggerOptions = {}) => {
+      const { target } = options;
+      // Opened synchronously inside the click, before any await, so browsers allow it.
+      const win = target === "_blank" && !intercepts ? window.open("", "_blank") : undefined;
+      if (win) win.opener = null;
+      return run({ target, win });
+    },
+    [run, intercepts],
+  );
+
+  const reset = useCallback(() => {
+    scope.forget();
+    setLeaving(false);
+    clear();
+  }, [scope, clear]);
+
+  return {
+    trigger,
+    prefetch,
+    isMutating: mutation.isMutating || leaving,
+    data: mutation.data,
+    error: mutation.error,
+    reset,
+  };
+}
+
+interface Opening {
+  target: string | undefined;
+  win: Window | null | undefined;
+}

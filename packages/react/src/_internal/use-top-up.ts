@@ -1,0 +1,125 @@
+import { CredytError, type TopUp, type TopUpInput, type Wallet } from "@credyt/core";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { unstable_serialize, useSWRConfig } from "swr";
+import useSWRMutation from "swr/mutation";
+import { useCredytContext } from "./context";
+import { rememberTopUp } from "./return-flow";
+import { toCredytError } from "./to-credyt-error";
+import { selectAccount } from "./use-account";
+
+/** What {@link useTopUp} returns (SWR mutation field names). */
+export interface UseTopUpResult {
+  /**
+   * Creates a top-up and sends the customer to checkout. Calls while one is in flight return the
+   * same promise (no second POST). Resolves with the top-up, or `undefined` on failure (see `error`).
+   */
+  trigger: (input: TopUpInput) => Promise<TopUp | undefined>;
+  /** True from the click until the page leaves for checkout (or the request fails). */
+  isMutating: boolean;
+  data: TopUp | undefined;
+  error: CredytError | undefined;
+  /** Clears `data` and `error` and starts a new purchase intent. */
+  reset: () => void;
+}
+
+/** How long checkout waits for the balance it remembers; past it the return flow has no baseline. */
+const BASELINE_WAIT_MS = 3000;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function newKey(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * Buys credit, on SWR's `useSWRMutation`: one `Idempotency-Key` per purchase intent (kept across
+ * retries of the same input, replaced after an `idempotency_conflict`), an in-flight lock against
+ * double clicks, the balance remembered for the return (fetched first if not loaded), a validated
+ * redirect, then checkout.
+ *
+ * @example
+ * const { trigger, isMutating, error } = useTopUp();
+ * <button onClick={() => trigger({ amount: 20, currency: "USD" })} aria-disabled={isMutating}>Top up</button>
+ */
+export function useTopUp(): UseTopUpResult {
+  const { client, navigate, walletKey, fetchWallet, scope, timeout } = useCredytContext("useTopUp");
+  const { cache, mutate } = useSWRConfig();
+  // Leaving the page for checkout: stay locked so a click during unload cannot start a second purchase.
+  const [leaving, setLeaving] = useState(false);
+  const inflight = useRef<Promise<TopUp | undefined> | undefined>(undefined);
+  const intent = useRef<{ input: string; key: string } | undefined>(undefined);
+
+  const buy = async (_key: unknown, { arg: input }: { arg: TopUpInput }): Promise<TopUp> => {
+    const signature = JSON.stringify(input);
+    if (intent.current?.input !== signature) intent.current = { input: signature, key: newKey() };
+    // The balance before paying is the return flow's baseline. Not loaded yet (no balance on this
+    // page, or still loading): fetch it alongside the top-up and put it in the cache.
+    const cached = () => cache.get(unstable_serialize(walletKey))?.data as Wallet | undefined;
+    const known = cached();
+    const before = known
+      ? Promise.resolve(known)
+      : fetchWallet().then(
+          (wallet) => mutate(walletKey, wallet, { revalidate: false }),
+          () => undefined,
+        );
+    try {
+      // Never stuck on "Redirecting…": a client that never answers (a custom `client` without a
+      // timeout, say) ends in a `timeout` error a second after the client's own timeout would fire.
+      const created = client.createTopUp(input, { idempotencyKey: intent.current?.key ?? newKey() });
+      const topUp = await within(created, timeout + 1000);
+      if (!topUp) throw new CredytError("timeout", `No answer to the top-up within ${timeout} ms.`, { status: 0 });
+      const asset = input.asset ?? input.currency;
+      const wallet = (await within(before, BASELINE_WAIT_MS)) ?? cached();
+      const account = selectAccount(wallet, asset);
+      // A known wallet without this asset's account: the credit will open it, from zero.
+      const available = account?.available ?? (wallet ? 0 : undefined);
+      rememberTopUp({ asset, accountId: account?.id, available, amount: input.amount, currency: input.currency });
+      const left = navigate(topUp.redirectUrl, "top_up");
+      intent.current = undefined;
+      setLeaving(left);
+      return topUp;
+    } catch (thrown) {
+      const error = toCredytError(thrown);
+      // 409: the key was already used with another body; the next attempt needs its own key.
+      if (error.code === "idempotency_conflict") intent.current = undefined;
+      throw error;
+    }
+  };
+  const key = useMemo(() => [...scope.prefix, "top-up"], [scope]);
+  const mutation = useSWRMutation<TopUp, CredytError, unknown[], TopUpInput>(key, buy, { throwOnError: false });
+  const { trigger: run, reset: clear } = mutation;
+
+  const trigger = useCallback(
+    (input: TopUpInput) => {
+      if (!inflight.current) {
+        inflight.current = run(input).finally(() => {
+          inflight.current = undefined;
+        });
+      }
+      return inflight.current;
+    },
+    [run],
+  );
+
+  const reset = useCallback(() => {
+    intent.current = undefined;
+    setLeaving(false);
+    clear();
+  }, [clear]);
+
+  return {
+    trigger,
+    isMutating: mutation.isMutating || leaving,
+    data: mutation.data,
+    error: mutation.error,
+    reset,
+  };
+}

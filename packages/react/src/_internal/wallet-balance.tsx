@@ -1,0 +1,285 @@
+import { type Account, formatAmount } from "@credyt/core";
+import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useState } from "react";
+import { type CredytContextValue, fill, useCredytContext, withVariables } from "./context";
+import { useChangeCue, useThrottledAnnouncement, VISUALLY_HIDDEN } from "./live-cues";
+import type { ReturnStatus } from "./return-flow";
+import { selectAccount } from "./use-account";
+import { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
+import { useWallet } from "./use-wallet";
+import { useWalletStream } from "./use-wallet-stream";
+
+/** Parts of `<WalletBalance>` that take a class name (each also carries `data-credyt="balance-<part>"`). */
+export type WalletBalancePart =
+  | "list"
+  | "item"
+  | "amount"
+  | "badge"
+  | "pending"
+  | "notice"
+  | "skeleton"
+  | "empty"
+  | "error"
+  | "stale"
+  | "retry"
+  | "confirmation"
+  | "dismiss";
+
+/**
+ * `data-state` of the root: `loading` (no data yet), `ready`, `empty` (no such account),
+ * `error` (nothing to show; on `unauthorized` a sign-in message and no last value), `stale` (a refresh
+ * failed; the last good value stays, marked).
+ */
+export type WalletBalanceState = "loading" | "ready" | "empty" | "error" | "stale";
+
+/** Props of {@link WalletBalance}. */
+export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>, "children"> {
+  /** Asset code of the account to show (`"USD"`, `"TOK"`). @default the first account */
+  asset?: string;
+  /** Account id to show (`"default:USD"`); wins over `asset`. */
+  accountId?: string;
+  /** Show every account as a list. @default false */
+  showAll?: boolean;
+  /**
+   * Follow the proxy's live stream, so the balance moves within seconds as usage is billed, in every tab.
+   * A change is cued on the root (`data-change="up" | "down"` for about a second; the default styles fade
+   * the amount's colour, and not at all under `prefers-reduced-motion`); the stream's state is `data-live`
+   * (`connecting | live | paused | unavailable`). @default the provider's `live`
+   */
+  live?: boolean;
+  /**
+   * Show incoming pending amounts (`pendingIn`) always. By default they show only after the customer
+   * completed a checkout in this browser: an abandoned or refused top-up never reads as money on its way.
+   * @default false
+   */
+  showPending?: boolean;
+  /** Below this amount (and at or above zero) the balance is flagged `low`. */
+  lowBalanceThreshold?: number;
+  /** Custom rendering of an amount. @default formatAmount with the provider's locale and assets */
+  format?: (account: Account) => ReactNode;
+  /** Class names per part. */
+  classNames?: Partial<Record<WalletBalancePart, string>>;
+}
+
+type Level = "normal" | "low" | "overdraft";
+
+const NOT_LIVE = { live: false } as const;
+
+/** How long the confirmation after a paid checkout stays, unless dismissed (at least 5 s, as promised). */
+const CONFIRMATION_MS = 8000;
+
+/** "Added $20.00" after a paid checkout: from the credit landing until dismissed or `CONFIRMATION_MS` later. */
+function useConfirmation(back: UseCheckoutReturnResult): { shown: boolean; dismiss: () => void } {
+  const [over, setOver] = useState(false);
+  const success = back.status === "success" && back.amount !== undefined;
+  useEffect(() => {
+    if (!success) return;
+    const timer = setTimeout(() => setOver(true), CONFIRMATION_MS);
+    return () => clearTimeout(timer);
+  }, [success]);
+  return { shown: success && !over, dismiss: () => setOver(true) };
+}
+
+function levelOf(account: Account, threshold: number | undefined): Level {
+  if (account.available < 0) return "overdraft";
+  return threshold !== undefined && account.available < threshold ? "low" : "normal";
+}
+
+/**
+ * One account's parts. A plain function called per account, not a component: a list of a hundred
+ * accounts then costs no hundred extra fibers (it uses no hooks).
+ */
+function row(props: {
+  account: Account;
+  ctx: CredytContextValue;
+  back: UseCheckoutReturnResult;
+  showPending: boolean | undefined;
+  threshold: number | undefined;
+  format: ((account: Account) => ReactNode) | undefined;
+  cn: Partial<Record<WalletBalancePart, string>>;
+}): ReactNode {
+  const { account, ctx, back, showPending, threshold, format, cn } = props;
+  const { t, locale, assets } = ctx;
+  const level = levelOf(account, threshold);
+  const options = { locale, assets };
+  const status: ReturnStatus = back.status;
+  // Paid in this browser (the return flow saw the proxy's marker): pending money is really coming.
+  const paid =
+    (status === "pending" || status === "processing" || status === "success") &&
+    (!back.asset || back.asset.toUpperCase() === account.asset.toUpperCase());
+  const notice =
+    (status === "pending" || status === "processing" || status === "failed") &&
+    (!back.asset || back.asset.toUpperCase() === account.asset.toUpperCase())
+      ? status
+      : undefined;
+  return (
+    <>
+      <span data-credyt="balance-amount" data-state={level} className={cn.amount}>
+        {format ? format(account) : formatAmount(account.available, account.asset, options)}
+      </span>
+      {level !== "normal" && (
+        <span data-credyt="balance-badge" data-state={level} className={cn.badge}>
+          {level === "low" ? t.lowBalance : t.overdraft}
+        </span>
+      )}
+      {(showPending || paid) && account.pendingIn !== undefined && account.pendingIn > 0 && (
+        <span data-credyt="balance-pending" className={cn.pending}>
+          {fill(t.pendingIn, { amount: formatAmount(account.pendingIn, account.asset, options) })}
+        </span>
+      )}
+      {notice && (
+        <span data-credyt="balance-notice" data-state={notice} className={cn.notice}>
+          {notice === "pending" ? t.returnPending : notice === "processing" ? t.returnProcessing : t.returnFailed}
+        </span>
+      )}
+    </>
+  );
+}
+
+/**
+ * Shows a balance (or every balance with `showAll`): a loading skeleton, an empty state, an error
+ * with retry that keeps the last good value marked stale, overdraft and low-balance flags, and the
+ * "payment received, updating…" notice after checkout. Updates are announced (`aria-live`).
+ */
+export const WalletBalance = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBalanceProps>(function WalletBalance(props, ref) {
+    const {
+      asset,
+      accountId,
+      showAll,
+      showPending,
+      live,
+      lowBalanceThreshold,
+      format,
+      classNames = {},
+      className,
+      ...rest
+    } = props;
+    const ctx = useCredytContext("WalletBalance");
+    const { t } = ctx;
+    // The stream is opened here rather than through useWallet({ live }), so its status can go out on
+    // the root as `data-live` (connecting | live | paused | unavailable) for styling and tests.
+    const isLive = (live ?? ctx.live) && ctx.walletKey !== null;
+    const stream = useWalletStream({ baseUrl: ctx.client.baseUrl, enabled: isLive, scope: ctx.customerScope });
+    const wallet = useWallet(NOT_LIVE);
+    const back = useCheckoutReturn();
+    const confirmed = useConfirmation(back);
+    const { data, error, mutate } = wallet;
+    const account = showAll ? undefined : selectAccount(data, accountId ?? asset);
+    const hasData = showAll ? data !== undefined && data.accounts.length > 0 : account !== undefined;
+    // Signed out: the last value may be another customer's, so it is not kept on screen.
+    const signedOut = error?.code === "unauthorized";
+    const state: WalletBalanceState = error
+      ? hasData && !signedOut
+        ? "stale"
+        : "error"
+      : data === undefined
+        ? "loading"
+        : hasData
+          ? "ready"
+          : "empty";
+    // Comparing the number is only a cue (up or down), never money arithmetic.
+    const change = useChangeCue(account?.available);
+    // Live balances can move every few seconds: the root stops announcing each move, and a status
+    // region says the latest balance at most every LIVE_ANNOUNCE_MS instead.
+    const spoken = showAll
+      ? data?.accounts.map((a) => formatAmount(a.available, a.asset, ctx)).join(", ")
+      : account && formatAmount(account.available, account.asset, ctx);
+    const announcement = useThrottledAnnouncement(isLive && state === "ready" ? spoken : undefined);
+    const parts = (a: Account) =>
+      row({ account: a, ctx, back, showPending, threshold: lowBalanceThreshold, format, cn: classNames });
+
+    return (
+      <div
+        ref={ref}
+        data-credyt="balance"
+        data-state={state}
+        data-change={change}
+        data-live={isLive ? stream.status : undefined}
+        aria-live={isLive ? "off" : "polite"}
+        // `isValidating` is read only outside "ready", so a background refresh of a shown balance
+        // does not re-render it (reading it subscribes to its changes).
+        aria-busy={state === "loading" || (state !== "ready" && wallet.isValidating) ? true : undefined}
+        {...ctx.rootProps}
+        {...rest}
+        style={withVariables(ctx.rootProps.style, rest.style)}
+        className={className}
+      >
+        {isLive && (
+          <span data-credyt="balance-announcement" role="status" style={VISUALLY_HIDDEN}>
+            {announcement}
+          </span>
+        )}
+        {state === "loading" && (
+          <span data-credyt="balance-skeleton" className={classNames.skeleton}>
+            {t.loading}
+          </span>
+        )}
+        {state === "empty" && (
+          <span data-credyt="balance-empty" className={classNames.empty}>
+            {t.empty}
+          </span>
+        )}
+        {hasData &&
+          state !== "error" &&
+          (showAll ? (
+            <ul data-credyt="balance-list" aria-label={t.balance} className={classNames.list}>
+              {data?.accounts.map((a) => (
+                <li
+                  key={a.id}
+                  data-credyt="balance-item"
+                  data-state={levelOf(a, lowBalanceThreshold)}
+                  className={classNames.item}
+                >
+                  {parts(a)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            account && parts(account)
+          ))}
+        {confirmed.shown && back.amount !== undefined && (
+          <span data-credyt="balance-confirmation" role="status" className={classNames.confirmation}>
+            {fill(t.added, { amount: formatAmount(back.amount, back.currency ?? back.asset ?? "", ctx) })}
+            <button
+              type="button"
+              data-credyt="balance-dismiss"
+              aria-label={t.dismiss}
+              className={classNames.dismiss}
+              onClick={confirmed.dismiss}
+            >
+              ×
+            </button>
+          </span>
+        )}
+        {error && (
+          <>
+            <span
+              data-credyt={state === "stale" ? "balance-stale" : "balance-error"}
+              className={state === "stale" ? classNames.stale : classNames.error}
+            >
+              {state === "stale"
+                ? t.stale
+                : signedOut
+                  ? t.signedOut
+                  : error.code === "forbidden"
+                    ? t.errorForbidden
+                    : t.loadError}
+            </span>
+            <button
+              type="button"
+              data-credyt="balance-retry"
+              data-state={wallet.isValidating ? "pending" : "idle"}
+              aria-disabled={wallet.isValidating || undefined}
+              className={classNames.retry}
+              onClick={() => {
+                if (!wallet.isValidating) void mutate();
+              }}
+            >
+              {t.retry}
+            </button>
+          </>
+        )}
+      </div>
+    );
+  }),
+);
