@@ -7,7 +7,7 @@ import {
   isIdempotencyKey,
   isLoopbackHost,
   toHex,
-} from "./index";
+} from "../src/index";
 
 describe("isAssetCode", () => {
   it.each(["USD", "TOK", "VIDGENMIN", "gpu_min", "GPU-MIN", "A", `A${"b".repeat(31)}`])("accepts %s", (code) => {

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ERROR_STATUS } from "./errors";
 
-const openapi = JSON.parse(readFileSync(new URL("../openapi.json", import.meta.url), "utf8"));
-const protocol = readFileSync(new URL("../../../docs/protocol.md", import.meta.url), "utf8");
+const openapi = JSON.parse(readFileSync(new URL("../../openapi.json", import.meta.url), "utf8"));
+const protocol = readFileSync(new URL("../../../../docs/protocol.md", import.meta.url), "utf8");
 const wireCodes = Object.entries(ERROR_STATUS).filter(([, status]) => status !== 0);
 
 describe("the published contract agrees with the code", () => {

@@ -14,7 +14,7 @@ import {
 } from "./wire";
 
 const fixtures = JSON.parse(
-  readFileSync(new URL("../../../docs/fixtures/credyt-doc-examples.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../../docs/fixtures/credyt-doc-examples.json", import.meta.url), "utf8"),
 );
 
 describe("wire ↔ JS mapping", () => {
