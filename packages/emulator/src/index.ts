@@ -6,8 +6,8 @@
  * `@credyt/emulator/node`.
  */
 export { createEmulator, DEFAULT_API_KEY } from "./_internal/create-emulator";
+export { ADJUSTMENT_REASONS } from "./_internal/routes/wallet";
 export { DEFAULT_SEED, DEMO_CUSTOMER_ID, EmulatorSeedError, SECOND_CUSTOMER_ID } from "./_internal/seed";
-export { ADJUSTMENT_REASONS } from "./routes/wallet";
 export type {
   CredytApiAccount,
   CredytApiCustomer,
@@ -25,4 +25,4 @@ export type {
   EmulatorSnapshot,
   FaultRule,
   TopUpStatus,
-} from "./types";
+} from "./_internal/types";

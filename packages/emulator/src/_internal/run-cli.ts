@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { RunningEmulator } from "../types";
 import { DEMO_CUSTOMER_ID, EmulatorSeedError, SECOND_CUSTOMER_ID } from "./seed";
 import { startEmulator } from "./start-emulator";
 import { createStateWriter, readStateFile } from "./state-file";
+import type { RunningEmulator } from "./types";
 
 const USAGE = `Usage: credyt-emulator [options]
 

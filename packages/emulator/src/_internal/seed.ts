@@ -1,11 +1,11 @@
 import { ASSET_CODE_PATTERN, ASSET_CODE_RULE, isCurrencyCode } from "@credyt/core";
 import { z } from "zod";
-import type { EmulatorSeed } from "../types";
 import { demoHistory } from "./demo-history";
 import { balanceFits, dec } from "./money";
 import { amount } from "./schemas";
 import { type CustomerRecord, emptyStore, ensureAccount, type Store } from "./state";
 import { isoTimestamp } from "./time";
+import type { EmulatorSeed } from "./types";
 import { fieldPath } from "./validation";
 
 /** The demo customer of the default seed (`external_id: "demo"`). */

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { baseUrl, type Ctx } from "../_internal/context";
-import { json, problem } from "../_internal/http";
-import { findCustomer } from "../_internal/ops";
-import { parseBody } from "../_internal/parse";
-import { createPortalLink } from "../_internal/portal-session";
-import type { RouteTable } from "../_internal/router";
-import { customerId, httpUrl } from "../_internal/schemas";
+import { baseUrl, type Ctx } from "../context";
+import { json, problem } from "../http";
+import { findCustomer } from "../ops";
+import { parseBody } from "../parse";
+import { createPortalLink } from "../portal-session";
+import type { RouteTable } from "../router";
+import { customerId, httpUrl } from "../schemas";
 
 const createSession = z.object({ customer_id: customerId, return_url: httpUrl, failure_url: httpUrl });
 

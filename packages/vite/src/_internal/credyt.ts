@@ -3,9 +3,9 @@ import { createEmulator, type Emulator } from "@credyt/emulator";
 import { createCredytProxy, type NodeHandler } from "@credyt/proxy/node";
 import { getRequestListener } from "@hono/node-server";
 import { loadEnv, type Plugin, type PreviewServer, type ResolvedConfig, type ViteDevServer } from "vite";
-import { lookUpCustomer } from "./_internal/customer";
-import { loopbackAliases, requestOrigin, serverOrigin } from "./_internal/server-origin";
-import { CredytPluginError, type CredytPluginOptions, resolveSettings, type Settings } from "./_internal/settings";
+import { lookUpCustomer } from "./customer";
+import { loopbackAliases, requestOrigin, serverOrigin } from "./server-origin";
+import { CredytPluginError, type CredytPluginOptions, resolveSettings, type Settings } from "./settings";
 
 type Server = ViteDevServer | PreviewServer;
 type Next = (error?: unknown) => void;

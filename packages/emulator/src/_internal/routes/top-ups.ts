@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { baseUrl, type Ctx } from "../_internal/context";
-import { fieldError, json, problem } from "../_internal/http";
-import { parseBody } from "../_internal/parse";
-import { paging, param, type RouteTable } from "../_internal/router";
-import { amount, currencyCode, customerId, httpUrl, metadata, timestamp } from "../_internal/schemas";
-import { indexOf } from "../_internal/store-index";
-import { createTopUp, topUpRedirectUrl } from "../_internal/top-up";
-import { page, topUpToApi } from "../_internal/wire";
+import { baseUrl, type Ctx } from "../context";
+import { fieldError, json, problem } from "../http";
+import { parseBody } from "../parse";
+import { paging, param, type RouteTable } from "../router";
+import { amount, currencyCode, customerId, httpUrl, metadata, timestamp } from "../schemas";
+import { indexOf } from "../store-index";
+import { createTopUp, topUpRedirectUrl } from "../top-up";
+import { page, topUpToApi } from "../wire";
 
 const createTopUpBody = z.object({
   customer_id: customerId,

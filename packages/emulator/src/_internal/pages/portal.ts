@@ -1,6 +1,6 @@
-import type { Ctx } from "../_internal/context";
-import type { CustomerRecord, TopUpRecord } from "../_internal/state";
-import type { RedirectClaims } from "../_internal/tokens";
+import type { Ctx } from "../context";
+import type { CustomerRecord, TopUpRecord } from "../state";
+import type { RedirectClaims } from "../tokens";
 import { showAmount } from "./checkout";
 import { esc, layout } from "./html";
 

@@ -1,17 +1,17 @@
 import { z } from "zod";
-import type { Ctx } from "../_internal/context";
-import { credit, debit } from "../_internal/grants";
-import { fieldError, json, problem } from "../_internal/http";
-import { balanceFits, balanceLimitMessage, dec, ZERO } from "../_internal/money";
-import { findCustomer } from "../_internal/ops";
-import { parseBody } from "../_internal/parse";
-import { param, type RouteTable } from "../_internal/router";
-import { amount, metadata, timestamp, uuid } from "../_internal/schemas";
-import { isKnownAsset } from "../_internal/seed";
-import { ensureAccount, findAccount } from "../_internal/state";
-import { addAdjustment, indexOf } from "../_internal/store-index";
-import { isoTimestamp, parseTimestamp } from "../_internal/time";
-import { accountToApi } from "../_internal/wire";
+import type { Ctx } from "../context";
+import { credit, debit } from "../grants";
+import { fieldError, json, problem } from "../http";
+import { balanceFits, balanceLimitMessage, dec, ZERO } from "../money";
+import { findCustomer } from "../ops";
+import { parseBody } from "../parse";
+import { param, type RouteTable } from "../router";
+import { amount, metadata, timestamp, uuid } from "../schemas";
+import { isKnownAsset } from "../seed";
+import { ensureAccount, findAccount } from "../state";
+import { addAdjustment, indexOf } from "../store-index";
+import { isoTimestamp, parseTimestamp } from "../time";
+import { accountToApi } from "../wire";
 
 /** The adjustment reasons Credyt documents (emulator choice: only these are accepted). */
 export const ADJUSTMENT_REASONS = ["external_topup", "external_refund", "gift"] as const;

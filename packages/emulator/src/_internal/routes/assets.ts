@@ -1,13 +1,13 @@
 import { ASSET_CODE_PATTERN, ASSET_CODE_RULE, isCurrencyCode } from "@credyt/core";
 import { z } from "zod";
-import type { Ctx } from "../_internal/context";
-import { fieldError, json, problem } from "../_internal/http";
-import { dec, toJsonNumber, toPrecision, withinCap } from "../_internal/money";
-import { parseBody } from "../_internal/parse";
-import { paging, param, type RouteTable } from "../_internal/router";
-import { amount, currencyCode } from "../_internal/schemas";
-import { isoTimestamp } from "../_internal/time";
-import { assetToApi, page } from "../_internal/wire";
+import type { Ctx } from "../context";
+import { fieldError, json, problem } from "../http";
+import { dec, toJsonNumber, toPrecision, withinCap } from "../money";
+import { parseBody } from "../parse";
+import { paging, param, type RouteTable } from "../router";
+import { amount, currencyCode } from "../schemas";
+import { isoTimestamp } from "../time";
+import { assetToApi, page } from "../wire";
 
 const createAsset = z.object({
   code: z.string().regex(ASSET_CODE_PATTERN, `Must be ${ASSET_CODE_RULE}.`),

@@ -1,14 +1,14 @@
 import type { Context } from "hono";
 import { z } from "zod";
-import type { Ctx } from "../_internal/context";
-import { hangingCount, releaseHanging } from "../_internal/faults";
-import { json, problem, readJsonBody } from "../_internal/http";
-import { settle } from "../_internal/ops";
-import { param, type RouteTable } from "../_internal/router";
-import { timestamp } from "../_internal/schemas";
-import { indexOf } from "../_internal/store-index";
-import { issuesToErrors } from "../_internal/validation";
-import { topUpToApi } from "../_internal/wire";
+import type { Ctx } from "../context";
+import { hangingCount, releaseHanging } from "../faults";
+import { json, problem, readJsonBody } from "../http";
+import { settle } from "../ops";
+import { param, type RouteTable } from "../router";
+import { timestamp } from "../schemas";
+import { indexOf } from "../store-index";
+import { issuesToErrors } from "../validation";
+import { topUpToApi } from "../wire";
 
 const clockBody = z.union([
   z.strictObject({ advance_ms: z.number().int().min(0) }),

@@ -1,19 +1,19 @@
 import type { TopUpStatus as CoreTopUpStatus } from "@credyt/core";
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import type { seedSchema } from "./_internal/seed";
-import { accountToApi, customerToApi, topUpToApi } from "./_internal/wire";
-import type { Emulator } from "./index";
 import type { faultBody } from "./routes/admin";
+import type { seedSchema } from "./seed";
 import type {
   CredytApiAccount,
   CredytApiCustomer,
   CredytApiTopUp,
+  Emulator,
   EmulatorSeed,
   FaultRule,
   RunningEmulator,
   TopUpStatus,
 } from "./types";
+import { accountToApi, customerToApi, topUpToApi } from "./wire";
 
 // Checked by `tsc` (the package's typecheck): the declared public types and what the code does agree.
 describe("public types are declared, and the code matches them", () => {

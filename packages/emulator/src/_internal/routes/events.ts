@@ -1,15 +1,15 @@
 import { z } from "zod";
-import type { Ctx } from "../_internal/context";
-import { fieldError, json, problem } from "../_internal/http";
-import { amountProblem, balanceFits, balanceLimitMessage, type Decimal, dec, withinCap } from "../_internal/money";
-import { chargeAccount, findCustomer } from "../_internal/ops";
-import { parseBody } from "../_internal/parse";
-import { paging, param, type RouteTable } from "../_internal/router";
-import { customerId, timestamp, uuid } from "../_internal/schemas";
-import { type CustomerRecord, type EventRecord, type FeeRecord, findAccount } from "../_internal/state";
-import { addEvent, boundAt, indexOf } from "../_internal/store-index";
-import { isoTimestamp, parseTimestamp } from "../_internal/time";
-import { eventToApi } from "../_internal/wire";
+import type { Ctx } from "../context";
+import { fieldError, json, problem } from "../http";
+import { amountProblem, balanceFits, balanceLimitMessage, type Decimal, dec, withinCap } from "../money";
+import { chargeAccount, findCustomer } from "../ops";
+import { parseBody } from "../parse";
+import { paging, param, type RouteTable } from "../router";
+import { customerId, timestamp, uuid } from "../schemas";
+import { type CustomerRecord, type EventRecord, type FeeRecord, findAccount } from "../state";
+import { addEvent, boundAt, indexOf } from "../store-index";
+import { isoTimestamp, parseTimestamp } from "../time";
+import { eventToApi } from "../wire";
 
 const usageBody = z.object({
   customer_id: customerId,

@@ -1,8 +1,8 @@
 import { isCurrencyCode } from "@credyt/core";
-import type { Ctx } from "../_internal/context";
-import { type Decimal, decimalPlaces } from "../_internal/money";
-import { findCustomer } from "../_internal/ops";
-import type { TopUpRecord } from "../_internal/state";
+import type { Ctx } from "../context";
+import { type Decimal, decimalPlaces } from "../money";
+import { findCustomer } from "../ops";
+import type { TopUpRecord } from "../state";
 import { esc, htmlResponse, layout } from "./html";
 
 /** Amounts shown on pages: fiat with at least 2 decimals, other assets exactly. */

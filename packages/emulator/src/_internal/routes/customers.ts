@@ -1,14 +1,14 @@
 import { z } from "zod";
-import type { Ctx } from "../_internal/context";
-import { fieldError, json, problem } from "../_internal/http";
-import { findCustomer } from "../_internal/ops";
-import { parseBody } from "../_internal/parse";
-import { paging, param, type RouteTable } from "../_internal/router";
-import { httpUrl } from "../_internal/schemas";
-import { type CustomerRecord, ensureAccount } from "../_internal/state";
-import { addCustomer, indexOf } from "../_internal/store-index";
-import { isoTimestamp } from "../_internal/time";
-import { customerToApi, page } from "../_internal/wire";
+import type { Ctx } from "../context";
+import { fieldError, json, problem } from "../http";
+import { findCustomer } from "../ops";
+import { parseBody } from "../parse";
+import { paging, param, type RouteTable } from "../router";
+import { httpUrl } from "../schemas";
+import { type CustomerRecord, ensureAccount } from "../state";
+import { addCustomer, indexOf } from "../store-index";
+import { isoTimestamp } from "../time";
+import { customerToApi, page } from "../wire";
 
 const createCustomer = z.object({
   name: z.string().trim().min(1, "The name field is required."),
