@@ -1,44 +1,9 @@
 // The boundary-and-cycle check (`pnpm lint`, `pnpm run lint:deps`): no import cycle (type-only
 // imports included), and each package imports only what its layer may. CONTRIBUTING.md explains the rules.
-const { readdirSync, readFileSync, existsSync } = require("node:fs");
-const path = require("node:path");
 
 // A test, a type test, a story or a test folder: these may reach across packages (a React test runs the
 // real proxy and emulator), the shipped code may not.
 const TESTS_AND_STORIES = "(\\.(test|test-d|server\\.test|stories)\\.[cm]?[jt]sx?$)|(/test/)|(/e2e/)";
-
-// Public modules that no package.json names: the emulator's `emulator.ts` declares the public
-// `createEmulator`/`Emulator` API that `index.ts` re-exports (drop this once it moves).
-const PUBLIC_MODULES = { emulator: ["./src/emulator.ts"] };
-
-/**
- * Each package's public entry modules: the source files its package.json `exports` point to
- * (through the `@credyt/source` condition), e.g. `packages/proxy/src/node.ts`.
- * `root` lets the checks' own tests run this config on a fixture folder.
- */
-function entryModules(root) {
-  const dir = path.join(root, "packages");
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name, "package.json");
-    if (!existsSync(file)) return [];
-    const { exports = {}, bin = {} } = JSON.parse(readFileSync(file, "utf8"));
-    const sources = Object.values(exports)
-      .map((target) => (typeof target === "string" ? undefined : target["@credyt/source"]))
-      .filter((target) => typeof target === "string" && /\.[cm]?[jt]sx?$/.test(target));
-    // A bin is built from the source file of the same name (`dist/cli.js` from `src/cli.ts`).
-    const bins = Object.values(typeof bin === "string" ? { bin } : bin).map((target) =>
-      target.replace(/^\.\/dist\//, "./src/").replace(/\.[cm]?js$/, ".ts"),
-    );
-    return [...sources, ...bins, ...(PUBLIC_MODULES[name] ?? [])].map((target) => ({
-      name,
-      file: path.posix.join("packages", name, target),
-    }));
-  });
-}
-
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const packageNames = [...new Set(entryModules(process.cwd()).map((entry) => entry.name))];
 
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
@@ -81,16 +46,14 @@ module.exports = {
       from: { path: "^packages/(proxy|emulator)/src/", pathNot: TESTS_AND_STORIES },
       to: { path: "^packages/(proxy|emulator)/", pathNot: "^packages/$1/" },
     },
-    ...packageNames.map((name) => {
-      const entries = entryModules(process.cwd()).filter((entry) => entry.name === name);
-      return {
-        name: "internal-imports-no-entry",
-        severity: "error",
-        comment: `A module under src/**/_internal/ imports one of ${name}'s public entry files: import the module that defines the thing instead.`,
-        from: { path: `^packages/${escapeRegExp(name)}/src/(_internal/|.*/_internal/)` },
-        to: { path: entries.map((entry) => `^${escapeRegExp(entry.file)}$`) },
-      };
-    }),
+    {
+      name: "internal-imports-only-internal",
+      severity: "error",
+      comment:
+        "A module under src/_internal/ imports a module of its own package that is not under src/_internal/ (an entry file, a module at the top of src/ or in another folder): entry files sit on top of the implementation, never under it. Import the _internal module that defines the thing instead, or move the imported module under src/_internal/.",
+      from: { path: "^packages/([^/]+)/src/_internal/" },
+      to: { path: "^packages/$1/src/", pathNot: "^packages/$1/src/_internal/" },
+    },
   ],
   options: {
     // Type-only imports count: a cycle through `import type` still ties two modules together.
