@@ -1,9 +1,39 @@
 // The boundary-and-cycle check (`pnpm lint`, `pnpm run lint:deps`): no import cycle (type-only
 // imports included), and each package imports only what its layer may. CONTRIBUTING.md explains the rules.
+const { readdirSync, readFileSync, existsSync } = require("node:fs");
+const path = require("node:path");
 
 // A test, a type test, a story or a test folder: these may reach across packages (a React test runs the
 // real proxy and emulator), the shipped code may not.
 const TESTS_AND_STORIES = "(\\.(test|test-d|server\\.test|stories)\\.[cm]?[jt]sx?$)|(/test/)|(/e2e/)";
+
+/**
+ * Each package's public entry files: the source files its package.json `exports` point to (through the
+ * `@credyt/source` condition), e.g. `packages/proxy/src/node.ts` or `packages/react/src/styles.css`, and the
+ * source of each `bin` (`src/cli.ts` for `dist/cli.js`). `root` lets the checks' own tests run this config on
+ * a fixture folder.
+ */
+function entryModules(root) {
+  const dir = path.join(root, "packages");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name, "package.json");
+    if (!existsSync(file)) return [];
+    const { exports = {}, bin = {} } = JSON.parse(readFileSync(file, "utf8"));
+    const sources = Object.values(exports)
+      .map((target) => (typeof target === "string" ? undefined : target["@credyt/source"]))
+      .filter((target) => typeof target === "string");
+    // A bin is built from the source file of the same name (`dist/cli.js` from `src/cli.ts`).
+    const bins = Object.values(typeof bin === "string" ? { bin } : bin).map((target) =>
+      target.replace(/^\.\/dist\//, "./src/").replace(/\.[cm]?js$/, ".ts"),
+    );
+    return [...sources, ...bins].map((target) => ({ name, file: path.posix.join("packages", name, target) }));
+  });
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const entries = entryModules(process.cwd());
+const packageNames = [...new Set(entries.map((entry) => entry.name))];
 
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
@@ -54,6 +84,22 @@ module.exports = {
       from: { path: "^packages/([^/]+)/src/_internal/" },
       to: { path: "^packages/$1/src/", pathNot: "^packages/$1/src/_internal/" },
     },
+    ...packageNames.map((name) => {
+      const src = `packages/${escapeRegExp(name)}/src/`;
+      return {
+        name: "entries-only-outside-internal",
+        severity: "error",
+        comment: `A module of ${name} that is no entry file (package.json \`exports\` or \`bin\`) sits outside src/_internal/, so src/ no longer shows the public surface: move it under src/_internal/ (or, if it is a new public subpath, add it to \`exports\`).`,
+        from: { path: `^${src}`, pathNot: `^${src}_internal/` },
+        to: {
+          path: `^${src}`,
+          pathNot: [
+            `^${src}_internal/`,
+            ...entries.filter((entry) => entry.name === name).map((entry) => `^${escapeRegExp(entry.file)}$`),
+          ],
+        },
+      };
+    }),
   ],
   options: {
     // Type-only imports count: a cycle through `import type` still ties two modules together.

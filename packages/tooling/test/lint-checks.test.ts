@@ -49,6 +49,7 @@ describe("boundary-and-cycle check (dependency-cruiser, .dependency-cruiser.cjs)
       [
         "core-imports-no-node-builtins",
         "core-imports-no-react-or-package",
+        "entries-only-outside-internal",
         "internal-imports-only-internal",
         "no-circular",
         "proxy-emulator-apart",
