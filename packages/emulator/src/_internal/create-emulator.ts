@@ -1,6 +1,7 @@
 import { toHex } from "@credyt/core";
 import { Hono } from "hono";
 import type { Ctx } from "./context";
+import { DEFAULT_SEED } from "./default-seed";
 import { faultResponse, releaseHanging, takeFault } from "./faults";
 import { problem } from "./http";
 import { randomId } from "./ids";
@@ -14,7 +15,7 @@ import { eventRoutes } from "./routes/events";
 import { portalSessionRoutes } from "./routes/portal-sessions";
 import { topUpRoutes } from "./routes/top-ups";
 import { walletRoutes } from "./routes/wallet";
-import { DEFAULT_SEED, storeFromSeed } from "./seed";
+import { storeFromSeed } from "./seed";
 import { cloneStore, reviveStore, type Store } from "./state";
 import { indexOf } from "./store-index";
 import type { Emulator, EmulatorOptions, FaultRule } from "./types";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { DEMO_CUSTOMER_ID, SECOND_CUSTOMER_ID } from "./seed";
+import { DEMO_CUSTOMER_ID, SECOND_CUSTOMER_ID } from "./default-seed";
 import { startEmulator } from "./start-emulator";
 import { createStateWriter, readStateFile } from "./state-file";
 import type { RunningEmulator } from "./types";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ADJUSTMENT_REASONS } from "../adjustment-reasons";
 import type { Ctx } from "../context";
 import { credit, debit } from "../grants";
 import { fieldError, json, problem } from "../http";
@@ -12,9 +13,6 @@ import { ensureAccount, findAccount } from "../state";
 import { addAdjustment, indexOf } from "../store-index";
 import { isoTimestamp, parseTimestamp } from "../time";
 import { accountToApi } from "../wire";
-
-/** The adjustment reasons Credyt documents (emulator choice: only these are accepted). */
-export const ADJUSTMENT_REASONS = ["external_topup", "external_refund", "gift"] as const;
 
 const createAdjustment = z.object({
   transaction_id: uuid,
