@@ -7,14 +7,11 @@ const path = require("node:path");
 // real proxy and emulator), the shipped code may not.
 const TESTS_AND_STORIES = "(\\.(test|test-d|server\\.test|stories)\\.[cm]?[jt]sx?$)|(/test/)|(/e2e/)";
 
-// Public modules that no package.json names: the emulator's `emulator.ts` declares the public
-// `createEmulator`/`Emulator` API that `index.ts` re-exports (drop this once it moves).
-const PUBLIC_MODULES = { emulator: ["./src/emulator.ts"] };
-
 /**
- * Each package's public entry modules: the source files its package.json `exports` point to
- * (through the `@credyt/source` condition), e.g. `packages/proxy/src/node.ts`.
- * `root` lets the checks' own tests run this config on a fixture folder.
+ * Each package's public entry files: the source files its package.json `exports` point to (through the
+ * `@credyt/source` condition), e.g. `packages/proxy/src/node.ts` or `packages/react/src/styles.css`, and the
+ * source of each `bin` (`src/cli.ts` for `dist/cli.js`). `root` lets the checks' own tests run this config on
+ * a fixture folder.
  */
 function entryModules(root) {
   const dir = path.join(root, "packages");
@@ -25,20 +22,18 @@ function entryModules(root) {
     const { exports = {}, bin = {} } = JSON.parse(readFileSync(file, "utf8"));
     const sources = Object.values(exports)
       .map((target) => (typeof target === "string" ? undefined : target["@credyt/source"]))
-      .filter((target) => typeof target === "string" && /\.[cm]?[jt]sx?$/.test(target));
+      .filter((target) => typeof target === "string");
     // A bin is built from the source file of the same name (`dist/cli.js` from `src/cli.ts`).
     const bins = Object.values(typeof bin === "string" ? { bin } : bin).map((target) =>
       target.replace(/^\.\/dist\//, "./src/").replace(/\.[cm]?js$/, ".ts"),
     );
-    return [...sources, ...bins, ...(PUBLIC_MODULES[name] ?? [])].map((target) => ({
-      name,
-      file: path.posix.join("packages", name, target),
-    }));
+    return [...sources, ...bins].map((target) => ({ name, file: path.posix.join("packages", name, target) }));
   });
 }
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const packageNames = [...new Set(entryModules(process.cwd()).map((entry) => entry.name))];
+const entries = entryModules(process.cwd());
+const packageNames = [...new Set(entries.map((entry) => entry.name))];
 
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
@@ -81,14 +76,28 @@ module.exports = {
       from: { path: "^packages/(proxy|emulator)/src/", pathNot: TESTS_AND_STORIES },
       to: { path: "^packages/(proxy|emulator)/", pathNot: "^packages/$1/" },
     },
+    {
+      name: "internal-imports-only-internal",
+      severity: "error",
+      comment:
+        "A module under src/_internal/ imports a module of its own package that is not under src/_internal/ (an entry file, a module at the top of src/ or in another folder): entry files sit on top of the implementation, never under it. Import the _internal module that defines the thing instead, or move the imported module under src/_internal/.",
+      from: { path: "^packages/([^/]+)/src/_internal/" },
+      to: { path: "^packages/$1/src/", pathNot: "^packages/$1/src/_internal/" },
+    },
     ...packageNames.map((name) => {
-      const entries = entryModules(process.cwd()).filter((entry) => entry.name === name);
+      const src = `packages/${escapeRegExp(name)}/src/`;
       return {
-        name: "internal-imports-no-entry",
+        name: "entries-only-outside-internal",
         severity: "error",
-        comment: `A module under src/**/_internal/ imports one of ${name}'s public entry files: import the module that defines the thing instead.`,
-        from: { path: `^packages/${escapeRegExp(name)}/src/(_internal/|.*/_internal/)` },
-        to: { path: entries.map((entry) => `^${escapeRegExp(entry.file)}$`) },
+        comment: `A module of ${name} that is no entry file (package.json \`exports\` or \`bin\`) sits outside src/_internal/, so src/ no longer shows the public surface: move it under src/_internal/ (or, if it is a new public subpath, add it to \`exports\`).`,
+        from: { path: `^${src}`, pathNot: `^${src}_internal/` },
+        to: {
+          path: `^${src}`,
+          pathNot: [
+            `^${src}_internal/`,
+            ...entries.filter((entry) => entry.name === name).map((entry) => `^${escapeRegExp(entry.file)}$`),
+          ],
+        },
       };
     }),
   ],

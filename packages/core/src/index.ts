@@ -3,8 +3,8 @@
  * The Credyt UI wire protocol: types in both spellings, `CredytError`, the browser client,
  * SWR cache keys and money formatting. No React, no Node-only APIs.
  */
-export { ASSET_CODE_PATTERN, ASSET_CODE_RULE, isAssetCode } from "./asset-code";
-export { CACHE_PREFIX, credytKeys, isCredytKey } from "./cache-keys";
+export { ASSET_CODE_PATTERN, ASSET_CODE_RULE, isAssetCode } from "./_internal/asset-code";
+export { CACHE_PREFIX, credytKeys, isCredytKey } from "./_internal/cache-keys";
 export {
   type CredytClient,
   type CredytClientOptions,
@@ -13,7 +13,7 @@ export {
   errorFromResponse,
   type RequestOptions,
   type TopUpRequestOptions,
-} from "./client";
+} from "./_internal/client";
 export {
   CredytError,
   type CredytErrorCode,
@@ -25,10 +25,16 @@ export {
   isErrorCode,
   isRetryableError,
   type WireErrorBody,
-} from "./errors";
-export { type AssetDisplay, currencyDigits, type FormatAmountOptions, formatAmount, isCurrencyCode } from "./format";
-export { toHex } from "./hex";
-export { checkRedirectUrl, DEFAULT_REDIRECT_HOSTS, isLoopbackHost, type RedirectPolicy } from "./redirect";
+} from "./_internal/errors";
+export {
+  type AssetDisplay,
+  currencyDigits,
+  type FormatAmountOptions,
+  formatAmount,
+  isCurrencyCode,
+} from "./_internal/format";
+export { toHex } from "./_internal/hex";
+export { checkRedirectUrl, DEFAULT_REDIRECT_HOSTS, isLoopbackHost, type RedirectPolicy } from "./_internal/redirect";
 export {
   type AssetTotal,
   type Quote,
@@ -49,10 +55,10 @@ export {
   type WireUsageFee,
   type WireUsagePage,
   type WireUsageSummary,
-} from "./usage";
-export { fetchQuote, fetchUsage, fetchUsageSummary } from "./usage-client";
-export { checkQuote, checkUsagePage, checkUsageSummary } from "./usage-validate";
-export { checkAccountBody, checkPortalSession, checkTopUp, checkWallet } from "./validate";
+} from "./_internal/usage";
+export { fetchQuote, fetchUsage, fetchUsageSummary } from "./_internal/usage-client";
+export { checkQuote, checkUsagePage, checkUsageSummary } from "./_internal/usage-validate";
+export { checkAccountBody, checkPortalSession, checkTopUp, checkWallet } from "./_internal/validate";
 export {
   type Account,
   accountFromWire,
@@ -82,4 +88,4 @@ export {
   type WireWallet,
   walletFromWire,
   walletToWire,
-} from "./wire";
+} from "./_internal/wire";

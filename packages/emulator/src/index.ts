@@ -5,9 +5,11 @@
  * portal pages. No Node-only APIs: it runs on any Fetch runtime. For a real HTTP server use
  * `@credyt/emulator/node`.
  */
+
+export { ADJUSTMENT_REASONS } from "./_internal/adjustment-reasons";
 export { createEmulator, DEFAULT_API_KEY } from "./_internal/create-emulator";
-export { DEFAULT_SEED, DEMO_CUSTOMER_ID, EmulatorSeedError, SECOND_CUSTOMER_ID } from "./_internal/seed";
-export { ADJUSTMENT_REASONS } from "./routes/wallet";
+export { DEFAULT_SEED, DEMO_CUSTOMER_ID, SECOND_CUSTOMER_ID } from "./_internal/default-seed";
+export { EmulatorSeedError } from "./_internal/seed-error";
 export type {
   CredytApiAccount,
   CredytApiCustomer,
@@ -25,4 +27,4 @@ export type {
   EmulatorSnapshot,
   FaultRule,
   TopUpStatus,
-} from "./types";
+} from "./_internal/types";

@@ -4,4 +4,4 @@
  */
 export { createEmulator, DEFAULT_API_KEY } from "./_internal/create-emulator";
 export { startEmulator } from "./_internal/start-emulator";
-export type { Emulator, EmulatorOptions, RunningEmulator, StartEmulatorOptions } from "./types";
+export type { Emulator, EmulatorOptions, RunningEmulator, StartEmulatorOptions } from "./_internal/types";

@@ -41,6 +41,30 @@ describe("dist", () => {
     expect(execFileSync(bin, ["--help"], { encoding: "utf8" })).toContain("Usage: credyt-emulator");
   });
 
+  // A user type-checking with skipLibCheck off reads every declaration file an entry reaches. An implementation
+  // module there would need its libraries' types too (big.js ships none), so the entries reach only the declared
+  // public types and @credyt/core.
+  it.each([".d.ts", ".d.cts"])("the entries' %s typings reach no implementation module", (ext) => {
+    const reached = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const [, specifier = ""] of readFileSync(file, "utf8").matchAll(/from '([^']+)'/g)) {
+        if (!specifier.startsWith(".")) packages.add(specifier);
+        else visit(path.resolve(path.dirname(file), specifier.replace(/\.c?js$/, ext)));
+      }
+    };
+    for (const entry of ["index", "node"]) visit(path.join(root, "dist", `${entry}${ext}`));
+    expect([...packages]).toEqual(["@credyt/core"]);
+    const internal = [...reached].map((file) => path.relative(path.join(root, "dist/_internal"), file)).sort();
+    expect(internal.filter((file) => !file.startsWith(".."))).toEqual(
+      ["adjustment-reasons", "create-emulator", "default-seed", "seed-error", "start-emulator", "types"].map(
+        (name) => `${name}${ext}`,
+      ),
+    );
+  });
+
   it.each(["import", "require"] as const)("serves exact amounts when loaded with %s", (format) => {
     const { status, text } = JSON.parse(serve(format)) as { status: number; text: string };
     expect(status).toBe(201);

@@ -34,6 +34,8 @@ const knip = (fixture: string) =>
   );
 
 const cases = (kind: string) => readdirSync(path.join(fixtures, kind)).filter((name) => name !== "clean");
+// A fixture folder is named after the rule it breaks, with `--<case>` when one rule has several.
+const ruleOf = (fixture: string) => fixture.split("--")[0];
 
 describe("boundary-and-cycle check (dependency-cruiser, .dependency-cruiser.cjs)", () => {
   it("passes a clean layout", () => {
@@ -43,11 +45,12 @@ describe("boundary-and-cycle check (dependency-cruiser, .dependency-cruiser.cjs)
   });
 
   it("has a failing fixture for every rule", () => {
-    expect(cases("cruiser").sort()).toEqual(
+    expect([...new Set(cases("cruiser").map(ruleOf))].sort()).toEqual(
       [
         "core-imports-no-node-builtins",
         "core-imports-no-react-or-package",
-        "internal-imports-no-entry",
+        "entries-only-outside-internal",
+        "internal-imports-only-internal",
         "no-circular",
         "proxy-emulator-apart",
         "react-imports-no-server",
@@ -55,9 +58,22 @@ describe("boundary-and-cycle check (dependency-cruiser, .dependency-cruiser.cjs)
     );
   });
 
-  it.each(cases("cruiser"))("fails on one %s violation and names the rule", (rule) => {
-    const { status, output } = cruise(rule);
-    expect(output).toContain(`error ${rule}:`);
+  it("checks every kind of import out of src/_internal/: an entry, a top-level module, another folder, from a test", () => {
+    expect(
+      cases("cruiser")
+        .filter((name) => ruleOf(name) === "internal-imports-only-internal")
+        .sort(),
+    ).toEqual([
+      "internal-imports-only-internal",
+      "internal-imports-only-internal--other-folder",
+      "internal-imports-only-internal--test-file",
+      "internal-imports-only-internal--top-level-module",
+    ]);
+  });
+
+  it.each(cases("cruiser"))("fails on one %s violation and names the rule", (fixture) => {
+    const { status, output } = cruise(fixture);
+    expect(output).toContain(`error ${ruleOf(fixture)}:`);
     expect(output).toMatch(/x 1 dependency violations \(1 errors/);
     expect(status).not.toBe(0);
   });

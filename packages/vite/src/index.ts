@@ -4,5 +4,5 @@
  * (hosted checkout and portal pages on the same origin) when no `CREDYT_API_KEY` is set.
  */
 
+export { credyt } from "./_internal/credyt";
 export { CredytPluginError, type CredytPluginOptions } from "./_internal/settings";
-export { credyt } from "./credyt";

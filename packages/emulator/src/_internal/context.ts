@@ -1,5 +1,5 @@
-import type { FaultRule } from "../types";
 import type { Store } from "./state";
+import type { FaultRule } from "./types";
 
 /** Shared state of one emulator instance, passed to every route module. */
 export interface Ctx {

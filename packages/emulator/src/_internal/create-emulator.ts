@@ -1,23 +1,24 @@
 import { toHex } from "@credyt/core";
 import { Hono } from "hono";
-import { pageRoutes } from "../pages/routes";
-import { adminRoutes } from "../routes/admin";
-import { assetRoutes } from "../routes/assets";
-import { customerRoutes } from "../routes/customers";
-import { eventRoutes } from "../routes/events";
-import { portalSessionRoutes } from "../routes/portal-sessions";
-import { topUpRoutes } from "../routes/top-ups";
-import { walletRoutes } from "../routes/wallet";
-import type { Emulator, EmulatorOptions, FaultRule } from "../types";
 import type { Ctx } from "./context";
+import { DEFAULT_SEED } from "./default-seed";
 import { faultResponse, releaseHanging, takeFault } from "./faults";
 import { problem } from "./http";
 import { randomId } from "./ids";
 import { sweepExpired, TOP_UP_TTL_MS } from "./ops";
+import { pageRoutes } from "./pages/routes";
 import { RouteTable } from "./router";
-import { DEFAULT_SEED, storeFromSeed } from "./seed";
+import { adminRoutes } from "./routes/admin";
+import { assetRoutes } from "./routes/assets";
+import { customerRoutes } from "./routes/customers";
+import { eventRoutes } from "./routes/events";
+import { portalSessionRoutes } from "./routes/portal-sessions";
+import { topUpRoutes } from "./routes/top-ups";
+import { walletRoutes } from "./routes/wallet";
+import { storeFromSeed } from "./seed";
 import { cloneStore, reviveStore, type Store } from "./state";
 import { indexOf } from "./store-index";
+import type { Emulator, EmulatorOptions, FaultRule } from "./types";
 import { accountToApi, customerToApi, topUpToApi } from "./wire";
 
 /** The API key every emulator accepts unless `apiKeys` says otherwise. */

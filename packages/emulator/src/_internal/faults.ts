@@ -1,6 +1,6 @@
-import type { FaultRule } from "../types";
 import type { Ctx } from "./context";
 import { problem } from "./http";
+import type { FaultRule } from "./types";
 
 /** Response header that tells the node server to destroy the socket instead of answering. */
 export const RESET_HEADER = "x-credyt-emulator-reset-connection";

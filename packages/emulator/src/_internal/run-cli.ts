@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { RunningEmulator } from "../types";
-import { DEMO_CUSTOMER_ID, SECOND_CUSTOMER_ID } from "./seed";
+import { DEMO_CUSTOMER_ID, SECOND_CUSTOMER_ID } from "./default-seed";
 import { startEmulator } from "./start-emulator";
 import { createStateWriter, readStateFile } from "./state-file";
+import type { RunningEmulator } from "./types";
 
 const USAGE = `Usage: credyt-emulator [options]
 

@@ -1,17 +1,12 @@
 import { ASSET_CODE_PATTERN, ASSET_CODE_RULE, isCurrencyCode } from "@credyt/core";
 import { z } from "zod";
-import type { EmulatorSeed } from "../types";
 import { demoHistory } from "./demo-history";
 import { balanceFits, dec } from "./money";
 import { amount } from "./schemas";
+import { EmulatorSeedError } from "./seed-error";
 import { type CustomerRecord, emptyStore, ensureAccount, type Store } from "./state";
 import { isoTimestamp } from "./time";
 import { fieldPath } from "./validation";
-
-/** The demo customer of the default seed (`external_id: "demo"`). */
-export const DEMO_CUSTOMER_ID = "cust_4yd8340ff7fvwe1emfpe87d4w6";
-/** The second customer of the default seed (`external_id: "demo-2"`), for isolation tests. */
-export const SECOND_CUSTOMER_ID = "cust_473cr1y0ghbyc3m1yfbwvn3nxx";
 
 const money = amount;
 const assetCode = z.string().regex(ASSET_CODE_PATTERN, `Must be ${ASSET_CODE_RULE}.`);
@@ -77,63 +72,6 @@ export const seedSchema = z.strictObject({
     )
     .optional(),
 });
-
-/** Thrown by `createEmulator` (and the CLI) when a seed is invalid; the message names the field. */
-export class EmulatorSeedError extends Error {
-  /** The first offending field, e.g. `customers[0].accounts[1].available`. */
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(`Invalid emulator seed: ${field ? `${field}: ` : ""}${message}`);
-    this.name = "EmulatorSeedError";
-    this.field = field;
-  }
-}
-
-/** The default seed: Credyt's documented demo balances (14.566678 USD, 993450234 TOK) and a second customer. */
-export const DEFAULT_SEED: EmulatorSeed = {
-  assets: [
-    {
-      code: "TOK",
-      name: "Tokens",
-      precision: 0,
-      symbol: "🪙",
-      label: "TOK",
-      rates: [{ source: "USD", rate: 0.000001 }],
-    },
-  ],
-  products: [
-    {
-      id: "prp_4t2fz8a57hje7fjazkrc08jg5n",
-      code: "glitch_video_std",
-      name: "Glitch Video Standard",
-      prices: [
-        { event_type: "video_promoted", asset: "USD", unit_price: 0.5 },
-        { event_type: "tokens_generated", asset: "TOK", unit_price: 1, volume_field: "tokens" },
-      ],
-    },
-  ],
-  customers: [
-    {
-      id: DEMO_CUSTOMER_ID,
-      external_id: "demo",
-      name: "Demo Customer",
-      email: "demo@example.com",
-      products: ["glitch_video_std"],
-      usage_history_days: 28,
-      accounts: [
-        { asset: "USD", available: 14.566678 },
-        { asset: "TOK", available: 993450234 },
-      ],
-    },
-    {
-      id: SECOND_CUSTOMER_ID,
-      external_id: "demo-2",
-      name: "Second Customer",
-      products: ["glitch_video_std"],
-      accounts: [{ asset: "USD", available: 50 }],
-    },
-  ],
-};
 
 /** Validate a seed and build the store it describes. Throws `EmulatorSeedError` naming the first bad field. */
 export function storeFromSeed(input: unknown, now: Date, id: (prefix: string) => string): Store {

@@ -1,9 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
-import type { Emulator, RunningEmulator, StartEmulatorOptions } from "../types";
 import { createEmulator } from "./create-emulator";
 import { RESET_HEADER } from "./faults";
+import type { Emulator, RunningEmulator, StartEmulatorOptions } from "./types";
 
 /**
  * Start the emulator on a local port. `publicUrl` defaults to the server's own URL, so `redirect_url`s

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import type { EmulatorSnapshot } from "../types";
+import type { EmulatorSnapshot } from "./types";
 
 /** Read a `--state` file, or undefined when it does not exist yet. Throws with the path on bad JSON. */
 export function readStateFile(path: string): EmulatorSnapshot | undefined {

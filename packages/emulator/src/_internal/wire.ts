@@ -1,9 +1,10 @@
 // Records (exact decimals) to Credyt's API shape (JSON numbers, snake_case). Each mapper returns a declared
 // type, so a change that breaks a shape fails to compile; the public ones live in `../types`.
-import type { CredytApiAccount, CredytApiCustomer, CredytApiTopUp } from "../types";
+
 import { toJsonNumber } from "./money";
 import type { AccountRecord, AssetRecord, CustomerRecord, EventRecord, TopUpRecord } from "./state";
 import { accountId } from "./state";
+import type { CredytApiAccount, CredytApiCustomer, CredytApiTopUp } from "./types";
 
 /** A custom asset, as `GET /assets/{code}` returns it. */
 interface CredytApiAsset {
