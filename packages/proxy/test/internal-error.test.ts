@@ -1,7 +1,7 @@
 // A failure nobody foresaw is answered the same way by the Fetch core and by the Node adapter: the
 // protocol's `500 internal` body from one function (CredytError#toJSON), never the cause.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
+import { type ListeningServer, listen } from "@repo/tooling/server";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { internalError } from "../src/_internal/respond";
@@ -12,19 +12,15 @@ import { setup, topUpRequest } from "./helpers";
 
 const INTERNAL_BODY = { error: { code: "internal", message: "Something went wrong on the billing server." } };
 
-const servers: Server[] = [];
+const servers: ListeningServer[] = [];
 afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  for (const server of servers.splice(0)) await server.close();
 });
 
 async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
-  const server = createServer(handler);
+  const server = await listen(createServer(handler));
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return server.url;
 }
 
 function nodeProxy() {
