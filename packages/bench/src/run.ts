@@ -3,23 +3,52 @@
  * `pnpm bench -- proxy` (or bundle, requests, render, faults, emulator, streams, scroll) runs some sections only;
  * the other sections of the last full run are kept in the results, marked with the run they come from.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { here } from "./_process";
-import { bundleSection } from "./bundle";
-import { proxySection } from "./proxy";
 import { machine, markdown, type Section } from "./report";
 
 const ALL: Record<string, () => Promise<Section>> = {
-  bundle: bundleSection,
+  bundle: async () => (await import("./bundle")).bundleSection(),
   requests: async () => (await import("./requests")).requestsSection(),
-  proxy: proxySection,
+  proxy: async () => (await import("./proxy")).proxySection(),
   render: async () => (await import("./render")).renderSection(),
   faults: async () => (await import("./load-faults")).loadFaultsSection(),
   emulator: async () => (await import("./emulator")).emulatorSection(),
   streams: async () => (await import("./streams")).streamsSection(),
   scroll: async () => (await import("./scroll")).scrollSection(),
 };
+
+// Each section runs in a process of its own: sections that install a jsdom window (requests, render) would
+// otherwise share one module graph, and SWR, loaded by the first, keeps listening on the first window and
+// keeps its cache (a full run once measured "0 re-renders over -1 revalidations").
+const SECTION_OUT = "BENCH_SECTION_OUT";
+const childOut = process.env[SECTION_OUT];
+if (childOut) {
+  const name = process.argv[2] ?? "";
+  writeFileSync(childOut, JSON.stringify(await ALL[name]!()));
+  process.exit(0);
+}
+
+function runSection(name: string): Promise<Section> {
+  const out = path.join(tmpdir(), `credyt-bench-${process.pid}-${name}.json`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], {
+      stdio: "inherit",
+      env: { ...process.env, [SECTION_OUT]: out },
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      if (code !== 0) return reject(new Error(`bench section ${name} failed (exit ${code ?? signal})`));
+      const section = JSON.parse(readFileSync(out, "utf8")) as Section;
+      rmSync(out, { force: true });
+      resolve(section);
+    });
+  });
+}
 
 const wanted = process.argv.slice(2).filter((a) => a in ALL);
 const names = wanted.length ? wanted : Object.keys(ALL);
@@ -29,7 +58,7 @@ const sections: Section[] = [];
 for (const name of names) {
   const s0 = performance.now();
   console.log(`▶ ${name}`);
-  const section = await ALL[name]!();
+  const section = await runSection(name);
   sections.push(section);
   console.log(`  ${section.title} (${((performance.now() - s0) / 1000).toFixed(1)}s)`);
   for (const row of section.rows) console.log(`    ${row.join(" | ")}`);
