@@ -49,6 +49,19 @@ export function startServer(name: string, file: string, env: Record<string, stri
 }
 
 /** Runs a helper script in its own process and parses the JSON line it prints. */
+/** What the autocannon load generators (`servers/load.mjs`, `servers/emulator-load.mjs`) print. */
+export interface Load {
+  rps: number;
+  total: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** Interleaved rounds per load measurement, and seconds per round (`BENCH_ROUNDS`, `BENCH_SECONDS`). */
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+
 export function runJson<T>(file: string, args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [path.join(here, "servers", file), ...args], { maxBuffer: 1 << 20 }, (error, stdout) => {

@@ -1,16 +1,6 @@
-import { type BenchServer, median, runJson, startServer } from "./_process";
+import { type BenchServer, type Load, median, ROUNDS, runJson, SECONDS, startServer } from "./_process";
 import type { Section } from "./report";
 
-interface Load {
-  rps: number;
-  total: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const FULL = Number(process.env.BENCH_EMULATOR_TOP_UPS ?? 20_000);
 const CONNECTIONS = 20;
 const DEMO = "cust_4yd8340ff7fvwe1emfpe87d4w6";

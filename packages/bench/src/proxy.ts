@@ -1,16 +1,5 @@
-import { type BenchServer, median, runJson, startServer } from "./_process";
+import { type BenchServer, type Load, median, ROUNDS, runJson, SECONDS, startServer } from "./_process";
 import type { Section } from "./report";
-
-interface Load {
-  rps: number;
-  total: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 
 /**
  * GET /wallet through four targets, interleaved A B C D A B C D… so machine drift cancels:
