@@ -212,6 +212,12 @@ describe("createCredytClient failures become CredytError", () => {
     expect(
       (await rejection(client.createTopUp({ amount: 1, currency: "USD" }, { idempotencyKey: "short" }))).code,
     ).toBe("invalid_request");
+    // The proxy's rule (visible ASCII), not only the length: the proxy would refuse this key with a 422.
+    const spaced = await rejection(
+      client.createTopUp({ amount: 1, currency: "USD" }, { idempotencyKey: "a key with spaces" }),
+    );
+    expect(spaced.code).toBe("invalid_request");
+    expect(spaced.details).toEqual({ "Idempotency-Key": ["must be 8-255 visible ASCII characters"] });
     expect((await rejection(client.createTopUp(null as never, { idempotencyKey: "long-enough-key" }))).code).toBe(
       "invalid_request",
     );

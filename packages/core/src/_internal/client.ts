@@ -5,6 +5,8 @@ import {
   type Account,
   accountFromWire,
   IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_KEY_RULE,
+  isIdempotencyKey,
   type PortalSession,
   type PortalSessionInput,
   portalSessionFromWire,
@@ -220,13 +222,11 @@ export function createCredytClient(options: CredytClientOptions = {}): CredytCli
     },
     async createTopUp(input, opts) {
       const key = opts?.idempotencyKey;
-      if (typeof key !== "string" || key.length < 8 || key.length > 255) {
+      if (!isIdempotencyKey(key)) {
         throw new CredytError(
           "invalid_request",
-          "createTopUp: pass an `idempotencyKey` of 8-255 characters, one per purchase intent.",
-          {
-            details: { "Idempotency-Key": ["must be 8-255 characters"] },
-          },
+          `createTopUp: pass an \`idempotencyKey\` of ${IDEMPOTENCY_KEY_RULE}, one per purchase intent.`,
+          { details: { [IDEMPOTENCY_HEADER]: [`must be ${IDEMPOTENCY_KEY_RULE}`] } },
         );
       }
       if (typeof input !== "object" || input === null) {
