@@ -1,29 +1,25 @@
 /**
  * @module @credyt/proxy/node
- * The Credyt proxy for Node: Express 4 and 5, Connect, and plain node:http.
+ * The Credyt instance for Node: Express 4 and 5, Connect, and plain node:http (`credyt.node()`).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DEFAULT_BASE_PATH } from "./_internal/config";
-import { createCredytProxy as createFetchProxy } from "./_internal/create-credyt-proxy";
-import {
-  fetchUrl,
-  type NodeRequest,
-  toFetchRequest,
-  writeInternalError,
-  writeResponse,
-} from "./_internal/node-request";
+import { createInstance } from "./_internal/create-credyt";
 import type { CredytProxyLive, CredytProxyOptions } from "./_internal/types";
+import { trackHub } from "./_internal/wallet-stream";
 
 export * from "./_internal/common";
 
 /**
- * What `getCustomerId` receives from the Node adapter: the framework's own request and response, typed
- * as your framework types them (`createCredytProxy<express.Request>(…)` gives `req.session`, `req.user`).
+ * What `identify` receives from `credyt.node()`: the Fetch request and the framework's own request and
+ * response, typed as your framework types them (`createCredyt<NodeContext<express.Request>>(…)` gives
+ * `req.session`, `req.user`).
  */
 export interface NodeContext<
   Req extends IncomingMessage = IncomingMessage,
   Res extends ServerResponse = ServerResponse,
 > {
+  /** The request as the Fetch core sees it. */
+  request: Request;
   /** The framework's request (Express's `req` with its additions, such as `req.user` or `req.session`). */
   req: Req;
   /** The framework's response; the proxy writes the answer to it. */
@@ -39,11 +35,8 @@ export type NodeHandler<Req extends IncomingMessage = IncomingMessage, Res exten
   CredytProxyLive;
 
 /**
- * Creates the Credyt proxy as Node middleware: `app.use(proxy)` (Express 4/5, Connect) or
- * `http.createServer(proxy)`. Requests outside `basePath` go to `next()` (or get a 404 without one).
- * Mounted with `app.use("/billing", proxy)`, the mount path wins over `basePath`. Works whether or
- * not `express.json()` already read the body. Generic over the request type, so Express users get
- * `req.session` and `req.user` typed, without a cast.
+ * The one-call form kept from 0.1: Node middleware with `notify` and `streamStats`, `getCustomerId`
+ * receiving `{ req, res }`. New code: `createCredyt` once, then `app.use("/api/credyt", credyt.node())`.
  *
  * @example
  * import express from "express";
@@ -53,6 +46,7 @@ export type NodeHandler<Req extends IncomingMessage = IncomingMessage, Res exten
  * app.use(
  *   createCredytProxy<express.Request>({
  *     apiKey: process.env.CREDYT_API_KEY!,
+ *     origin: "https://app.example.com",
  *     getCustomerId: ({ req }) => req.session.credytCustomerId ?? null,
  *   }),
  * );
@@ -61,22 +55,14 @@ export function createCredytProxy<
   Req extends IncomingMessage = IncomingMessage,
   Res extends ServerResponse = ServerResponse,
 >(options: CredytProxyOptions<NodeContext<Req, Res>>): NodeHandler<Req, Res> {
-  const handler = createFetchProxy<NodeContext<Req, Res>>(options);
-  const basePath = (options.basePath ?? DEFAULT_BASE_PATH).replace(/\/+$/, "");
-  function credytProxy(req: Req, res: Res, next?: (error?: unknown) => void): void {
-    const url = fetchUrl(req as NodeRequest, basePath);
-    if (url === null && next) {
-      next();
-      return;
-    }
-    // Inside the chain, so a body the app's parser left unreadable is answered, not thrown at Node.
-    Promise.resolve()
-      .then(() => handler(toFetchRequest(req as NodeRequest, url ?? `http://localhost${basePath}/`, res), { req, res }))
-      .then((response) => writeResponse(response, res))
-      .catch((error: unknown) => {
-        if (next) next(error);
-        else writeInternalError(req, res, error);
-      });
-  }
-  return Object.assign(credytProxy, { notify: handler.notify, streamStats: handler.streamStats });
+  const instance = createInstance<NodeContext<Req, Res>>(
+    options,
+    "createCredytProxy",
+    ({ apiUrl, apiKey, hub }, open) => trackHub(apiUrl, apiKey, hub, open),
+    true,
+  );
+  return Object.assign(instance.node<Req, Res>(), {
+    notify: (customerId: string) => instance.notify(customerId),
+    streamStats: () => instance.streamStats(),
+  });
 }

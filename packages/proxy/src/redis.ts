@@ -17,6 +17,7 @@ import {
 import { type RedisSubscriberClient, type RedisWalletFanoutOptions, redisWalletFanout } from "./_internal/redis-fanout";
 import { CLAIM_SCRIPT, HIT_SCRIPT, RELEASE_SCRIPT } from "./_internal/redis-scripts";
 import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore, RateLimitStore } from "./_internal/stores";
+import type { CredytStore } from "./_internal/types";
 
 export type { RedisStoresClient, RedisSubscriberClient, RedisWalletFanoutOptions };
 
@@ -132,6 +133,52 @@ export function createRedisStores(options: RedisStoresOptions): RedisStores {
   };
 
   return { idempotencyStore, rateLimitStore };
+}
+
+/** Options of {@link createRedisStore}. */
+export interface RedisStoreOptions extends RedisStoresOptions {
+  /**
+   * A second connected client, only for `SUBSCRIBE` (`client.duplicate()`, connected, with an `error`
+   * listener): live balance streams and `notify()` then reach every instance. Without it, each instance
+   * polls for its own streams and `notify()` reaches only its own.
+   */
+  subscriber?: RedisSubscriberClient;
+}
+
+/**
+ * Everything the proxy keeps between requests, on one shared Redis: `Idempotency-Key`s (so two
+ * instances never create two top-ups for one key), both rate limits (counted once across instances),
+ * the customer mapping of `identify` (so 20 simultaneous first visits create one customer), and, with
+ * `subscriber`, the live streams' fan-out. Pass it as `createCredyt({ store })`. When Redis cannot
+ * answer, POSTs fail closed with 503 and GETs go on; each failure is reported (`onEvent` `store_error`).
+ *
+ * @example
+ * import { createCredyt } from "@credyt/proxy";
+ * import { createRedisStore } from "@credyt/proxy/redis";
+ * import { createClient } from "redis";
+ *
+ * const client = createClient({ url: process.env.REDIS_URL });
+ * client.on("error", (error) => console.error("redis", error));
+ * const subscriber = client.duplicate();
+ * subscriber.on("error", (error) => console.error("redis", error));
+ * await Promise.all([client.connect(), subscriber.connect()]);
+ *
+ * export const credyt = createCredyt({
+ *   apiKey: process.env.CREDYT_API_KEY!,
+ *   origin: process.env.PUBLIC_ORIGIN,
+ *   identify: ({ req }) => (req.user ? { externalId: req.user.id, email: req.user.email } : null),
+ *   store: createRedisStore({ client, subscriber }),
+ * });
+ */
+export function createRedisStore(options: RedisStoreOptions): CredytStore {
+  const { idempotencyStore, rateLimitStore } = createRedisStores(options);
+  const store: CredytStore = { idempotency: idempotencyStore, rateLimit: rateLimitStore };
+  if (options.subscriber !== undefined) {
+    const fanoutOptions: RedisWalletFanoutOptions = { client: options.client, subscriber: options.subscriber };
+    if (options.prefix !== undefined) fanoutOptions.prefix = options.prefix;
+    store.fanout = redisWalletFanout(fanoutOptions);
+  }
+  return store;
 }
 
 /**

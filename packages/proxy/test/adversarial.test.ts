@@ -43,12 +43,25 @@ const json = (status: number, body: string, headers: Record<string, string> = {}
   new Response(body, { status, headers: { "Content-Type": "application/json", ...headers } });
 
 describe("1. a spoofed Host header cannot make our checkout an open redirect", () => {
-  it("refuses to start in production without publicOrigin, naming the fix", () => {
+  it("refuses to start in production without an origin, naming the fix", () => {
     vi.stubEnv("NODE_ENV", "production");
-    expect(() => setup()).toThrow(
-      /`publicOrigin` is required when NODE_ENV=production[\s\S]*publicOrigin: "https:\/\//,
-    );
+    expect(() => setup()).toThrow(/`origin` is required outside development[\s\S]*origin: "https:\/\//);
     expect(() => setup({ publicOrigin: "https://shop.example" })).not.toThrow();
+    expect(() => setup({ origin: "https://shop.example" })).not.toThrow();
+  });
+
+  it("refuses without an origin wherever development is not explicit: no NODE_ENV (Workers, Deno Deploy), staging", () => {
+    vi.stubEnv("NODE_ENV", undefined);
+    expect(() => setup()).toThrow(/`origin` is required outside development/);
+    vi.stubEnv("NODE_ENV", "staging");
+    expect(() => setup()).toThrow(/`origin` is required outside development/);
+    // Development is explicit: `dev: true`, or a loopback origin.
+    expect(() => setup({ dev: true })).not.toThrow();
+    expect(() => setup({ origin: "http://localhost:3000" })).not.toThrow();
+    expect(() => setup({ origin: "http://127.0.0.1:5173" })).not.toThrow();
+    // and `dev: false` means production, whatever NODE_ENV says.
+    vi.stubEnv("NODE_ENV", "development");
+    expect(() => setup({ dev: false })).toThrow(/`origin` is required outside development/);
   });
 
   it("with publicOrigin, Host: evil.example + Origin: http://evil.example gets 403, and its return_url 422", async () => {
@@ -76,7 +89,7 @@ describe("1. a spoofed Host header cannot make our checkout an open redirect", (
     const { proxy } = setup();
     await proxy(get("/wallet"));
     await proxy(get("/wallet"));
-    const messages = warn.mock.calls.map((call) => String(call[0])).filter((m) => m.includes("publicOrigin"));
+    const messages = warn.mock.calls.map((call) => String(call[0])).filter((m) => m.includes("No `origin` is set"));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toContain("https://shop.example");
   });

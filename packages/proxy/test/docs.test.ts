@@ -47,11 +47,12 @@ describe("docs", () => {
     expect(undocumented()).toEqual([]);
   }, 60_000);
 
-  it("lists every createCredytProxy option in the README's options table", () => {
+  it("lists every createCredyt option in the README's options table", () => {
     const types = readFileSync(new URL("src/_internal/types.ts", root), "utf8");
-    const body = /export interface CredytProxyOptions<Ctx> \{([\s\S]*?)\n\}/.exec(types)?.[1] ?? "";
+    const body = /export interface CredytOptions<Ctx> \{([\s\S]*?)\n\}/.exec(types)?.[1] ?? "";
     const options = [...body.matchAll(/^ {2}(\w+)\??[(:]/gm)].map((match) => match[1]);
-    expect(options).toContain("publicOrigin");
+    expect(options).toContain("origin");
+    expect(options).toContain("identify");
     const readme = readFileSync(new URL("README.md", root), "utf8");
     const table = readme.slice(readme.indexOf("## Options"), readme.indexOf("## Security rules"));
     for (const option of options) expect(table).toContain(`| \`${option}`);

@@ -37,6 +37,8 @@ export default {
         apiKey: env.CREDYT_API_KEY,
         apiUrl: env.CREDYT_API_URL,
         getCustomerId: () => env.CUSTOMER_ID,
+        // No NODE_ENV under workerd: development is stated, never guessed.
+        dev: true,
         idempotencyStore,
         rateLimit: { store: rateLimitStore, limit: 3, windowMs: 60_000 },
       });

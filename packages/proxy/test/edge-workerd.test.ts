@@ -19,6 +19,8 @@ export default {
       apiKey: env.CREDYT_API_KEY,
       apiUrl: env.CREDYT_API_URL,
       getCustomerId: () => env.CUSTOMER_ID,
+      // No NODE_ENV under workerd: development is stated, never guessed.
+      dev: true,
       topUps: { currencies: ["USD"], min: 1, max: 500 },
     });
     return proxy(request);

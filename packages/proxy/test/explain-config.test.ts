@@ -60,9 +60,10 @@ describe("configuration refusals explain themselves in the server log", () => {
     expect(messages[0]).toContain("make sure your session middleware runs before the proxy");
   });
 
-  it("nothing is logged in production (onEvent reports refusals there)", async () => {
+  it("nothing is logged outside development (onEvent reports refusals there)", async () => {
     vi.stubEnv("NODE_ENV", "production");
-    const { proxy } = setup({ publicOrigin: "http://localhost:3000", getCustomerId: () => null });
+    // A loopback origin means development; `dev: false` says otherwise.
+    const { proxy } = setup({ publicOrigin: "http://localhost:3000", dev: false, getCustomerId: () => null });
     expect((await proxy(viteDevRequest())).status).toBe(403);
     await proxy(new Request("http://localhost:3000/api/credyt/wallet"));
     expect(logged()).toEqual([]);

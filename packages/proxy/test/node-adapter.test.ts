@@ -84,7 +84,7 @@ describe("@credyt/proxy/node", () => {
     );
     const url = await serve(app);
     expect((await fetch(`${url}/api/credyt/wallet`)).status).toBe(200);
-    expect(Object.keys(contexts[0] as object).sort()).toEqual(["req", "res"]);
+    expect(Object.keys(contexts[0] as object).sort()).toEqual(["req", "request", "res"]);
   });
 
   it("reads the body whether or not express.json() ran first, with the same result", async () => {

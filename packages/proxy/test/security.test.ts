@@ -93,7 +93,6 @@ describe("the customer is only what getCustomerId returns", () => {
     ["query value", get("/wallet?id=cust_other"), "query.id"],
     ["header", get("/wallet", { "X-Customer-Id": "cust_other" }), "header.x-customer-id"],
     ["credyt header", get("/wallet", { "X-Credyt-Customer": "cust_other" }), "header.x-credyt-customer"],
-    ["path", get("/customers/cust_other/wallet"), "path"],
     ["path account", get("/wallet/cust_other"), "path"],
   ])("422 for a customer id sent by the browser in the %s", async (_where, request, field) => {
     const { proxy, upstream } = setup();

@@ -34,7 +34,8 @@ describe("GET /wallet/stream under attack", () => {
     ]) {
       await expectError(await proxy(request), 422, "invalid_request");
     }
-    await expectError(await proxy(get("/wallet/stream/cust_other")), 422, "invalid_request");
+    // Not a route at all: 404 before any customer is looked at.
+    await expectError(await proxy(get("/wallet/stream/cust_other")), 404, "not_found");
     await expectError(await proxy(get("/wallet/stream/x")), 404, "not_found");
     await expectError(await proxy(get("/wallet/stream?account=default:USD")), 422, "invalid_request");
     expect(upstream.calls).toHaveLength(0);

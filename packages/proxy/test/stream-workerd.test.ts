@@ -19,6 +19,8 @@ export default {
       apiKey: env.CREDYT_API_KEY,
       apiUrl: env.CREDYT_API_URL,
       getCustomerId: () => env.CUSTOMER_ID,
+      // No NODE_ENV under workerd: development is stated, never guessed.
+      dev: true,
       // A read left behind by an ended request is abandoned after the upstream timeout (see endpoints.ts).
       timeoutMs: 2000,
       streams: { pollIntervalMs: 100, maxPollIntervalMs: 100, heartbeatMs: 200 },

@@ -69,7 +69,7 @@ describe("top-up bodies are validated before anything reaches Credyt", () => {
   });
 
   it("sends the amount's digits as received (20.00 arrives as 20; 0.1 stays 0.1)", async () => {
-    const { proxy, upstream } = setup();
+    const { proxy, upstream } = setup({ topUps: { currencies: { USD: { min: "0.1", max: 100 } } } });
     await proxy(topUpRequest('{"amount":20.00,"currency":"USD"}'));
     await proxy(topUpRequest('{"amount":0.10,"currency":"USD"}'));
     expect(upstream.calls.map((c) => JSON.stringify((c.body as { amount: number }).amount))).toEqual(["20", "0.1"]);

@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { describe, expectTypeOf, it } from "vitest";
 import { createCredytProxy as honoProxy } from "../src/hono";
 import { type CredytProxyLive, createCredytProxy as fetchProxy } from "../src/index";
-import { createCredytProxy as nextProxy } from "../src/next";
+import { type NextRouteContext, createCredytProxy as nextProxy } from "../src/next";
 import { createCredytProxy as nodeProxy } from "../src/node";
 
 describe("adapter types", () => {
@@ -32,8 +32,8 @@ describe("adapter types", () => {
     expectTypeOf(node).parameters.toEqualTypeOf<[IncomingMessage, ServerResponse, ((error?: unknown) => void)?]>();
 
     const next = nextProxy({ apiKey: "key_x", getCustomerId: ({ request }) => request.headers.get("x") });
-    expectTypeOf(next.GET).toEqualTypeOf<(request: Request) => Promise<Response>>();
-    expectTypeOf(next.POST).toEqualTypeOf<(request: Request) => Promise<Response>>();
+    expectTypeOf(next.GET).toEqualTypeOf<(request: Request, context?: NextRouteContext) => Promise<Response>>();
+    expectTypeOf(next.POST).toEqualTypeOf<(request: Request, context?: NextRouteContext) => Promise<Response>>();
 
     const hono = honoProxy({
       apiKey: "key_x",

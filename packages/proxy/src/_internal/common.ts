@@ -1,10 +1,13 @@
 // Everything every entry exports besides its own `createCredytProxy`, so docs differ only in the import path.
 
+export { DEFAULT_CURRENCY_LIMITS } from "./config-top-ups";
+export { createCredyt } from "./create-credyt";
 export { type CredytApi, type CredytApiOptions, createCredytApi } from "./create-credyt-api";
 export type { CredytPortalSessionBody, CredytTopUpBody } from "./credyt-bodies";
 export type { WalletFanout, WalletStreamOptions, WalletStreamStats } from "./fanout";
 export { MemoryIdempotencyStore, type MemoryIdempotencyStoreOptions } from "./memory-idempotency-store";
 export { MemoryRateLimitStore, type MemoryRateLimitStoreOptions } from "./memory-rate-limit-store";
+export { createMemoryStore, type MemoryStoreOptions } from "./memory-store";
 export type {
   IdempotencyClaim,
   IdempotencyRecord,
@@ -14,12 +17,26 @@ export type {
 } from "./stores";
 export type {
   CircuitBreakerOptions,
+  Credyt,
+  CredytOptions,
   CredytProxyEvent,
   CredytProxyHandler,
   CredytProxyLive,
   CredytProxyOptions,
+  CredytServerApi,
+  CredytStore,
+  CurrencyLimits,
+  CustomerOptions,
+  CustomerProduct,
+  CustomerRef,
+  CustomersApi,
   ExchangeRateRequest,
   FetchContext,
+  Identity,
+  LimitWindow,
+  NodeMiddleware,
   RateLimitOptions,
+  RateLimits,
+  RouteInfo,
   TopUpLimits,
 } from "./types";

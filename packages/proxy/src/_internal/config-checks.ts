@@ -17,8 +17,8 @@ export function optionFailure(factory: string): (message: string) => never {
   };
 }
 
-/** Fails `createCredytProxy`'s option checks. */
-export const fail: (message: string) => never = optionFailure("createCredytProxy");
+/** Fails `createCredyt`'s option checks. */
+export const fail: (message: string) => never = optionFailure("createCredyt");
 
 /** setTimeout fires at once for delays over 2^31-1 ms, which would time out every call. */
 const MAX_TIMER_MS = 2_147_483_647;

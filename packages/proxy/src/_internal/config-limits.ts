@@ -1,6 +1,5 @@
 import { checkMethods, checkMilliseconds, fail, show } from "./config-checks";
 import { isObject } from "./is-object";
-import { MemoryRateLimitStore } from "./memory-rate-limit-store";
 import type { RateLimitStore } from "./stores";
 
 export const DEFAULT_RATE_LIMIT = { limit: 30, windowMs: 60_000 };
@@ -13,23 +12,61 @@ export interface ResolvedRateLimit {
   windowMs: number;
 }
 
-/** `rateLimit` / `getRateLimit`: `false`, or a limit per customer per window in a store. */
-export function resolveRateLimit(
+/** One limit: `false` (off), or a partial `{ limit, windowMs }` merged over `fallback`. */
+function resolveLimit(
   value: unknown,
   name: string,
   fallback: { limit: number; windowMs: number },
   what: string,
-  defaultStore?: RateLimitStore,
+  store: RateLimitStore,
 ): ResolvedRateLimit | undefined {
   if (value === false) return undefined;
-  const rl: unknown = value === undefined ? fallback : value;
-  if (!isObject(rl)) fail(`\`${name}\` must be { limit, windowMs } or false, got ${show(value)}.`);
-  if (typeof rl.limit !== "number" || !Number.isInteger(rl.limit) || rl.limit <= 0)
-    fail(`\`${name}.limit\` must be a positive integer (${what} per customer per window), got ${show(rl.limit)}.`);
-  const windowMs = checkMilliseconds(rl.windowMs, `${name}.windowMs`, fail);
-  if (rl.store !== undefined) checkMethods(rl.store, `${name}.store`, ["hit"], "new MemoryRateLimitStore()");
-  const store = (rl.store as RateLimitStore | undefined) ?? defaultStore ?? new MemoryRateLimitStore();
-  return { store, limit: rl.limit, windowMs };
+  if (value !== undefined && !isObject(value))
+    fail(`\`${name}\` must be { limit?, windowMs? } or false, got ${show(value)}.`);
+  const given = (value ?? {}) as Record<string, unknown>;
+  const limit = given.limit ?? fallback.limit;
+  if (typeof limit !== "number" || !Number.isInteger(limit) || limit <= 0)
+    fail(`\`${name}.limit\` must be a positive integer (${what} per customer per window), got ${show(limit)}.`);
+  const windowMs = checkMilliseconds(given.windowMs ?? fallback.windowMs, `${name}.windowMs`, fail);
+  if (given.store !== undefined) checkMethods(given.store, `${name}.store`, ["hit"], "new MemoryRateLimitStore()");
+  return { store: (given.store as RateLimitStore | undefined) ?? store, limit, windowMs };
+}
+
+/**
+ * `rateLimit: { reads, writes }` (each merged over its default, `false` for off), `rateLimit: false` (both
+ * off), or the older `rateLimit: { limit, windowMs, store? }` (writes) with `getRateLimit` (reads).
+ * A limit turned off is off: nothing falls back to another limit.
+ */
+export function resolveRateLimits(
+  rateLimit: unknown,
+  getRateLimit: unknown,
+  store: RateLimitStore,
+): { reads: ResolvedRateLimit | undefined; writes: ResolvedRateLimit | undefined } {
+  if (rateLimit !== undefined && rateLimit !== false && !isObject(rateLimit))
+    fail(`\`rateLimit\` must be { reads?, writes? } or false, got ${show(rateLimit)}.`);
+  const legacy =
+    getRateLimit !== undefined ||
+    (isObject(rateLimit) && ("limit" in rateLimit || "windowMs" in rateLimit || "store" in rateLimit));
+  if (isObject(rateLimit) && !legacy) {
+    for (const key of Object.keys(rateLimit))
+      if (key !== "reads" && key !== "writes")
+        fail(`\`rateLimit.${key}\` is not an option; use \`reads\` and \`writes\`.`);
+  }
+  let writes: ResolvedRateLimit | undefined;
+  let reads: ResolvedRateLimit | undefined;
+  if (legacy) {
+    writes = resolveLimit(rateLimit, "rateLimit", DEFAULT_RATE_LIMIT, "POSTs", store);
+    // GETs count in the POSTs' store unless told otherwise: a shared (Redis) store then limits both.
+    reads = resolveLimit(getRateLimit, "getRateLimit", DEFAULT_GET_RATE_LIMIT, "GETs", writes?.store ?? store);
+  } else if (rateLimit === false) {
+    writes = undefined;
+    reads = undefined;
+  } else {
+    const limits = (rateLimit ?? {}) as Record<string, unknown>;
+    writes = resolveLimit(limits.writes, "rateLimit.writes", DEFAULT_RATE_LIMIT, "POSTs", store);
+    reads = resolveLimit(limits.reads, "rateLimit.reads", DEFAULT_GET_RATE_LIMIT, "GETs", store);
+  }
+  return { reads, writes };
 }
 
 /** `circuitBreaker`: `false`, or when to stop calling a failing Credyt and for how long. */

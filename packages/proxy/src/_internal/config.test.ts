@@ -11,9 +11,18 @@ describe("configuration mistakes fail at creation with a fix", () => {
     [{ ...base, apiKey: "key_a b" }, /whitespace/],
     [{ ...base, apiUrl: "not a url" }, /apiUrl` must be an http\(s\) URL/],
     [{ ...base, apiUrl: "ftp://api.credyt.ai" }, /apiUrl` must be an http\(s\) URL/],
-    [{ ...base, getCustomerId: undefined }, /getCustomerId\(ctx\)` is missing/],
+    [{ ...base, getCustomerId: undefined }, /identify\(ctx\)` is missing.*getCustomerId\(ctx\)/],
+    [{ ...base, identify: () => null }, /give `identify` or `getCustomerId`, not both/],
     [{ ...base, basePath: "api/credyt" }, /basePath` must be a path/],
-    [{ ...base, topUps: { min: 50, max: 10 } }, /min` \(50\) is greater than `topUps.max` \(10\)/],
+    [{ ...base, topUps: { min: 50, max: 10 } }, /topUps.min` \(50\) is greater than its max \(10\)/],
+    [{ ...base, topUps: { currencies: { USD: { min: 50, max: 10 } } } }, /currencies.USD.min` \(50\) is greater/],
+    [{ ...base, topUps: { currencies: ["THB"] } }, /THB, which has no default limits.*THB: \{ min: …, max: … \}/],
+    [{ ...base, topUps: { currencies: { THB: { min: 50 } } } }, /THB, which has no default limits/],
+    [{ ...base, rateLimit: { reads: { limit: 0 } } }, /rateLimit.reads.limit` must be a positive integer/],
+    [{ ...base, rateLimit: { read: false } }, /rateLimit.read` is not an option/],
+    [{ ...base, customers: { products: [42] } }, /customers.products` entries must be product codes/],
+    [{ ...base, store: {} }, /store.idempotency` must implement/],
+    [{ ...base, dev: "yes" }, /`dev` must be true or false/],
     [{ ...base, topUps: { min: -1 } }, /min` must be a positive number/],
     [{ ...base, topUps: { currencies: ["USX"] } }, /unknown currency code "USX"/],
     [{ ...base, topUps: { currencies: ["usd"] } }, /unknown currency code "usd"/],
@@ -30,11 +39,14 @@ describe("configuration mistakes fail at creation with a fix", () => {
     [{ ...base, basePath: 42 }, /basePath` must be a path such as "\/api\/credyt", got 42/],
     [{ ...base, topUps: "USD" }, /topUps` must be an object/],
     [{ ...base, topUps: null }, /topUps` must be an object/],
-    [{ ...base, topUps: { currencies: "USD" } }, /at least one currency/],
+    [
+      { ...base, topUps: { currencies: "USD" } },
+      /topUps.currencies` must be \{ USD: \{ min, max \} \} or a list of codes/,
+    ],
     [{ ...base, topUps: { assets: "TOK" } }, /topUps.assets` must list at least one asset code/],
     [{ ...base, topUps: { assets: [] } }, /topUps.assets` must list at least one asset code/],
-    [{ ...base, rateLimit: null }, /rateLimit` must be \{ limit, windowMs \} or false/],
-    [{ ...base, rateLimit: true }, /rateLimit` must be \{ limit, windowMs \} or false/],
+    [{ ...base, rateLimit: null }, /rateLimit` must be \{ reads\?, writes\? \} or false/],
+    [{ ...base, rateLimit: true }, /rateLimit` must be \{ reads\?, writes\? \} or false/],
     [{ ...base, rateLimit: { limit: "30", windowMs: 1000 } }, /rateLimit.limit` must be a positive integer/],
     [{ ...base, rateLimit: { limit: 5, windowMs: 1000, store: {} } }, /rateLimit.store` must implement `hit`/],
     [{ ...base, topUps: { accountNames: [] } }, /topUps.accountNames` must list at least one account name/],
@@ -43,7 +55,7 @@ describe("configuration mistakes fail at creation with a fix", () => {
       /topUps.accountNames` has an invalid account name "bad name"/,
     ],
     [{ ...base, getRateLimit: { limit: 0, windowMs: 1000 } }, /getRateLimit.limit` must be a positive integer \(GETs/],
-    [{ ...base, getRateLimit: true }, /getRateLimit` must be \{ limit, windowMs \} or false/],
+    [{ ...base, getRateLimit: true }, /getRateLimit` must be \{ limit\?, windowMs\? \} or false/],
     [{ ...base, circuitBreaker: { threshold: 0 } }, /circuitBreaker.threshold` must be a positive integer/],
     [{ ...base, circuitBreaker: { cooldownMs: -5 } }, /circuitBreaker.cooldownMs` must be a positive integer/],
     [{ ...base, circuitBreaker: "on" }, /circuitBreaker` must be \{ threshold\?, cooldownMs\? \} or false/],
@@ -62,10 +74,12 @@ describe("configuration mistakes fail at creation with a fix", () => {
     [{ ...base, topUps: { max: Number.NaN } }, /topUps.max` must be a positive number/],
     [{ ...base, topUps: { max: "1e5" } }, /topUps.max` must be a positive number or decimal string/],
     [
-      { ...base, topUps: { currencies: ["USD"], max: "0.001" } },
-      /topUps.max` \(0.001\) is below the smallest USD top-up \(0.01, in whole minor units\)/,
+      { ...base, topUps: { currencies: { USD: { min: "0.001", max: "0.001" } } } },
+      /currencies.USD.max` \(0.001\) is below the smallest USD top-up \(0.01, in whole minor units\)/,
     ],
-    [{ ...base, topUps: { currencies: ["JPY"], max: 0.5 } }, /below the smallest JPY top-up \(1,/],
+    [{ ...base, topUps: { currencies: { JPY: { min: 0.5, max: 0.5 } } } }, /below the smallest JPY top-up \(1,/],
+    // A max below the currency's default min (5 USD) contradicts it: say so, do not drop to 1 cent.
+    [{ ...base, topUps: { currencies: ["USD"], max: "0.01" } }, /topUps.min` \(5\) is greater than its max \(0.01\)/],
     [{ ...base, topUps: { currencies: ["USD"], min: "0.001", max: "0.001" } }, /below the smallest USD top-up/],
     [{ ...base, topUps: { currencies: ["USD", "JPY"], min: "0.5", max: "0.9" } }, /below the smallest JPY top-up/],
     // Timers cannot wait longer than 2^31-1 ms: setTimeout would fire at once and time out every call.
@@ -120,7 +134,9 @@ describe("configuration mistakes fail at creation with a fix", () => {
   });
 
   it("accepts limits that leave at least one payable amount in every currency", () => {
-    expect(() => createCredytProxy({ ...base, topUps: { currencies: ["USD"], max: "0.01" } })).not.toThrow();
+    expect(() =>
+      createCredytProxy({ ...base, topUps: { currencies: ["USD"], min: "0.01", max: "0.01" } }),
+    ).not.toThrow();
     expect(() =>
       createCredytProxy({ ...base, topUps: { currencies: ["USD", "JPY"], min: "0.001", max: 1 } }),
     ).not.toThrow();

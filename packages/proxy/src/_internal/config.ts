@@ -1,19 +1,17 @@
-import { ASSET_CODE_RULE, currencyDigits, isAssetCode, isCurrencyCode } from "@credyt/core";
 import { checkMethods, checkMilliseconds, fail, hasControlCharacters, optionFailure, show } from "./config-checks";
-import {
-  DEFAULT_GET_RATE_LIMIT,
-  DEFAULT_RATE_LIMIT,
-  type ResolvedRateLimit,
-  resolveCircuitBreaker,
-  resolveRateLimit,
-} from "./config-limits";
-import { type Big, formatDecimal, minorUnit, parseDecimal, smallestAmount } from "./decimal";
-import { isProduction } from "./dev-log";
+import { type ResolvedRateLimit, resolveCircuitBreaker, resolveRateLimits } from "./config-limits";
+import { type ResolvedCurrency, type ResolvedTopUps, resolveTopUps } from "./config-top-ups";
 import { isObject } from "./is-object";
-import { MemoryIdempotencyStore } from "./memory-idempotency-store";
-import { ACCOUNT_NAME_PATTERN, ACCOUNT_NAME_RULE } from "./patterns";
+import { createMemoryStore } from "./memory-store";
 import type { IdempotencyStore } from "./stores";
-import type { CredytProxyEvent, CredytProxyOptions, ExchangeRateRequest } from "./types";
+import type {
+  CredytOptions,
+  CredytProxyEvent,
+  CredytProxyOptions,
+  CredytStore,
+  CustomerProduct,
+  Identity,
+} from "./types";
 
 export { checkMilliseconds, hasControlCharacters } from "./config-checks";
 export { DEFAULT_BREAKER, type ResolvedRateLimit } from "./config-limits";
@@ -21,31 +19,37 @@ export { DEFAULT_BREAKER, type ResolvedRateLimit } from "./config-limits";
 export const DEFAULT_API_URL = "https://api.credyt.ai";
 export const DEFAULT_BASE_PATH = "/api/credyt";
 export const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_MAX = "10000";
+
+type MaybePromise<T> = T | Promise<T>;
 
 export interface ResolvedConfig<Ctx> {
   apiKey: string;
   apiUrl: string;
   basePath: string;
-  getCustomerId: CredytProxyOptions<Ctx>["getCustomerId"];
+  /** Development: Host-derived origin allowed, refusals explained. */
+  dev: boolean;
+  /** One log line per refused or money-moving request. */
+  auditLog: boolean;
+  getCustomerId: ((ctx: Ctx) => MaybePromise<string | null | undefined>) | undefined;
+  identify: ((ctx: Ctx) => MaybePromise<Identity | null | undefined>) | undefined;
+  products: CustomerProduct[];
   returnUrl: string;
   failureUrl: string | undefined;
   allowedOrigins: Set<string>;
   publicOrigin: string | undefined;
   trustProxy: boolean;
-  currencies: Map<string, { digits: number; min: Big }>;
+  currencies: Map<string, ResolvedCurrency>;
   assets: Set<string>;
   accountNames: Set<string>;
-  min: Big | undefined;
-  max: Big;
-  exchangeRate:
-    | ((ctx: Ctx, topUp: ExchangeRateRequest) => number | undefined | Promise<number | undefined>)
-    | undefined;
+  exchangeRate: ResolvedTopUps<Ctx>["exchangeRate"];
   timeoutMs: number;
   fetch: typeof fetch | undefined;
   onEvent: ((event: CredytProxyEvent) => void | Promise<void>) | undefined;
+  store: CredytStore;
   idempotencyStore: IdempotencyStore;
+  /** The POST (writes) limit, or undefined when off. */
   rateLimit: ResolvedRateLimit | undefined;
+  /** The GET (reads) limit, or undefined when off. */
   getRateLimit: ResolvedRateLimit | undefined;
   circuitBreaker: { threshold: number; cooldownMs: number } | undefined;
 }
@@ -77,14 +81,6 @@ export function resolveApiAccess(options: { apiKey?: unknown; apiUrl?: unknown }
     fix(`\`apiUrl\` must be an http(s) URL without query, hash or credentials, such as "${DEFAULT_API_URL}".`);
   }
   return { apiKey, apiUrl: (url as URL).href.replace(/\/+$/, "") };
-}
-
-function amountOption(value: unknown, name: string): Big {
-  const parsed = parseDecimal(value);
-  // A limit of 0 or less can never be met: top-ups must be above 0.
-  if (!parsed || parsed.lte(0))
-    fail(`\`topUps.${name}\` must be a positive number or decimal string, such as 5 or "0.50", got ${show(value)}.`);
-  return parsed;
 }
 
 function checkUrlOption(value: unknown, name: string): string {
@@ -127,14 +123,64 @@ function parseOriginOption(value: unknown): string {
   return origin;
 }
 
-/** Validates the options once, at creation, with messages that say what to fix. */
-export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedConfig<Ctx> {
+/** True for an origin on this machine: `localhost`, `*.localhost`, 127.0.0.0/8, `[::1]`. */
+export function isLoopbackOrigin(origin: string): boolean {
+  const host = new URL(origin).hostname;
+  return host === "localhost" || host.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(host) || host === "[::1]";
+}
+
+/** NODE_ENV as the runtime set it, where there is a `process` (undefined on Workers and Deno Deploy). */
+function nodeEnv(): string | undefined {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV;
+}
+
+function checkStore(value: unknown): CredytStore {
+  if (!isObject(value)) fail("`store` must be a store such as createRedisStore({ client, subscriber }).");
+  checkMethods(value.idempotency, "store.idempotency", ["claim", "complete", "release"], "createMemoryStore()");
+  checkMethods(value.rateLimit, "store.rateLimit", ["hit"], "createMemoryStore()");
+  if (value.fanout !== undefined)
+    checkMethods(value.fanout, "store.fanout", ["lease", "publish", "subscribe"], "createRedisStore({ … })");
+  return value as unknown as CredytStore;
+}
+
+function resolveProducts(value: unknown): CustomerProduct[] {
+  if (value === undefined) return [];
+  if (!isObject(value)) fail(`\`customers\` must be { products?: [...] }, got ${show(value)}.`);
+  const products = value.products ?? [];
+  if (!Array.isArray(products)) fail('`customers.products` must be a list such as ["starter"].');
+  return products.map((product: unknown) => {
+    const ref = typeof product === "string" ? { code: product } : product;
+    if (!isObject(ref) || typeof ref.code !== "string" || ref.code === "")
+      fail(`\`customers.products\` entries must be product codes or { code, version? }, got ${show(product)}.`);
+    if (ref.version !== undefined && (typeof ref.version !== "number" || !Number.isInteger(ref.version)))
+      fail(`\`customers.products\` version of "${ref.code}" must be an integer.`);
+    return ref.version === undefined ? { code: ref.code } : { code: ref.code, version: ref.version as number };
+  });
+}
+
+/** Every option name `createCredyt` and `createCredytProxy` read. */
+type AnyOptions<Ctx> = Omit<CredytOptions<Ctx>, "rateLimit"> &
+  Partial<Pick<CredytProxyOptions<Ctx>, "publicOrigin" | "idempotencyStore" | "rateLimit" | "getRateLimit">>;
+
+/**
+ * Validates the options with messages that say what to fix. `createCredyt` calls it on first use, so a
+ * build without runtime secrets (`next build`) never runs it.
+ */
+export function resolveConfig<Ctx>(options: AnyOptions<Ctx>, factory = "createCredyt"): ResolvedConfig<Ctx> {
   if (typeof options !== "object" || options === null)
-    fail("pass an options object with `apiKey` and `getCustomerId`.");
-  const { apiKey, apiUrl } = resolveApiAccess(options, "createCredytProxy");
-  if (typeof options.getCustomerId !== "function") {
-    fail("`getCustomerId(ctx)` is missing. Return the signed-in customer's Credyt id from your session, or null.");
+    fail("pass an options object with `apiKey` and `identify` (or `getCustomerId`).");
+  const { apiKey, apiUrl } = resolveApiAccess(options, factory);
+  const identify = options.identify;
+  const getCustomerId = options.getCustomerId;
+  if (identify !== undefined && typeof identify !== "function") fail("`identify(ctx)` must be a function.");
+  if (getCustomerId !== undefined && typeof getCustomerId !== "function")
+    fail("`getCustomerId(ctx)` must be a function.");
+  if (identify === undefined && getCustomerId === undefined) {
+    fail(
+      "`identify(ctx)` is missing. Return the signed-in user as `{ externalId: user.id, email }` (or null), or give `getCustomerId(ctx)` if you store Credyt customer ids.",
+    );
   }
+  if (identify !== undefined && getCustomerId !== undefined) fail("give `identify` or `getCustomerId`, not both.");
   const rawBasePath: unknown = options.basePath ?? DEFAULT_BASE_PATH;
   const basePath = typeof rawBasePath === "string" ? rawBasePath.replace(/\/+$/, "") : "";
   if (!/^\/[A-Za-z0-9._~!$&'()*+,;=:@/-]*$/.test(basePath) || basePath.includes("//")) {
@@ -143,53 +189,7 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
   const timeoutMs = checkMilliseconds(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs", fail);
   if (options.fetch !== undefined && typeof options.fetch !== "function") fail("`fetch` must be a function.");
   if (options.onEvent !== undefined && typeof options.onEvent !== "function") fail("`onEvent` must be a function.");
-
-  if (options.topUps !== undefined && !isObject(options.topUps as unknown))
-    fail(
-      `\`topUps\` must be an object such as { currencies: ["USD"], min: 5, max: 500 }, got ${show(options.topUps)}.`,
-    );
-  const topUps = options.topUps ?? {};
-  const currencyCodes = topUps.currencies ?? ["USD"];
-  if (!Array.isArray(currencyCodes) || currencyCodes.length === 0)
-    fail("`topUps.currencies` must list at least one currency code.");
-  const currencies = new Map<string, { digits: number; min: Big }>();
-  for (const code of currencyCodes) {
-    if (typeof code !== "string" || !isCurrencyCode(code)) {
-      fail(`\`topUps.currencies\` has an unknown currency code "${String(code)}"; use ISO 4217 codes such as "USD".`);
-    }
-    const digits = currencyDigits(code);
-    currencies.set(code, { digits, min: minorUnit(digits) });
-  }
-  const assetCodes = topUps.assets ?? [...currencies.keys()];
-  if (!Array.isArray(assetCodes) || assetCodes.length === 0)
-    fail('`topUps.assets` must list at least one asset code, such as ["USD", "TOK"].');
-  for (const code of assetCodes) {
-    if (!isAssetCode(code)) fail(`\`topUps.assets\` has an invalid asset code ${show(code)}: use ${ASSET_CODE_RULE}.`);
-  }
-  const accountNames = topUps.accountNames ?? ["default"];
-  if (!Array.isArray(accountNames) || accountNames.length === 0)
-    fail('`topUps.accountNames` must list at least one account name, such as ["default"].');
-  for (const name of accountNames) {
-    if (typeof name !== "string" || !ACCOUNT_NAME_PATTERN.test(name))
-      fail(`\`topUps.accountNames\` has an invalid account name ${show(name)}: use ${ACCOUNT_NAME_RULE}.`);
-  }
-  const min = topUps.min === undefined ? undefined : amountOption(topUps.min, "min");
-  const max = amountOption(topUps.max ?? DEFAULT_MAX, "max");
-  if (min?.gt(max))
-    fail(
-      `\`topUps.min\` (${String(topUps.min)}) is greater than \`topUps.max\` (${String(topUps.max ?? DEFAULT_MAX)}).`,
-    );
-  for (const [code, currency] of currencies) {
-    // The smallest amount a customer could pay in this currency; above max, no top-up in it can pass.
-    const smallest = smallestAmount(min ?? currency.min, currency.digits);
-    if (smallest.gt(max))
-      fail(
-        `\`topUps.max\` (${String(topUps.max)}) is below the smallest ${code} top-up (${formatDecimal(smallest)}, in whole minor units); raise it.`,
-      );
-  }
-  if (topUps.exchangeRate !== undefined && typeof topUps.exchangeRate !== "function") {
-    fail("`topUps.exchangeRate` must be a function `(ctx) => number | undefined`.");
-  }
+  const topUps = resolveTopUps(options.topUps);
 
   if (options.allowedOrigins !== undefined && !Array.isArray(options.allowedOrigins)) {
     fail(
@@ -197,15 +197,24 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
     );
   }
   const allowedOrigins = new Set((options.allowedOrigins ?? []).map(parseOriginOption));
-  const publicOrigin = options.publicOrigin === undefined ? undefined : bareOrigin(options.publicOrigin);
-  if (options.publicOrigin !== undefined && publicOrigin === undefined) {
+  const rawOrigin = options.origin ?? options.publicOrigin;
+  const name = options.origin !== undefined ? "origin" : "publicOrigin";
+  const publicOrigin = rawOrigin === undefined ? undefined : bareOrigin(rawOrigin);
+  if (rawOrigin !== undefined && publicOrigin === undefined) {
     fail(
-      `\`publicOrigin\` must be your app's public origin, scheme and host only, such as "https://app.example.com", got ${show(options.publicOrigin)}.`,
+      `\`${name}\` must be your app's public origin, scheme and host only, such as "https://app.example.com", got ${show(rawOrigin)}.`,
     );
   }
-  if (publicOrigin === undefined && isProduction()) {
+  if (options.dev !== undefined && typeof options.dev !== "boolean") fail("`dev` must be true or false.");
+  if (options.auditLog !== undefined && typeof options.auditLog !== "boolean")
+    fail("`auditLog` must be true or false.");
+  const env = nodeEnv();
+  const dev =
+    options.dev ??
+    (publicOrigin !== undefined ? isLoopbackOrigin(publicOrigin) : env === "development" || env === "test");
+  if (publicOrigin === undefined && !dev) {
     fail(
-      "`publicOrigin` is required when NODE_ENV=production: without it this site's origin would come from the request's Host header, which the browser controls. Set it to your app's public origin, e.g. `publicOrigin: \"https://app.example.com\"` (or `publicOrigin: process.env.PUBLIC_ORIGIN`).",
+      `\`origin\` is required outside development: without it this site's origin would come from the request's Host header, which the client controls. Set it to your app's public origin, e.g. \`origin: "https://app.example.com"\` (or \`origin: process.env.PUBLIC_ORIGIN\`); for local development pass \`dev: true\` or a loopback origin such as "http://localhost:3000".${env === undefined ? "" : ` (NODE_ENV is "${env}".)`}`,
     );
   }
   if (options.trustProxy !== undefined && typeof options.trustProxy !== "boolean") {
@@ -214,46 +223,43 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
   const returnUrl = checkUrlOption(options.returnUrl ?? "/", "returnUrl");
   const failureUrl = options.failureUrl === undefined ? undefined : checkUrlOption(options.failureUrl, "failureUrl");
 
-  if (options.idempotencyStore !== undefined)
+  const store = options.store === undefined ? createMemoryStore() : checkStore(options.store);
+  let idempotencyStore = store.idempotency;
+  if (options.idempotencyStore !== undefined) {
     checkMethods(
       options.idempotencyStore,
       "idempotencyStore",
       ["claim", "complete", "release"],
       "new MemoryIdempotencyStore()",
     );
-  const rateLimit = resolveRateLimit(options.rateLimit, "rateLimit", DEFAULT_RATE_LIMIT, "POSTs");
-  // GETs count in the POSTs' store unless told otherwise: a shared (Redis) store then limits both.
-  const getRateLimit = resolveRateLimit(
-    options.getRateLimit,
-    "getRateLimit",
-    DEFAULT_GET_RATE_LIMIT,
-    "GETs",
-    rateLimit?.store,
-  );
+    idempotencyStore = options.idempotencyStore;
+  }
+  const { reads, writes } = resolveRateLimits(options.rateLimit, options.getRateLimit, store.rateLimit);
   const circuitBreaker = resolveCircuitBreaker(options.circuitBreaker);
 
   return {
     apiKey,
     apiUrl,
     basePath,
-    getCustomerId: options.getCustomerId,
+    dev,
+    // Test runners set NODE_ENV=test: their refusals are the point of the tests, not news.
+    auditLog: options.auditLog ?? (dev && env !== "test"),
+    getCustomerId,
+    identify,
+    products: resolveProducts(options.customers),
     returnUrl,
     failureUrl,
     allowedOrigins,
     publicOrigin,
     trustProxy: options.trustProxy ?? false,
-    currencies,
-    assets: new Set(assetCodes),
-    accountNames: new Set(accountNames),
-    min,
-    max,
-    exchangeRate: topUps.exchangeRate,
+    ...topUps,
     timeoutMs,
     fetch: options.fetch,
     onEvent: options.onEvent,
-    idempotencyStore: options.idempotencyStore ?? new MemoryIdempotencyStore(),
-    rateLimit,
-    getRateLimit,
+    store,
+    idempotencyStore,
+    rateLimit: writes,
+    getRateLimit: reads,
     circuitBreaker,
   };
 }

@@ -83,9 +83,13 @@ function explainReturnUrl<Ctx>(x: Exchange<Ctx>, value: string, field: string, s
   );
 }
 
+/**
+ * Counts a hit against `limit` (the caller passes `x.config.rateLimit` for POSTs, `x.config.getRateLimit`
+ * for GETs); `undefined` is a limit turned off, never a fallback to the other one.
+ */
 export async function checkRate<Ctx>(
   x: Exchange<Ctx>,
-  limit: ResolvedRateLimit | undefined = x.config.rateLimit,
+  limit: ResolvedRateLimit | undefined,
   kind: "post" | "get" = "post",
 ): Promise<void> {
   if (!limit) return;
@@ -96,6 +100,7 @@ export async function checkRate<Ctx>(
     hit = await limit.store.hit(key, limit.windowMs);
   } catch (error) {
     // A read changes nothing: when the store is down, GETs go on (POSTs fail closed, answered 503).
+    // The failure was reported (onEvent `store_error`) by the store wrapper before it reached here.
     if (kind === "get") return;
     throw error;
   }
@@ -145,7 +150,7 @@ export async function createTopUp<Ctx>(x: Exchange<Ctx>): Promise<Response> {
   const tag = (await sha256(baseKey)).slice(0, 32);
 
   const create = async () => {
-    await checkRate(x);
+    await checkRate(x, x.config.rateLimit);
     const rate = await exchangeRate(x, { asset, currency: body.currency, amount: body.amount });
     const upstream: CredytTopUpBody = {
       customer_id: x.customerId,
@@ -216,7 +221,7 @@ export async function createTopUp<Ctx>(x: Exchange<Ctx>): Promise<Response> {
 export async function createPortalSession<Ctx>(x: Exchange<Ctx>): Promise<Response> {
   const body = validatePortal(await readJsonObject(x.request));
   const { returnUrl, failureUrl } = returnUrls(x, body.return_url);
-  await checkRate(x);
+  await checkRate(x, x.config.rateLimit);
   const upstream: CredytPortalSessionBody = {
     customer_id: x.customerId,
     // Nothing is paid in the portal: a failure there (an expired link) only calls for a fresh balance.

@@ -7,9 +7,9 @@ const CUSTOMER_VALUE = /^cust_/i;
 const SERVER_ONLY = "The customer is decided by the server from your session; do not send it.";
 
 /**
- * The origin of the page the browser is on ("self"): `publicOrigin` when configured; with `trustProxy`,
+ * The origin of the page the browser is on ("self"): `origin` when configured; with `trustProxy`,
  * the first `X-Forwarded-Proto`/`X-Forwarded-Host` values (each falling back to the request URL's own
- * when absent or malformed); otherwise the request URL's origin.
+ * when absent or malformed); otherwise the request's scheme with its `Host` header.
  */
 export function selfOrigin(
   url: URL,
@@ -17,7 +17,17 @@ export function selfOrigin(
   options: { publicOrigin: string | undefined; trustProxy: boolean },
 ): string {
   if (options.publicOrigin !== undefined) return options.publicOrigin;
-  if (!options.trustProxy) return url.origin;
+  if (!options.trustProxy) {
+    // The browser's own host (Next hands route handlers its listening host, `localhost`, instead); a
+    // cross-site page cannot set `Host`. Only reached in development: elsewhere `origin` is required.
+    const host = headers.get("host");
+    if (host === null || host === url.host || !HOST_PATTERN.test(host)) return url.origin;
+    try {
+      return new URL(`${url.protocol}//${host}`).origin;
+    } catch {
+      return url.origin;
+    }
+  }
   const first = (name: string) => headers.get(name)?.split(",")[0]?.trim().toLowerCase() || undefined;
   const proto = first("x-forwarded-proto");
   const host = first("x-forwarded-host");

@@ -1,6 +1,6 @@
 import { checkMilliseconds } from "./config";
 import { fail } from "./config-checks";
-import type { WalletStreamOptions } from "./fanout";
+import type { WalletFanout, WalletStreamOptions } from "./fanout";
 import type { HubSettings } from "./wallet-hub";
 
 /** Resolved stream settings, or `undefined` when streams are turned off (`streams: false`). */
@@ -9,7 +9,10 @@ export interface StreamConfig extends HubSettings {
 }
 
 /** Validates `streams` once, at creation, with messages that say what to fix. */
-export function resolveStreamConfig(value: WalletStreamOptions | false | undefined): StreamConfig | undefined {
+export function resolveStreamConfig(
+  value: WalletStreamOptions | false | undefined,
+  storeFanout?: WalletFanout,
+): StreamConfig | undefined {
   if (value === false) return undefined;
   if (value !== undefined && (typeof value !== "object" || value === null || Array.isArray(value))) {
     fail("`streams` must be an object such as { pollIntervalMs: 2000 }, or false to turn live balances off.");
@@ -32,7 +35,8 @@ export function resolveStreamConfig(value: WalletStreamOptions | false | undefin
   if (typeof max !== "number" || !Number.isInteger(max) || max <= 0) {
     fail(`\`streams.maxStreamsPerCustomer\` must be a positive integer, got ${String(max)}.`);
   }
-  const fanout = options.fanout;
+  // `streams.fanout` (the older place) wins over the store's.
+  const fanout = options.fanout ?? storeFanout;
   if (
     fanout !== undefined &&
     (typeof fanout !== "object" ||

@@ -79,13 +79,13 @@ export function validateTopUp<Ctx>(body: unknown, config: ResolvedConfig<Ctx>): 
   if (!amount?.gt(0)) {
     details.amount = ["must be greater than 0"];
   } else if (currency) {
-    const min = config.min ?? currency.min;
+    const { min, max } = currency;
     if (!fitsMinorUnit(amount, currency.digits)) {
       details.amount = [`must have at most ${currency.digits} decimal places for ${data.currency}`];
     } else if (amount.lt(min)) {
       details.amount = [`must be at least ${formatDecimal(min)}`];
-    } else if (amount.gt(config.max)) {
-      details.amount = [`must be at most ${formatDecimal(config.max)}`];
+    } else if (amount.gt(max)) {
+      details.amount = [`must be at most ${formatDecimal(max)}`];
     }
   }
   if (Object.keys(details).length > 0) throw invalidBody(details);
