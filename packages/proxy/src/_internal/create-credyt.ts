@@ -291,15 +291,16 @@ function lazyApi(make: () => CredytServerApi): CredytServerApi {
     api ??= make();
     return api;
   };
+  // Async, so a configuration error is a rejected promise like any other failure, never a sync throw.
   return {
-    getWallet: (customerId) => get().getWallet(customerId),
-    getAccount: (customerId, accountId) => get().getAccount(customerId, accountId),
-    createTopUp: (body) => get().createTopUp(body),
-    createBillingPortalSession: (body) => get().createBillingPortalSession(body),
-    notify: (customerId) => get().notify(customerId),
+    getWallet: async (customerId) => get().getWallet(customerId),
+    getAccount: async (customerId, accountId) => get().getAccount(customerId, accountId),
+    createTopUp: async (body) => get().createTopUp(body),
+    createBillingPortalSession: async (body) => get().createBillingPortalSession(body),
+    notify: async (customerId) => get().notify(customerId),
     customers: {
-      getOrCreate: (externalId, details) => get().customers.getOrCreate(externalId, details),
-      find: (externalId) => get().customers.find(externalId),
+      getOrCreate: async (externalId, details) => get().customers.getOrCreate(externalId, details),
+      find: async (externalId) => get().customers.find(externalId),
     },
   };
 }
