@@ -1,19 +1,24 @@
-import { createCredytProxy } from "@credyt/proxy";
-import { getSession } from "./session";
+import { createCredyt } from "@credyt/proxy";
+import { getUser } from "./session";
 
 const apiKey = process.env.CREDYT_API_KEY ?? "";
 const apiUrl = process.env.CREDYT_API_URL ?? "https://api.credyt.ai";
 
 // Live balances are on by default: the browser opens GET /api/credyt/wallet/stream (useWalletStream).
-export const credyt = createCredytProxy({
+export const credyt = createCredyt({
   apiKey,
   apiUrl,
-  getCustomerId: ({ request }) => getSession(request.headers.get("cookie"))?.credytCustomerId ?? null,
+  origin: process.env.PUBLIC_ORIGIN,
+  identify: ({ request }) => {
+    const user = getUser(request.headers.get("cookie"));
+    return user ? { externalId: user.id } : null;
+  },
   streams: { pollIntervalMs: 2000 },
 });
 
 // Your server bills usage, then tells the proxy: every open tab of that customer shows the new balance now.
-export async function billUsage(customerId: string, eventType: string): Promise<void> {
+export async function billUsage(userId: string, eventType: string): Promise<void> {
+  const customerId = await credyt.api.customers.getOrCreate(userId);
   const response = await fetch(`${apiUrl}/events`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-CREDYT-API-KEY": apiKey },
@@ -23,5 +28,5 @@ export async function billUsage(customerId: string, eventType: string): Promise<
     }),
   });
   if (!response.ok) throw new Error(`Credyt answered ${response.status} to POST /events`);
-  await credyt.notify(customerId);
+  await credyt.notify({ externalId: userId });
 }

@@ -1,17 +1,18 @@
 import { createServer } from "node:http";
-import { createCredytProxy } from "@credyt/proxy/node";
-import { getSession } from "./session";
+import { createCredyt } from "@credyt/proxy";
+import { getUser } from "./session";
 
-const credyt = createCredytProxy({
+const credyt = createCredyt({
   apiKey: process.env.CREDYT_API_KEY ?? "",
   apiUrl: process.env.CREDYT_API_URL,
-  publicOrigin: process.env.PUBLIC_ORIGIN, // required in production: "https://app.example.com"
-  getCustomerId: ({ req }) => getSession(req.headers.cookie)?.credytCustomerId ?? null,
+  origin: process.env.PUBLIC_ORIGIN, // "https://app.example.com"; required outside development
+  identify: ({ request }) => {
+    const user = getUser(request.headers.get("cookie"));
+    return user ? { externalId: user.id } : null;
+  },
 });
 
-export const server = createServer((req, res) => {
-  // Without `next`, requests outside /api/credyt get the proxy's 404.
-  credyt(req, res);
-});
+// Without `next`, requests outside /api/credyt (the default basePath) get the proxy's 404.
+export const server = createServer(credyt.node());
 
 // server.listen(3000);

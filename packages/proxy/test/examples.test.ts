@@ -1,7 +1,6 @@
 // Every README snippet is a file in examples/, included verbatim in the README and run here.
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
 import { createAdaptorServer } from "@hono/node-server";
 import { type ListeningServer, listen } from "@repo/tooling/server";
@@ -28,7 +27,8 @@ async function serve(server: Server): Promise<string> {
 }
 
 async function exercise(base: string) {
-  const cookie = { Cookie: `user=${DEMO_CUSTOMER_ID}` };
+  // The emulator's demo customer has external_id "demo": identify finds it, creates nothing.
+  const cookie = { Cookie: "user=demo" };
   const wallet = await fetch(`${base}/wallet`, { headers: cookie });
   expect(wallet.status).toBe(200);
   expect(await wallet.text()).toContain("14.566678");
@@ -46,6 +46,7 @@ describe("README examples", () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
     const files = readdirSync(examplesDir).filter((f) => f.endsWith(".ts") && f !== "session.ts");
     expect(files.sort()).toEqual([
+      "credyt.ts",
       "express.ts",
       "fetch.ts",
       "hono.ts",
@@ -69,15 +70,14 @@ describe("README examples", () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
     const source = readFileSync(new URL("express-plain.mjs", examplesDir), "utf8").trim();
     expect(readme).toContain(`\`\`\`js\n${source}\n\`\`\``);
-    const { getSession } = await import("../examples/session");
+    const { getUser } = await import("../examples/session");
     // A JavaScript module: imported by URL, so TypeScript does not ask for its types.
     const { app } = (await import(/* @vite-ignore */ new URL("express-plain.mjs", examplesDir).href)) as {
       app: (req: unknown, res: unknown) => void;
     };
     // Stands in for the app's authentication middleware, which sets req.user.
     const withAuth = createServer((req, res) => {
-      const session = getSession(req.headers.cookie);
-      Object.assign(req, { user: session ? { credytCustomerId: session.credytCustomerId } : undefined });
+      Object.assign(req, { user: getUser(req.headers.cookie) ?? undefined });
       app(req, res);
     });
     await exercise(await serve(withAuth));
@@ -90,7 +90,12 @@ describe("README examples", () => {
 
   it("Next.js route handlers", async () => {
     const { GET, POST } = await import("../examples/next-route");
-    const route = (request: Request) => (request.method === "GET" ? GET(request) : POST(request));
+    // Next passes the [...path] segments as params; the route takes its prefix from them.
+    const route = (request: Request) => {
+      const path = new URL(request.url).pathname.replace(/^\/api\/credyt\//, "").split("/");
+      const context = { params: Promise.resolve({ path }) };
+      return request.method === "GET" ? GET(request, context) : POST(request, context);
+    };
     await exercise(await serve(createAdaptorServer({ fetch: route }) as Server));
   });
 
@@ -104,18 +109,18 @@ describe("README examples", () => {
     await exercise(await serve(createAdaptorServer({ fetch: handleRequest }) as Server));
   });
 
-  it("server-side prefetch with createCredytApi", async () => {
+  it("server-side prefetch with credyt.api", async () => {
     const { loadWallet } = await import("../examples/prefetch");
-    const wallet = await loadWallet(DEMO_CUSTOMER_ID);
+    const wallet = await loadWallet("demo");
     expect(wallet.accounts.find((a) => a.asset === "USD")?.available).toBe(14.566678);
   });
 
   it("live balance: billUsage pushes the charged balance to an open stream", async () => {
     const { credyt, billUsage } = await import("../examples/live");
-    const base = await serve(createAdaptorServer({ fetch: (request: Request) => credyt(request) }) as Server);
+    const base = await serve(createAdaptorServer({ fetch: (request: Request) => credyt.fetch(request) }) as Server);
     const controller = new AbortController();
     const response = await fetch(`${base}/wallet/stream`, {
-      headers: { Cookie: `user=${DEMO_CUSTOMER_ID}` },
+      headers: { Cookie: "user=demo" },
       signal: controller.signal,
     });
     expect(response.status).toBe(200);
@@ -126,7 +131,7 @@ describe("README examples", () => {
       while (!pattern.test(text)) text += decoder.decode((await reader.read()).value, { stream: true });
     };
     await until(/"available":14\.566678/);
-    await billUsage(DEMO_CUSTOMER_ID, "video_promoted"); // $0.50 in the emulator's demo product
+    await billUsage("demo", "video_promoted"); // $0.50 in the emulator's demo product
     await until(/"available":14\.066678/);
     controller.abort();
   });
