@@ -1,17 +1,18 @@
 import type { Wallet } from "@credyt/core";
 import { BillingPortalLink, CredytProvider, TopUpButton, WalletBalance } from "@credyt/react";
-import { credytApi, currentCustomerId } from "@/lib/credyt";
+import { credyt, currentUser } from "@/lib/credyt";
 
 // Balances are per customer and change all the time: render on every request, never at build time.
 export const dynamic = "force-dynamic";
 
 /**
  * Fetches the wallet on the server, so the balance is in the HTML: no loading flash, no layout shift.
- * `createCredytApi` answers the same `Wallet` the provider's `fallback` takes: no mapping needed.
+ * `credyt.api` answers the same `Wallet` the provider's `fallback` takes: no mapping needed, and finds the
+ * user's Credyt customer with the same mapping the proxy's `identify` uses.
  */
-async function prefetchWallet(customerId: string): Promise<Wallet | undefined> {
+async function prefetchWallet(userId: string): Promise<Wallet | undefined> {
   try {
-    return await credytApi().getWallet(customerId);
+    return await credyt.api.getWallet(await credyt.api.customers.getOrCreate(userId));
   } catch (error) {
     // The components fetch it themselves in the browser; the page still renders.
     console.error("Could not prefetch the Credyt wallet:", error);
@@ -20,12 +21,12 @@ async function prefetchWallet(customerId: string): Promise<Wallet | undefined> {
 }
 
 export default async function Home() {
-  const customerId = await currentCustomerId();
-  const wallet = customerId ? await prefetchWallet(customerId) : undefined;
+  const user = await currentUser();
+  const wallet = user ? await prefetchWallet(user.id) : undefined;
   return (
     <main>
       <h1>Your credits</h1>
-      {customerId ? (
+      {user ? (
         // A fixed locale keeps the server's and the browser's formatting identical (no hydration mismatch).
         <CredytProvider locale="en-US" fallback={{ wallet }} assets={{ TOK: { label: "tokens" } }}>
           <section aria-labelledby="balance-title">

@@ -1,29 +1,26 @@
-import { createCredytApi } from "@credyt/proxy";
+import { createCredyt } from "@credyt/proxy";
 
 /**
- * The Credyt settings, from the server's environment only. With the emulator:
- * `CREDYT_API_KEY=key_test_emulator CREDYT_API_URL=http://127.0.0.1:4010`.
+ * The signed-in user in this app's own ids. This example has no real auth: it stands in for your session
+ * lookup, e.g. `(await auth())?.user`. The emulator's demo customer has the external id "demo".
  */
-export function credytAccess(): { apiKey: string; apiUrl: string } {
-  const apiKey = process.env.CREDYT_API_KEY;
-  const apiUrl = process.env.CREDYT_API_URL ?? "https://api.credyt.ai";
-  if (!apiKey) {
-    throw new Error(
-      "Set CREDYT_API_KEY (and CREDYT_API_URL for the emulator, e.g. http://127.0.0.1:4010) in the Next.js server's environment.",
-    );
-  }
-  return { apiKey, apiUrl };
+export async function currentUser(): Promise<{ id: string; email?: string } | null> {
+  return { id: process.env.DEMO_USER_ID ?? "demo" };
 }
 
 /**
- * The signed-in customer's Credyt id. This example has no real auth: it stands in for your session
- * lookup, e.g. `(await auth())?.user.credytCustomerId ?? null`. Defaults to the emulator's demo customer.
+ * The app's one Credyt instance: the route handlers mount it, server components read through `credyt.api`.
+ * Its options are checked on the first request, so `next build` needs neither `CREDYT_API_KEY` nor
+ * `PUBLIC_ORIGIN`. With the emulator: `CREDYT_API_KEY=key_test_emulator CREDYT_API_URL=http://127.0.0.1:4010`.
  */
-export async function currentCustomerId(): Promise<string | null> {
-  return process.env.DEMO_CUSTOMER_ID ?? "cust_4yd8340ff7fvwe1emfpe87d4w6";
-}
-
-/** The typed Credyt client for server components (prefetching the wallet). */
-export function credytApi() {
-  return createCredytApi(credytAccess());
-}
+export const credyt = createCredyt({
+  apiKey: process.env.CREDYT_API_KEY ?? "",
+  apiUrl: process.env.CREDYT_API_URL,
+  // Required outside development: "this site" is configuration, never the request's Host header.
+  origin: process.env.PUBLIC_ORIGIN,
+  identify: async () => {
+    const user = await currentUser();
+    return user ? { externalId: user.id } : null;
+  },
+  topUps: { currencies: { USD: { min: 5, max: 500 } } },
+});

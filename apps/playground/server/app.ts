@@ -6,7 +6,8 @@
  * exact app.
  */
 import { randomUUID } from "node:crypto";
-import { createCredytProxy } from "@credyt/proxy/hono";
+import { createCredyt } from "@credyt/proxy";
+import { type HonoContext, toHonoHandler } from "@credyt/proxy/hono";
 import { type Context, Hono } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import type { DemoCustomer } from "./config";
@@ -106,19 +107,23 @@ export function createPlaygroundApp(options: PlaygroundAppOptions): Hono {
     return c.body(null, 204);
   });
 
-  const credyt = createCredytProxy({
+  // One instance: the proxy's routes and `notify` below share it. The proxy maps the signed-in demo user
+  // (our own id, Credyt's external_id) to its Credyt customer and remembers it.
+  const credyt = createCredyt<HonoContext>({
     apiKey,
     apiUrl,
-    basePath: "/api/credyt",
-    getCustomerId: customerIdOf,
+    // The playground is a local development tool (loopback or a LAN address): this site is its Host.
+    dev: true,
+    identify: async ({ c }) => {
+      const customer = await signedInAs(c);
+      return customer ? { externalId: customer.externalId, name: customer.name } : null;
+    },
     returnUrl: "/credits",
     topUps: {
-      currencies: ["USD"],
+      currencies: { USD: { min: 5, max: 500 } },
       assets: ["USD", "TOK"],
-      min: 5,
-      max: 500,
       // Asked only for top-ups into another asset (TOK); a dollar top-up credits dollars one for one.
-      exchangeRate: async (c, { asset }) => {
+      exchangeRate: async ({ c }, { asset }) => {
         if (asset !== "TOK") return undefined;
         const customer = await signedInAs(c);
         return tokensPerDollar(customer?.externalId);
@@ -163,7 +168,7 @@ export function createPlaygroundApp(options: PlaygroundAppOptions): Hono {
     return c.json({ id: videoId, seconds: VIDEO_SECONDS }, 201);
   });
 
-  app.all("/api/credyt/*", credyt);
+  app.all("/api/credyt/*", toHonoHandler(credyt));
 
   app.all("/api/*", (c) => c.json({ error: { code: "not_found", message: `No route ${c.req.path}.` } }, 404));
   return app;

@@ -165,6 +165,8 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
       basePath: settings.basePath,
       publicOrigin: origin,
       allowedOrigins,
+      // Vite's dev and preview servers are development by definition, whatever the origin looks like.
+      dev: rest.dev ?? true,
       getCustomerId: getCustomerId ?? (() => resolveCustomer()),
     });
     if (fixedCustomer) resolveCustomer().catch(() => {}); // reported by logOnce; the line below still prints
