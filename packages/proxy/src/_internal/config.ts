@@ -124,7 +124,7 @@ function parseOriginOption(value: unknown): string {
 }
 
 /** True for an origin on this machine: `localhost`, `*.localhost`, 127.0.0.0/8, `[::1]`. */
-export function isLoopbackOrigin(origin: string): boolean {
+function isLoopbackOrigin(origin: string): boolean {
   const host = new URL(origin).hostname;
   return host === "localhost" || host.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(host) || host === "[::1]";
 }

@@ -1,16 +1,7 @@
-import {
-  type Account,
-  accountFromWire,
-  type PortalSession,
-  portalSessionFromWire,
-  type TopUp,
-  topUpFromWire,
-  type Wallet,
-  walletFromWire,
-} from "@credyt/core";
+import { accountFromWire, portalSessionFromWire, topUpFromWire, walletFromWire } from "@credyt/core";
 import { checkMilliseconds, DEFAULT_BREAKER, DEFAULT_TIMEOUT_MS, resolveApiAccess } from "./config";
 import { optionFailure } from "./config-checks";
-import type { CredytPortalSessionBody, CredytTopUpBody } from "./credyt-bodies";
+import type { CredytApi } from "./credyt-api-types";
 import { type CustomerDirectory, checkIdentity } from "./customers";
 import { endpoints } from "./endpoints";
 import type { WalletFanout } from "./fanout";
@@ -18,6 +9,8 @@ import { UpstreamGuard } from "./guard";
 import { CUSTOMER_ID_PATTERN } from "./patterns";
 import type { CredytServerApi } from "./types";
 import { hubsFor } from "./wallet-stream";
+
+export type { CredytApi } from "./credyt-api-types";
 
 /** Options of {@link createCredytApi}. */
 export interface CredytApiOptions {
@@ -34,29 +27,6 @@ export interface CredytApiOptions {
    * proxy instance. @default none: `notify()` reaches the proxies of this process with the same key
    */
   fanout?: WalletFanout;
-}
-
-/**
- * A small typed Credyt client for server code. It takes Credyt's own request bodies and answers the
- * camelCase types of `@credyt/core` (`Wallet`, `Account`, `TopUp`, `PortalSession`), the same the hooks
- * of `@credyt/react` return, so a prefetched wallet goes straight into `<CredytProvider fallback>`.
- * Amounts keep every digit Credyt sent. Every failure is a `CredytError`.
- */
-export interface CredytApi {
-  /** The customer's wallet: every account with its balances (`fallback={{ wallet }}` takes it as is). */
-  getWallet(customerId: string): Promise<Wallet>;
-  /** `accountId` is `name:ASSET`, for example `default:USD`. */
-  getAccount(customerId: string, accountId: string): Promise<Account>;
-  /** Starts a Credyt-hosted checkout; send the customer to the answer's `redirectUrl`. Never retried. */
-  createTopUp(body: CredytTopUpBody): Promise<TopUp>;
-  /** A billing portal link for the customer, valid for 10 minutes (`redirectUrl`). Never retried. */
-  createBillingPortalSession(body: CredytPortalSessionBody): Promise<PortalSession>;
-  /**
-   * Tells the live balance streams that the customer's wallet changed (call it after sending a usage
-   * event or an adjustment): the wallet is read again and pushed to their open streams when it differs.
-   * Reaches every proxy of this process using the same key, and with `fanout` every instance.
-   */
-  notify(customerId: string): Promise<void>;
 }
 
 /**

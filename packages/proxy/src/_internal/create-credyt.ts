@@ -160,9 +160,10 @@ export function createInstance<Ctx>(
           `No \`origin\` is set, so this site's origin is taken from the request (${origin}${config.trustProxy ? ", from X-Forwarded-* headers" : ", from its Host header"}). That is fine in development; anywhere else \`origin\` is required.`,
         );
       }
-      // Without `origin` (development only), the URL the runtime handed over counts as this site too.
+      // Without `origin` (development only) and with `Host` deciding, the URL the runtime handed over
+      // counts as this site too (Next's `localhost` beside the browser's `127.0.0.1`).
       const allowed =
-        config.publicOrigin === undefined && url.origin !== origin
+        config.publicOrigin === undefined && !config.trustProxy && url.origin !== origin
           ? new Set([...config.allowedOrigins, url.origin])
           : config.allowedOrigins;
       try {

@@ -63,7 +63,7 @@ export function checkIdentity(value: unknown): Identity {
  * Reads the answer of `GET /customers?external_id=` in either shape Credyt may use: a page
  * `{ items: [...] }` or one customer object. Anything else is an error, never "no such customer".
  */
-export function readLookup(json: unknown, externalId: string): string | null {
+function readLookup(json: unknown, externalId: string): string | null {
   if (!isObject(json)) throw unrecognised("the answer is not an object");
   if (Array.isArray(json.items)) {
     const items = json.items as unknown[];

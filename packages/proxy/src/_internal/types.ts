@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CredytErrorCode } from "@credyt/core";
-import type { CredytApi } from "./create-credyt-api";
+import type { CredytApi } from "./credyt-api-types";
 import type { WalletFanout, WalletStreamOptions, WalletStreamStats } from "./fanout";
 import type { IdempotencyStore, RateLimitStore } from "./stores";
 
