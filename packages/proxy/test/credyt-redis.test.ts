@@ -1,14 +1,16 @@
 // Two `createCredyt` instances, each with its own Redis connections and HTTP server (two containers
 // behind a load balancer), sharing one redis-server and the emulator: the one-store promise of issue 22.
 import { createServer } from "node:http";
+import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
 import { startRedis, type TestRedis } from "@repo/tooling/redis";
 import { type ListeningServer, listen } from "@repo/tooling/server";
 import { createClient } from "redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createCredyt } from "../src/index";
+import { type Credyt, createCredyt } from "../src/index";
 import type { NodeContext } from "../src/node";
 import { createRedisStore } from "../src/redis";
+import { readSse } from "./sse";
 
 type Client = ReturnType<typeof createClient>;
 
@@ -39,6 +41,10 @@ async function connected(): Promise<Client> {
 }
 
 async function startInstance(): Promise<string> {
+  return (await startCredyt()).url;
+}
+
+async function startCredyt(): Promise<{ url: string; credyt: Credyt<NodeContext> }> {
   const client = await connected();
   const subscriber = await connected();
   const credyt = createCredyt<NodeContext>({
@@ -52,11 +58,13 @@ async function startInstance(): Promise<string> {
     },
     store: createRedisStore({ client, subscriber, commandTimeoutMs: 5_000 }),
     rateLimit: { reads: { limit: 5 } },
+    // No poll within a test's time: a change seen by a stream came through the store's fan-out.
+    streams: { pollIntervalMs: 60_000 },
   });
   // Plain node:http: the proxy serves under its default basePath, /api/credyt.
   const server = await listen(createServer(credyt.node()), { path: "/api/credyt" });
   servers.push(server);
-  return server.url;
+  return { url: server.url, credyt };
 }
 
 beforeAll(async () => {
@@ -103,4 +111,32 @@ describe("createRedisStore shared by two instances", () => {
     expect(creations).toBe(1);
     expect(lookups).toBe(0);
   });
+
+  it("the same store carries the streams' fan-out: notify({ externalId }) on A reaches a stream held by B", async () => {
+    const [a, b] = [await startCredyt(), await startCredyt()];
+    const controller = new AbortController();
+    const response = await fetch(`${b.url}/wallet/stream`, {
+      headers: { "x-user": "demo" },
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    const events = readSse(response.body as ReadableStream<Uint8Array>);
+    try {
+      const first = await events.next(5_000);
+      const adjusted = await fetch(`${upstream.url}/customers/${DEMO_CUSTOMER_ID}/wallet/adjustments`, {
+        method: "POST",
+        headers: { "X-CREDYT-API-KEY": upstream.apiKey, "Content-Type": "application/json" },
+        body: JSON.stringify({ transaction_id: crypto.randomUUID(), asset: "USD", amount: 0.25, reason: "gift" }),
+      });
+      expect(adjusted.status).toBe(201);
+      // A has never seen "demo": it finds the customer by external id, reads the wallet once, publishes it.
+      await a.credyt.notify({ externalId: "demo" });
+      const next = await events.next(5_000);
+      expect(next.data).not.toBe(first.data);
+      expect(a.credyt.streamStats()).toMatchObject({ streams: 0, reads: 1 });
+    } finally {
+      await events.cancel();
+      controller.abort();
+    }
+  }, 30_000);
 });
