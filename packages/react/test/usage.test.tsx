@@ -23,7 +23,7 @@ import {
 const PAGE = location.origin;
 
 const rejected: string[] = [];
-function chain(customer = DEMO_CUSTOMER_ID, exchangeRate?: () => number) {
+function chain(customer = DEMO_CUSTOMER_ID, unitsPerCurrency?: () => number) {
   const emulator = createEmulator({ admin: true, publicUrl: "http://localhost:4010" });
   const upstream = vi.fn((input: RequestInfo | URL, init?: RequestInit) => emulator.fetch(new Request(input, init)));
   const proxy = createCredytProxy({
@@ -40,7 +40,7 @@ function chain(customer = DEMO_CUSTOMER_ID, exchangeRate?: () => number) {
       assets: ["USD", "TOK"],
       min: 1,
       max: 500,
-      ...(exchangeRate ? { exchangeRate } : {}),
+      ...(unitsPerCurrency ? { unitsPerCurrency } : {}),
     },
   });
   const client: CredytClient = createCredytClient({

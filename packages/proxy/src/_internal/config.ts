@@ -38,8 +38,12 @@ export interface ResolvedConfig<Ctx> {
   accountNames: Set<string>;
   min: Big | undefined;
   max: Big;
+  /** The app's exchange-rate override and the direction it is sent in; none: Credyt's asset rate applies. */
   exchangeRate:
-    | ((ctx: Ctx, topUp: ExchangeRateRequest) => number | undefined | Promise<number | undefined>)
+    | {
+        direction: "units-per-currency" | "currency-per-unit";
+        rate: (ctx: Ctx, topUp: ExchangeRateRequest) => number | undefined | Promise<number | undefined>;
+      }
     | undefined;
   timeoutMs: number;
   fetch: typeof fetch | undefined;
@@ -187,9 +191,17 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
         `\`topUps.max\` (${String(topUps.max)}) is below the smallest ${code} top-up (${formatDecimal(smallest)}, in whole minor units); raise it.`,
       );
   }
-  if (topUps.exchangeRate !== undefined && typeof topUps.exchangeRate !== "function") {
-    fail("`topUps.exchangeRate` must be a function `(ctx) => number | undefined`.");
+  if ("exchangeRate" in topUps) {
+    fail(
+      "`topUps.exchangeRate` is gone: Credyt does not document which way it reads `destination.exchange_rate`. Name the direction: `topUps.unitsPerCurrency` (units credited per 1 of the currency) or `topUps.currencyPerUnit` (the price of one unit), as `npx @credyt/proxy probe` reports; or leave both out so Credyt's asset rate applies.",
+    );
   }
+  for (const name of ["unitsPerCurrency", "currencyPerUnit"] as const) {
+    if (topUps[name] !== undefined && typeof topUps[name] !== "function")
+      fail(`\`topUps.${name}\` must be a function \`(ctx, topUp) => number | undefined\`.`);
+  }
+  if (topUps.unitsPerCurrency && topUps.currencyPerUnit)
+    fail("Give `topUps.unitsPerCurrency` or `topUps.currencyPerUnit`, not both.");
 
   if (options.allowedOrigins !== undefined && !Array.isArray(options.allowedOrigins)) {
     fail(
@@ -247,7 +259,11 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
     accountNames: new Set(accountNames),
     min,
     max,
-    exchangeRate: topUps.exchangeRate,
+    exchangeRate: topUps.unitsPerCurrency
+      ? { direction: "units-per-currency", rate: topUps.unitsPerCurrency }
+      : topUps.currencyPerUnit
+        ? { direction: "currency-per-unit", rate: topUps.currencyPerUnit }
+        : undefined,
     timeoutMs,
     fetch: options.fetch,
     onEvent: options.onEvent,
