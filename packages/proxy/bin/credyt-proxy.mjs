@@ -2,10 +2,10 @@
 // `npx @credyt/proxy probe`: see the README's "Probing the real Credyt API".
 import { probeMain } from "../dist/probe.js";
 
-probeMain(process.argv.slice(2), process.env, (line) => console.log(line)).then(
+probeMain(process.argv.slice(2), process.env, (line) => process.stdout.write(`${line}\n`)).then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof Error ? error.message : String(error));
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   },
 );
