@@ -64,7 +64,7 @@ export function oneAtATime(): Readings[] {
 }
 
 export const ALICE = "cust_4a11ce00000000000000000000";
-export const BOB = "cust_4b0b0000000000000000000000";
+const BOB = "cust_4b0b0000000000000000000000";
 export const UNKNOWN = "cust_4000000000000000000000000z";
 /** TOK costs 0.03 USD per unit (Credyt's documented direction): 10 USD buys 333.33…, credited 333. */
 export const TOK_RATE = 0.03;

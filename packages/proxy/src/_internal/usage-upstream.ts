@@ -36,7 +36,7 @@ export interface UpstreamAsset {
   rates: { source: string; rate: Big }[];
 }
 
-export function invalidUpstream(reason: string): CredytError {
+function invalidUpstream(reason: string): CredytError {
   return new CredytError("upstream_error", "The billing service sent an invalid response.", {
     cause: new UpstreamFailure(`Credyt's response failed validation: ${reason}`),
   });

@@ -16,7 +16,7 @@ interface Answer {
   json: unknown;
 }
 
-export async function call(access: ProbeAccess, method: "GET" | "POST", path: string, body?: object): Promise<Answer> {
+async function call(access: ProbeAccess, method: "GET" | "POST", path: string, body?: object): Promise<Answer> {
   const headers: Record<string, string> = { "X-CREDYT-API-KEY": access.apiKey, Accept: "application/json" };
   if (body) headers["Content-Type"] = "application/json";
   const response = await access.fetch(`${access.apiUrl.replace(/\/+$/, "")}${path}`, {
@@ -38,7 +38,7 @@ const items = (json: unknown): unknown[] | undefined =>
   isObject(json) && Array.isArray(json.items) ? json.items : undefined;
 
 /** `live_mode` from the JWT in a portal session's `redirect_url` (`?token=`), as Credyt documents it. */
-export function liveModeOf(redirectUrl: unknown): boolean | undefined {
+function liveModeOf(redirectUrl: unknown): boolean | undefined {
   if (typeof redirectUrl !== "string") return undefined;
   const token = new URL(redirectUrl).searchParams.get("token");
   const payload = token?.split(".")[1];
