@@ -145,13 +145,13 @@ describe.each(rows.map((r) => [label(r), r] as const))("readings: %s", (_name, r
 
   it("a top-up whose POST timed out and was created late, retried with the same key, exists exactly once", async () => {
     const emulator = emulatorWith(readings);
-    const proxy = proxyOn(emulator, { timeoutMs: 50 });
+    const proxy = proxyOn(emulator, { timeoutMs: 100 });
     const ofAlice = () => emulator.listTopUps().filter((t) => t.customer_id === ALICE);
     // Another customer's top-up, so a list that ignores customer_id shows something foreign.
     const bob = proxyOn(emulator, { getCustomerId: () => "cust_4b0b0000000000000000000000" });
     expect((await bob(post("/top-ups", { amount: 5, currency: "USD" }, "matrix-bob-00001"))).status).toBe(201);
 
-    await fault(emulator, { method: "POST", path: "/top-ups", latency_ms: 150, count: 1 });
+    await fault(emulator, { method: "POST", path: "/top-ups", latency_ms: 250, count: 1 });
     const key = "matrix-late-00001";
     await expectError(await proxy(post("/top-ups", { amount: 25, currency: "USD" }, key)), 504, "upstream_timeout");
     // Before Credyt has created it: whatever the list says, no second POST.
@@ -161,7 +161,7 @@ describe.each(rows.map((r) => [label(r), r] as const))("readings: %s", (_name, r
       "upstream_timeout",
     );
     expect(early.details).toEqual({ idempotency_key: ["outcome_unknown"] });
-    await sleep(200);
+    await sleep(300);
     expect(ofAlice()).toHaveLength(1);
     const late = await proxy(post("/top-ups", { amount: 25, currency: "USD" }, key));
     const findable = ["served", "newest-first", "ignores-customer"].includes(readings.topUpList);
