@@ -296,7 +296,7 @@ describe("useQuote", () => {
     // The previous answer stays until the new one lands.
     expect(screen.getByText("10000000 credyt")).toBeTruthy();
     expect(await screen.findByText("25000000 credyt")).toBeTruthy();
-    const quotes = upstream.mock.calls.filter(([input]) => String(input).includes("/quote"));
+    const quotes = upstream.mock.calls.filter(([input]) => String(input).includes("/assets/"));
     expect(quotes).toHaveLength(2);
   });
 
@@ -378,7 +378,7 @@ describe("the top-up dialog's preview", () => {
       const preview = await screen.findByText(/^You get /);
       expect(preview.textContent).toMatch(/12,500,000/);
       // Typing "1", "12", "12.", "12.5" asked once, after the pause.
-      const quotes = upstream.mock.calls.filter(([url]) => String(url).includes("/quote"));
+      const quotes = upstream.mock.calls.filter(([url]) => String(url).includes("/assets/"));
       expect(quotes).toHaveLength(1);
       await userEvent.click(screen.getByRole("button", { name: "Continue to payment" }));
       await waitFor(() => expect(onRedirect, rejected.join("; ")).toHaveBeenCalledTimes(1));
