@@ -88,10 +88,35 @@ describe("usage fees Credyt names differently", () => {
   });
 
   it("an empty fees list is no fee, not unknown", async () => {
+    const at = new Date(Date.now() - 1000).toISOString();
     const { proxy } = setup({}, (call) =>
-      call.path === "/events" ? json(200, { items: [event("e-free", new Date().toISOString(), [])] }) : undefined,
+      call.path === "/events" ? json(200, { items: [event("e-free", at, [])] }) : undefined,
     );
     const summary = (await (await proxy(get("/usage/summary"))).json()) as { complete: boolean; event_count: number };
     expect(summary).toMatchObject({ complete: true, event_count: 1 });
   });
+});
+
+it("later pages of one paging reuse the first page's read of the history; the first page always reads afresh", async () => {
+  const base = Date.now() - 60_000;
+  const items = Array.from({ length: 5 }, (_, i) => ({
+    id: `e-${i}`,
+    event_type: "api_call",
+    occurred_at: new Date(base + i * 1000).toISOString(),
+    fees: [],
+  }));
+  let reads = 0;
+  const { proxy } = setup({}, (call) => {
+    if (call.path !== "/events") return undefined;
+    reads++;
+    return json(200, { items });
+  });
+  const first = (await (await proxy(get("/usage?limit=2"))).json()) as { items: { id: string }[]; next_cursor: string };
+  const second = (await (await proxy(get(`/usage?limit=2&cursor=${first.next_cursor}`))).json()) as {
+    items: { id: string }[];
+  };
+  expect([...first.items, ...second.items].map((e) => e.id)).toEqual(["e-4", "e-3", "e-2", "e-1"]);
+  expect(reads).toBe(1);
+  await proxy(get("/usage?limit=2"));
+  expect(reads).toBe(2);
 });

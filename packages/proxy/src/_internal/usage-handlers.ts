@@ -95,7 +95,10 @@ function toWire(event: UpstreamUsageEvent): string {
 export async function getUsage<Ctx>(x: Exchange<Ctx>): Promise<Response> {
   const { limit, cursor } = parseUsageQuery(x.url);
   await checkRate(x, x.config.getRateLimit, "get");
-  const { events, complete } = await readHistory(x);
+  // The first page always reads afresh; later pages of the same paging reuse that read for a few seconds.
+  const kept = cursor ? x.api.recentHistory(x.customerId) : undefined;
+  const { events, complete } = kept ? { events: kept, complete: true } : await readHistory(x);
+  if (complete && !kept) x.api.rememberHistory(x.customerId, events);
   if (!complete) {
     throw new CredytError("upstream_error", "This usage history is too long to show here.", {
       cause: new UpstreamFailure(

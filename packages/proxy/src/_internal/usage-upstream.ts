@@ -91,13 +91,31 @@ function toUsageEvent(value: unknown, where: string): UpstreamUsageEvent {
 /** Fees read from `GET /events/{id}` kept at most (events never change once billed). */
 const FEE_CACHE_SIZE = 10_000;
 
+/** How long a complete ordered history serves the later pages of a paging, and for how many customers. */
+const HISTORY_TTL_MS = 10_000;
+const HISTORIES_KEPT = 200;
+
 /** The usage calls the proxy makes to Credyt, beside those of `endpoints()`. */
 export function usageEndpoints(access: UpstreamAccess) {
   const checkSecret = (json: unknown, raw: string) => {
     if (raw.includes(access.apiKey) || containsSecret(json, access.apiKey)) throw invalidUpstream("unexpected content");
   };
   const feeCache = new Map<string, UpstreamFee[]>();
+  const histories = new Map<string, { at: number; events: UpstreamUsageEvent[] }>();
   return {
+    /**
+     * A customer's ordered history read in the last {@link HISTORY_TTL_MS}, for the later pages of one
+     * paging (their cursors name events, so a slightly older read never repeats or skips one).
+     */
+    recentHistory(customerId: string): UpstreamUsageEvent[] | undefined {
+      const kept = histories.get(customerId);
+      return kept && Date.now() - kept.at <= HISTORY_TTL_MS ? kept.events : undefined;
+    },
+    rememberHistory(customerId: string, events: UpstreamUsageEvent[]): void {
+      histories.delete(customerId);
+      if (histories.size >= HISTORIES_KEPT) histories.delete(histories.keys().next().value as string);
+      histories.set(customerId, { at: Date.now(), events });
+    },
     /**
      * `GET /events?customer_id=&offset=&limit=`: nothing else is sent, since Credyt documents no time
      * filter and no order; the caller orders and filters by `occurred_at` itself.
