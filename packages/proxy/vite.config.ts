@@ -8,5 +8,6 @@ export default defineLibrary(import.meta.url, {
     next: "src/next.ts",
     hono: "src/hono.ts",
     redis: "src/redis.ts",
+    probe: "src/probe.ts",
   },
 });

@@ -35,11 +35,12 @@ export interface PlaygroundAppOptions {
   fetch?: typeof fetch;
 }
 
-/** Tokens credited per US dollar, decided here on the server for each customer (never by the browser). */
-function tokensPerDollar(externalId: string | undefined): number {
-  // A made-up loyalty rate, to show that the rate is the server's decision per customer.
-  return externalId === "demo-2" ? 1_200_000 : 1_000_000;
-}
+/**
+ * Tokens per US dollar shown on the credits page: the TOK asset's own rate in the emulator's seed
+ * (0.000001 USD per token). Top-ups send no override, so Credyt applies the asset's rate, and the
+ * top-up preview quotes it from `GET /assets/TOK`.
+ */
+const TOKENS_PER_DOLLAR = 1_000_000;
 
 /** Creates the Hono app. Mount it in any Node server (see dev.ts and serve.ts). */
 export function createPlaygroundApp(options: PlaygroundAppOptions): Hono {
@@ -77,7 +78,7 @@ export function createPlaygroundApp(options: PlaygroundAppOptions): Hono {
       customers,
       redirectHosts: options.redirectHosts,
       video: { seconds: VIDEO_SECONDS, pricePerSecond: options.videoPricePerSecond ?? null, currency: "USD" },
-      tokensPerDollar: tokensPerDollar(customer?.externalId),
+      tokensPerDollar: TOKENS_PER_DOLLAR,
     });
   });
 
@@ -122,12 +123,6 @@ export function createPlaygroundApp(options: PlaygroundAppOptions): Hono {
     topUps: {
       currencies: { USD: { min: 5, max: 500 } },
       assets: ["USD", "TOK"],
-      // Asked only for top-ups into another asset (TOK); a dollar top-up credits dollars one for one.
-      exchangeRate: async ({ c }, { asset }) => {
-        if (asset !== "TOK") return undefined;
-        const customer = await signedInAs(c);
-        return tokensPerDollar(customer?.externalId);
-      },
     },
     fetch: upstream,
   });

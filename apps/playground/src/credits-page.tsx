@@ -45,7 +45,7 @@ export function CreditsPage(props: { session: Session }): ReactNode {
         </div>
         <h2>Tokens</h2>
         <p>
-          Tokens pay for AI generation. Your rate, set by our server:{" "}
+          Tokens pay for AI generation, at the token's own rate:{" "}
           {formatAmount(props.session.tokensPerDollar, "TOK", {
             locale: "en-US",
             assets: { TOK: { label: "tokens" } },

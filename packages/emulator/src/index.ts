@@ -9,6 +9,7 @@
 export { ADJUSTMENT_REASONS } from "./_internal/adjustment-reasons";
 export { createEmulator, DEFAULT_API_KEY } from "./_internal/create-emulator";
 export { DEFAULT_SEED, DEMO_CUSTOMER_ID, SECOND_CUSTOMER_ID } from "./_internal/default-seed";
+export { DEFAULT_READINGS, READING_CHOICES } from "./_internal/readings";
 export { EmulatorSeedError } from "./_internal/seed-error";
 export type {
   CredytApiAccount,
@@ -18,6 +19,7 @@ export type {
   CredytApiTopUpDestination,
   Emulator,
   EmulatorOptions,
+  EmulatorReadings,
   EmulatorSeed,
   EmulatorSeedAccount,
   EmulatorSeedAsset,

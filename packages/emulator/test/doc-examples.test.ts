@@ -77,17 +77,16 @@ describe("Credyt's documented examples, field for field", () => {
     expect(body.expires_at).toMatch(ISO);
   });
 
-  it("POST /top-ups into a custom asset (documented body) credits 20 × 1000000 TOK", async () => {
+  it("POST /top-ups into a custom asset (documented body, no override) credits 1 USD at the asset's rate", async () => {
     const res = await s.api("POST", "/top-ups", ex("top_up_custom_asset").body);
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     const got = (await (await s.api("GET", `/top-ups/${id}`)).json()) as Record<string, unknown>;
-    expect(got).toMatchObject({
-      units: 20000000,
-      destination: { account_name: "default", asset: "TOK", exchange_rate: 1000000 },
-    });
+    // The seed's TOK costs 0.000001 USD per unit (currency per unit, as Credyt documents an asset's rate).
+    expect(got).toMatchObject({ units: 1000000, destination: { account_name: "default", asset: "TOK" } });
+    expect((got.destination as Record<string, unknown>).exchange_rate).toBeUndefined();
     const account = await (await s.api("GET", `/customers/${SECOND_CUSTOMER_ID}/wallet/default:TOK`)).json();
-    expect(account).toMatchObject({ available: 0, pending_in: 20000000 });
+    expect(account).toMatchObject({ available: 0, pending_in: 1000000 });
   });
 
   it("POST /billing-portal/sessions: documented shape, 10 minutes, documented JWT claims", async () => {

@@ -1,4 +1,4 @@
-// What is particular to the proxy's layout: its five entries, big.js behind one module, no same-named twins.
+// What is particular to the proxy's layout: its six entries, big.js behind one module, no same-named twins.
 // The rules every package shares (`_internal/` imports only `_internal/`, nothing but entries outside it, no
 // import cycle, type-only included) are `pnpm lint:deps` (.dependency-cruiser.cjs), with their own fixtures.
 import { readdirSync, readFileSync } from "node:fs";
@@ -38,6 +38,7 @@ describe("package layout", () => {
       "index.ts",
       "next.ts",
       "node.ts",
+      "probe.ts",
       "redis.ts",
     ]);
   });

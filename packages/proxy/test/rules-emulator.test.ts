@@ -42,7 +42,7 @@ beforeAll(async () => {
       apiKey: emulator.apiKey,
       apiUrl: relayUrl,
       getCustomerId: ({ req }) => (req.headers.cookie?.includes("signed-in") ? DEMO_CUSTOMER_ID : null),
-      topUps: { currencies: ["USD"], assets: ["USD", "TOK"], min: 5, max: 100, exchangeRate: () => 1_000_000 },
+      topUps: { currencies: ["USD"], assets: ["USD", "TOK"], min: 5, max: 100, unitsPerCurrency: () => 1_000_000 },
       allowedOrigins: ["https://app.example"],
       rateLimit: { limit: 6, windowMs: 60_000 },
       onEvent: (event) => {

@@ -13,7 +13,7 @@ import { createCredytProxy as createNodeProxy } from "../src/node";
 
 /** Options without `getCustomerId`: each adapter reads the signed-in user from its own context type. */
 export type SharedOptions = Omit<CredytProxyOptions<unknown>, "getCustomerId" | "topUps"> & {
-  topUps?: Omit<NonNullable<CredytProxyOptions<unknown>["topUps"]>, "exchangeRate">;
+  topUps?: Omit<NonNullable<CredytProxyOptions<unknown>["topUps"]>, "unitsPerCurrency" | "currencyPerUnit">;
 };
 
 /** The test's "session": a `user` cookie naming the Credyt customer. */

@@ -34,12 +34,14 @@ describe("an asset code with '-' (core's ASSET_CODE_PATTERN)", () => {
 
   it("goes into the quote's asset path encoded", async () => {
     const { proxy, upstream } = setup({ topUps: { currencies: ["USD"], assets: ["USD", "gpu-min"] } }, (call) =>
-      call.path.startsWith("/assets/") ? json(200, { units: 993450234 }) : undefined,
+      call.path.startsWith("/assets/")
+        ? json(200, { code: "gpu-min", precision: 0, rates: [{ source: "USD", rate: 0.5 }] })
+        : undefined,
     );
     const response = await proxy(get("/quote?asset=gpu-min&currency=USD&amount=10"));
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ asset: "gpu-min", units: 993450234 });
-    expect(upstream.calls.map((c) => c.path)).toEqual(["/assets/gpu-min/quote"]);
+    expect(await response.json()).toMatchObject({ asset: "gpu-min", units: 20 });
+    expect(upstream.calls.map((c) => c.path)).toEqual(["/assets/gpu-min"]);
   });
 
   it("refuses shapes outside the pattern everywhere, before anything reaches Credyt", async () => {

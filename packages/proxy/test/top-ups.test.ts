@@ -119,13 +119,13 @@ describe("top-up bodies are validated before anything reaches Credyt", () => {
 });
 
 describe("exchange rates are decided by the server only", () => {
-  it("applies exchangeRate(ctx) to the destination", async () => {
+  it("applies unitsPerCurrency(ctx) to the destination", async () => {
     const seen: unknown[] = [];
     const { proxy, upstream } = setup({
       topUps: {
         assets: ["TOK"],
         currencies: ["USD"],
-        exchangeRate: (ctx, topUp) => {
+        unitsPerCurrency: (ctx, topUp) => {
           seen.push(ctx, topUp);
           return 1000;
         },
@@ -143,7 +143,7 @@ describe("exchange rates are decided by the server only", () => {
       topUps: {
         assets: ["USD", "TOK"],
         currencies: ["USD"],
-        exchangeRate: () => {
+        unitsPerCurrency: () => {
           asked++;
           return 1_000_000;
         },
@@ -155,15 +155,15 @@ describe("exchange rates are decided by the server only", () => {
     for (const call of upstream.calls) expect(JSON.stringify(call.body)).not.toContain("exchange_rate");
   });
 
-  it("leaves the asset's default rate when exchangeRate returns undefined", async () => {
-    const { proxy, upstream } = setup({ topUps: { exchangeRate: () => undefined } });
+  it("leaves the asset's default rate when unitsPerCurrency returns undefined", async () => {
+    const { proxy, upstream } = setup({ topUps: { unitsPerCurrency: () => undefined } });
     await proxy(topUpRequest({ amount: 10, currency: "USD" }));
     expect(upstream.calls[0]?.body).toMatchObject({ destination: { account_name: "default", asset: "USD" } });
     expect(JSON.stringify(upstream.calls[0]?.body)).not.toContain("exchange_rate");
   });
 
-  it("answers 500 (not a wrong charge) when exchangeRate returns garbage", async () => {
-    const { proxy, upstream } = setup({ topUps: { assets: ["TOK"], exchangeRate: () => Number.NaN } });
+  it("answers 500 (not a wrong charge) when unitsPerCurrency returns garbage", async () => {
+    const { proxy, upstream } = setup({ topUps: { assets: ["TOK"], unitsPerCurrency: () => Number.NaN } });
     await expectError(await proxy(topUpRequest({ amount: 10, currency: "USD", asset: "TOK" })), 500, "internal");
     expect(upstream.calls).toHaveLength(0);
   });

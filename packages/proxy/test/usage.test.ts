@@ -60,7 +60,7 @@ describe("GET /usage", () => {
     expect(first.headers.get("cache-control")).toBe("no-store");
     const page1 = (await first.json()) as Page;
     expect(page1.items).toHaveLength(10);
-    expect(page1.next_cursor).toMatch(/^v1\./);
+    expect(page1.next_cursor).toMatch(/^v2\./);
     const times = page1.items.map((e) => Date.parse(e.occurred_at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     // Only the protocol's fields leave the proxy (no `data`, no `customer_id`).
@@ -243,9 +243,9 @@ describe("GET /quote", () => {
     });
   });
 
-  it("uses the app's exchangeRate when configured, rounded down to the asset's precision", async () => {
+  it("uses the app's unitsPerCurrency when configured, rounded down to the asset's precision", async () => {
     const proxy = proxyFor(DEMO_CUSTOMER_ID, {
-      topUps: { currencies: ["USD"], assets: ["USD", "TOK"], min: 1, max: 500, exchangeRate: () => 1234.56789 },
+      topUps: { currencies: ["USD"], assets: ["USD", "TOK"], min: 1, max: 500, unitsPerCurrency: () => 1234.56789 },
     });
     const quote = (await (await proxy(get("/quote?asset=TOK&currency=USD&amount=10"))).json()) as {
       units: number;
@@ -263,7 +263,7 @@ describe("GET /quote", () => {
         apiUrl: fresh.url,
         publicOrigin: ORIGIN,
         getCustomerId: () => DEMO_CUSTOMER_ID,
-        topUps: { currencies: ["USD"], assets: ["USD", "TOK"], min: 1, max: 500, exchangeRate: () => 1234.56789 },
+        topUps: { currencies: ["USD"], assets: ["USD", "TOK"], min: 1, max: 500, unitsPerCurrency: () => 1234.56789 },
       });
       const quote = (await (await proxy(get("/quote?asset=TOK&currency=USD&amount=19.99"))).json()) as {
         units: number;

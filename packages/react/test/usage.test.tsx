@@ -23,7 +23,7 @@ import {
 const PAGE = location.origin;
 
 const rejected: string[] = [];
-function chain(customer = DEMO_CUSTOMER_ID, exchangeRate?: () => number) {
+function chain(customer = DEMO_CUSTOMER_ID, unitsPerCurrency?: () => number) {
   const emulator = createEmulator({ admin: true, publicUrl: "http://localhost:4010" });
   const upstream = vi.fn((input: RequestInfo | URL, init?: RequestInit) => emulator.fetch(new Request(input, init)));
   const proxy = createCredytProxy({
@@ -40,7 +40,7 @@ function chain(customer = DEMO_CUSTOMER_ID, exchangeRate?: () => number) {
       assets: ["USD", "TOK"],
       min: 1,
       max: 500,
-      ...(exchangeRate ? { exchangeRate } : {}),
+      ...(unitsPerCurrency ? { unitsPerCurrency } : {}),
     },
   });
   const client: CredytClient = createCredytClient({
@@ -296,7 +296,7 @@ describe("useQuote", () => {
     // The previous answer stays until the new one lands.
     expect(screen.getByText("10000000 credyt")).toBeTruthy();
     expect(await screen.findByText("25000000 credyt")).toBeTruthy();
-    const quotes = upstream.mock.calls.filter(([input]) => String(input).includes("/quote"));
+    const quotes = upstream.mock.calls.filter(([input]) => String(input).includes("/assets/"));
     expect(quotes).toHaveLength(2);
   });
 
@@ -378,7 +378,7 @@ describe("the top-up dialog's preview", () => {
       const preview = await screen.findByText(/^You get /);
       expect(preview.textContent).toMatch(/12,500,000/);
       // Typing "1", "12", "12.", "12.5" asked once, after the pause.
-      const quotes = upstream.mock.calls.filter(([url]) => String(url).includes("/quote"));
+      const quotes = upstream.mock.calls.filter(([url]) => String(url).includes("/assets/"));
       expect(quotes).toHaveLength(1);
       await userEvent.click(screen.getByRole("button", { name: "Continue to payment" }));
       await waitFor(() => expect(onRedirect, rejected.join("; ")).toHaveBeenCalledTimes(1));

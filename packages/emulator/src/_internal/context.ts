@@ -1,3 +1,4 @@
+import type { ResolvedReadings } from "./readings";
 import type { Store } from "./state";
 import type { FaultRule } from "./types";
 
@@ -17,8 +18,8 @@ export interface Ctx {
   basePath: string;
   apiKeys: string[];
   admin: boolean;
-  /** How `destination.exchange_rate` on a top-up is read. */
-  exchangeRateOverride: "units_per_fiat" | "fiat_per_unit";
+  /** How the emulator plays each behaviour Credyt does not document. */
+  readings: ResolvedReadings;
   /** How long an unpaid top-up (and its checkout link) lives before it expires. */
   topUpTtlMs: number;
   faults: FaultRule[];

@@ -7,6 +7,7 @@ import { problem } from "./http";
 import { randomId } from "./ids";
 import { sweepExpired, TOP_UP_TTL_MS } from "./ops";
 import { pageRoutes } from "./pages/routes";
+import { resolveReadings, withTimestampDigits } from "./readings";
 import { RouteTable } from "./router";
 import { adminRoutes } from "./routes/admin";
 import { assetRoutes } from "./routes/assets";
@@ -71,7 +72,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     basePath,
     apiKeys,
     admin: options.admin ?? false,
-    exchangeRateOverride: options.exchangeRateOverride ?? "units_per_fiat",
+    readings: resolveReadings(options.readings, options.exchangeRateOverride),
     topUpTtlMs: options.topUpTtlMs ?? TOP_UP_TTL_MS,
     faults: [] as FaultRule[],
     changed: () => options.onChange?.(),
@@ -103,6 +104,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       if (!key || !apiKeys.includes(key)) return new Response(null, { status: 401 });
     }
     await next();
+    if (!isAdmin && !PAGE_PATHS.test(path)) c.res = await asRead(c.res, ctx);
   });
 
   if (ctx.admin) adminRoutes(routes, ctx, reset);
@@ -145,6 +147,22 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     snapshot: () => ({ version: 1, secret: toHex(ctx.secret), store: JSON.parse(JSON.stringify(ctx.store)) }),
   };
+}
+
+/** An API answer as the readings print it: error content type and timestamp digits. */
+async function asRead(response: Response, ctx: Ctx): Promise<Response> {
+  const type = response.headers.get("content-type") ?? "";
+  const { errorContentType, timestampDigits } = ctx.readings;
+  const isProblem = type.startsWith("application/problem+json");
+  const retype = errorContentType === "json" && isProblem;
+  const redigit = timestampDigits !== 7 && (type.startsWith("application/json") || isProblem);
+  if (!retype && !redigit) return response;
+  const headers = new Headers(response.headers);
+  if (retype) headers.set("content-type", "application/json; charset=utf-8");
+  if (!redigit) return new Response(response.body, { status: response.status, headers });
+  const text = withTimestampDigits(await response.text(), timestampDigits);
+  headers.delete("content-length");
+  return new Response(text, { status: response.status, headers });
 }
 
 /** The path part of `publicUrl` (`/__credyt`), `""` for none; a fix-it error for a URL that is not one. */

@@ -43,7 +43,7 @@ export function topUpUnits(
   const custom = ctx.store.assets.find((a) => a.code === asset);
   let units: Decimal;
   if (override) {
-    units = ctx.exchangeRateOverride === "units_per_fiat" ? amount.mul(override) : amount.div(override);
+    units = ctx.readings.overrideDirection === "units-per-currency" ? amount.mul(override) : amount.div(override);
   } else if (asset === currency) {
     units = amount;
   } else if (custom) {

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEMO_CUSTOMER_ID, SECOND_CUSTOMER_ID } from "./default-seed";
+import { parseReadingArgument } from "./readings";
 import { startEmulator } from "./start-emulator";
 import { createStateWriter, readStateFile } from "./state-file";
-import type { RunningEmulator } from "./types";
+import type { EmulatorReadings, RunningEmulator } from "./types";
 
 const USAGE = `Usage: credyt-emulator [options]
 
@@ -14,6 +15,8 @@ const USAGE = `Usage: credyt-emulator [options]
   --api-key <key>     accepted X-CREDYT-API-KEY (repeatable; default key_test_emulator)
   --public-url <url>  base URL for hosted-page links (default: the server's URL)
   --top-up-ttl <ms>   how long an unpaid top-up lives before it expires (default 86400000, 24 hours)
+  --reading <k=v>     play one undocumented Credyt behaviour differently (repeatable), such as
+                      --reading eventsOrder=oldest-first; see the README's readings table
   --admin             enable the /__emulator/* admin routes (reset, clock, checkout, faults); off by default
   --no-admin          accepted for compatibility; admin routes are already off unless --admin is given
   -h, --help          show this help`;
@@ -30,6 +33,7 @@ export async function runCli(argv: string[], log: (line: string) => void = () =>
       "api-key": { type: "string", multiple: true },
       "public-url": { type: "string" },
       "top-up-ttl": { type: "string" },
+      reading: { type: "string", multiple: true },
       admin: { type: "boolean", default: false },
       "no-admin": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -56,6 +60,8 @@ export async function runCli(argv: string[], log: (line: string) => void = () =>
       throw new Error(`Cannot read the seed file ${values.seed}: ${(error as Error).message}`);
     }
   }
+  const readings: EmulatorReadings = {};
+  for (const text of values.reading ?? []) parseReadingArgument(text, readings);
   const state = values.state ? readStateFile(values.state) : undefined;
   let writer: ReturnType<typeof createStateWriter> | undefined;
   const running = await startEmulator({
@@ -66,6 +72,7 @@ export async function runCli(argv: string[], log: (line: string) => void = () =>
     ...(values["api-key"] ? { apiKeys: values["api-key"] } : {}),
     ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
     ...(ttl !== undefined ? { topUpTtlMs: ttl } : {}),
+    ...(values.reading ? { readings } : {}),
     ...(state ? { state } : {}),
     onChange: () => writer?.schedule(),
   });
@@ -81,6 +88,7 @@ export async function runCli(argv: string[], log: (line: string) => void = () =>
   log(`API key: ${running.apiKey}   (send it as X-CREDYT-API-KEY)`);
   if (seed === "default") log(`Demo customers: ${DEMO_CUSTOMER_ID} (demo), ${SECOND_CUSTOMER_ID} (demo-2)`);
   if (values.state) log(`State file: ${values.state}`);
+  if (values.reading) log(`Readings: ${JSON.stringify(readings)}`);
   log(
     values.admin
       ? `Admin routes: on (${url}/__emulator/*, no API key needed)`

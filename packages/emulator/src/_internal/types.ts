@@ -187,8 +187,46 @@ export interface EmulatorSeed {
   customers?: EmulatorSeedCustomer[];
 }
 
+/**
+ * How the emulator plays each behaviour Credyt does not document (`credyt-api.md` section 12). Each switch
+ * defaults to the emulator's historic choice; tests set the others to prove code survives every reading.
+ * `npx @credyt/proxy probe` prints the readings a real Credyt test key shows.
+ */
+export interface EmulatorReadings {
+  /** Order of `GET /events?customer_id=`: by `occurred_at`, newest or oldest first, or as created. @default "newest-first" */
+  eventsOrder?: "newest-first" | "oldest-first" | "creation";
+  /** `GET /events` time filters: `from`/`to` honoured, ignored, or honoured only as `occurred_after`/`occurred_before`. @default "honoured" */
+  eventTimeFilters?: "honoured" | "ignored" | "other-names";
+  /** `total_count` on `GET /events` pages. @default "present" */
+  eventsTotalCount?: "present" | "absent";
+  /** `fees` on the items of `GET /events` (always on `GET /events/{id}`). @default "present" */
+  listFees?: "present" | "absent";
+  /**
+   * Fields of a fee: all six, only `amount` and `product_version` (all Credyt evidences), or the asset
+   * under another name (`currency`, without `account_id`). @default "full"
+   */
+  feeFields?: "full" | "amount-and-version" | "asset-renamed";
+  /**
+   * `GET /top-ups?customer_id=` and `GET /top-ups/{id}`: served; both 404 or 405; or a 200 list that
+   * ignores `customer_id`, lists newest first, or carries no `metadata`. @default "served"
+   */
+  topUpList?: "served" | "404" | "405" | "ignores-customer" | "newest-first" | "no-metadata";
+  /** `POST /assets/{code}/quote`: `{asset, source, amount, rate, units}`, other field names, or no such route (404). @default "units" */
+  quoteAnswer?: "units" | "other-names" | "absent";
+  /** How a top-up's `destination.exchange_rate` is read. Overrides `exchangeRateOverride`. @default "units-per-currency" */
+  overrideDirection?: "units-per-currency" | "currency-per-unit";
+  /** `GET /customers?external_id=`: a page `{items, …}` or the one customer object (404 when none). @default "page" */
+  externalIdLookup?: "page" | "object";
+  /** Content type of error bodies. @default "problem+json" */
+  errorContentType?: "problem+json" | "json";
+  /** Fractional digits of every timestamp the emulator answers. @default 7 */
+  timestampDigits?: 0 | 6 | 7;
+}
+
 /** Options for `createEmulator`. */
 export interface EmulatorOptions {
+  /** How the emulator plays what Credyt does not document; see {@link EmulatorReadings}. @default today's readings */
+  readings?: EmulatorReadings;
   /** Starting data: `"default"` (demo customers), `"empty"`, or your own seed. @default "default" */
   seed?: EmulatorSeed | "default" | "empty";
   /** The clock. `POST /__emulator/clock` moves time relative to it. @default () => new Date() */

@@ -2,6 +2,7 @@
 // type, so a change that breaks a shape fails to compile; the public ones live in `../types`.
 
 import { toJsonNumber } from "./money";
+import type { ResolvedReadings } from "./readings";
 import type { AccountRecord, AssetRecord, CustomerRecord, EventRecord, TopUpRecord } from "./state";
 import { accountId } from "./state";
 import type { CredytApiAccount, CredytApiCustomer, CredytApiTopUp } from "./types";
@@ -17,13 +18,14 @@ interface CredytApiAsset {
   created_at: string;
 }
 
-/** A fee a usage event was billed. */
+/** A fee a usage event was billed: every field in the `full` reading; fewer, or `currency` for `asset`, in others. */
 interface CredytApiFee {
   amount: number;
-  asset: string;
-  account_id: string;
-  product_id: string;
-  product_code: string;
+  asset?: string;
+  currency?: string;
+  account_id?: string;
+  product_id?: string;
+  product_code?: string;
   product_version: number;
 }
 
@@ -38,7 +40,7 @@ interface CredytApiEvent {
   data?: Record<string, unknown>;
   costs?: unknown[];
   created_at: string;
-  fees: CredytApiFee[];
+  fees?: CredytApiFee[];
 }
 
 /** The paged list envelope of every list endpoint. */
@@ -119,8 +121,20 @@ export function assetToApi(a: AssetRecord): CredytApiAsset {
   };
 }
 
-/** `GET /events/{id}` and each event created or listed, with its fees. */
-export function eventToApi(e: EventRecord): CredytApiEvent {
+/** A fee as the `feeFields` reading prints it. */
+function feeToApi(f: EventRecord["fees"][number], readings: Pick<ResolvedReadings, "feeFields">): CredytApiFee {
+  const amount = toJsonNumber(f.amount);
+  if (readings.feeFields === "amount-and-version") return { amount, product_version: f.product_version };
+  if (readings.feeFields === "asset-renamed") return { amount, currency: f.asset, product_version: f.product_version };
+  return { ...f, amount };
+}
+
+/** `GET /events/{id}` and each event created or listed, with its fees unless `withFees` is false. */
+export function eventToApi(
+  e: EventRecord,
+  readings: Pick<ResolvedReadings, "feeFields"> = { feeFields: "full" },
+  withFees = true,
+): CredytApiEvent {
   return {
     id: e.id,
     customer_id: e.customer_id,
@@ -131,7 +145,7 @@ export function eventToApi(e: EventRecord): CredytApiEvent {
     ...(e.data !== undefined ? { data: e.data } : {}),
     ...(e.costs !== undefined ? { costs: e.costs } : {}),
     created_at: e.created_at,
-    fees: e.fees.map((f) => ({ ...f, amount: toJsonNumber(f.amount) })),
+    ...(withFees ? { fees: e.fees.map((f) => feeToApi(f, readings)) } : {}),
   };
 }
 

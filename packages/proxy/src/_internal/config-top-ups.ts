@@ -43,8 +43,12 @@ export interface ResolvedTopUps<Ctx> {
   currencies: Map<string, ResolvedCurrency>;
   assets: Set<string>;
   accountNames: Set<string>;
+  /** The app's exchange-rate override and the direction it is sent in; none: Credyt's asset rate applies. */
   exchangeRate:
-    | ((ctx: Ctx, topUp: ExchangeRateRequest) => number | undefined | Promise<number | undefined>)
+    | {
+        direction: "units-per-currency" | "currency-per-unit";
+        rate: (ctx: Ctx, topUp: ExchangeRateRequest) => number | undefined | Promise<number | undefined>;
+      }
     | undefined;
 }
 
@@ -115,14 +119,26 @@ export function resolveTopUps<Ctx>(value: TopUpLimits<Ctx> | undefined): Resolve
     if (typeof name !== "string" || !ACCOUNT_NAME_PATTERN.test(name))
       fail(`\`topUps.accountNames\` has an invalid account name ${show(name)}: use ${ACCOUNT_NAME_RULE}.`);
   }
-  if (topUps.exchangeRate !== undefined && typeof topUps.exchangeRate !== "function") {
-    fail("`topUps.exchangeRate` must be a function `(ctx) => number | undefined`.");
+  if ("exchangeRate" in topUps) {
+    fail(
+      "`topUps.exchangeRate` is gone: Credyt does not document which way it reads `destination.exchange_rate`. Name the direction: `topUps.unitsPerCurrency` (units credited per 1 of the currency) or `topUps.currencyPerUnit` (the price of one unit), as `npx @credyt/proxy probe` reports; or leave both out so Credyt's asset rate applies.",
+    );
   }
+  for (const name of ["unitsPerCurrency", "currencyPerUnit"] as const) {
+    if (topUps[name] !== undefined && typeof topUps[name] !== "function")
+      fail(`\`topUps.${name}\` must be a function \`(ctx, topUp) => number | undefined\`.`);
+  }
+  if (topUps.unitsPerCurrency && topUps.currencyPerUnit)
+    fail("Give `topUps.unitsPerCurrency` or `topUps.currencyPerUnit`, not both.");
   return {
     currencies,
     assets: new Set(assetCodes),
     accountNames: new Set(accountNames),
-    exchangeRate: topUps.exchangeRate,
+    exchangeRate: topUps.unitsPerCurrency
+      ? { direction: "units-per-currency", rate: topUps.unitsPerCurrency }
+      : topUps.currencyPerUnit
+        ? { direction: "currency-per-unit", rate: topUps.currencyPerUnit }
+        : undefined,
   };
 }
 

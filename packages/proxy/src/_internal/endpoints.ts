@@ -12,6 +12,7 @@ import {
 import { containsSecret } from "./contains-secret";
 import type { CredytPortalSessionBody, CredytTopUpBody } from "./credyt-bodies";
 import { CUSTOMER_ID_PATTERN, CUSTOMER_ID_RULE, isAccountId } from "./patterns";
+import { topUpEndpoints } from "./top-up-upstream";
 import { callUpstream, type UpstreamAccess, UpstreamFailure, type UpstreamResponse } from "./upstream";
 import { usageEndpoints } from "./usage-upstream";
 
@@ -49,13 +50,6 @@ function accountIdPath(accountId: string): string {
   return `${encodeURIComponent(accountId.slice(0, colon))}:${encodeURIComponent(accountId.slice(colon + 1))}`;
 }
 
-/** A top-up as the look-up finds it (Credyt's `GET /top-ups`, an emulator extension today). */
-export interface FoundTopUp {
-  id: string;
-  status: string;
-  metadata?: Record<string, string>;
-}
-
 /** The four Credyt calls the proxy needs, answering checked JSON plus the exact text. */
 export function endpoints(access: UpstreamAccess) {
   // Single flight: concurrent identical reads (one customer's tabs, a burst of refreshes) share one call.
@@ -76,6 +70,7 @@ export function endpoints(access: UpstreamAccess) {
   };
   return {
     ...usageEndpoints(access),
+    ...topUpEndpoints(access),
     async getWallet(customerId: string, requestId?: string): Promise<Checked<WireWallet>> {
       const response = await read(`${customerPath(customerId)}/wallet`, requestId);
       return checked(response, checkWallet, access.apiKey);
@@ -88,24 +83,6 @@ export function endpoints(access: UpstreamAccess) {
       }
       const path = `${customerPath(customerId)}/wallet/${accountIdPath(accountId)}`;
       return checked(await read(path, requestId), checkAccountBody, access.apiKey);
-    },
-    /**
-     * The customer's most recent top-ups (up to 100), newest last, to find one whose creation timed
-     * out. Credyt documents no such list; the emulator serves `GET /top-ups?customer_id=`.
-     */
-    async recentTopUps(customerId: string, requestId?: string): Promise<FoundTopUp[]> {
-      customerPath(customerId);
-      const query = `customer_id=${encodeURIComponent(customerId)}`;
-      const first = await callUpstream(access, { method: "GET", path: `/top-ups?${query}&limit=1`, requestId });
-      const total = (first.json as { total_count?: unknown }).total_count;
-      const offset = typeof total === "number" && total > 100 ? total - 100 : 0;
-      const page = await callUpstream(access, {
-        method: "GET",
-        path: `/top-ups?${query}&limit=100&offset=${offset}`,
-        requestId,
-      });
-      const items = (page.json as { items?: unknown }).items;
-      return Array.isArray(items) ? (items as FoundTopUp[]) : [];
     },
     /** One top-up with a fresh `redirect_url` while it is payable (the emulator's `GET /top-ups/{id}`). */
     async getTopUp(topUpId: string, requestId?: string): Promise<Checked<WireTopUp>> {

@@ -117,21 +117,38 @@ function defaultAccount(names: Set<string>): string {
   return names.has("default") ? "default" : ([...names][0] as string);
 }
 
-export async function exchangeRate<Ctx>(x: Exchange<Ctx>, topUp: ExchangeRateRequest): Promise<number | undefined> {
+/** The app's exchange-rate override for this top-up, with the direction it is sent in; none: Credyt's rate. */
+export async function exchangeRate<Ctx>(
+  x: Exchange<Ctx>,
+  topUp: ExchangeRateRequest,
+): Promise<{ rate: number; direction: "units-per-currency" | "currency-per-unit" } | undefined> {
+  const option = x.config.exchangeRate;
   // A rate converts fiat into another asset; crediting the currency paid has nothing to convert.
-  if (!x.config.exchangeRate || topUp.asset.toUpperCase() === topUp.currency.toUpperCase()) return undefined;
-  const rate = await x.config.exchangeRate(x.ctx, topUp);
+  if (!option || topUp.asset.toUpperCase() === topUp.currency.toUpperCase()) return undefined;
+  const rate = await option.rate(x.ctx, topUp);
   if (rate === undefined) return undefined;
   if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) {
+    const name = option.direction === "units-per-currency" ? "unitsPerCurrency" : "currencyPerUnit";
     throw new CredytError("internal", "The server's top-up settings are invalid.", {
-      cause: new Error("topUps.exchangeRate(ctx) must return a positive finite number or undefined"),
+      cause: new Error(`topUps.${name}(ctx) must return a positive finite number or undefined`),
     });
   }
-  return rate;
+  return { rate, direction: option.direction };
 }
 
-/** How many times a purchase whose creation may have happened is looked up and tried again. */
-const MAX_GENERATIONS = 3;
+/**
+ * What a purchase whose POST may have created a top-up answers, now and on every retry with its key until
+ * the top-up is found: the same status, a message saying the outcome is unknown, and
+ * `details.idempotency_key: ["outcome_unknown"]`. The key never sends a second POST; to buy again, the
+ * customer starts a new purchase (a new key).
+ */
+function outcomeUnknown(error: CredytError): CredytError {
+  return new CredytError(
+    error.code,
+    "The billing service did not confirm this purchase in time, so it may still be created. Check your balance in a moment before paying again; to buy anyway, start a new purchase.",
+    { details: { idempotency_key: ["outcome_unknown"] }, cause: error },
+  );
+}
 
 /**
  * `POST /top-ups`: validated, idempotent (coalesced per customer + key), rate limited, then forwarded.
@@ -161,7 +178,8 @@ export async function createTopUp<Ctx>(x: Exchange<Ctx>): Promise<Response> {
       failure_url: markReturnUrl(failureUrl, "failed"),
       metadata: { [PURCHASE_TAG]: tag },
     };
-    if (rate !== undefined && upstream.destination) upstream.destination.exchange_rate = rate;
+    // Sent only when the app named its direction; otherwise Credyt's own asset rate applies.
+    if (rate !== undefined && upstream.destination) upstream.destination.exchange_rate = rate.rate;
     if (body.description !== undefined) upstream.description = body.description;
     try {
       const created = await x.api.createTopUp(upstream, x.requestId);
@@ -187,7 +205,7 @@ export async function createTopUp<Ctx>(x: Exchange<Ctx>): Promise<Response> {
       const uncertain = mayHaveApplied(error);
       const final = error.status < 500 || uncertain;
       return {
-        response: storedError(error),
+        response: storedError(uncertain ? outcomeUnknown(error) : error),
         ttlMs: final ? IDEMPOTENCY_TTL_MS : FAILURE_TTL_MS,
         uncertain,
         error,
@@ -195,26 +213,22 @@ export async function createTopUp<Ctx>(x: Exchange<Ctx>): Promise<Response> {
     }
   };
 
-  for (let generation = 0; ; generation++) {
-    const storeKey = generation === 0 ? baseKey : `${baseKey}:${generation}`;
-    const lockTtlMs = x.config.timeoutMs * 2 + 1_000;
-    const result = await once(x.config.idempotencyStore, storeKey, print, lockTtlMs, create);
-    if (!result.replayed)
-      return jsonText(result.response.status, result.response.body, x.requestId, result.response.headers);
-    if (!result.uncertain) return replay(result.response, x.requestId);
-    const found = await lookUpTopUp(x, tag);
-    if (found.state === "found") {
-      await x.config.idempotencyStore
-        .complete(storeKey, { fingerprint: print, response: found.response }, IDEMPOTENCY_TTL_MS)
-        .catch(() => undefined);
-      return replay(found.response, x.requestId);
-    }
-    // Unknown (the look-up failed, or Credyt has no such list): the stored failure is the honest answer.
-    if (found.state === "unknown" || generation + 1 >= MAX_GENERATIONS) return replay(result.response, x.requestId);
-    // Absent, but so recently failed that Credyt may still be creating it (a concurrent double click
-    // waiting on the first request): answer the failure; a retry after the grace period may create.
-    if (Date.now() - (result.failedAt ?? 0) < x.config.timeoutMs) return replay(result.response, x.requestId);
+  // One POST per purchase key, ever. When the first one may have created a top-up without an answer, a
+  // retry looks for it and replays it when found; otherwise it replays the uncertain answer, never a
+  // second POST (Credyt documents no idempotency for top-ups, so a late creation would be a second one).
+  const lockTtlMs = x.config.timeoutMs * 2 + 1_000;
+  const result = await once(x.config.idempotencyStore, baseKey, print, lockTtlMs, create);
+  if (!result.replayed)
+    return jsonText(result.response.status, result.response.body, x.requestId, result.response.headers);
+  if (!result.uncertain) return replay(result.response, x.requestId);
+  const found = await lookUpTopUp(x, tag);
+  if (found.state === "found") {
+    await x.config.idempotencyStore
+      .complete(baseKey, { fingerprint: print, response: found.response }, IDEMPOTENCY_TTL_MS)
+      .catch(() => undefined);
+    return replay(found.response, x.requestId);
   }
+  return replay(result.response, x.requestId);
 }
 
 /** `POST /billing-portal/sessions`: a fresh portal link for the customer. */

@@ -34,14 +34,21 @@ export interface TopUpLimits<Ctx> {
   /** Largest amount for every listed currency (major units); prefer per-currency limits. */
   max?: number | string;
   /**
-   * An exchange rate for the credited asset, decided on the server only (a rate sent by the browser is
-   * rejected). Called only when the credited asset differs from the currency paid (a custom asset such
-   * as `TOK`), with the top-up being made. Return `undefined` to use the asset's default rate.
+   * An exchange-rate override sent to Credyt as `destination.exchange_rate`, decided on the server only,
+   * as units of the asset credited per 1 of the currency paid (`1000` → 10 USD credits 10000 TOK).
+   * Credyt does not document which way it reads that number: use this only when
+   * `npx @credyt/proxy probe` reports `units-per-currency`, else {@link TopUpLimits.currencyPerUnit}.
+   * Called only for a custom asset; `undefined` (or no option) sends no override: Credyt's asset rate applies.
    */
-  exchangeRate?(ctx: Ctx, topUp: ExchangeRateRequest): MaybePromise<number | undefined>;
+  unitsPerCurrency?(ctx: Ctx, topUp: ExchangeRateRequest): MaybePromise<number | undefined>;
+  /**
+   * The same override as the price of one unit in the currency paid (`0.001` → 10 USD credits 10000 TOK),
+   * for a Credyt that reads `destination.exchange_rate` as the probe's `currency-per-unit`. Give one of the two.
+   */
+  currencyPerUnit?(ctx: Ctx, topUp: ExchangeRateRequest): MaybePromise<number | undefined>;
 }
 
-/** What `topUps.exchangeRate` is asked about: the asset credited and the currency paid. */
+/** What `topUps.unitsPerCurrency` / `currencyPerUnit` are asked about: the asset credited and the currency paid. */
 export interface ExchangeRateRequest {
   /** The asset credited, e.g. `TOK`. */
   asset: string;

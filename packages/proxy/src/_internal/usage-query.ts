@@ -5,8 +5,6 @@ import { isTimeZone } from "./zoned-month";
 const MAX_USAGE_LIMIT = 100;
 /** Usage events per page when the browser names no `limit`. */
 const DEFAULT_USAGE_LIMIT = 20;
-/** Deepest offset a cursor may point at (a history of a million events is paged no further). */
-const MAX_OFFSET = 1_000_000;
 
 function invalidQuery(details: CredytErrorDetails): CredytError {
   const fields = Object.keys(details).join(", ");
@@ -27,29 +25,35 @@ function params(url: URL, allowed: readonly string[]): Map<string, string> {
   return seen;
 }
 
-/** A usage cursor: the newest event time the history was first read at, and how far in it is. */
+/** A usage cursor: the last event of the previous page, as the proxy orders them (newest first). */
 export interface UsageCursor {
-  /** Events at or after this instant (ms) are left out, so a new event never shifts later pages. */
-  before: number;
-  offset: number;
+  /** Its `occurred_at` in ms. */
+  at: number;
+  /** Its id, which breaks ties between events of the same instant. */
+  id: string;
 }
 
-// Opaque to the browser, but plain inside: version, instant and offset in base 36. No `_`, so it can
-// never look like a customer id (`cust_…`), which the proxy refuses anywhere in a request.
-const CURSOR = /^v1\.([0-9a-z]{1,10})\.([0-9a-z]{1,6})$/;
+// Opaque to the browser, but plain inside: version, instant in base 36, the id's UTF-8 bytes in hex.
+// No `_`, so it can never look like a customer id (`cust_…`), which the proxy refuses anywhere in a request.
+const CURSOR = /^v2\.([0-9a-z]{1,10})\.((?:[0-9a-f]{2}){1,128})$/;
 
 /** The cursor's text, as `next_cursor` carries it. */
 export function encodeCursor(cursor: UsageCursor): string {
-  return `v1.${cursor.before.toString(36)}.${cursor.offset.toString(36)}`;
+  const hex = [...new TextEncoder().encode(cursor.id)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `v2.${cursor.at.toString(36)}.${hex}`;
 }
 
 function decodeCursor(text: string): UsageCursor | undefined {
   const match = CURSOR.exec(text);
   if (!match) return undefined;
-  const before = Number.parseInt(match[1] as string, 36);
-  const offset = Number.parseInt(match[2] as string, 36);
-  if (!Number.isSafeInteger(before) || before <= 0 || offset < 1 || offset > MAX_OFFSET) return undefined;
-  return { before, offset };
+  const at = Number.parseInt(match[1] as string, 36);
+  if (!Number.isSafeInteger(at) || at < 0) return undefined;
+  const bytes = new Uint8Array((match[2] as string).match(/../g)?.map((h) => Number.parseInt(h, 16)) ?? []);
+  try {
+    return { at, id: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** `GET /usage?limit=&cursor=`. */

@@ -1,22 +1,39 @@
 import { CredytError } from "@credyt/core";
 import { containsSecret } from "./contains-secret";
+import { type Big, exactDecimal } from "./decimal";
 import { isObject } from "./is-object";
 import { callUpstream, type UpstreamAccess, UpstreamFailure } from "./upstream";
 
-/** A usage event as the proxy forwards it: only what the customer may see (no `data`, no ids of others). */
+/** One fee of a usage event. `asset` is `undefined` when Credyt's fee names none the proxy can read. */
+export interface UpstreamFee {
+  amount: number;
+  asset: string | undefined;
+  product_code?: string;
+}
+
+/** A usage event as the proxy reads it: only what the customer may see (no `data`, no ids of others). */
 export interface UpstreamUsageEvent {
   id: string;
   event_type: string;
   occurred_at: string;
+  /** `occurred_at` in ms since the epoch: what the proxy orders and filters by. */
+  at: number;
   subject?: string;
   description?: string;
-  fees: { amount: number; asset: string; product_code?: string }[];
+  /** `undefined` when the list item carried no `fees` (read them from `GET /events/{id}`). */
+  fees: UpstreamFee[] | undefined;
 }
 
-/** One page of Credyt's `GET /events`, reduced to what the protocol carries. */
+/** One page of Credyt's `GET /events`: its items, and `total_count` when Credyt sends one. */
 export interface UpstreamEventPage {
   items: UpstreamUsageEvent[];
-  totalCount: number;
+  totalCount: number | undefined;
+}
+
+/** A custom asset as `GET /assets/{code}` documents it: decimal places and its rates (currency per unit). */
+export interface UpstreamAsset {
+  precision: number;
+  rates: { source: string; rate: Big }[];
 }
 
 function invalidUpstream(reason: string): CredytError {
@@ -26,36 +43,85 @@ function invalidUpstream(reason: string): CredytError {
 }
 
 const text = (v: unknown, max: number): v is string => typeof v === "string" && v !== "" && v.length <= max;
+const ASSET = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
+
+/**
+ * The asset of a fee from what Credyt gives: `asset`, else the `ASSET` of an `account_id` such as
+ * `default:USD`, else a `currency` or `asset_code` field. Credyt evidences only `amount` and
+ * `product_version`, so `undefined` (unknown) is a real answer, never guessed.
+ */
+function feeAsset(fee: Record<string, unknown>): string | undefined {
+  if (text(fee.asset, 32) && ASSET.test(fee.asset)) return fee.asset;
+  if (text(fee.account_id, 100)) {
+    const asset = fee.account_id.slice(fee.account_id.indexOf(":") + 1);
+    if (fee.account_id.includes(":") && ASSET.test(asset)) return asset.toUpperCase();
+  }
+  for (const name of ["currency", "asset_code"]) {
+    const value = fee[name];
+    if (text(value, 32) && ASSET.test(value)) return value;
+  }
+  return undefined;
+}
+
+function toFees(fees: unknown, where: string): UpstreamFee[] {
+  if (!Array.isArray(fees)) throw invalidUpstream(`${where}.fees is not an array`);
+  return fees.map((fee, i) => {
+    if (!isObject(fee) || typeof fee.amount !== "number" || !Number.isFinite(fee.amount))
+      throw invalidUpstream(`${where}.fees[${i}] needs a finite amount`);
+    const out: UpstreamFee = { amount: fee.amount, asset: feeAsset(fee) };
+    if (text(fee.product_code, 128)) out.product_code = fee.product_code;
+    return out;
+  });
+}
 
 /** Picks the protocol's fields from one Credyt event; throws `upstream_error` on a malformed one. */
-function toUsageEvent(value: unknown, index: number): UpstreamUsageEvent {
-  if (!isObject(value)) throw invalidUpstream(`items[${index}] is not an object`);
+function toUsageEvent(value: unknown, where: string): UpstreamUsageEvent {
+  if (!isObject(value)) throw invalidUpstream(`${where} is not an object`);
   const { id, event_type, occurred_at, subject, description, fees } = value;
-  if (!text(id, 128) || !text(event_type, 256) || !text(occurred_at, 64) || Number.isNaN(Date.parse(occurred_at)))
-    throw invalidUpstream(`items[${index}] lacks id, event_type or occurred_at`);
-  if (!Array.isArray(fees ?? [])) throw invalidUpstream(`items[${index}].fees is not an array`);
-  const event: UpstreamUsageEvent = { id, event_type, occurred_at, fees: [] };
+  const at = text(occurred_at, 64) ? Date.parse(occurred_at) : Number.NaN;
+  if (!text(id, 128) || !text(event_type, 256) || !text(occurred_at, 64) || Number.isNaN(at))
+    throw invalidUpstream(`${where} lacks id, event_type or occurred_at`);
+  const event: UpstreamUsageEvent = { id, event_type, occurred_at, at, fees: undefined };
   if (text(subject, 256)) event.subject = subject;
   if (text(description, 1000)) event.description = description;
-  for (const [i, fee] of ((fees ?? []) as unknown[]).entries()) {
-    if (!isObject(fee) || typeof fee.amount !== "number" || !Number.isFinite(fee.amount) || !text(fee.asset, 32))
-      throw invalidUpstream(`items[${index}].fees[${i}] needs a finite amount and an asset`);
-    const out: UpstreamUsageEvent["fees"][number] = { amount: fee.amount, asset: fee.asset };
-    if (text(fee.product_code, 128)) out.product_code = fee.product_code;
-    event.fees.push(out);
-  }
+  if (fees !== undefined && fees !== null) event.fees = toFees(fees, where);
   return event;
 }
+
+/** Fees read from `GET /events/{id}` kept at most (events never change once billed). */
+const FEE_CACHE_SIZE = 10_000;
+
+/** How long a complete ordered history serves the later pages of a paging, and for how many customers. */
+const HISTORY_TTL_MS = 10_000;
+const HISTORIES_KEPT = 200;
 
 /** The usage calls the proxy makes to Credyt, beside those of `endpoints()`. */
 export function usageEndpoints(access: UpstreamAccess) {
   const checkSecret = (json: unknown, raw: string) => {
     if (raw.includes(access.apiKey) || containsSecret(json, access.apiKey)) throw invalidUpstream("unexpected content");
   };
+  const feeCache = new Map<string, UpstreamFee[]>();
+  const histories = new Map<string, { at: number; events: UpstreamUsageEvent[] }>();
   return {
-    /** `GET /events?customer_id=&to=&from=&offset=&limit=`: newest first (the emulator's documented order). */
+    /**
+     * A customer's ordered history read in the last {@link HISTORY_TTL_MS}, for the later pages of one
+     * paging (their cursors name events, so a slightly older read never repeats or skips one).
+     */
+    recentHistory(customerId: string): UpstreamUsageEvent[] | undefined {
+      const kept = histories.get(customerId);
+      return kept && Date.now() - kept.at <= HISTORY_TTL_MS ? kept.events : undefined;
+    },
+    rememberHistory(customerId: string, events: UpstreamUsageEvent[]): void {
+      histories.delete(customerId);
+      if (histories.size >= HISTORIES_KEPT) histories.delete(histories.keys().next().value as string);
+      histories.set(customerId, { at: Date.now(), events });
+    },
+    /**
+     * `GET /events?customer_id=&offset=&limit=`: nothing else is sent, since Credyt documents no time
+     * filter and no order; the caller orders and filters by `occurred_at` itself.
+     */
     async listEvents(
-      query: { customerId: string; offset: number; limit: number; from?: number; to?: number },
+      query: { customerId: string; offset: number; limit: number },
       requestId?: string,
     ): Promise<UpstreamEventPage> {
       const search = new URLSearchParams({
@@ -63,30 +129,57 @@ export function usageEndpoints(access: UpstreamAccess) {
         offset: String(query.offset),
         limit: String(query.limit),
       });
-      if (query.from !== undefined) search.set("from", new Date(query.from).toISOString());
-      if (query.to !== undefined) search.set("to", new Date(query.to).toISOString());
       const response = await callUpstream(access, { method: "GET", path: `/events?${search}`, requestId });
       checkSecret(response.json, response.text);
       const body = response.json;
       if (!isObject(body) || !Array.isArray(body.items)) throw invalidUpstream("items is not an array");
-      const total = typeof body.total_count === "number" ? body.total_count : undefined;
-      const items = body.items.map(toUsageEvent);
-      return { items, totalCount: total ?? query.offset + items.length };
+      const total = body.total_count;
+      const totalCount = typeof total === "number" && Number.isSafeInteger(total) && total >= 0 ? total : undefined;
+      return { items: body.items.map((item, i) => toUsageEvent(item, `items[${i}]`)), totalCount };
     },
-    /** The asset's precision (decimal places of its units), from `GET /assets/{code}`. */
-    async assetPrecision(code: string, requestId?: string): Promise<number> {
+    /** An event's fees from `GET /events/{id}`, cached by id (a billed event's fees never change). */
+    async eventFees(eventId: string, requestId?: string): Promise<UpstreamFee[]> {
+      const cached = feeCache.get(eventId);
+      if (cached) return cached;
+      const response = await callUpstream(access, {
+        method: "GET",
+        path: `/events/${encodeURIComponent(eventId)}`,
+        requestId,
+      });
+      checkSecret(response.json, response.text);
+      const body = response.json;
+      if (!isObject(body) || body.id !== eventId) throw invalidUpstream(`GET /events/{id} is not event ${eventId}`);
+      const fees = toFees(body.fees ?? [], "event");
+      if (feeCache.size >= FEE_CACHE_SIZE) feeCache.delete(feeCache.keys().next().value as string);
+      feeCache.set(eventId, fees);
+      return fees;
+    },
+    /** `GET /assets/{code}`: its precision and rates (`rate` = price of one unit in `source`, as documented). */
+    async getAsset(code: string, requestId?: string): Promise<UpstreamAsset> {
       const response = await callUpstream(access, {
         method: "GET",
         path: `/assets/${encodeURIComponent(code)}`,
         requestId,
       });
-      const precision = isObject(response.json) ? response.json.precision : undefined;
+      const body = isObject(response.json) ? response.json : {};
+      const { precision } = body;
       if (typeof precision !== "number" || !Number.isInteger(precision) || precision < 0 || precision > 18)
         throw invalidUpstream("the asset has no precision from 0 to 18");
-      return precision;
+      const rates: UpstreamAsset["rates"] = [];
+      for (const entry of Array.isArray(body.rates) ? body.rates : []) {
+        if (!isObject(entry) || !text(entry.source, 8)) continue;
+        const { rate } = entry;
+        if (typeof rate === "number" && Number.isFinite(rate) && rate > 0)
+          rates.push({ source: entry.source, rate: exactDecimal(rate) });
+      }
+      return { precision, rates };
     },
-    /** Credyt's `POST /assets/{code}/quote {source, amount}`: the units a top-up of `amount` credits. */
-    async quote(code: string, source: string, amount: number, requestId?: string): Promise<{ units: number }> {
+    /**
+     * Credyt's `POST /assets/{code}/quote {source, amount}`: the units a top-up of `amount` credits, only
+     * when the answer is recognisably shaped (`units`, a finite number, and the asked `asset`/`source` when
+     * it names them); `undefined` for any other shape, since its fields are undocumented.
+     */
+    async quote(code: string, source: string, amount: number, requestId?: string): Promise<number | undefined> {
       const response = await callUpstream(access, {
         method: "POST",
         path: `/assets/${encodeURIComponent(code)}/quote`,
@@ -95,11 +188,12 @@ export function usageEndpoints(access: UpstreamAccess) {
       });
       checkSecret(response.json, response.text);
       const body = response.json;
-      if (!isObject(body)) throw invalidUpstream("the quote is not an object");
+      if (!isObject(body)) return undefined;
       const { units } = body;
-      if (typeof units !== "number" || !Number.isFinite(units) || units < 0)
-        throw invalidUpstream("the quote has no finite units");
-      return { units };
+      if (typeof units !== "number" || !Number.isFinite(units) || units < 0) return undefined;
+      if (body.asset !== undefined && String(body.asset).toUpperCase() !== code.toUpperCase()) return undefined;
+      if (body.source !== undefined && String(body.source).toUpperCase() !== source.toUpperCase()) return undefined;
+      return units;
     },
   };
 }

@@ -1,5 +1,7 @@
+/** One customer as a look-up answers it. */
+type Found = { id?: unknown; external_id?: unknown };
 /** What `GET /customers?external_id=` answers: a page (`items`, or `data`), or (as some Credyt docs show) one customer. */
-type CustomerLookup = { items?: { id?: unknown }[]; data?: { id?: unknown }[] } | { id?: unknown };
+type CustomerLookup = { items?: Found[]; data?: Found[] } | Found;
 
 const CUSTOMER_ID = /^cust_[0-9a-z]+$/;
 
@@ -14,15 +16,21 @@ export async function lookUpCustomer(
   const headers = { "X-CREDYT-API-KEY": api.apiKey, accept: "application/json" };
   const url = `${api.apiUrl}/customers?external_id=${encodeURIComponent(customer)}`;
   const response = await api.fetch(url, { headers });
-  if (!response.ok) {
+  // Credyt documents neither shape: as a single object, "none" may well be a 404.
+  if (!response.ok && response.status !== 404) {
     throw new Error(
       `Looking up the Credyt customer "${customer}" failed: GET /customers?external_id= answered ${response.status}. ` +
         "Check CREDYT_API_KEY and CREDYT_API_URL.",
     );
   }
-  const body = (await response.json()) as CustomerLookup;
+  const body = (response.ok ? await response.json() : {}) as CustomerLookup;
   const list = "items" in body && Array.isArray(body.items) ? body.items : "data" in body ? body.data : undefined;
-  const found = Array.isArray(list) ? list[0]?.id : "id" in body ? body.id : undefined;
+  // Only a customer whose external_id is the one asked for: a list that ignored the filter names others.
+  const match = (c: Found | undefined) =>
+    c && (c.external_id === undefined || c.external_id === customer) ? c.id : undefined;
+  const found = Array.isArray(list)
+    ? match(list.find((c) => c?.external_id === customer) ?? list[0])
+    : match(body as Found);
   if (typeof found === "string" && CUSTOMER_ID.test(found)) return found;
   if (CUSTOMER_ID.test(customer)) {
     const byId = await api.fetch(`${api.apiUrl}/customers/${customer}`, { headers });

@@ -35,7 +35,7 @@ export interface CredytPluginOptions
   publicOrigin?: string;
   /** Where the in-process emulator's hosted checkout and portal pages are served, on Vite's own origin. @default "/__credyt" */
   pagesPath?: string;
-  /** Options of the in-process emulator (seed, clock, `exchangeRateOverride`…); `publicUrl` is set by the plugin. */
+  /** Options of the in-process emulator (seed, clock, `readings`…); `publicUrl` is set by the plugin. */
   emulator?: Omit<EmulatorOptions, "publicUrl">;
 }
 

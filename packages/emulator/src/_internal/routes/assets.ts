@@ -68,6 +68,7 @@ export function assetRoutes(routes: RouteTable, ctx: Ctx): void {
   });
 
   routes.add("POST", "/assets/:code/quote", async (c) => {
+    if (ctx.readings.quoteAnswer === "absent") return problem(404, `No route for POST ${c.req.path}.`);
     const asset = ctx.store.assets.find((a) => a.code === param(c, "code").toUpperCase());
     if (!asset) return problem(404, `Asset '${param(c, "code")}' was not found.`);
     const parsed = await parseBody(c.req.raw, quoteBody);
@@ -79,6 +80,15 @@ export function assetRoutes(routes: RouteTable, ctx: Ctx): void {
     const units = toPrecision(dec(parsed.data.amount).div(rate.rate), asset.precision);
     if (!withinCap(units)) {
       return fieldError("amount", "The amount converts to more units than the emulator's limit of 1000000000000.");
+    }
+    if (ctx.readings.quoteAnswer === "other-names") {
+      return json({
+        asset_code: asset.code,
+        source_currency: source,
+        source_amount: parsed.data.amount,
+        exchange_rate: toJsonNumber(rate.rate),
+        quantity: toJsonNumber(units),
+      });
     }
     return json({
       asset: asset.code,

@@ -87,6 +87,9 @@ export function customerRoutes(routes: RouteTable, ctx: Ctx): void {
     if ("errors" in p) return problem(422, undefined, { errors: p.errors });
     const externalId = c.req.query("external_id");
     const match = externalId === undefined ? undefined : indexOf(ctx.store).customersByExternalId.get(externalId);
+    if (externalId !== undefined && ctx.readings.externalIdLookup === "object") {
+      return match ? json(customerToApi(match)) : problem(404, `No customer has external_id '${externalId}'.`);
+    }
     const matches = externalId === undefined ? ctx.store.customers : match ? [match] : [];
     return json(page(matches, p.offset, p.limit, customerToApi));
   });

@@ -75,6 +75,7 @@ function plan(
 /**
  * `POST /events` (bills and debits at once, idempotent per event id), `GET /events` (newest `occurred_at`
  * first; `customer_id`, `from` (inclusive) and `to` (exclusive) filters; `offset` / `limit`), `GET /events/{id}`.
+ * The order, the filters, `total_count` and the fees of listed events follow the emulator's readings.
  */
 export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
   routes.add("POST", "/events", async (c) => {
@@ -133,22 +134,27 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
       items.push(record);
     }
     ctx.changed();
-    return json({ items: items.map(eventToApi) }, 201);
+    return json({ items: items.map((e) => eventToApi(e, ctx.readings, true)) }, 201);
   });
 
   routes.add("GET", "/events", (c) => {
     const p = paging(c);
     const errors = "errors" in p ? { ...p.errors } : {};
     const range: { from?: number; to?: number } = {};
-    for (const name of ["from", "to"] as const) {
-      const raw = c.req.query(name);
-      if (raw === undefined) continue;
-      const at = parseTimestamp(raw);
-      if (at) range[name] = at.getTime();
-      else errors[name] = [`The value '${raw}' is not valid for ${name}: use an ISO-8601 timestamp with a zone.`];
+    const filters = ctx.readings.eventTimeFilters;
+    const names =
+      filters === "other-names" ? (["occurred_after", "occurred_before"] as const) : (["from", "to"] as const);
+    if (filters !== "ignored") {
+      for (const [i, name] of names.entries()) {
+        const raw = c.req.query(name);
+        if (raw === undefined) continue;
+        const at = parseTimestamp(raw);
+        if (at) range[i === 0 ? "from" : "to"] = at.getTime();
+        else errors[name] = [`The value '${raw}' is not valid for ${name}: use an ISO-8601 timestamp with a zone.`];
+      }
     }
     if (range.from !== undefined && range.to !== undefined && range.from > range.to) {
-      errors.to = ["Must not be before from."];
+      errors[names[1]] = [`Must not be before ${names[0]}.`];
     }
     if (Object.keys(errors).length || "errors" in p) return problem(422, undefined, { errors });
     const customerId = c.req.query("customer_id");
@@ -161,13 +167,34 @@ export function eventRoutes(routes: RouteTable, ctx: Ctx): void {
     const lo = range.from === undefined ? 0 : boundAt(list, range.from);
     const hi = range.to === undefined ? list.length : boundAt(list, range.to);
     const items: EventRecord[] = [];
-    for (let i = hi - 1 - p.offset; i >= lo && items.length < p.limit; i--) items.push(list[i] as EventRecord);
-    return json({ items: items.map(eventToApi), total_count: Math.max(hi - lo, 0), limit: p.limit, offset: p.offset });
+    const order = ctx.readings.eventsOrder;
+    if (order === "newest-first") {
+      for (let i = hi - 1 - p.offset; i >= lo && items.length < p.limit; i--) items.push(list[i] as EventRecord);
+    } else if (order === "oldest-first") {
+      for (let i = lo + p.offset; i < hi && items.length < p.limit; i++) items.push(list[i] as EventRecord);
+    } else {
+      // As created: the store keeps events in the order they were posted.
+      const inRange = (e: EventRecord) => {
+        const at = Date.parse(e.occurred_at);
+        return (range.from === undefined || at >= range.from) && (range.to === undefined || at < range.to);
+      };
+      const created = ctx.store.events.filter(
+        (e) => (customerId === undefined || e.customer_id === customerId) && inRange(e),
+      );
+      items.push(...created.slice(p.offset, p.offset + p.limit));
+    }
+    const listed = items.map((e) => eventToApi(e, ctx.readings, ctx.readings.listFees === "present"));
+    return json({
+      items: listed,
+      ...(ctx.readings.eventsTotalCount === "present" ? { total_count: Math.max(hi - lo, 0) } : {}),
+      limit: p.limit,
+      offset: p.offset,
+    });
   });
 
   routes.add("GET", "/events/:eventId", (c) => {
     const e = indexOf(ctx.store).eventsById.get(param(c, "eventId").toLowerCase());
     if (!e) return problem(404, `Event '${param(c, "eventId")}' was not found.`);
-    return json(eventToApi(e));
+    return json(eventToApi(e, ctx.readings, true));
   });
 }

@@ -28,6 +28,13 @@ const createTopUpBody = z.object({
   metadata: metadata.optional(),
 });
 
+/** The answer of a route the `topUpList` reading says Credyt lacks: 404, or 405 allowing only POST. */
+function unserved(reading: Ctx["readings"]["topUpList"], route: string): Response | undefined {
+  if (reading === "404") return problem(404, `No route for ${route}.`);
+  if (reading === "405") return problem(405, `Use POST for ${route}.`, { headers: { allow: "POST" } });
+  return undefined;
+}
+
 /** `POST /top-ups`, and the emulator extensions `GET /top-ups/{id}` and `GET /top-ups?customer_id=`. */
 export function topUpRoutes(routes: RouteTable, ctx: Ctx): void {
   routes.add("POST", "/top-ups", async (c) => {
@@ -50,14 +57,26 @@ export function topUpRoutes(routes: RouteTable, ctx: Ctx): void {
   });
 
   routes.add("GET", "/top-ups", (c) => {
+    const reading = ctx.readings.topUpList;
+    const absent = unserved(reading, "GET /top-ups");
+    if (absent) return absent;
     const p = paging(c);
     if ("errors" in p) return problem(422, undefined, { errors: p.errors });
-    const customer = c.req.query("customer_id");
-    const list = customer === undefined ? ctx.store.topUps : (indexOf(ctx.store).topUpsByCustomer.get(customer) ?? []);
-    return json(page(list, p.offset, p.limit, (t) => topUpToApi(t, undefined)));
+    const customer = reading === "ignores-customer" ? undefined : c.req.query("customer_id");
+    let list = customer === undefined ? ctx.store.topUps : (indexOf(ctx.store).topUpsByCustomer.get(customer) ?? []);
+    if (reading === "newest-first") list = [...list].reverse();
+    return json(
+      page(list, p.offset, p.limit, (t) => {
+        const wire = topUpToApi(t, undefined);
+        if (reading === "no-metadata") delete wire.metadata;
+        return wire;
+      }),
+    );
   });
 
   routes.add("GET", "/top-ups/:topUpId", async (c) => {
+    const absent = unserved(ctx.readings.topUpList, "GET /top-ups/{id}");
+    if (absent) return absent;
     const t = indexOf(ctx.store).topUps.get(param(c, "topUpId"));
     if (!t) return problem(404, `Top-up '${param(c, "topUpId")}' was not found.`);
     const link = t.status === "initiated" ? await topUpRedirectUrl(ctx, baseUrl(ctx, c.req.raw), t) : undefined;
