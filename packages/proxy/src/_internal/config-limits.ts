@@ -5,6 +5,7 @@ import type { RateLimitStore } from "./stores";
 
 export const DEFAULT_RATE_LIMIT = { limit: 30, windowMs: 60_000 };
 export const DEFAULT_GET_RATE_LIMIT = { limit: 120, windowMs: 60_000 };
+export const DEFAULT_UPSTREAM_BUDGET = { limit: 300, windowMs: 60_000 };
 export const DEFAULT_BREAKER = { threshold: 5, cooldownMs: 5_000 };
 
 export interface ResolvedRateLimit {

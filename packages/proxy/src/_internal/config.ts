@@ -3,6 +3,7 @@ import { checkMethods, checkMilliseconds, fail, hasControlCharacters, optionFail
 import {
   DEFAULT_GET_RATE_LIMIT,
   DEFAULT_RATE_LIMIT,
+  DEFAULT_UPSTREAM_BUDGET,
   type ResolvedRateLimit,
   resolveCircuitBreaker,
   resolveRateLimit,
@@ -48,6 +49,7 @@ export interface ResolvedConfig<Ctx> {
   rateLimit: ResolvedRateLimit | undefined;
   getRateLimit: ResolvedRateLimit | undefined;
   circuitBreaker: { threshold: number; cooldownMs: number } | undefined;
+  upstreamBudget: ResolvedRateLimit | undefined;
 }
 
 /** Checks `apiKey`/`apiUrl`; shared with `createCredytApi`. */
@@ -231,6 +233,13 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
     rateLimit?.store,
   );
   const circuitBreaker = resolveCircuitBreaker(options.circuitBreaker);
+  const upstreamBudget = resolveRateLimit(
+    options.upstreamBudget,
+    "upstreamBudget",
+    DEFAULT_UPSTREAM_BUDGET,
+    "calls to Credyt",
+    rateLimit?.store ?? getRateLimit?.store,
+  );
 
   return {
     apiKey,
@@ -255,5 +264,6 @@ export function resolveConfig<Ctx>(options: CredytProxyOptions<Ctx>): ResolvedCo
     rateLimit,
     getRateLimit,
     circuitBreaker,
+    upstreamBudget,
   };
 }

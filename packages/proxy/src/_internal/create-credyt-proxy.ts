@@ -11,6 +11,7 @@ import { errorResponse, internalError, MethodNotAllowed, requestIdFrom } from ".
 import { checkRequestOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from "./security";
 import { resolveStreamConfig, type StreamConfig } from "./stream-config";
 import type { CredytProxyEvent, CredytProxyHandler, CredytProxyOptions, FetchContext } from "./types";
+import { UpstreamBudget } from "./upstream-budget";
 import { getQuote, getUsage, getUsageSummary } from "./usage-handlers";
 import { WalletHub } from "./wallet-hub";
 import { streamWallet, trackHub } from "./wallet-stream";
@@ -80,6 +81,7 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
     timeoutMs: config.timeoutMs,
     fetch: config.fetch,
     guard: new UpstreamGuard(config.circuitBreaker),
+    budget: config.upstreamBudget ? new UpstreamBudget(config.upstreamBudget) : undefined,
   });
   const log = createDevLog();
   const redact = (text: string) => text.split(config.apiKey).join("[redacted]");

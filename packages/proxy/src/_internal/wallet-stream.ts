@@ -1,5 +1,6 @@
 import { CredytError } from "@credyt/core";
 import type { Exchange } from "./exchange";
+import { checkRate } from "./handlers";
 import type { StreamConfig } from "./stream-config";
 import type { StreamSink, WalletHub } from "./wallet-hub";
 
@@ -23,6 +24,8 @@ export async function streamWallet<Ctx>(x: Exchange<Ctx>, hub: WalletHub, config
   if (x.url.search !== "" && [...x.url.searchParams.keys()].some((key) => key !== "last_event_id")) {
     throw new CredytError("invalid_request", "The stream takes no query parameters besides `last_event_id`.");
   }
+  // Opening a stream is a read like any other: a customer cannot open thousands to get around the limit.
+  await checkRate(x, x.config.getRateLimit, "get");
   const encoder = new TextEncoder();
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let close = () => {};
