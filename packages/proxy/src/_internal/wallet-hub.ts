@@ -174,7 +174,6 @@ export class WalletHub {
   beat(customerId: string, sink: StreamSink): void {
     const now = Date.now();
     sink.alive = now;
-    sink.send(": heartbeat\n\n");
     if (!this.customers.get(customerId)?.sinks.has(sink)) {
       // Let go of by a sweep while its event loop stalled, yet still open: take it back, and catch it up.
       const customer = this.attach(customerId, sink);
@@ -186,6 +185,8 @@ export class WalletHub {
       clearTimeout(customer.timer);
       this.schedule(customerId, customer);
     }
+    // Last: a stream whose client stopped reading is dropped by this send, and must stay dropped.
+    sink.send(": heartbeat\n\n");
   }
 
   /** Lets go of the customer's streams whose own heartbeat stopped three beats ago. */
