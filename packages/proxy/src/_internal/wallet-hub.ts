@@ -138,8 +138,10 @@ export class WalletHub {
     // Alone, nobody else can be listening: a customer without a stream here needs no read.
     if (!fanout && !this.customers.has(customerId)) return;
     const text = await this.readFresh(customerId);
-    const changed = this.apply(customerId, text);
-    if (fanout && (changed || !this.customers.has(customerId))) await fanout.publish(customerId, text);
+    this.apply(customerId, text);
+    // Always published: this instance may already hold the newest wallet (a stream opened here since read
+    // it) while another instance's streams still show the old one. Receivers skip what they already have.
+    if (fanout) await fanout.publish(customerId, text);
   }
 
   /** A wallet from another instance (or this one) through the fan-out. */
