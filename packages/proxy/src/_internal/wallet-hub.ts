@@ -188,7 +188,9 @@ export class WalletHub {
       this.schedule(customerId, customer);
     }
     // Last: a stream whose client stopped reading is dropped by this send, and must stay dropped.
-    sink.send(": heartbeat\n\n");
+    // A comment keeps proxies between from timing out; the event lets the browser see the stream is alive
+    // (EventSource hides comments) and says how often to expect one, so silence can be told from calm.
+    sink.send(`: heartbeat\nevent: heartbeat\ndata: ${this.settings.heartbeatMs}\n\n`);
   }
 
   /** Lets go of the customer's streams whose own heartbeat stopped three beats ago. */
