@@ -48,7 +48,6 @@ function upstream() {
   return { fetch: fetch as typeof globalThis.fetch, calls, throttled: () => throttled };
 }
 
-let sample429 = "";
 function get(port: number, path: string, who: string, agent: Agent, abortAfterHeaders = false): Promise<number> {
   return new Promise((resolve) => {
     const req = request({ host: "127.0.0.1", port, path, headers: { "x-bench-user": who }, agent }, (res) => {
@@ -58,14 +57,8 @@ function get(port: number, path: string, who: string, agent: Agent, abortAfterHe
         resolve(res.statusCode ?? 0);
         return;
       }
-      let body = "";
-      res.on("data", (c) => {
-        body += c;
-      });
-      res.on("end", () => {
-        if (res.statusCode === 429) sample429 = body;
-        resolve(res.statusCode ?? 0);
-      });
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
     });
     req.on("error", () => resolve(0));
     req.end();

@@ -34,7 +34,7 @@ async function dev(plugin: ReturnType<typeof credyt>, host = "127.0.0.1") {
   await server.listen();
   server.printUrls();
   closers.push(() => server.close());
-  const port = (server.httpServer?.address() as { port: number }).port;
+  const port = (server.httpServer?.address() as { port: number } | null)?.port ?? 0;
   return { port, lines };
 }
 

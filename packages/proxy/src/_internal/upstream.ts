@@ -92,7 +92,7 @@ function upstreamError(
  * The longest `Retry-After` passed on, in seconds: an upstream `Retry-After: 3600` must not tell every
  * customer to come back in an hour (the proxy's own budget and breaker decide sooner).
  */
-export const MAX_RETRY_AFTER = 60;
+const MAX_RETRY_AFTER = 60;
 
 /** `Retry-After` in seconds (delta-seconds or an HTTP date), clamped to 1..60; 1 when unreadable. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number {

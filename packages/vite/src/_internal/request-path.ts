@@ -22,7 +22,8 @@ export function checkRequestPath(url: string): CheckedPath {
   const segments = decoded.split("/");
   if (segments.some((segment) => segment === "." || segment === ".."))
     return { ok: false, reason: "dot segments (. or ..) are not allowed" };
-  if (/[\u0000-\u001f\u007f]/.test(decoded)) return { ok: false, reason: "control characters in the path" };
+  if ([...decoded].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+    return { ok: false, reason: "control characters in the path" };
   return { ok: true, path: raw };
 }
 
