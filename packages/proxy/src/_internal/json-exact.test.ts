@@ -15,8 +15,9 @@ describe("amounts parsed as exact decimals from the JSON text", () => {
     expect(String((JSON.parse(text) as { fees: { amount: number }[] }).fees[0]?.amount)).not.toBe(
       "12345678901234567.891234567",
     );
-    const sum = (parsed.fees[0]?.amount.toBig() ?? 0).plus(parsed.fees[1]?.amount.toBig() ?? 0);
-    expect(sum.toFixed()).toBe("12345678901234567.9912345670000000055511");
+    const [first, second] = parsed.fees.map((fee) => fee.amount.toBig());
+    const sum = first?.plus(second ?? 0);
+    expect(sum?.toFixed()).toBe("12345678901234567.9912345670000000055511");
   });
 
   it("reads exponents, negatives and zero exactly", () => {
