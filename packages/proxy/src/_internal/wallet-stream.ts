@@ -23,7 +23,8 @@ export async function streamWallet<Ctx>(x: Exchange<Ctx>, hub: WalletHub, config
     throw new CredytError("invalid_request", "The stream takes no query parameters besides `last_event_id`.");
   }
   // Opening a stream is a read like any other: a customer cannot open thousands to get around the limit.
-  await checkRate(x, x.config.getRateLimit, "get");
+  // (Only when a read limit is set: checkRate falls back to the POST limit when given none.)
+  if (x.config.getRateLimit) await checkRate(x, x.config.getRateLimit, "get");
   const encoder = new TextEncoder();
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let close = () => {};
