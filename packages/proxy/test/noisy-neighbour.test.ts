@@ -3,7 +3,7 @@
 // breaker opens only when Credyt fails for several customers, never on one customer's 429s or failures.
 import { describe, expect, it } from "vitest";
 import { MIN_CUSTOMERS } from "../src/_internal/guard";
-import { type CredytProxyOptions, createCredytProxy, type FetchContext } from "../src/index";
+import { type CredytProxyOptions, createCredytProxy, type FetchContext, MemoryRateLimitStore } from "../src/index";
 import { FAKE_KEY, WALLET_TEXT } from "./fake-upstream";
 import { BASE, expectError } from "./helpers";
 
@@ -76,6 +76,22 @@ describe("noisy neighbour: upstream calls are charged to the customer who caused
     // 250 stream opens and summaries; the flooder's calls to Credyt stop at its budget.
     expect(callsOf(FLOODER)).toBeLessThanOrEqual(20);
     for (const customer of others) expect(callsOf(customer)).toBe(10);
+  });
+
+  it("the budget is counted in the rate-limit store: two instances sharing one store share one budget", async () => {
+    const store = new MemoryRateLimitStore();
+    const keys = new Set<string>();
+    const shared = { hit: (key: string, windowMs: number) => (keys.add(key), store.hit(key, windowMs)) };
+    const options = { rateLimit: { store: shared, limit: 30, windowMs: 60_000 }, getRateLimit: false as const };
+    const budget = { upstreamBudget: { limit: 10, windowMs: 60_000 } };
+    const a = world({ ...options, ...budget });
+    const b = world({ ...options, ...budget });
+    for (let i = 0; i < 20; i++) {
+      await openAndClose(await a.as(FLOODER, `/usage/summary?tz=Etc/GMT-${i % 12}`));
+      await openAndClose(await b.as(FLOODER, `/usage/summary?tz=Etc/GMT+${i % 12}`));
+    }
+    expect(a.callsOf(FLOODER) + b.callsOf(FLOODER)).toBe(10);
+    expect(keys).toContain(`credyt:upstream:${FLOODER}`);
   });
 
   it("opening GET /wallet/stream counts against the read limit", async () => {
