@@ -81,7 +81,12 @@ describe("noisy neighbour: upstream calls are charged to the customer who caused
   it("the budget is counted in the rate-limit store: two instances sharing one store share one budget", async () => {
     const store = new MemoryRateLimitStore();
     const keys = new Set<string>();
-    const shared = { hit: (key: string, windowMs: number) => (keys.add(key), store.hit(key, windowMs)) };
+    const shared = {
+      hit: (key: string, windowMs: number) => {
+        keys.add(key);
+        return store.hit(key, windowMs);
+      },
+    };
     const options = { rateLimit: { store: shared, limit: 30, windowMs: 60_000 }, getRateLimit: false as const };
     const budget = { upstreamBudget: { limit: 10, windowMs: 60_000 } };
     const a = world({ ...options, ...budget });
