@@ -107,10 +107,14 @@ export function endpoints(access: UpstreamAccess) {
       const items = (page.json as { items?: unknown }).items;
       return Array.isArray(items) ? (items as FoundTopUp[]) : [];
     },
-    /** One top-up with a fresh `redirect_url` while it is payable (the emulator's `GET /top-ups/{id}`). */
-    async getTopUp(topUpId: string, requestId?: string): Promise<Checked<WireTopUp>> {
+    /**
+     * One top-up with a fresh `redirect_url` while it is payable (the emulator's `GET /top-ups/{id}`).
+     * `customerId`: whom to charge the call to (its path names no customer).
+     */
+    async getTopUp(topUpId: string, requestId?: string, customerId?: string): Promise<Checked<WireTopUp>> {
       if (!/^top_[A-Za-z0-9]{1,64}$/.test(topUpId)) throw new CredytError("not_found", "Not found.");
-      const response = await callUpstream(access, { method: "GET", path: `/top-ups/${topUpId}`, requestId });
+      const path = `/top-ups/${topUpId}`;
+      const response = await callUpstream(access, { method: "GET", path, requestId, customerId });
       return checked(response, checkTopUp, access.apiKey);
     },
     async createTopUp(body: CredytTopUpBody, requestId?: string): Promise<Checked<WireTopUp>> {
