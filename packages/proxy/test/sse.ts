@@ -14,6 +14,8 @@ export interface SseReader {
   nothingWithin(ms: number): Promise<boolean>;
   /** Comment lines seen so far (heartbeats). */
   comments: string[];
+  /** `heartbeat` events seen so far: the interval each announced, in ms. */
+  heartbeats: number[];
   /** The `retry:` hints seen so far. */
   retries: number[];
   cancel(): Promise<void>;
@@ -24,6 +26,7 @@ export function readSse(body: ReadableStream<Uint8Array>): SseReader {
   const decoder = new TextDecoder();
   let buffer = "";
   const comments: string[] = [];
+  const heartbeats: number[] = [];
   const retries: number[] = [];
   const ready: SseEvent[] = [];
   let reading: Promise<void> | undefined;
@@ -44,7 +47,9 @@ export function readSse(body: ReadableStream<Uint8Array>): SseReader {
         else if (line.startsWith("retry: ")) retries.push(Number(line.slice(7)));
       }
       event.data = data.join("\n");
-      if (data.length > 0) ready.push(event);
+      // Heartbeat events (liveness for the browser) are counted with the comments, not returned by next().
+      if (event.event === "heartbeat") heartbeats.push(Number(event.data));
+      else if (data.length > 0) ready.push(event);
     }
   }
 
@@ -85,6 +90,7 @@ export function readSse(body: ReadableStream<Uint8Array>): SseReader {
       }
     },
     comments,
+    heartbeats,
     retries,
     cancel: () => reader.cancel(),
   };

@@ -271,7 +271,8 @@ describe("createCredytApi", () => {
     expect(await causeOf(failing(429).getWallet(CUSTOMER))).toMatchObject({
       status: 429,
       retryable: false,
-      isOutage: true,
+      // A quota answer, which one customer can draw: never evidence of an outage (issue 25).
+      isOutage: false,
     });
     expect(await causeOf(failing(503).getWallet(CUSTOMER))).toMatchObject({
       status: 503,

@@ -32,7 +32,17 @@ describe("README", () => {
       settings.indexOf("/** The plugin's settings"),
     );
     const names = [...body.matchAll(/^ {2}(\w+)\??[(:]/gm)].map((m) => m[1]);
-    expect(names).toEqual(["apiKey", "apiUrl", "customer", "getCustomerId", "publicOrigin", "pagesPath", "emulator"]);
+    expect(names).toEqual([
+      "apiKey",
+      "apiUrl",
+      "customer",
+      "getCustomerId",
+      "publicOrigin",
+      "pagesPath",
+      "allowNetwork",
+      "exposeEmulatorApi",
+      "emulator",
+    ]);
     for (const name of names) expect(readme, name).toContain(`| \`${name}\``);
   });
 });

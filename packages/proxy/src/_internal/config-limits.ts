@@ -2,8 +2,9 @@ import { checkMethods, checkMilliseconds, fail, show } from "./config-checks";
 import { isObject } from "./is-object";
 import type { RateLimitStore } from "./stores";
 
-const DEFAULT_RATE_LIMIT = { limit: 30, windowMs: 60_000 };
-const DEFAULT_GET_RATE_LIMIT = { limit: 120, windowMs: 60_000 };
+export const DEFAULT_RATE_LIMIT = { limit: 30, windowMs: 60_000 };
+export const DEFAULT_GET_RATE_LIMIT = { limit: 120, windowMs: 60_000 };
+export const DEFAULT_UPSTREAM_BUDGET = { limit: 300, windowMs: 60_000 };
 export const DEFAULT_BREAKER = { threshold: 5, cooldownMs: 5_000 };
 
 export interface ResolvedRateLimit {
@@ -79,4 +80,9 @@ export function resolveCircuitBreaker(value: unknown): { threshold: number; cool
     fail(`\`circuitBreaker.threshold\` must be a positive integer (failures in a row), got ${show(threshold)}.`);
   const cooldownMs = checkMilliseconds(cb.cooldownMs ?? DEFAULT_BREAKER.cooldownMs, "circuitBreaker.cooldownMs", fail);
   return { threshold, cooldownMs };
+}
+
+/** `upstreamBudget`: `false`, or a partial `{ limit, windowMs }` of calls to Credyt per customer, counted in `store`. */
+export function resolveUpstreamBudget(value: unknown, store: RateLimitStore): ResolvedRateLimit | undefined {
+  return resolveLimit(value, "upstreamBudget", DEFAULT_UPSTREAM_BUDGET, "calls to Credyt", store);
 }

@@ -1,5 +1,10 @@
 import { checkMethods, checkMilliseconds, fail, hasControlCharacters, optionFailure, show } from "./config-checks";
-import { type ResolvedRateLimit, resolveCircuitBreaker, resolveRateLimits } from "./config-limits";
+import {
+  type ResolvedRateLimit,
+  resolveCircuitBreaker,
+  resolveRateLimits,
+  resolveUpstreamBudget,
+} from "./config-limits";
 import { type ResolvedCurrency, type ResolvedTopUps, resolveTopUps } from "./config-top-ups";
 import { isObject } from "./is-object";
 import { createMemoryStore } from "./memory-store";
@@ -52,6 +57,7 @@ export interface ResolvedConfig<Ctx> {
   /** The GET (reads) limit, or undefined when off. */
   getRateLimit: ResolvedRateLimit | undefined;
   circuitBreaker: { threshold: number; cooldownMs: number } | undefined;
+  upstreamBudget: ResolvedRateLimit | undefined;
 }
 
 /** Checks `apiKey`/`apiUrl`; shared with `createCredytApi`. */
@@ -236,6 +242,7 @@ export function resolveConfig<Ctx>(options: AnyOptions<Ctx>, factory = "createCr
   }
   const { reads, writes } = resolveRateLimits(options.rateLimit, options.getRateLimit, store.rateLimit);
   const circuitBreaker = resolveCircuitBreaker(options.circuitBreaker);
+  const upstreamBudget = resolveUpstreamBudget(options.upstreamBudget, store.rateLimit);
 
   return {
     apiKey,
@@ -261,5 +268,6 @@ export function resolveConfig<Ctx>(options: AnyOptions<Ctx>, factory = "createCr
     rateLimit: writes,
     getRateLimit: reads,
     circuitBreaker,
+    upstreamBudget,
   };
 }

@@ -8,6 +8,7 @@ import { createDevLog, type DevLog } from "./dev-log";
 import { endpoints } from "./endpoints";
 import type { Exchange } from "./exchange";
 import { UpstreamGuard } from "./guard";
+import { UpstreamBudget } from "./upstream-budget";
 import { createPortalSession, createTopUp, getAccount, getWallet } from "./handlers";
 import { fetchUrl, type NodeRequest, toFetchRequest, writeInternalError, writeResponse } from "./node-request";
 import { CUSTOMER_ID_PATTERN } from "./patterns";
@@ -326,6 +327,7 @@ function build<Ctx>(
     idempotencyStore: reportingIdempotency(resolved.idempotencyStore, onStoreError),
     rateLimit: watchLimit(resolved.rateLimit),
     getRateLimit: watchLimit(resolved.getRateLimit),
+    upstreamBudget: watchLimit(resolved.upstreamBudget),
   };
   const access = {
     apiKey: config.apiKey,
@@ -333,6 +335,7 @@ function build<Ctx>(
     timeoutMs: config.timeoutMs,
     fetch: config.fetch,
     guard: new UpstreamGuard(config.circuitBreaker),
+    budget: config.upstreamBudget ? new UpstreamBudget(config.upstreamBudget) : undefined,
   };
   const api = endpoints(access);
   const log = createDevLog(config.dev);

@@ -85,9 +85,10 @@ export function endpoints(access: UpstreamAccess) {
       return checked(await read(path, requestId), checkAccountBody, access.apiKey);
     },
     /** One top-up with a fresh `redirect_url` while it is payable (the emulator's `GET /top-ups/{id}`). */
-    async getTopUp(topUpId: string, requestId?: string): Promise<Checked<WireTopUp>> {
+    async getTopUp(topUpId: string, requestId?: string, customerId?: string): Promise<Checked<WireTopUp>> {
       if (!/^top_[A-Za-z0-9]{1,64}$/.test(topUpId)) throw new CredytError("not_found", "Not found.");
-      const response = await callUpstream(access, { method: "GET", path: `/top-ups/${topUpId}`, requestId });
+      const path = `/top-ups/${topUpId}`;
+      const response = await callUpstream(access, { method: "GET", path, requestId, customerId });
       return checked(response, checkTopUp, access.apiKey);
     },
     async createTopUp(body: CredytTopUpBody, requestId?: string): Promise<Checked<WireTopUp>> {

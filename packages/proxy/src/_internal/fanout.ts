@@ -42,6 +42,13 @@ export interface WalletStreamOptions {
   heartbeatMs?: number;
   /** The reconnect delay suggested to the browser (`retry:`). @default 3000 */
   retryMs?: number;
+  /**
+   * Bytes a stream may hold for a client that stopped reading; past it the stream is dropped at once and
+   * its place freed (the browser reconnects when it reads again). @default 65536
+   */
+  maxQueuedBytes?: number;
+  /** A stream whose sent bytes stay unread this long is dropped the same way. @default 2 × heartbeatMs */
+  stallMs?: number;
   /** Open streams per customer on one instance; more are answered 429. @default 10 */
   maxStreamsPerCustomer?: number;
   /**

@@ -113,7 +113,25 @@ export function toFetchRequest(req: NodeRequest, url: string, res?: ServerRespon
   return new Request(url, { method, headers, body: stream, duplex: "half" } as RequestInit);
 }
 
-/** Writes an event stream as it comes, each event flushed at once; stops reading when the client leaves. */
+/** Resolves once the socket took what was written (`drain`), or the client went away (`close`). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.once("drain", done);
+    res.once("close", done);
+  });
+}
+
+/**
+ * Writes an event stream as it comes, each event flushed at once; stops reading when the client leaves.
+ * Honours backpressure: while the socket is full, nothing more is read from the stream, so what a client
+ * does not read stays queued in the stream, where the proxy counts it and drops the stream past its bound.
+ * A dropped stream (an error) ends the connection at once, so its slot is free for the reconnect.
+ */
 async function writeStream(response: Response, res: ServerResponse): Promise<void> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
@@ -126,17 +144,23 @@ async function writeStream(response: Response, res: ServerResponse): Promise<voi
     reader.cancel().catch(() => {});
   };
   res.once("close", stop);
+  // Dropped while this loop waits for `drain` (the client is not reading, so none comes): close now.
+  reader.closed.catch(() => res.destroy());
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done || res.destroyed) break;
-      res.write(value);
+      const flowing = res.write(value);
       // `compression()` (Express) holds writes back until it has enough to compress; it adds `flush`.
       (res as ServerResponse & { flush?: () => void }).flush?.();
+      if (!flowing && !res.destroyed) await drained(res);
     }
+  } catch {
+    // The proxy dropped the stream (the client stopped reading): close the connection, unread bytes and all.
+    res.destroy();
   } finally {
     res.off("close", stop);
-    if (!res.writableEnded) res.end();
+    if (!res.writableEnded && !res.destroyed) res.end();
   }
 }
 

@@ -6,6 +6,8 @@ import type { HubSettings } from "./wallet-hub";
 /** Resolved stream settings, or `undefined` when streams are turned off (`streams: false`). */
 export interface StreamConfig extends HubSettings {
   retryMs: number;
+  maxQueuedBytes: number;
+  stallMs: number;
 }
 
 /** Validates `streams` once, at creation, with messages that say what to fix. */
@@ -31,6 +33,11 @@ export function resolveStreamConfig(
   }
   const heartbeatMs = checkMilliseconds(options.heartbeatMs ?? 15_000, "streams.heartbeatMs", fail);
   const retryMs = checkMilliseconds(options.retryMs ?? 3_000, "streams.retryMs", fail);
+  const maxQueuedBytes = options.maxQueuedBytes ?? 65_536;
+  if (typeof maxQueuedBytes !== "number" || !Number.isInteger(maxQueuedBytes) || maxQueuedBytes < 1024) {
+    fail(`\`streams.maxQueuedBytes\` must be an integer of at least 1024, got ${String(maxQueuedBytes)}.`);
+  }
+  const stallMs = checkMilliseconds(options.stallMs ?? 2 * heartbeatMs, "streams.stallMs", fail);
   const max = options.maxStreamsPerCustomer ?? 10;
   if (typeof max !== "number" || !Number.isInteger(max) || max <= 0) {
     fail(`\`streams.maxStreamsPerCustomer\` must be a positive integer, got ${String(max)}.`);
@@ -47,5 +54,14 @@ export function resolveStreamConfig(
   ) {
     fail("`streams.fanout` must implement `lease`, `publish` and `subscribe`, e.g. createRedisWalletFanout({ … }).");
   }
-  return { pollIntervalMs, maxPollIntervalMs, heartbeatMs, retryMs, maxStreamsPerCustomer: max, fanout };
+  return {
+    pollIntervalMs,
+    maxPollIntervalMs,
+    heartbeatMs,
+    retryMs,
+    maxQueuedBytes,
+    stallMs,
+    maxStreamsPerCustomer: max,
+    fanout,
+  };
 }

@@ -79,7 +79,7 @@ export async function lookUpTopUp<Ctx>(x: Exchange<Ctx>, tag: string): Promise<L
     return { state: "found", response: storedError(done) };
   }
   try {
-    const topUp = (await x.api.getTopUp(found.id, x.requestId)).json;
+    const topUp = (await x.api.getTopUp(found.id, x.requestId, x.customerId)).json;
     checkUpstreamRedirect(topUp.redirect_url, x.config.apiUrl, x.origin);
     const body = {
       id: topUp.id,

@@ -20,7 +20,8 @@ export function topUpEndpoints(access: UpstreamAccess) {
         offset: String(query.offset),
         limit: String(query.limit),
       });
-      const response = await callUpstream(access, { method: "GET", path: `/top-ups?${search}`, requestId });
+      const path = `/top-ups?${search}`;
+      const response = await callUpstream(access, { method: "GET", path, requestId, customerId: query.customerId });
       return { json: response.json };
     },
   };

@@ -205,9 +205,17 @@ export interface CredytOptions<Ctx> {
    */
   onEvent?: (event: CredytProxyEvent) => void | Promise<void>;
   /**
-   * Stops calling Credyt for `cooldownMs` after `threshold` failures in a row (5xx, timeouts, resets,
-   * 429), answering 503 with `Retry-After` instead, then lets one request through to probe. `false`
-   * turns it off. @default { threshold: 5, cooldownMs: 5000 }
+   * Per-customer budget of calls to Credyt (every call the proxy makes for the customer: reads, stream
+   * polls, summary pages, top-up look-ups, retries), counted in the rate-limit store. Over it, that
+   * customer's requests are answered 429 and its streams wait; other customers are not affected.
+   * `false` turns it off. @default { limit: 300, windowMs: 60000 }
+   */
+  upstreamBudget?: RateLimitOptions | false;
+  /**
+   * Stops calling Credyt for `cooldownMs` after `threshold` failures in a row (5xx, timeouts, resets;
+   * never 429s) for at least 3 different customers, answering 503 with `Retry-After` instead, then lets one request through to probe. With the
+   * retry budget (GET retries limited to 8% of requests, plus 2 saved up), an outage never multiplies the load on
+   * Credyt. `false` turns it off. @default { threshold: 5, cooldownMs: 5000 }
    */
   circuitBreaker?: CircuitBreakerOptions | false;
 }

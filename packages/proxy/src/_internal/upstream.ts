@@ -1,6 +1,7 @@
 import { CredytError } from "@credyt/core";
 import type { UpstreamGuard } from "./guard";
 import { sleep } from "./sleep";
+import { customerOfCall, type UpstreamBudget } from "./upstream-budget";
 
 export interface UpstreamAccess {
   apiKey: string;
@@ -9,6 +10,8 @@ export interface UpstreamAccess {
   fetch: typeof fetch | undefined;
   /** Retry budget and circuit breaker shared by every call of one proxy. */
   guard?: UpstreamGuard | undefined;
+  /** Per-customer budget every call (retries included) is charged against; none for `createCredytApi`. */
+  budget?: UpstreamBudget | undefined;
 }
 
 export interface UpstreamRequest {
@@ -17,6 +20,8 @@ export interface UpstreamRequest {
   path: string;
   body?: unknown;
   requestId?: string | undefined;
+  /** Whom the call is for; read from the path, query or body when not given. */
+  customerId?: string | undefined;
 }
 
 export interface UpstreamResponse {
@@ -59,7 +64,10 @@ export class UpstreamFailure extends Error {
    * connection lost after the request was sent): a POST may then have created a top-up.
    */
   readonly maybeApplied: boolean;
-  /** True when this failure says Credyt is unwell (5xx, 429, timeout, reset): it counts for the breaker. */
+  /**
+   * True when this failure says Credyt is unwell (5xx, timeout, reset): it counts for the breaker. Never a
+   * 429: a quota answer says the key is busy, not that Credyt is down, and one customer can draw it.
+   */
   readonly isOutage: boolean;
   constructor(reason: string, facts: UpstreamFailureFacts = {}) {
     super(reason);
@@ -80,10 +88,13 @@ function upstreamError(
   return new CredytError(code, message, { cause: new UpstreamFailure(reason, failure), retryAfter });
 }
 
-/** The longest `Retry-After` passed on, in seconds. */
-const MAX_RETRY_AFTER = 3600;
+/**
+ * The longest `Retry-After` passed on, in seconds: an upstream `Retry-After: 3600` must not tell every
+ * customer to come back in an hour (the proxy's own budget and breaker decide sooner).
+ */
+const MAX_RETRY_AFTER = 60;
 
-/** `Retry-After` in seconds (delta-seconds or an HTTP date), clamped to 1..3600; 1 when unreadable. */
+/** `Retry-After` in seconds (delta-seconds or an HTTP date), clamped to 1..60; 1 when unreadable. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number {
   const value = header?.trim() ?? "";
   let seconds: number;
@@ -102,7 +113,6 @@ function mapStatus(status: number, retryAfterHeader: string | null): CredytError
   if (status === 429) {
     return upstreamError("unavailable", "The billing service is busy. Try again shortly.", reason, {
       status,
-      isOutage: true,
       retryAfter: parseRetryAfter(retryAfterHeader),
     });
   }
@@ -113,6 +123,8 @@ function mapStatus(status: number, retryAfterHeader: string | null): CredytError
       isOutage: true,
       // A 500 may come after the work was done; 502-504 come from in front of Credyt's application.
       maybeApplied: status === 500,
+      // "Down for this long": it holds the breaker open (clamped there too), never longer than the cap.
+      retryAfter: retryAfterHeader === null ? undefined : parseRetryAfter(retryAfterHeader),
     });
   if (status === 404)
     return new CredytError("not_found", "Not found.", { cause: new UpstreamFailure(reason, { status }) });
@@ -196,10 +208,13 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
 /**
  * Calls Credyt once; GETs are retried at most twice with jittered backoff on 5xx and connection
  * failures, while the retry budget allows. POSTs are never retried: a lost answer may still have
- * created a top-up. While the circuit breaker is open, nothing is sent (503).
+ * created a top-up. While the circuit breaker is open, nothing is sent (503). Every attempt is charged
+ * to the customer it is for (`access.budget`): over budget, the call is refused 429 and nothing is sent.
  */
 export async function callUpstream(access: UpstreamAccess, request: UpstreamRequest): Promise<UpstreamResponse> {
   const guard = access.guard;
+  const customerId = request.customerId ?? customerOfCall(request.path, request.body);
+  if (access.budget && customerId !== undefined) await access.budget.charge(customerId);
   guard?.admit();
   for (let retry = 0; ; retry++) {
     try {
@@ -208,13 +223,15 @@ export async function callUpstream(access: UpstreamAccess, request: UpstreamRequ
       return response;
     } catch (error) {
       const failure = failureOf(error);
-      if (failure?.isOutage) guard?.failure((error as CredytError).retryAfter);
-      else guard?.success(); // Credyt answered (a 404, a 422): it is up.
+      if (failure?.isOutage) guard?.failure(customerId, (error as CredytError).retryAfter);
+      else guard?.success(); // Credyt answered (a 404, a 422, a 429): it is up.
       const canRetry =
         request.method === "GET" &&
         retry < MAX_GET_RETRIES &&
         failure?.retryable === true &&
-        (guard ? guard.takeRetry() : true);
+        (guard ? guard.takeRetry() : true) &&
+        // A retry is a call like any other: the customer pays for it, or it is not made.
+        (!access.budget || customerId === undefined || (await access.budget.take(customerId)).ok);
       if (!canRetry) throw error;
       await sleep(100 * 2 ** retry * (0.5 + Math.random()));
     }

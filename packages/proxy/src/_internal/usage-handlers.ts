@@ -2,6 +2,7 @@ import { CredytError } from "@credyt/core";
 import { type Big, exactDecimal, formatDecimal, roundDown } from "./decimal";
 import type { Exchange } from "./exchange";
 import { checkRate, exchangeRate } from "./handlers";
+import { mergedRead } from "./merge-reads";
 import { jsonText } from "./respond";
 import { UpstreamFailure } from "./upstream";
 import { encodeCursor, parseQuoteQuery, parseSummaryQuery, parseUsageQuery } from "./usage-query";
@@ -135,6 +136,15 @@ const totalsJson = (totals: Totals): string =>
 export async function getUsageSummary<Ctx>(x: Exchange<Ctx>): Promise<Response> {
   const { tz } = parseSummaryQuery(x.url);
   await checkRate(x, x.config.getRateLimit, "get");
+  // Up to 20 upstream pages each: identical summaries in flight or answered in the last 2 s are shared.
+  const body = await mergedRead(x.api, `summary\n${x.customerId}\n${tz}`, SUMMARY_TTL_MS, () => summaryText(x, tz));
+  return jsonText(200, body, x.requestId);
+}
+
+/** How long an answered summary is reused for the same customer and zone. */
+const SUMMARY_TTL_MS = 2_000;
+
+async function summaryText<Ctx>(x: Exchange<Ctx>, tz: string): Promise<string> {
   const now = Date.now();
   const { from, days } = monthSoFar(now, tz);
   const to = now + 1;
@@ -156,7 +166,7 @@ export async function getUsageSummary<Ctx>(x: Exchange<Ctx>): Promise<Response> 
     `"to":"${new Date(to).toISOString()}","totals":${totalsJson(totals)},` +
     `"days":[${[...perDay].map(([date, t]) => `{"date":"${date}","totals":${totalsJson(t)}}`).join(",")}],` +
     `"event_count":${counted},"complete":${complete}}`;
-  return jsonText(200, body, x.requestId);
+  return body;
 }
 
 /**

@@ -138,8 +138,10 @@ export class WalletHub {
     // Alone, nobody else can be listening: a customer without a stream here needs no read.
     if (!fanout && !this.customers.has(customerId)) return;
     const text = await this.readFresh(customerId);
-    const changed = this.apply(customerId, text);
-    if (fanout && (changed || !this.customers.has(customerId))) await fanout.publish(customerId, text);
+    this.apply(customerId, text);
+    // Always published: this instance may already hold the newest wallet (a stream opened here since read
+    // it) while another instance's streams still show the old one. Receivers skip what they already have.
+    if (fanout) await fanout.publish(customerId, text);
   }
 
   /** A wallet from another instance (or this one) through the fan-out. */
@@ -174,7 +176,6 @@ export class WalletHub {
   beat(customerId: string, sink: StreamSink): void {
     const now = Date.now();
     sink.alive = now;
-    sink.send(": heartbeat\n\n");
     if (!this.customers.get(customerId)?.sinks.has(sink)) {
       // Let go of by a sweep while its event loop stalled, yet still open: take it back, and catch it up.
       const customer = this.attach(customerId, sink);
@@ -186,6 +187,10 @@ export class WalletHub {
       clearTimeout(customer.timer);
       this.schedule(customerId, customer);
     }
+    // Last: a stream whose client stopped reading is dropped by this send, and must stay dropped.
+    // A comment keeps proxies between from timing out; the event lets the browser see the stream is alive
+    // (EventSource hides comments) and says how often to expect one, so silence can be told from calm.
+    sink.send(`: heartbeat\nevent: heartbeat\ndata: ${this.settings.heartbeatMs}\n\n`);
   }
 
   /** Lets go of the customer's streams whose own heartbeat stopped three beats ago. */

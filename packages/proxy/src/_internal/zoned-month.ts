@@ -63,13 +63,33 @@ function offsetAt(ms: number, tz: string): number {
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
-/** The instant at which local midnight of `year-month-day` happens in `tz`. */
+/** `YYYY-MM-DD` as a comparable number (20261207). */
+const dayNumber = (w: { year: number; month: number; day: number }) => w.year * 10_000 + w.month * 100 + w.day;
+
+/**
+ * The first instant of `year-month-day` in `tz`: its local midnight, or, where midnight does not exist
+ * that day (a DST change at 00:00, as in America/Asuncion, Asia/Beirut, America/Havana), the moment the
+ * clocks jump forward. Where midnight happens twice (a change back at 00:00), the first one. Taken from
+ * the time-zone database through Intl: the first instant whose local date is that day.
+ */
 function midnight(year: number, month: number, day: number, tz: string): number {
+  const target = dayNumber({ year, month, day });
   const guess = Date.UTC(year, month - 1, day);
-  let at = guess - offsetAt(guess, tz);
-  // A second pass settles zones whose offset differs across the guess (DST changes near midnight).
-  at = guess - offsetAt(at, tz);
-  return at;
+  // Every offset in use is within ±14 h (±26 h covers any zone's day): the day starts in this range.
+  let low = guess - 26 * 3_600_000; // local date before the target
+  let high = guess + 26 * 3_600_000; // local date the target or after
+  // Offsets on either side, tried first: exact for nearly every day, and cheap.
+  for (const offset of [offsetAt(low, tz), offsetAt(high, tz), offsetAt(guess, tz)]) {
+    const at = guess - offset;
+    if (dayNumber(wallClock(at, tz)) >= target && dayNumber(wallClock(at - 1000, tz)) < target) return at;
+  }
+  // A day that does not start at 00:00: bisect to the second on the change (offsets change on whole seconds).
+  while (high - low > 1000) {
+    const mid = low + Math.floor((high - low) / 2000) * 1000;
+    if (dayNumber(wallClock(mid, tz)) >= target) high = mid;
+    else low = mid;
+  }
+  return high;
 }
 
 /** The current calendar month in `tz` up to `now`: its start instant and each day's date so far. */

@@ -41,6 +41,15 @@ type Next = (error: CredytError | null | undefined, data?: WalletStreamData) => 
 
 const CLOSED = 2;
 
+/**
+ * Silence after which a stream that announced heartbeats is taken for dead: 2.5 announced intervals (one
+ * late heartbeat is no reason to reconnect), within 1 s..10 min whatever the server announced.
+ */
+function silenceLimit(announcedMs: number): number | undefined {
+  if (!Number.isFinite(announcedMs) || announcedMs <= 0) return undefined;
+  return Math.min(Math.max(announcedMs * 2.5, 1_000), 600_000);
+}
+
 /** Statuses after which retrying cannot help: no such route (an older backend), or not signed in. */
 function isFinal(status: number): boolean {
   return status === 401 || status === 403 || status === 404 || status === 405 || status === 422;
@@ -72,12 +81,16 @@ export function subscribeWallet(settings: SubscriptionSettings) {
     let heard = false;
     let firstTimer: ReturnType<typeof setTimeout> | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    /** Set once the server announced heartbeats (older servers send only comments, which EventSource hides). */
+    let silenceMs: number | undefined;
+    let silenceTimer: ReturnType<typeof setTimeout> | undefined;
     let probe: AbortController | undefined;
     const emit = (status: WalletStreamStatus) => next(null, { wallet, status });
 
     const close = () => {
       clearTimeout(firstTimer);
       clearTimeout(retryTimer);
+      clearTimeout(silenceTimer);
       probe?.abort();
       source?.close();
       source = undefined;
@@ -100,6 +113,24 @@ export function subscribeWallet(settings: SubscriptionSettings) {
       emit("connecting");
     };
 
+    /**
+     * Liveness: anything from the server restarts the silence timer; a stream that stays silent past it
+     * (a connection lost without an error, a stalled proxy) is reconnected, and shown as `connecting`.
+     */
+    const alive = () => {
+      clearTimeout(silenceTimer);
+      if (silenceMs === undefined || !source) return;
+      const watched = source;
+      silenceTimer = setTimeout(() => {
+        if (source === watched && !stopped) retry();
+      }, silenceMs);
+    };
+
+    const onHeartbeat = (event: MessageEvent) => {
+      silenceMs = silenceLimit(Number(event.data)) ?? silenceMs;
+      alive();
+    };
+
     const onWallet = (event: MessageEvent) => {
       let parsed: unknown;
       try {
@@ -114,6 +145,7 @@ export function subscribeWallet(settings: SubscriptionSettings) {
       lastId = event.lastEventId || lastId;
       wallet = walletFromWire(parsed as Parameters<typeof walletFromWire>[0]);
       settings.write(wallet);
+      alive();
       emit("live");
     };
 
@@ -122,6 +154,7 @@ export function subscribeWallet(settings: SubscriptionSettings) {
       clearTimeout(firstTimer);
       attempts = 0;
       lastId = event.lastEventId || lastId;
+      alive();
       emit("live");
     };
 
@@ -173,6 +206,7 @@ export function subscribeWallet(settings: SubscriptionSettings) {
       source = opened;
       opened.addEventListener("wallet", onWallet);
       opened.addEventListener("unchanged", onUnchanged);
+      opened.addEventListener("heartbeat", onHeartbeat);
       opened.onerror = () => {
         if (source !== opened) return;
         // CONNECTING: the connection dropped and EventSource reconnects itself (with Last-Event-ID).
@@ -182,6 +216,7 @@ export function subscribeWallet(settings: SubscriptionSettings) {
       firstTimer = setTimeout(() => {
         if (!heard && source === opened) buffered();
       }, settings.firstEventTimeoutMs);
+      alive();
     }
 
     const onVisibility = () => {

@@ -4,7 +4,8 @@ import { createCredytProxy, type NodeHandler } from "@credyt/proxy/node";
 import { getRequestListener } from "@hono/node-server";
 import { loadEnv, type Plugin, type PreviewServer, type ResolvedConfig, type ViteDevServer } from "vite";
 import { lookUpCustomer } from "./customer";
-import { loopbackAliases, requestOrigin, serverOrigin } from "./server-origin";
+import { checkRequestPath, resolvedPath } from "./request-path";
+import { isLoopbackAddress, loopbackAliases, requestOrigin, serverOrigin } from "./server-origin";
 import { CredytPluginError, type CredytPluginOptions, resolveSettings, type Settings } from "./settings";
 
 type Server = ViteDevServer | PreviewServer;
@@ -78,10 +79,25 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
     };
 
     server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: Next) => {
-      const path = (req.url ?? "/").replace(/[?#].*$/, "");
-      const inProxy = path === settings.basePath || path.startsWith(`${settings.basePath}/`);
-      const inPages = path === settings.pagesPath || path.startsWith(`${settings.pagesPath}/`);
+      const url = req.url ?? "/";
+      const within = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
+      const ours = (path: string) => within(path, settings.basePath) || within(path, settings.pagesPath);
+      // Checked before routing, on the path as sent and as a parser would resolve it: no `..` escapes.
+      if (!ours(url.replace(/[?#].*$/, "")) && !ours(resolvedPath(url))) return next();
+      const checked = checkRequestPath(url);
+      if (!checked.ok) return refuse(res, 400, "invalid_request", `This path is refused: ${checked.reason}.`);
+      const path = checked.path;
+      const inProxy = within(path, settings.basePath);
+      const inPages = within(path, settings.pagesPath);
       if (!inProxy && !inPages) return next();
+      if (settings.mode === "api" && !options.allowNetwork && !isLoopbackAddress(req.socket?.remoteAddress)) {
+        return refuse(
+          res,
+          403,
+          "forbidden",
+          "This development server calls the real Credyt API and serves only this machine. To serve your network, pass credyt({ allowNetwork: true }).",
+        );
+      }
       let current: Runtime;
       try {
         current = ensure(requestOrigin(req.headers.host, https));
@@ -91,7 +107,7 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
       if (inProxy) return current.proxy(req, res, next);
       if (!current.pages) return next();
       // Only the pages: the emulator's API (known key, fake money) stays in-process, reached by the proxy alone.
-      if (!PAGE_PATHS.test(path.slice(settings.pagesPath.length))) {
+      if (!options.exposeEmulatorApi && !PAGE_PATHS.test(path.slice(settings.pagesPath.length))) {
         res.statusCode = 404;
         res.setHeader("content-type", "text/plain; charset=utf-8");
         res.end("Not an emulator page. The Credyt emulator's API is reached through the proxy at /api/credyt.");
@@ -127,6 +143,8 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
       getCustomerId,
       pagesPath: _p,
       emulator: emulatorOptions,
+      allowNetwork: _n,
+      exposeEmulatorApi: _x,
       ...rest
     } = options;
     let emulator: Emulator | undefined;
@@ -179,14 +197,31 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
       settings.mode === "emulator"
         ? `emulator in-process, pages at ${origin}${settings.pagesPath}`
         : `Credyt API ${upstream.apiUrl}`;
-    const line = `  ➜  Credyt:  proxy ${origin}${settings.basePath} · ${where} · signed in as ${who}`;
+    const reach =
+      settings.mode === "emulator"
+        ? options.exposeEmulatorApi
+          ? " · emulator API served over HTTP (exposeEmulatorApi)"
+          : ""
+        : options.allowNetwork
+          ? " · real key, serving your network too (allowNetwork)"
+          : " · real key, serving this machine only (allowNetwork: true to serve your network)";
+    const line = `  ➜  Credyt:  proxy ${origin}${settings.basePath} · ${where} · signed in as ${who}${reach}`;
     return { origin, proxy, pages, emulator, line };
   }
 
   /** Builds the proxy (and emulator) once with a placeholder origin, so a bad option stops Vite at start-up. */
   function checkAtStartUp(): void {
     try {
-      const { apiKey: _k, apiUrl: _u, customer: _c, getCustomerId: _g, pagesPath: _p, emulator: e, ...rest } = options;
+      const {
+        apiKey: _k,
+        apiUrl: _u,
+        customer: _c,
+        getCustomerId: _g,
+        pagesPath: _p,
+        emulator: e,
+        ...plugin
+      } = options;
+      const { allowNetwork: _n, exposeEmulatorApi: _x, ...rest } = plugin;
       if (settings.mode === "emulator") createEmulator({ ...e, publicUrl: `http://localhost${settings.pagesPath}` });
       createCredytProxy({
         ...rest,
@@ -222,6 +257,14 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
       mount(server, Boolean(server.config.preview.https));
     },
   };
+}
+
+/** A refusal in the protocol's error shape, before any routing. */
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("cache-control", "no-store");
+  res.end(JSON.stringify({ error: { code, message } }));
 }
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string | undefined> {

@@ -36,3 +36,13 @@ export function loopbackAliases(origin: string): string[] {
     .map((host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ""}`)
     .filter((alias) => alias !== url.origin);
 }
+
+/**
+ * True when a request came from this machine: 127.0.0.0/8, `::1`, or either as an IPv4-mapped IPv6
+ * address. `undefined` (a socket already gone, or no socket) counts as not loopback.
+ */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const ip = address.toLowerCase().replace(/^::ffff:/, "");
+  return ip === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip);
+}

@@ -35,6 +35,18 @@ export interface CredytPluginOptions
   publicOrigin?: string;
   /** Where the in-process emulator's hosted checkout and portal pages are served, on Vite's own origin. @default "/__credyt" */
   pagesPath?: string;
+  /**
+   * With a real key (`CREDYT_API_KEY`), serve requests that come from other machines too (`vite --host`).
+   * Off by default: anyone on your network would act as your development customer against the real API.
+   * @default false
+   */
+  allowNetwork?: boolean;
+  /**
+   * Serve the in-process emulator's whole API (and, with `emulator.admin`, its `/__emulator` admin routes)
+   * under `pagesPath`, for tools that call it directly. Off by default: only its hosted pages are served,
+   * and the proxy reaches the API in-process. @default false
+   */
+  exposeEmulatorApi?: boolean;
   /** Options of the in-process emulator (seed, clock, `readings`…); `publicUrl` is set by the plugin. */
   emulator?: Omit<EmulatorOptions, "publicUrl">;
 }
@@ -80,6 +92,12 @@ export function resolveSettings(options: CredytPluginOptions, env: Record<string
     throw new CredytPluginError(
       `@credyt/vite: \`customer\` must be a customer's external_id (or cust_… id), such as "demo"; got ${JSON.stringify(options.customer)}.`,
     );
+  }
+  for (const name of ["allowNetwork", "exposeEmulatorApi"] as const) {
+    if (options[name] !== undefined && typeof options[name] !== "boolean")
+      throw new CredytPluginError(
+        `@credyt/vite: \`${name}\` must be true or false, got ${JSON.stringify(options[name])}.`,
+      );
   }
   if (options.getCustomerId !== undefined && typeof options.getCustomerId !== "function") {
     throw new CredytPluginError(

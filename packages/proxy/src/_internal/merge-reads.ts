@@ -1,0 +1,39 @@
+/**
+ * Concurrent identical reads share one computation, and its answer is kept for `ttlMs` after it settles:
+ * twenty tabs asking for the same summary cost Credyt one summary, not twenty. Per proxy instance
+ * (`owner`), keyed by what makes the answer (customer and query). Failures are not kept.
+ */
+const caches = new WeakMap<object, Map<string, { value: Promise<string>; until: number; at: number }>>();
+
+/** A computation still running after this long is not joined (its I/O may have been dropped by the runtime). */
+const MAX_PENDING_MS = 30_000;
+
+/** Entries kept per proxy at most; past it, expired ones go first, then the oldest. */
+const MAX_ENTRIES = 5_000;
+
+export function mergedRead(owner: object, key: string, ttlMs: number, compute: () => Promise<string>): Promise<string> {
+  let cache = caches.get(owner);
+  if (!cache) {
+    cache = new Map();
+    caches.set(owner, cache);
+  }
+  const now = Date.now();
+  const hit = cache.get(key);
+  const pending = hit?.until === Number.POSITIVE_INFINITY;
+  if (hit && (pending ? now - hit.at <= MAX_PENDING_MS : hit.until > now)) return hit.value;
+  if (cache.size >= MAX_ENTRIES) {
+    for (const [k, entry] of cache) if (entry.until <= now) cache.delete(k);
+    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  }
+  const entry = { value: compute(), until: Number.POSITIVE_INFINITY, at: now };
+  cache.set(key, entry);
+  entry.value.then(
+    () => {
+      entry.until = Date.now() + ttlMs;
+    },
+    () => {
+      if (cache.get(key) === entry) cache.delete(key);
+    },
+  );
+  return entry.value;
+}
