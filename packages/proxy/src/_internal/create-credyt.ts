@@ -8,7 +8,6 @@ import { createDevLog, type DevLog } from "./dev-log";
 import { endpoints } from "./endpoints";
 import type { Exchange } from "./exchange";
 import { UpstreamGuard } from "./guard";
-import { UpstreamBudget } from "./upstream-budget";
 import { createPortalSession, createTopUp, getAccount, getWallet } from "./handlers";
 import { fetchUrl, type NodeRequest, toFetchRequest, writeInternalError, writeResponse } from "./node-request";
 import { CUSTOMER_ID_PATTERN } from "./patterns";
@@ -26,6 +25,7 @@ import type {
   FetchContext,
   RouteInfo,
 } from "./types";
+import { UpstreamBudget } from "./upstream-budget";
 import { getQuote, getUsage, getUsageSummary } from "./usage-handlers";
 import { WalletHub } from "./wallet-hub";
 import { streamWallet } from "./wallet-stream";
