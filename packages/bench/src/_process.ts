@@ -13,10 +13,16 @@ export interface BenchServer {
 }
 
 /** Starts one benchmark server in its own process and waits until it listens. */
-export function startServer(name: string, file: string, env: Record<string, string> = {}): Promise<BenchServer> {
+export function startServer(
+  name: string,
+  file: string,
+  env: Record<string, string> = {},
+  /** Write a V8 CPU profile of the whole run into this folder (`stop()` then lets the process exit cleanly). */
+  cpuProfDir?: string,
+): Promise<BenchServer> {
   const child = fork(path.join(here, "servers", file), [], {
     env: { ...process.env, ...env, NODE_ENV: "production" },
-    execArgv: ["--expose-gc"],
+    execArgv: ["--expose-gc", ...(cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : [])],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
@@ -41,7 +47,8 @@ export function startServer(name: string, file: string, env: Record<string, stri
           }),
         stop: () => {
           child.removeAllListeners("exit");
-          child.kill();
+          if (cpuProfDir) child.send({ type: "exit" });
+          else child.kill();
         },
       });
     });
@@ -55,7 +62,10 @@ export interface Load {
   total: number;
   p50: number;
   p99: number;
+  /** Transport errors and timeouts. */
   errors: number;
+  /** Answers outside 2xx (a 429 or 5xx is not the work being measured: such a row is invalid). */
+  non2xx: number;
 }
 
 /** Interleaved rounds per load measurement, and seconds per round (`BENCH_ROUNDS`, `BENCH_SECONDS`). */

@@ -13,8 +13,10 @@ import {
   writeResponse,
 } from "./_internal/node-request";
 import type { CredytProxyLive, CredytProxyOptions } from "./_internal/types";
+import { createUpstreamFetch } from "./_internal/upstream-pool";
 
 export * from "./_internal/common";
+export { createUpstreamFetch, type UpstreamPoolOptions } from "./_internal/upstream-pool";
 
 /**
  * What `getCustomerId` receives from the Node adapter: the framework's own request and response, typed
@@ -61,7 +63,11 @@ export function createCredytProxy<
   Req extends IncomingMessage = IncomingMessage,
   Res extends ServerResponse = ServerResponse,
 >(options: CredytProxyOptions<NodeContext<Req, Res>>): NodeHandler<Req, Res> {
-  const handler = createFetchProxy<NodeContext<Req, Res>>(options);
+  // On Node, Credyt is called through a bounded keep-alive pool unless the app passes its own `fetch`.
+  const pooled = typeof options === "object" && options !== null && options.fetch === undefined;
+  const handler = createFetchProxy<NodeContext<Req, Res>>(
+    pooled ? { ...options, fetch: createUpstreamFetch() } : options,
+  );
   const basePath = (options.basePath ?? DEFAULT_BASE_PATH).replace(/\/+$/, "");
   function credytProxy(req: Req, res: Res, next?: (error?: unknown) => void): void {
     const url = fetchUrl(req as NodeRequest, basePath);
