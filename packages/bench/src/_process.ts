@@ -8,7 +8,7 @@ export interface BenchServer {
   name: string;
   url: string;
   child: ChildProcess;
-  stats(gc?: boolean): Promise<{ cpu: NodeJS.CpuUsage; heapUsed: number }>;
+  stats(gc?: boolean): Promise<{ cpu: NodeJS.CpuUsage; heapUsed: number; rss: number }>;
   stop(): void;
 }
 
@@ -36,7 +36,7 @@ export function startServer(
         child,
         stats: (gc = false) =>
           new Promise((res) => {
-            const onMessage = (m: { type: string; cpu: NodeJS.CpuUsage; heapUsed: number }) => {
+            const onMessage = (m: { type: string; cpu: NodeJS.CpuUsage; heapUsed: number; rss: number }) => {
               if (m.type === "stats") {
                 child.off("message", onMessage);
                 res(m);

@@ -27,10 +27,14 @@ export async function proxySection(): Promise<Section> {
   const floor = await startServer("bare Fetch passthrough + bridge (floor)", "bare-fetch.mjs", env);
   const node = await startServer("@credyt/proxy, Node adapter (pool of 50, default)", "ours.mjs", env);
   const fetchGlobal = await startServer("@credyt/proxy, Fetch handler + bridge (global fetch)", "ours-fetch.mjs", env);
-  const fetchPool = await startServer("@credyt/proxy, Fetch handler + bridge, fetch: createUpstreamFetch()", "ours-fetch.mjs", {
-    ...env,
-    FETCH: "pool",
-  });
+  const fetchPool = await startServer(
+    "@credyt/proxy, Fetch handler + bridge, fetch: createUpstreamFetch()",
+    "ours-fetch.mjs",
+    {
+      ...env,
+      FETCH: "pool",
+    },
+  );
   const nodeGlobal = await startServer("diagnostic: Node adapter with fetch: globalThis.fetch (no pool)", "ours.mjs", {
     ...env,
     FETCH: "global",
@@ -84,8 +88,7 @@ export async function proxySection(): Promise<Section> {
     const bad = (t: BenchServer) =>
       LOADS.reduce((s, l) => s + (loads.get(at(t, l.key)) ?? []).reduce((x, r) => x + r.non2xx + r.errors, 0), 0);
     const ratio = (t: BenchServer, key: string) => m(t, key, "rps") / m(floor, key, "rps");
-    const shown = (t: BenchServer, key: string) =>
-      bad(t) || bad(floor) ? "invalid" : `${ratio(t, key).toFixed(2)}×`;
+    const shown = (t: BenchServer, key: string) => (bad(t) || bad(floor) ? "invalid" : `${ratio(t, key).toFixed(2)}×`);
     const meanC1 = (t: BenchServer) => 1000 / m(t, "distinct c1", "rps");
     const rows = targets.map((t) => [
       t.name,

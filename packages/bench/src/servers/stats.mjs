@@ -10,7 +10,8 @@ export function serveStats(server) {
         globalThis.gc();
         globalThis.gc();
       }
-      process.send?.({ type: "stats", cpu: process.cpuUsage(), heapUsed: process.memoryUsage().heapUsed });
+      const memory = process.memoryUsage();
+      process.send?.({ type: "stats", cpu: process.cpuUsage(), heapUsed: memory.heapUsed, rss: memory.rss });
     }
   });
 }
