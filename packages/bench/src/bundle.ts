@@ -24,6 +24,18 @@ export async function bundleSection(): Promise<Section> {
     kind: "diagnostic",
     m: await measure(BUDGETED[2].code, SHARED),
   });
+  // What @credyt/core's client costs whole, and as separate calls over a transport (issue 26: the headless path
+  // needs only the transport and fetchWallet; the provider adopting them is the remaining step).
+  results.push({
+    name: "diagnostic: @credyt/core createCredytClient (every call)",
+    kind: "diagnostic",
+    m: await measure(`export { createCredytClient } from "@credyt/core";`),
+  });
+  results.push({
+    name: "diagnostic: @credyt/core createCredytTransport + fetchWallet",
+    kind: "diagnostic",
+    m: await measure(`export { createCredytTransport, fetchWallet } from "@credyt/core";`),
+  });
   for (const f of FLOORS) results.push({ name: f.name, kind: "floor", m: await measure(f.code) });
 
   const swr = results.find((r) => r.name === "floor: swr alone")!;
