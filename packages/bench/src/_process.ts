@@ -10,6 +10,8 @@ export interface BenchServer {
   child: ChildProcess;
   stats(gc?: boolean): Promise<{ cpu: NodeJS.CpuUsage; heapUsed: number; rss: number }>;
   stop(): void;
+  /** Profiles the server's CPU from now until the returned function is called, which writes `file`. */
+  profile(file: string): Promise<() => Promise<void>>;
 }
 
 /** Starts one benchmark server in its own process and waits until it listens. */
@@ -17,12 +19,10 @@ export function startServer(
   name: string,
   file: string,
   env: Record<string, string> = {},
-  /** Write a V8 CPU profile of the whole run into this folder (`stop()` then lets the process exit cleanly). */
-  cpuProfDir?: string,
 ): Promise<BenchServer> {
   const child = fork(path.join(here, "servers", file), [], {
     env: { ...process.env, ...env, NODE_ENV: "production" },
-    execArgv: ["--expose-gc", ...(cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : [])],
+    execArgv: ["--expose-gc"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
@@ -45,13 +45,31 @@ export function startServer(
             child.on("message", onMessage);
             child.send({ type: "stats", gc });
           }),
+        profile: async (file: string) => {
+          await reply(child, { type: "profile-start" }, "profile-started");
+          return async () => {
+            await reply(child, { type: "profile-stop", file }, "profile-stopped");
+          };
+        },
         stop: () => {
           child.removeAllListeners("exit");
-          if (cpuProfDir) child.send({ type: "exit" });
-          else child.kill();
+          child.kill();
         },
       });
     });
+  });
+}
+
+/** Sends `message` to a server process and waits for its answer of type `type`. */
+function reply(child: ChildProcess, message: { type: string; file?: string }, type: string): Promise<void> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { type: string }) => {
+      if (m.type !== type) return;
+      child.off("message", onMessage);
+      resolve();
+    };
+    child.on("message", onMessage);
+    child.send(message);
   });
 }
 

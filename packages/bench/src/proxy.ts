@@ -1,16 +1,19 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { type BenchServer, type Load, median, ROUNDS, runJson, SECONDS, startServer } from "./_process";
 import { topSelfTime } from "./_profile";
 import type { Section } from "./report";
 
 type Workload = "distinct" | "one";
-/** Each load a target gets per round: a customer per request at 50 and 1 connections; one customer at 50. */
-const LOADS: { key: string; workload: Workload; connections: number }[] = [
-  { key: "distinct c50", workload: "distinct", connections: 50 },
-  { key: "distinct c1", workload: "distinct", connections: 1 },
-  { key: "one c50", workload: "one", connections: 50 },
+/**
+ * Each load a target gets per round: a customer per request at 50 and 1 connections; one customer at 50.
+ * The c=1 and one-customer loads run for 2 s (their spread is small) to keep `pnpm bench` near 6 minutes.
+ */
+const LOADS: { key: string; workload: Workload; connections: number; seconds: number }[] = [
+  { key: "distinct c50", workload: "distinct", connections: 50, seconds: SECONDS },
+  { key: "distinct c1", workload: "distinct", connections: 1, seconds: Math.min(SECONDS, 2) },
+  { key: "one c50", workload: "one", connections: 50, seconds: Math.min(SECONDS, 2) },
 ];
 
 /**
@@ -22,6 +25,7 @@ const LOADS: { key: string; workload: Workload; connections: number }[] = [
  * customer (single flight may answer concurrent reads with one upstream call).
  */
 export async function proxySection(): Promise<Section> {
+  const loadAverage = loadavg()[0] ?? 0;
   const upstream = await startServer("upstream", "upstream.mjs");
   const env = { UPSTREAM_URL: upstream.url };
   const floor = await startServer("bare Fetch passthrough + bridge (floor)", "bare-fetch.mjs", env);
@@ -48,12 +52,13 @@ export async function proxySection(): Promise<Section> {
     const at = (t: BenchServer, key: string) => `${t.name}|${key}`;
     for (let round = 0; round < ROUNDS; round++) {
       for (const t of targets) {
-        for (const load of LOADS) {
+        // The no-pool diagnostic only needs the per-request load.
+        for (const load of t === nodeGlobal ? LOADS.slice(0, 1) : LOADS) {
           const before = load.key === "distinct c50" ? await t.stats() : undefined;
           const result = await runJson<Load>("load.mjs", [
             url(t),
             String(load.connections),
-            String(SECONDS),
+            String(load.seconds),
             load.workload,
           ]);
           if (before) {
@@ -67,7 +72,7 @@ export async function proxySection(): Promise<Section> {
     }
 
     // Heap after a forced GC, after 1k and after N requests (distinct customers), for the floor and the adapters.
-    const heapN = Number(process.env.BENCH_HEAP_REQUESTS ?? 30_000);
+    const heapN = Number(process.env.BENCH_HEAP_REQUESTS ?? 20_000);
     const heapAt = async (t: BenchServer) => {
       const readings: number[] = [];
       for (let i = 0; i < 3; i++) {
@@ -77,7 +82,7 @@ export async function proxySection(): Promise<Section> {
       return median(readings);
     };
     const heap = new Map<BenchServer, { at1k: number; atN: number }>();
-    for (const t of [floor, node, fetchGlobal]) {
+    for (const t of [floor, node]) {
       const at1k = await heapAt(t);
       await runJson("count.mjs", [url(t), String(heapN)]);
       heap.set(t, { at1k, atN: await heapAt(t) });
@@ -90,25 +95,28 @@ export async function proxySection(): Promise<Section> {
     const ratio = (t: BenchServer, key: string) => m(t, key, "rps") / m(floor, key, "rps");
     const shown = (t: BenchServer, key: string) => (bad(t) || bad(floor) ? "invalid" : `${ratio(t, key).toFixed(2)}×`);
     const meanC1 = (t: BenchServer) => 1000 / m(t, "distinct c1", "rps");
+    const measured = (t: BenchServer, key: string) => (loads.get(at(t, key)) ?? []).length > 0;
     const rows = targets.map((t) => [
       t.name,
       `${Math.round(m(t, "distinct c50", "rps")).toLocaleString("en-US")} (${shown(t, "distinct c50")})`,
-      `${meanC1(t).toFixed(3)} ms (${shown(t, "distinct c1")})`,
-      `${Math.round(m(t, "one c50", "rps")).toLocaleString("en-US")} (${shown(t, "one c50")})`,
+      measured(t, "distinct c1") ? `${meanC1(t).toFixed(3)} ms (${shown(t, "distinct c1")})` : "",
+      measured(t, "one c50")
+        ? `${Math.round(m(t, "one c50", "rps")).toLocaleString("en-US")} (${shown(t, "one c50")})`
+        : "",
       `${m(t, "distinct c50", "p50")} / ${m(t, "distinct c50", "p99")}`,
-      median(cpu.get(t) ?? []).toFixed(1),
+      `${median(cpu.get(t) ?? []).toFixed(0)} (${(median(cpu.get(floor) ?? []) / median(cpu.get(t) ?? [])).toFixed(2)}×)`,
       heap.has(t) ? `${mb(heap.get(t)!.at1k)} → ${mb(heap.get(t)!.atN)}` : "",
       String(LOADS.reduce((s, l) => s + (loads.get(at(t, l.key)) ?? []).reduce((x, r) => x + r.non2xx, 0), 0)),
       String(LOADS.reduce((s, l) => s + (loads.get(at(t, l.key)) ?? []).reduce((x, r) => x + r.errors, 0), 0)),
     ]);
 
-    // Where the Node adapter's time goes: a CPU profile of one more distinct-customer run at 50 connections.
+    // Where the Node adapter's time goes: a CPU profile (warm process, start-up excluded) of one more
+    // distinct-customer run at 50 connections.
     const profileDir = mkdtempSync(path.join(tmpdir(), "credyt-bench-prof-"));
-    const profiled = await startServer("profiled", "ours.mjs", env, profileDir);
-    await runJson<Load>("load.mjs", [url(profiled), "50", String(SECONDS), "distinct"]);
-    profiled.stop();
-    await new Promise<void>((resolve) => profiled.child.once("exit", () => resolve()));
-    const profile = topSelfTime(profileDir, 8);
+    const stopProfile = await node.profile(path.join(profileDir, "node-adapter.cpuprofile"));
+    await runJson<Load>("load.mjs", [url(node), "50", String(SECONDS), "distinct"]);
+    await stopProfile();
+    const profile = topSelfTime(profileDir, 10);
     rmSync(profileDir, { recursive: true, force: true });
 
     const goals = [];
@@ -137,22 +145,23 @@ export async function proxySection(): Promise<Section> {
     return {
       title: "Proxy: GET /wallet on loopback",
       intro:
-        `autocannon in its own process; ${ROUNDS} interleaved rounds × ${SECONDS}s per target and load; medians shown. ` +
+        `autocannon in its own process; ${ROUNDS} interleaved rounds per target and load (${SECONDS} s per request-per-customer load at c=50, 2 s for the others); medians shown. ` +
+        `Load average when the section started: ${loadAverage.toFixed(1)} on this machine's 2 shared cores; throughput ratios move with it, CPU per request (server process, user+system) less so, hence both. ` +
         "The upstream is a minimal server answering a fixed wallet JSON. Rate limits are off (`rateLimit: false, getRateLimit: false`: " +
         "`getRateLimit: false` alone still counts reads against the POST limit until issue 22's fix lands, which answered 429 to most of the old run). " +
         "A customer per request (`x-bench-user` header, a new id each request) means nothing can be coalesced: the per-request cost. " +
         "One customer at 50 connections lets single flight answer concurrent reads with one upstream call. " +
         "× = throughput against the floor in the same round; at c=1 the mean latency is 1 / throughput. " +
         "A row with any non-2xx answer or transport error is marked invalid and gets no ratio. CPU is the server process's user+system time per request (customer per request, c=50). " +
-        `Heap after GC after 1k and ${heapN.toLocaleString("en-US")} requests (10 connections, one customer). ` +
-        `Top self time, Node adapter, customer per request (node --cpu-prof, ${profile.busySamples} busy samples; the proxy's own functions ${(100 * profile.ownShare).toFixed(1)}%): ${profile.top.join(", ")}.`,
+        `Heap after GC after 1k and ${heapN.toLocaleString("en-US")} requests (10 connections, one customer), floor and Node adapter. ` +
+        `Top self time, Node adapter, customer per request (V8 CPU profile of a warm process, ${profile.busySamples} busy samples; the proxy's own functions ${(100 * profile.ownShare).toFixed(1)}%): ${profile.top.join(", ")}.`,
       columns: [
         "target",
         "req/s, customer per request, c=50",
         "mean ms, customer per request, c=1",
         "req/s, one customer, c=50",
         "p50 / p99 ms (per request, c=50)",
-        "CPU µs/req",
+        "CPU µs/req (floor's / ours)",
         "heap MB 1k → N",
         "non-2xx",
         "errors",
