@@ -15,11 +15,7 @@ export interface BenchServer {
 }
 
 /** Starts one benchmark server in its own process and waits until it listens. */
-export function startServer(
-  name: string,
-  file: string,
-  env: Record<string, string> = {},
-): Promise<BenchServer> {
+export function startServer(name: string, file: string, env: Record<string, string> = {}): Promise<BenchServer> {
   const child = fork(path.join(here, "servers", file), [], {
     env: { ...process.env, ...env, NODE_ENV: "production" },
     execArgv: ["--expose-gc"],
