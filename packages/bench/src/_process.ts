@@ -8,8 +8,10 @@ export interface BenchServer {
   name: string;
   url: string;
   child: ChildProcess;
-  stats(gc?: boolean): Promise<{ cpu: NodeJS.CpuUsage; heapUsed: number }>;
+  stats(gc?: boolean): Promise<{ cpu: NodeJS.CpuUsage; heapUsed: number; rss: number }>;
   stop(): void;
+  /** Profiles the server's CPU from now until the returned function is called, which writes `file`. */
+  profile(file: string): Promise<() => Promise<void>>;
 }
 
 /** Starts one benchmark server in its own process and waits until it listens. */
@@ -30,7 +32,7 @@ export function startServer(name: string, file: string, env: Record<string, stri
         child,
         stats: (gc = false) =>
           new Promise((res) => {
-            const onMessage = (m: { type: string; cpu: NodeJS.CpuUsage; heapUsed: number }) => {
+            const onMessage = (m: { type: string; cpu: NodeJS.CpuUsage; heapUsed: number; rss: number }) => {
               if (m.type === "stats") {
                 child.off("message", onMessage);
                 res(m);
@@ -39,12 +41,31 @@ export function startServer(name: string, file: string, env: Record<string, stri
             child.on("message", onMessage);
             child.send({ type: "stats", gc });
           }),
+        profile: async (file: string) => {
+          await reply(child, { type: "profile-start" }, "profile-started");
+          return async () => {
+            await reply(child, { type: "profile-stop", file }, "profile-stopped");
+          };
+        },
         stop: () => {
           child.removeAllListeners("exit");
           child.kill();
         },
       });
     });
+  });
+}
+
+/** Sends `message` to a server process and waits for its answer of type `type`. */
+function reply(child: ChildProcess, message: { type: string; file?: string }, type: string): Promise<void> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { type: string }) => {
+      if (m.type !== type) return;
+      child.off("message", onMessage);
+      resolve();
+    };
+    child.on("message", onMessage);
+    child.send(message);
   });
 }
 
@@ -55,7 +76,10 @@ export interface Load {
   total: number;
   p50: number;
   p99: number;
+  /** Transport errors and timeouts. */
   errors: number;
+  /** Answers outside 2xx (a 429 or 5xx is not the work being measured: such a row is invalid). */
+  non2xx: number;
 }
 
 /** Interleaved rounds per load measurement, and seconds per round (`BENCH_ROUNDS`, `BENCH_SECONDS`). */

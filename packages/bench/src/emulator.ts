@@ -46,12 +46,15 @@ export async function emulatorSection(): Promise<Section> {
     }
     const m = (n: number, key: keyof Load) => median((results.get(n) ?? []).map((l) => l[key]));
     const ratio = m(FULL, "rps") / m(0, "rps");
+    const sum = (n: number, key: "errors" | "non2xx") => (results.get(n) ?? []).reduce((s, l) => s + l[key], 0);
+    const invalid = sum(0, "non2xx") + sum(FULL, "non2xx") + sum(0, "errors") + sum(FULL, "errors") > 0;
     const rows = [0, FULL].map((n) => [
       `${n.toLocaleString("en-US")} top-ups`,
       Math.round(m(n, "rps")).toLocaleString("en-US"),
-      (m(n, "rps") / m(0, "rps")).toFixed(2),
+      invalid ? "invalid" : (m(n, "rps") / m(0, "rps")).toFixed(2),
       `${m(n, "p50")} / ${m(n, "p99")}`,
-      String((results.get(n) ?? []).reduce((s, l) => s + l.errors, 0)),
+      String(sum(n, "non2xx")),
+      String(sum(n, "errors")),
     ]);
     return {
       title: "Emulator: throughput as state grows",
@@ -61,15 +64,15 @@ export async function emulatorSection(): Promise<Section> {
         `filled in-process: the full state holds ${FULL.toLocaleString("en-US")} top-ups (half paid, each with a credit grant; half pending). ` +
         "Expiry runs from a time-ordered queue and lookups by id are indexed, so a request's cost should not depend on the state's size. " +
         "Before this change every request swept every top-up and grant: issue 14 measured 587 → 271 req/s after 17,000 top-ups, " +
-        "and this section on the old code gave 1,660 → 43 req/s (0.03×) at 20,000.",
-      columns: ["state", "req/s", "× empty", "p50 / p99 ms", "errors"],
+        "and this section on the old code gave 1,660 → 43 req/s (0.03×) at 20,000. A row with any non-2xx answer or transport error is invalid and gets no ratio.",
+      columns: ["state", "req/s", "× empty", "p50 / p99 ms", "non-2xx", "errors"],
       rows,
       goals: [
         {
           name: `throughput at ${FULL.toLocaleString("en-US")} top-ups vs empty`,
-          value: `${ratio.toFixed(2)}×`,
-          target: "≥ 0.90×",
-          met: ratio >= 0.9,
+          value: invalid ? "invalid (non-2xx or errors)" : `${ratio.toFixed(2)}×`,
+          target: "≥ 0.90×, 0 non-2xx",
+          met: !invalid && ratio >= 0.9,
         },
       ],
       data: { rows, ratio, results: Object.fromEntries(results) },

@@ -1,7 +1,5 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
 import { installDom } from "./_dom";
-import { here } from "./_process";
+import { chromiumTiming } from "./render-chromium";
 import type { Section } from "./report";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -63,15 +61,17 @@ export async function renderSection(): Promise<Section> {
   const extraCommits = commits - settled;
   cleanup();
 
-  // Timing runs in its own process on React's production build (act and Profiler need the
-  // development build, which would inflate the component's cost).
-  const { ours, plain } = await runTiming();
+  // Timing runs in Chromium on React's production build (act and Profiler need the development build).
+  const { ours, plain, same, elements } = await chromiumTiming();
   const ratio = ours / plain;
+  const sameRatio = ours / same;
   return {
     title: "Render: re-renders and the cost of 100 accounts",
     intro:
-      "jsdom + React 19 Profiler. Revalidations are window focus events (SWR's focus throttle and dedupe set to 0), each answered with identical data. " +
-      "100-account timings use React's production build in a separate process: medians of 20 rounds after 10 warm-up rounds, both starting from data in hand, rendered synchronously with flushSync.",
+      "Re-renders: jsdom + React 19 Profiler; revalidations are window focus events (SWR's focus throttle and dedupe set to 0), each answered with identical data. " +
+      "100-account timings: Debian's Chromium, headless, React's production build, each round averages 10 mounts, one root at a time (Chromium's clock is coarse), medians of 20 rounds after 10 warm-up rounds, all starting from data in hand, rendered synchronously with flushSync. " +
+      `Three renders: ours; a plain <ul> of the same 100 formatted numbers; and "same DOM": the exact ${elements} elements, attributes and text ours produced, rendered by plain React with no logic. ` +
+      "Ours vs same DOM is our code's cost; same DOM vs plain list is the cost of the markup (a labelled, accessible list per account). jsdom (issue 12's measurement) inflated DOM work.",
     columns: ["what", "measured", "baseline"],
     rows: [
       [
@@ -80,7 +80,9 @@ export async function renderSection(): Promise<Section> {
         "0",
       ],
       ["render 100 accounts (<WalletBalance showAll>)", `${ours.toFixed(2)} ms`, `${plain.toFixed(2)} ms plain list`],
-      ["ratio", `${ratio.toFixed(2)}×`, "1×"],
+      ["same DOM, plain React, no logic", `${same.toFixed(2)} ms`, `${plain.toFixed(2)} ms plain list`],
+      ["ours vs same DOM (our code's cost)", `${sameRatio.toFixed(2)}×`, "1×"],
+      ["ours vs plain list", `${ratio.toFixed(2)}×`, "1×"],
     ],
     goals: [
       {
@@ -90,23 +92,14 @@ export async function renderSection(): Promise<Section> {
         met: extraCommits === 0 && revalidations > 0,
       },
       {
-        name: "100 accounts vs plain formatted numbers",
-        value: `${ratio.toFixed(2)}×`,
-        target: "≤ 1.5× (issue 12)",
-        met: ratio <= 1.5,
+        // Issue 12's goal was ≤ 1.5× the plain list; issue 26 drops it when the cost is the DOM's: what is
+        // held to a goal is our code's share, against the same markup rendered without it.
+        name: "100 accounts vs the same DOM without our code",
+        value: `${sameRatio.toFixed(2)}×`,
+        target: "≤ 1.5×",
+        met: sameRatio <= 1.5,
       },
     ],
-    data: { extraCommits, revalidations, ours, plain, ratio },
+    data: { extraCommits, revalidations, ours, plain, same, elements, ratio, sameRatio },
   };
-}
-
-function runTiming(): Promise<{ ours: number; plain: number }> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", path.join(here, "render-timing.ts")],
-      { env: { ...process.env, NODE_ENV: "production" }, cwd: path.join(here, "..") },
-      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout.trim().split("\n").pop() as string))),
-    );
-  });
 }

@@ -30,7 +30,7 @@ export function markdown(sections: Section[], started: Date, seconds: number): s
     `Measured by \`pnpm bench\` on ${started.toISOString().slice(0, 16).replace("T", " ")} UTC in ${seconds.toFixed(0)} s.`,
     `Machine: ${machine()}.`,
     "Every figure is compared with a baseline measured in the same run. Benchmarks never fail the test suite;",
-    "the size budgets that must hold are enforced by size-limit in `pnpm test`.",
+    "the bundle budgets that must hold are enforced in `pnpm test` by the same harness (`pnpm --filter @repo/bench size`).",
     "",
   ];
   for (const s of sections) {

@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: every section, then packages/bench/results/RESULTS.md and results.json.
- * `pnpm bench -- proxy` (or bundle, requests, render, faults, emulator, streams, scroll, noisy, stalled) runs some
- * sections only;
+ * `pnpm bench -- proxy` (or bundle, requests, render, faults, emulator, streams, streams-scale, scroll, noisy,
+ * stalled) runs some sections only;
  * the other sections of the last full run are kept in the results, marked with the run they come from.
  */
 import { spawn } from "node:child_process";
@@ -20,6 +20,7 @@ const ALL: Record<string, () => Promise<Section>> = {
   faults: async () => (await import("./load-faults")).loadFaultsSection(),
   emulator: async () => (await import("./emulator")).emulatorSection(),
   streams: async () => (await import("./streams")).streamsSection(),
+  "streams-scale": async () => (await import("./streams-scale")).streamsScaleSection(),
   scroll: async () => (await import("./scroll")).scrollSection(),
   noisy: async () => (await import("./noisy-neighbour")).noisyNeighbourSection(),
   stalled: async () => (await import("./stalled-streams")).stalledStreamsSection(),

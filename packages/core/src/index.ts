@@ -7,10 +7,11 @@ export { ASSET_CODE_PATTERN, ASSET_CODE_RULE, isAssetCode } from "./_internal/as
 export { CACHE_PREFIX, credytKeys, isCredytKey } from "./_internal/cache-keys";
 export {
   type CredytClient,
-  type CredytClientOptions,
+  createBillingPortalSession,
   createCredytClient,
-  DEFAULT_CLIENT_TIMEOUT_MS,
-  errorFromResponse,
+  createTopUp,
+  fetchAccount,
+  fetchWallet,
   type RequestOptions,
   type TopUpRequestOptions,
 } from "./_internal/client";
@@ -35,6 +36,14 @@ export {
 } from "./_internal/format";
 export { toHex } from "./_internal/hex";
 export { checkRedirectUrl, DEFAULT_REDIRECT_HOSTS, isLoopbackHost, type RedirectPolicy } from "./_internal/redirect";
+export {
+  type CredytClientOptions,
+  type CredytTransport,
+  createCredytTransport,
+  DEFAULT_CLIENT_TIMEOUT_MS,
+  errorFromResponse,
+  type TransportInit,
+} from "./_internal/transport";
 export {
   type AssetTotal,
   type Quote,

@@ -4,10 +4,12 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createInstance } from "./_internal/create-credyt";
-import type { CredytProxyLive, CredytProxyOptions } from "./_internal/types";
+import type { Credyt, CredytOptions, CredytProxyLive, CredytProxyOptions, FetchContext } from "./_internal/types";
+import { createUpstreamFetch } from "./_internal/upstream-pool";
 import { trackHub } from "./_internal/wallet-stream";
 
 export * from "./_internal/common";
+export { createUpstreamFetch, type UpstreamPoolOptions } from "./_internal/upstream-pool";
 
 /**
  * What `identify` receives from `credyt.node()`: the Fetch request and the framework's own request and
@@ -55,8 +57,10 @@ export function createCredytProxy<
   Req extends IncomingMessage = IncomingMessage,
   Res extends ServerResponse = ServerResponse,
 >(options: CredytProxyOptions<NodeContext<Req, Res>>): NodeHandler<Req, Res> {
+  // On Node, Credyt is called through a bounded keep-alive pool unless the app passes its own `fetch`.
+  const pooled = typeof options === "object" && options !== null && options.fetch === undefined;
   const instance = createInstance<NodeContext<Req, Res>>(
-    options,
+    pooled ? { ...options, fetch: createUpstreamFetch() } : options,
     "createCredytProxy",
     ({ apiUrl, apiKey, hub }, open) => trackHub(apiUrl, apiKey, hub, open),
     true,
@@ -65,4 +69,19 @@ export function createCredytProxy<
     notify: (customerId: string) => instance.notify(customerId),
     streamStats: () => instance.streamStats(),
   });
+}
+
+/**
+ * `createCredyt` for Node servers: the same instance as `@credyt/proxy`'s, calling Credyt through a
+ * bounded keep-alive pool (`createUpstreamFetch()`, at most 50 connections) unless you pass a `fetch` of your own.
+ *
+ * @example
+ * import { createCredyt } from "@credyt/proxy/node";
+ *
+ * const credyt = createCredyt({ apiKey: process.env.CREDYT_API_KEY!, origin: process.env.PUBLIC_ORIGIN, identify });
+ * app.use("/api/credyt", credyt.node(), credyt.nodeErrors());
+ */
+export function createCredyt<Ctx = FetchContext>(options: CredytOptions<Ctx>): Credyt<Ctx> {
+  const pooled = typeof options === "object" && options !== null && options.fetch === undefined;
+  return createInstance<Ctx>(pooled ? { ...options, fetch: createUpstreamFetch() } : options, "createCredyt");
 }

@@ -1,12 +1,14 @@
-// Floor 2: the same passthrough written as a Fetch handler, behind a minimal Node bridge. Any
-// Fetch-style handler (ours included) pays for this bridge; it is the fair baseline for our proxy.
+// The floor: the same passthrough written as a Fetch handler (global fetch), behind a minimal Node bridge.
+// Any Fetch-style handler (ours included) pays for this bridge; it is the fair baseline for our proxy.
+// The customer is the `x-bench-user` header (one fixed customer when absent), as in our proxy's servers.
 import { createServer } from "node:http";
 import { serve } from "./stats.mjs";
 
 const upstream = process.env.UPSTREAM_URL;
 
-async function handler(_request) {
-  const r = await fetch(`${upstream}/customers/cust_bench/wallet`, { headers: { "x-credyt-api-key": "key_bench" } });
+async function handler(request) {
+  const customer = request.headers.get("x-bench-user") ?? "cust_bench";
+  const r = await fetch(`${upstream}/customers/${customer}/wallet`, { headers: { "x-credyt-api-key": "key_bench" } });
   return new Response(await r.text(), {
     status: r.status,
     headers: { "content-type": "application/json", "cache-control": "no-store" },

@@ -1,16 +1,10 @@
-// Our proxy, built (dist), through its Node adapter, exactly as an app would mount it.
+// Our proxy, built (dist), through its Node adapter, exactly as an app would mount it. The customer is
+// the `x-bench-user` header (one fixed customer when absent).
 import { createServer } from "node:http";
 import { createCredytProxy } from "@credyt/proxy/node";
+import { oursOptions } from "./_ours-options.mjs";
 import { serve } from "./stats.mjs";
 
-const proxy = createCredytProxy({
-  apiKey: "key_bench",
-  apiUrl: process.env.UPSTREAM_URL,
-  getCustomerId: () => "cust_bench",
-  // Run with NODE_ENV=production, where "this site" must be configured, never taken from Host.
-  publicOrigin: "http://127.0.0.1",
-  // This bench floods one customer with reads on purpose: measure overhead, not the per-customer limit.
-  getRateLimit: false,
-});
+const proxy = createCredytProxy(oursOptions(({ req }) => req.headers["x-bench-user"] ?? "cust_bench"));
 const server = createServer((req, res) => proxy(req, res));
 serve(server);

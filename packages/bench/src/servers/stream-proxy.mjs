@@ -24,12 +24,15 @@ const proxy = createCredytProxy({
   // The bench runs with NODE_ENV=production, where "this site" must come from configuration.
   publicOrigin: "http://127.0.0.1",
   getCustomerId: ({ req }) => req.headers["x-bench-user"] ?? null,
-  streams: {
-    pollIntervalMs,
-    maxPollIntervalMs: Number(process.env.MAX_POLL_MS ?? pollIntervalMs),
-    maxStreamsPerCustomer: 100,
-    ...(fanout ? { fanout } : {}),
-  },
+  // DEFAULTS=1: the product's stream settings (poll every 2 s, backing off to 15 s for idle customers).
+  streams: process.env.DEFAULTS
+    ? {}
+    : {
+        pollIntervalMs,
+        maxPollIntervalMs: Number(process.env.MAX_POLL_MS ?? pollIntervalMs),
+        maxStreamsPerCustomer: 100,
+        ...(fanout ? { fanout } : {}),
+      },
 });
 const server = createServer((req, res) => proxy(req, res));
 serve(server);

@@ -92,7 +92,9 @@ export function toFetchRequest(req: NodeRequest, url: string, res?: ServerRespon
   const method = req.method ?? "GET";
   if (method === "GET" || method === "HEAD") {
     const init: RequestInit = { method, headers: headerRecord(req.headers) };
-    if (res) init.signal = closedSignal(res);
+    // Only a live stream reads the signal; on every other GET it cost an AbortController, a close listener
+    // and the Request's link to it (issue 26's profile).
+    if (res && pathOf(url).endsWith("/stream")) init.signal = closedSignal(res);
     return new Request(url, init);
   }
   const headers = new Headers(headerRecord(req.headers));

@@ -196,7 +196,7 @@ export interface CredytOptions<Ctx> {
   streams?: WalletStreamOptions | false;
   /** Time allowed for each upstream call before answering 504. @default 10000 */
   timeoutMs?: number;
-  /** The `fetch` used to call Credyt (tests, emulator, custom agents). @default globalThis.fetch */
+  /** The `fetch` used to call Credyt (tests, emulator, custom agents). @default globalThis.fetch; in `@credyt/proxy/node`, a keep-alive pool of at most 50 connections (`createUpstreamFetch()`) */
   fetch?: typeof fetch;
   /**
    * Audit hook: called for created top-ups and portal sessions, every refused request, and every store

@@ -1,0 +1,20 @@
+// The options every proxy bench server shares. Rate limits are off for reads AND posts: `getRateLimit: false`
+// alone falls back to the POST limit (fixed on the issue-22 branch), which answered 429 to most of the load.
+// FETCH=global passes Node's global fetch (no pool); FETCH=pool passes the Node adapter's pool to the Fetch
+// handler; unset: each adapter's default (the pool for the Node adapter, global fetch for the Fetch handler).
+import { createUpstreamFetch } from "@credyt/proxy/node";
+
+export function oursOptions(getCustomerId) {
+  const mode = process.env.FETCH;
+  return {
+    apiKey: "key_bench",
+    apiUrl: process.env.UPSTREAM_URL,
+    getCustomerId,
+    // Run with NODE_ENV=production, where "this site" must be configured, never taken from Host.
+    publicOrigin: "http://127.0.0.1",
+    rateLimit: false,
+    getRateLimit: false,
+    ...(mode === "global" ? { fetch: globalThis.fetch } : {}),
+    ...(mode === "pool" ? { fetch: createUpstreamFetch({ connections: Number(process.env.POOL ?? 50) }) } : {}),
+  };
+}

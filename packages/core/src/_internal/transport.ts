@@ -1,0 +1,208 @@
+import { CredytError, type CredytErrorDetails, errorCodeForStatus, isErrorCode } from "./errors";
+
+/** Options of {@link createCredytClient} and {@link createCredytTransport}. */
+export interface CredytClientOptions {
+  /** Where the proxy is mounted, absolute or relative to the page. @default "/api/credyt" */
+  baseUrl?: string;
+  /** A `fetch` to use instead of the global one (tests, Storybook, custom transports). */
+  fetch?: typeof fetch;
+  /** Extra headers sent with every request, for example a CSRF token your server expects. */
+  headers?: HeadersInit | (() => HeadersInit);
+  /**
+   * How long a request may take, body included, before it fails with `CredytError` code `timeout`
+   * (a hung proxy must never leave a button stuck). @default 15000
+   */
+  timeoutMs?: number;
+  /**
+   * Hosts a checkout or portal `redirect_url` may point to besides the page's own origin (https only):
+   * `"billing.example.com"`, `"host:8443"`, `"*.example.com"`. A function is read on every call (for a
+   * list that lives in React props). Refused URLs reject with `invalid_response` and are named, with the
+   * entry that would allow them, in `console.error`. @default ["credyt.ai", "*.credyt.ai"]
+   */
+  allowedRedirectHosts?: readonly string[] | (() => readonly string[] | undefined);
+}
+
+/** The default of {@link CredytClientOptions.timeoutMs}. */
+export const DEFAULT_CLIENT_TIMEOUT_MS = 15_000;
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** What a protocol call sends besides its method and path. */
+export interface TransportInit {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * The part of the browser client every call needs: where the proxy is, one `request` that sends a protocol call
+ * and checks its answer, and the redirect hosts (read when a checkout or portal URL is checked). The calls
+ * themselves (`fetchWallet`, `createTopUp`, …) are separate functions taking a transport, so a bundler keeps
+ * only the ones an app uses: a page that reads a balance never ships the top-up, portal or redirect code.
+ */
+export interface CredytTransport {
+  readonly baseUrl: string;
+  request<W>(
+    method: "GET" | "POST",
+    path: string,
+    check: (body: unknown) => string[],
+    init?: TransportInit,
+  ): Promise<W>;
+  /** The hosts `allowedRedirectHosts` names now (`undefined`: the default, Credyt's own). */
+  redirectHosts(): readonly string[] | undefined;
+}
+
+/**
+ * Creates the transport the client's calls share (options as {@link createCredytClient}'s, checked the same way).
+ *
+ * @example
+ * const transport = createCredytTransport({ baseUrl: "/api/credyt" });
+ * const wallet = await fetchWallet(transport);
+ */
+export function createCredytTransport(options: CredytClientOptions = {}): CredytTransport {
+  const rawBase = options.baseUrl ?? "/api/credyt";
+  const baseUrl = typeof rawBase === "string" ? rawBase.replace(/\/+$/, "") : "";
+  if (baseUrl === "") {
+    throw new TypeError('createCredytClient: `baseUrl` must be a non-empty URL or path, such as "/api/credyt".');
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new TypeError("createCredytClient: `fetch` must be a function.");
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS;
+  if (typeof timeoutMs !== "number" || !Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMER_MS) {
+    throw new TypeError(
+      `createCredytClient: \`timeoutMs\` must be a positive integer (milliseconds), such as 15000, got ${String(options.timeoutMs)}.`,
+    );
+  }
+  const hosts = options.allowedRedirectHosts;
+  if (hosts !== undefined && typeof hosts !== "function" && !Array.isArray(hosts)) {
+    throw new TypeError(
+      'createCredytClient: `allowedRedirectHosts` must be an array of hosts, such as ["billing.example.com"], or a function returning one.',
+    );
+  }
+  async function request<W>(
+    method: "GET" | "POST",
+    path: string,
+    check: (body: unknown) => string[],
+    init: TransportInit = {},
+  ): Promise<W> {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    const headers = new Headers(typeof options.headers === "function" ? options.headers() : options.headers);
+    headers.set("Accept", "application/json");
+    for (const [key, value] of Object.entries(init.headers ?? {})) headers.set(key, value);
+    if (init.body !== undefined) headers.set("Content-Type", "application/json");
+
+    // One deadline for the whole exchange, body included: a proxy that accepts and never answers (or
+    // stops halfway through the body) must end in an error the UI can offer a retry for.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const forwardAbort = () => controller.abort(init.signal?.reason);
+    if (init.signal?.aborted) forwardAbort();
+    init.signal?.addEventListener("abort", forwardAbort, { once: true });
+    const timeoutError = (cause: unknown) =>
+      new CredytError("timeout", `The billing server did not answer within ${timeoutMs / 1000} s. Try again.`, {
+        cause,
+      });
+
+    let response: Response;
+    let text: string;
+    try {
+      try {
+        response = await doFetch(`${baseUrl}${path}`, {
+          method,
+          headers,
+          body: init.body === undefined ? null : JSON.stringify(init.body),
+          credentials: "same-origin",
+          signal: controller.signal,
+        });
+      } catch (cause) {
+        if (timedOut) throw timeoutError(cause);
+        if (init.signal?.aborted) throw cause;
+        throw new CredytError(
+          "network_error",
+          "Could not reach the billing server. Check your connection and try again.",
+          {
+            cause,
+          },
+        );
+      }
+      try {
+        text = await response.text();
+      } catch (cause) {
+        if (timedOut) throw timeoutError(cause);
+        if (init.signal?.aborted) throw cause;
+        text = ""; // A broken body: handled below as an HTTP error or an invalid response.
+      }
+    } finally {
+      clearTimeout(timer);
+      init.signal?.removeEventListener("abort", forwardAbort);
+    }
+
+    let body: unknown;
+    let parsed = false;
+    try {
+      body = JSON.parse(text);
+      parsed = true;
+    } catch {
+      // Not JSON: handled below as either an HTTP error or an invalid response.
+    }
+
+    if (!response.ok) throw errorFromResponse(response, parsed ? body : undefined);
+    if (!parsed) {
+      throw new CredytError(
+        "invalid_response",
+        `The billing server sent a response that is not JSON (HTTP ${response.status}).`,
+        {
+          status: response.status,
+        },
+      );
+    }
+    const problems = check(body);
+    if (problems.length > 0) {
+      throw new CredytError(
+        "invalid_response",
+        `The billing server sent an unexpected response: ${problems.join("; ")}.`,
+        {
+          status: response.status,
+        },
+      );
+    }
+    return body as W;
+  }
+
+  return {
+    baseUrl,
+    request,
+    redirectHosts: () => (typeof hosts === "function" ? hosts() : hosts),
+  };
+}
+
+/** Rebuilds a `CredytError` from a non-2xx protocol response (whatever its body). */
+export function errorFromResponse(response: Response, body: unknown): CredytError {
+  const retryAfterHeader = response.headers.get("Retry-After");
+  const retryAfter = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined;
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  if (error && isErrorCode(error.code) && typeof error.message === "string") {
+    return new CredytError(error.code, error.message, {
+      status: response.status,
+      details: isDetails(error.details) ? error.details : undefined,
+      retryAfter,
+    });
+  }
+  const code = errorCodeForStatus(response.status);
+  return new CredytError(code, `The billing server answered HTTP ${response.status}.`, {
+    status: response.status,
+    retryAfter,
+  });
+}
+
+function isDetails(value: unknown): value is CredytErrorDetails {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.values(value).every((v) => Array.isArray(v) && v.every((m) => typeof m === "string"))
+  );
+}

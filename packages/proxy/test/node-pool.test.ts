@@ -1,0 +1,95 @@
+// The Node adapter calls Credyt through a bounded keep-alive pool by default (issue 26), and a `fetch` the
+// app passes still wins.
+import { createServer, type ServerResponse } from "node:http";
+import { type ListeningServer, listen } from "@repo/tooling/server";
+import { afterEach, describe, expect, it } from "vitest";
+import { createCredytProxy } from "../src/node";
+
+const servers: ListeningServer[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.close();
+});
+
+/**
+ * A stand-in Credyt that holds every answer until 80 requests wait at once, or nothing new arrived for
+ * 300 ms (a bounded client cannot send more), then answers all; it counts open sockets.
+ */
+async function slowCredyt() {
+  let open = 0;
+  let maxOpen = 0;
+  let requests = 0;
+  let held: ServerResponse[] = [];
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  const release = () => {
+    clearTimeout(quiet);
+    for (const res of held) {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"accounts":[]}');
+    }
+    held = [];
+  };
+  const server = createServer((req, res: ServerResponse) => {
+    requests += 1;
+    req.resume();
+    held.push(res);
+    clearTimeout(quiet);
+    if (held.length >= 80) release();
+    else quiet = setTimeout(release, 300);
+  });
+  server.on("connection", (socket) => {
+    open += 1;
+    maxOpen = Math.max(maxOpen, open);
+    socket.on("close", () => {
+      open -= 1;
+    });
+  });
+  const running = await listen(server);
+  servers.push(running);
+  return { url: running.url, maxOpen: () => maxOpen, requests: () => requests };
+}
+
+async function proxyServer(apiUrl: string, extra: { fetch?: typeof fetch } = {}) {
+  const proxy = createCredytProxy({
+    apiKey: "key_test",
+    apiUrl,
+    getCustomerId: ({ req }) => String(req.headers["x-user"]),
+    rateLimit: false,
+    getRateLimit: false,
+    ...extra,
+  });
+  const running = await listen(createServer((req, res) => proxy(req, res)));
+  servers.push(running);
+  return running.url;
+}
+
+/** 80 customers' reads at once: nothing can be coalesced, each needs its own upstream call. */
+const eighty = (url: string) =>
+  Promise.all(
+    Array.from({ length: 80 }, (_, i) =>
+      fetch(`${url}/api/credyt/wallet`, { headers: { "x-user": `cust_${i}` } }).then((r) => r.status),
+    ),
+  );
+
+describe("@credyt/proxy/node upstream pool", () => {
+  it("holds at most 50 connections to Credyt by default, however many customers read at once", async () => {
+    const credyt = await slowCredyt();
+    const statuses = await eighty(await proxyServer(credyt.url));
+    expect(statuses).toEqual(Array.from({ length: 80 }, () => 200));
+    expect(credyt.requests()).toBe(80);
+    expect(credyt.maxOpen()).toBeLessThanOrEqual(50);
+  });
+
+  it("uses the app's own fetch when given one (here Node's global fetch: one connection per waiting call)", async () => {
+    const credyt = await slowCredyt();
+    let calls = 0;
+    const appFetch: typeof fetch = (input, init) => {
+      calls += 1;
+      return fetch(input, init);
+    };
+    const statuses = await eighty(await proxyServer(credyt.url, { fetch: appFetch }));
+    expect(statuses).toEqual(Array.from({ length: 80 }, () => 200));
+    expect(calls).toBe(80);
+    // The contrast that shows the default's bound is real: the global fetch held all 80 at once.
+    expect(credyt.maxOpen()).toBe(80);
+  });
+});
