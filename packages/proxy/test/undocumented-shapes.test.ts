@@ -120,3 +120,23 @@ it("later pages of one paging reuse the first page's read of the history; the fi
   await proxy(get("/usage?limit=2"));
   expect(reads).toBe(2);
 });
+
+describe("usage amounts past 16 significant digits (issue 25: amounts parsed as exact decimals from the JSON text)", () => {
+  it("keeps every digit in /usage and adds them exactly in /usage/summary", async () => {
+    const at = new Date(Date.now() - 1000).toISOString();
+    // Written as JSON text: JSON.parse would round these to 12345678901234568 and 0.30000000000000004.
+    const body =
+      `{"items":[{"id":"e-big","event_type":"api_call","occurred_at":"${at}","fees":[{"amount":12345678901234567.891,"asset":"TOK"}]},` +
+      `{"id":"e-small","event_type":"api_call","occurred_at":"${at}","fees":[{"amount":0.1000000000000000001,"asset":"TOK"}]}]}`;
+    const { proxy } = setup({}, (call) =>
+      call.path === "/events"
+        ? new Response(body, { status: 200, headers: { "Content-Type": "application/json" } })
+        : undefined,
+    );
+    const usage = await (await proxy(get("/usage"))).text();
+    expect(usage).toContain('"amount":12345678901234567.891');
+    expect(usage).toContain('"amount":0.1000000000000000001');
+    const summary = await (await proxy(get("/usage/summary?tz=UTC"))).text();
+    expect(summary).toContain('"totals":[{"asset":"TOK","amount":12345678901234567.9910000000000000001}]');
+  });
+});

@@ -73,9 +73,11 @@ function unnamedAsset(): CredytError {
 }
 
 function toWire(event: UpstreamUsageEvent): string {
+  // Amounts go out as the literal digits Credyt sent (JSON numbers, never rounded through a double).
   const fees = (event.fees ?? []).map((fee) => {
     if (fee.asset === undefined) throw unnamedAsset();
-    return { amount: fee.amount, asset: fee.asset, ...(fee.product_code ? { product_code: fee.product_code } : {}) };
+    const code = fee.product_code ? `,"product_code":${JSON.stringify(fee.product_code)}` : "";
+    return `{"amount":${fee.amount},"asset":${JSON.stringify(fee.asset)}${code}}`;
   });
   const out = {
     id: event.id,
@@ -83,9 +85,8 @@ function toWire(event: UpstreamUsageEvent): string {
     occurred_at: event.occurred_at,
     ...(event.subject !== undefined ? { subject: event.subject } : {}),
     ...(event.description !== undefined ? { description: event.description } : {}),
-    fees,
   };
-  return JSON.stringify(out);
+  return `${JSON.stringify(out).slice(0, -1)},"fees":[${fees.join(",")}]}`;
 }
 
 /**

@@ -1,12 +1,14 @@
 import { CredytError } from "@credyt/core";
 import { containsSecret } from "./contains-secret";
-import { type Big, exactDecimal } from "./decimal";
+import { type Big, exactDecimal, formatDecimal } from "./decimal";
 import { isObject } from "./is-object";
+import { JsonDecimal, parseJsonExact } from "./json-exact";
 import { callUpstream, type UpstreamAccess, UpstreamFailure } from "./upstream";
 
 /** One fee of a usage event. `asset` is `undefined` when Credyt's fee names none the proxy can read. */
 export interface UpstreamFee {
-  amount: number;
+  /** The amount exactly as Credyt wrote it, in plain digits (a JSON number literal, never a rounded double). */
+  amount: string;
   asset: string | undefined;
   product_code?: string;
 }
@@ -66,9 +68,9 @@ function feeAsset(fee: Record<string, unknown>): string | undefined {
 function toFees(fees: unknown, where: string): UpstreamFee[] {
   if (!Array.isArray(fees)) throw invalidUpstream(`${where}.fees is not an array`);
   return fees.map((fee, i) => {
-    if (!isObject(fee) || typeof fee.amount !== "number" || !Number.isFinite(fee.amount))
+    if (!isObject(fee) || !(fee.amount instanceof JsonDecimal))
       throw invalidUpstream(`${where}.fees[${i}] needs a finite amount`);
-    const out: UpstreamFee = { amount: fee.amount, asset: feeAsset(fee) };
+    const out: UpstreamFee = { amount: formatDecimal(fee.amount.toBig()), asset: feeAsset(fee) };
     if (text(fee.product_code, 128)) out.product_code = fee.product_code;
     return out;
   });
@@ -94,6 +96,15 @@ const FEE_CACHE_SIZE = 10_000;
 /** How long a complete ordered history serves the later pages of a paging, and for how many customers. */
 const HISTORY_TTL_MS = 10_000;
 const HISTORIES_KEPT = 200;
+
+/** Credyt's body with every number kept exactly as written (fee amounts past 16 significant digits). */
+function exactBody(text: string): unknown {
+  try {
+    return parseJsonExact(text);
+  } catch {
+    throw invalidUpstream("the body is not JSON");
+  }
+}
 
 /** The usage calls the proxy makes to Credyt, beside those of `endpoints()`. */
 export function usageEndpoints(access: UpstreamAccess) {
@@ -131,10 +142,10 @@ export function usageEndpoints(access: UpstreamAccess) {
       });
       const response = await callUpstream(access, { method: "GET", path: `/events?${search}`, requestId });
       checkSecret(response.json, response.text);
-      const body = response.json;
+      const body = exactBody(response.text);
       if (!isObject(body) || !Array.isArray(body.items)) throw invalidUpstream("items is not an array");
-      const total = body.total_count;
-      const totalCount = typeof total === "number" && Number.isSafeInteger(total) && total >= 0 ? total : undefined;
+      const total = body.total_count instanceof JsonDecimal ? body.total_count.toNumber() : undefined;
+      const totalCount = total !== undefined && Number.isSafeInteger(total) && total >= 0 ? total : undefined;
       return { items: body.items.map((item, i) => toUsageEvent(item, `items[${i}]`)), totalCount };
     },
     /** An event's fees from `GET /events/{id}`, cached by id (a billed event's fees never change). */
@@ -147,7 +158,7 @@ export function usageEndpoints(access: UpstreamAccess) {
         requestId,
       });
       checkSecret(response.json, response.text);
-      const body = response.json;
+      const body = exactBody(response.text);
       if (!isObject(body) || body.id !== eventId) throw invalidUpstream(`GET /events/{id} is not event ${eventId}`);
       const fees = toFees(body.fees ?? [], "event");
       if (feeCache.size >= FEE_CACHE_SIZE) feeCache.delete(feeCache.keys().next().value as string);
