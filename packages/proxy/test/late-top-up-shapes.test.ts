@@ -18,12 +18,12 @@ const shapes = ["served", "newest-first", "ignores-customer", "no-metadata", "40
 const findable = new Set(["served", "newest-first", "ignores-customer"]);
 
 describe.concurrent.each(shapes)("top-up list %s", (topUpList) => {
-  it.each([120, 250, 500])("created %i ms after a POST that timed out at 80 ms: one top-up", async (delay) => {
+  it.each([250, 400, 700])("created %i ms after a POST that timed out at 150 ms: one top-up", async (delay) => {
     const emulator = emulatorWith({ topUpList });
 
     const posts: number[] = [];
     const counted = proxyOn(emulator, {
-      timeoutMs: 80,
+      timeoutMs: 150,
       fetch: (input, init) => {
         if (init?.method === "POST" && String(input).endsWith("/top-ups")) posts.push(Date.now());
         return new Promise((resolve, reject) => {
@@ -48,8 +48,14 @@ describe.concurrent.each(shapes)("top-up list %s", (topUpList) => {
       }
       await sleep(50);
     }
-    await sleep(50);
-    const final = await counted(topUp(key));
+    for (let waited = 0; emulator.listTopUps().every((t) => t.customer_id !== ALICE) && waited < 5_000; waited += 50)
+      await sleep(50);
+    // A look-up slowed past the timeout is "unknown" too (retry later): a recognisable list finds it in the end.
+    let final = await counted(topUp(key));
+    for (let i = 0; i < 5 && findable.has(topUpList) && final.status !== 201; i++) {
+      await sleep(100);
+      final = await counted(topUp(key));
+    }
     expect(final.status).toBe(findable.has(topUpList) ? 201 : 504);
     expect(emulator.listTopUps().filter((t) => t.customer_id === ALICE)).toHaveLength(1);
     expect(posts).toHaveLength(1);

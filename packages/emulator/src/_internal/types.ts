@@ -245,8 +245,8 @@ export interface EmulatorOptions {
   /** Enable the `/__emulator/*` admin routes. @default false */
   admin?: boolean;
   /**
-   * How a top-up's `destination.exchange_rate` is read: units credited per unit of fiat (`20 USD × 1000000`)
-   * or the fiat price of one unit (`20 USD / rate`). Credyt leaves the direction undocumented.
+   * The older spelling of `readings.overrideDirection`: `"units_per_fiat"` = `"units-per-currency"`,
+   * `"fiat_per_unit"` = `"currency-per-unit"`. Credyt leaves the direction undocumented.
    * @default "units_per_fiat"
    */
   exchangeRateOverride?: "units_per_fiat" | "fiat_per_unit";
