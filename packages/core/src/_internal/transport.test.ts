@@ -56,7 +56,9 @@ describe("the client as separate calls over one transport", () => {
     expect((refused as CredytError).details).toHaveProperty("redirect_url");
   });
 
-  it("lets a bundler drop what a balance-only page does not call (no top-up, portal or redirect code)", async () => {
+  it("lets a bundler drop what a balance-only page does not call (no top-up, portal or redirect code)", {
+    timeout: 60_000,
+  }, async () => {
     const index = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "index.ts");
     const dir = mkdtempSync(path.join(tmpdir(), "credyt-core-shake-"));
     const entry = path.join(dir, "entry.js");
