@@ -242,7 +242,11 @@ export function resolveConfig<Ctx>(options: AnyOptions<Ctx>, factory = "createCr
   }
   const { reads, writes } = resolveRateLimits(options.rateLimit, options.getRateLimit, store.rateLimit);
   const circuitBreaker = resolveCircuitBreaker(options.circuitBreaker);
-  const upstreamBudget = resolveUpstreamBudget(options.upstreamBudget, store.rateLimit);
+  // Counted where the limits count (the legacy `rateLimit.store` too), so instances sharing it share one budget.
+  const upstreamBudget = resolveUpstreamBudget(
+    options.upstreamBudget,
+    writes?.store ?? reads?.store ?? store.rateLimit,
+  );
 
   return {
     apiKey,
