@@ -1,5 +1,6 @@
 import { CredytError, isCredytError } from "@credyt/core";
 import { resolveConfig } from "./config";
+import { customerRefs, withCustomerRef } from "./customer-ref";
 import { createDevLog } from "./dev-log";
 import { endpoints } from "./endpoints";
 import type { Exchange } from "./exchange";
@@ -82,6 +83,7 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
     guard: new UpstreamGuard(config.circuitBreaker),
   });
   const log = createDevLog();
+  const customerRef = customerRefs(config.apiKey);
   const redact = (text: string) => text.split(config.apiKey).join("[redacted]");
   const streams = resolveStreamConfig(options.streams);
   const hub: WalletHub = new WalletHub(
@@ -147,7 +149,20 @@ export function createCredytProxy<Ctx = FetchContext>(options: CredytProxyOption
         });
       }
       customerId = id;
-      return await route.run({ request, ctx: context, url, origin, customerId: id, requestId, config, api, emit, log });
+      const response = await route.run({
+        request,
+        ctx: context,
+        url,
+        origin,
+        customerId: id,
+        requestId,
+        config,
+        api,
+        emit,
+        log,
+      });
+      // Every answer for a known customer says, opaquely, whom it is for (docs/protocol.md): the browser drops cached data of anyone else.
+      return withCustomerRef(response, await customerRef(id));
     } catch (thrown) {
       if (thrown instanceof ClientClosedRequest) {
         await emit({ type: "request.aborted", requestId, method: request.method, path, customerId, status: 499 });
