@@ -42,7 +42,16 @@ export interface CredytClientOptions {
    * entry that would allow them, in `console.error`. @default ["credyt.ai", "*.credyt.ai"]
    */
   allowedRedirectHosts?: readonly string[] | (() => readonly string[] | undefined);
+  /**
+   * Called with the `Credyt-Customer-Ref` of every successful answer that has one (an opaque reference
+   * to the customer the server answered for), before the call resolves. `CredytProvider` uses it to
+   * drop every cached answer of another customer.
+   */
+  onCustomerRef?: (ref: string) => void;
 }
+
+/** The response header naming, opaquely, the customer an answer is for. */
+const CUSTOMER_REF_HEADER = "Credyt-Customer-Ref";
 
 /** The default of {@link CredytClientOptions.timeoutMs}. */
 export const DEFAULT_CLIENT_TIMEOUT_MS = 15_000;
@@ -187,6 +196,8 @@ export function createCredytClient(options: CredytClientOptions = {}): CredytCli
         },
       );
     }
+    const ref = response.headers.get(CUSTOMER_REF_HEADER);
+    if (ref && options.onCustomerRef) options.onCustomerRef(ref);
     const problems = check(body);
     if (problems.length > 0) {
       throw new CredytError(

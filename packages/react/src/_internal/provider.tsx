@@ -10,9 +10,10 @@ import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRe
 import { SWRConfig, useSWRConfig } from "swr";
 import { type CredytAppearance, CredytContext, type CredytContextValue, type RedirectKind } from "./context";
 import { type CredytMessages, en } from "./messages";
+import { purge, sharedWithMounted } from "./purge";
 import { checkRedirect } from "./redirect";
 import { useReturnFlow } from "./return-flow";
-import { covers, createScope, mountedScopes } from "./scope";
+import { createScope, mountedScopes } from "./scope";
 import { walletOptions } from "./swr-options";
 import { toCredytError } from "./to-credyt-error";
 import { useStable } from "./use-stable";
@@ -80,6 +81,17 @@ function lastCustomers(cache: object): Map<string, string | null | undefined> {
   return map;
 }
 
+const refsByCache = new WeakMap<object, Map<string, string>>();
+/** The last `Credyt-Customer-Ref` each proxy answered with, per cache: a new one means another customer. */
+function lastRefs(cache: object): Map<string, string> {
+  let map = refsByCache.get(cache);
+  if (!map) {
+    map = new Map();
+    refsByCache.set(cache, map);
+  }
+  return map;
+}
+
 const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 /**
@@ -111,8 +123,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const allowedRedirectHosts = useStable(props.allowedRedirectHosts);
   // Functions written inline are new each render: read the latest per request or click instead of
   // re-creating the client (the cache key does not depend on it, but a new client means new fetchers).
-  const latest = useRef({ fetch, headers, onRedirect, allowedRedirectHosts });
-  latest.current = { fetch, headers, onRedirect, allowedRedirectHosts };
+  const latest = useRef({ fetch, headers, onRedirect, allowedRedirectHosts, onCustomerRef: (_ref: string) => {} });
   const client = useMemo(
     () =>
       given ??
@@ -126,12 +137,30 @@ function CredytScope(props: CredytProviderProps): ReactNode {
         timeoutMs: timeout,
         // The client checks every redirect itself; read the provider's latest policy per request.
         allowedRedirectHosts: () => latest.current.allowedRedirectHosts,
+        onCustomerRef: (ref) => latest.current.onCustomerRef(ref),
       }),
     [given, baseUrl, timeout],
   );
   const swr = useSWRConfig();
   const { mutate, unload } = swr;
   const scope = useMemo(() => createScope(credytKeys.all(client.baseUrl), mutate), [client.baseUrl, mutate]);
+  const { cache } = swr;
+  // The server answered for another customer than the last answer did (its `Credyt-Customer-Ref`):
+  // nothing cached for the last one may stay, so every entry of this proxy goes and is fetched again.
+  const onCustomerRef = useCallback(
+    (ref: string) => {
+      const refs = lastRefs(cache);
+      const last = refs.get(scope.prefix[1] as string);
+      refs.set(scope.prefix[1] as string, ref);
+      if (last === undefined || last === ref) return;
+      scope.forget();
+      purge(cache, mutate, scope.prefix);
+    },
+    [cache, mutate, scope],
+  );
+  useIsomorphicLayoutEffect(() => {
+    latest.current = { fetch, headers, onRedirect, allowedRedirectHosts, onCustomerRef };
+  });
   useEffect(() => {
     mountedScopes.add(scope);
     return () => void mountedScopes.delete(scope);
@@ -159,8 +188,19 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const [switched, setSwitched] = useState(false);
   // The cache outlives a provider: one mounted again for another customer (after a sign-in page)
   // must clear what the last one left, so the last customer is remembered per cache and proxy.
-  const seen = lastCustomers(swr.cache);
-  const lastCustomer = useRef(seen.has(client.baseUrl) ? seen.get(client.baseUrl) : customer);
+  const seen = lastCustomers(cache);
+  // A provider that mounts starts empty unless it knows the cache holds its own customer's data (the same
+  // `customer` as the last provider on this cache) or another mounted provider shares the entries: the
+  // app's SWR cache outlives a sign-out, and without `customer` nothing says whose data it holds. This runs
+  // in the first render (once per mount), before any hook reads the cache, so not one frame shows it.
+  const [purged] = useState(() => {
+    const known = customer !== undefined && seen.has(client.baseUrl) && seen.get(client.baseUrl) === customer;
+    if (known || sharedWithMounted(mutate, scope.prefix)) return false;
+    purge(cache, mutate, scope.prefix);
+    lastRefs(cache).delete(client.baseUrl);
+    return true;
+  });
+  const lastCustomer = useRef(!purged && seen.has(client.baseUrl) ? seen.get(client.baseUrl) : customer);
   const switching = lastCustomer.current !== customer;
   const walletKey = switching ? null : key;
   useIsomorphicLayoutEffect(() => {
@@ -170,7 +210,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     scope.forget();
     setSwitched(true);
     if (props.cache === "isolated") void unload();
-    else void mutate((key) => covers(scope.prefix, key), undefined, { revalidate: true });
+    else purge(cache, mutate, scope.prefix);
   }, [customer]);
 
   const { onErrorRetry, errorRetryCount } = swr;
