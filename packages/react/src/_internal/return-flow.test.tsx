@@ -31,6 +31,7 @@ describe("coming back from checkout", () => {
       asset: "USD",
       accountId: "default:USD",
       available: 14.57,
+      pendingIn: 0,
       amount: 25,
       currency: "USD",
     });
@@ -52,6 +53,7 @@ describe("coming back from checkout", () => {
       asset: "USD",
       accountId: "default:USD",
       available: 14.57,
+      pendingIn: 0,
       amount: 25,
       currency: "USD",
     });
@@ -70,6 +72,7 @@ describe("coming back from checkout", () => {
     expect(JSON.parse(sessionStorage.getItem("credyt:top-up") ?? "")).toEqual({
       asset: "USD",
       available: 0,
+      pendingIn: 0,
       amount: 25,
       currency: "USD",
     });

@@ -14,6 +14,8 @@ export interface PendingTopUp {
   accountId?: string | undefined;
   asset: string;
   available?: number | undefined;
+  /** The account's `pendingIn` before this checkout (abandoned checkouts count there until they expire). */
+  pendingIn?: number | undefined;
   /** What the customer paid, for the confirmation ("Added $20.00"). */
   amount?: number | undefined;
   currency?: string | undefined;
@@ -109,4 +111,23 @@ export function useReturnFlow(
   }, [status, answered, pending, marker, mutate]);
 
   return [status, pending];
+}
+
+/**
+ * What of `account.pendingIn` is really on its way without `showPending`: only the top-up this browser
+ * just paid, while it is not yet credited. Once credited (`success`), or with no paid checkout, nothing:
+ * an abandoned or refused checkout's amount stays in Credyt's `pending_in` until it expires, and must
+ * never read as money coming. Other checkouts were pending before this one: then at most what was paid
+ * (in the asset paid for; in another asset the amount is unknown, so none is shown).
+ */
+export function pendingShown(
+  pendingIn: number | undefined,
+  status: ReturnStatus,
+  paid: PendingTopUp | undefined,
+): number | undefined {
+  if (pendingIn === undefined || pendingIn <= 0) return undefined;
+  if (status !== "pending" && status !== "processing") return undefined;
+  if (!paid?.pendingIn) return pendingIn;
+  if (paid.amount === undefined || paid.currency?.toUpperCase() !== paid.asset.toUpperCase()) return undefined;
+  return Math.min(pendingIn, paid.amount);
 }

@@ -81,7 +81,14 @@ export function useTopUp(): UseTopUpResult {
       const account = selectAccount(wallet, asset);
       // A known wallet without this asset's account: the credit will open it, from zero.
       const available = account?.available ?? (wallet ? 0 : undefined);
-      rememberTopUp({ asset, accountId: account?.id, available, amount: input.amount, currency: input.currency });
+      rememberTopUp({
+        asset,
+        accountId: account?.id,
+        available,
+        pendingIn: account?.pendingIn ?? (wallet ? 0 : undefined),
+        amount: input.amount,
+        currency: input.currency,
+      });
       const left = navigate(topUp.redirectUrl, "top_up");
       intent.current = undefined;
       setLeaving(left);

@@ -2,7 +2,7 @@ import { type Account, formatAmount } from "@credyt/core";
 import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useState } from "react";
 import { type CredytContextValue, fill, useCredytContext, withVariables } from "./context";
 import { useChangeCue, useThrottledAnnouncement, VISUALLY_HIDDEN } from "./live-cues";
-import type { ReturnStatus } from "./return-flow";
+import { pendingShown, type ReturnStatus } from "./return-flow";
 import { selectAccount } from "./use-account";
 import { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
 import { useWallet } from "./use-wallet";
@@ -102,10 +102,13 @@ function row(props: {
   const level = levelOf(account, threshold);
   const options = { locale, assets };
   const status: ReturnStatus = back.status;
-  // Paid in this browser (the return flow saw the proxy's marker): pending money is really coming.
-  const paid =
-    (status === "pending" || status === "processing" || status === "success") &&
-    (!back.asset || back.asset.toUpperCase() === account.asset.toUpperCase());
+  // Paid in this browser (the return flow saw the proxy's marker): only that money is really coming.
+  const mine = !back.asset || back.asset.toUpperCase() === account.asset.toUpperCase();
+  const pending = showPending
+    ? account.pendingIn
+    : mine
+      ? pendingShown(account.pendingIn, status, ctx.returnTopUp)
+      : undefined;
   const notice =
     (status === "pending" || status === "processing" || status === "failed") &&
     (!back.asset || back.asset.toUpperCase() === account.asset.toUpperCase())
@@ -121,9 +124,9 @@ function row(props: {
           {level === "low" ? t.lowBalance : t.overdraft}
         </span>
       )}
-      {(showPending || paid) && account.pendingIn !== undefined && account.pendingIn > 0 && (
+      {pending !== undefined && pending > 0 && (
         <span data-credyt="balance-pending" className={cn.pending}>
-          {fill(t.pendingIn, { amount: formatAmount(account.pendingIn, account.asset, options) })}
+          {fill(t.pendingIn, { amount: formatAmount(pending, account.asset, options) })}
         </span>
       )}
       {notice && (
