@@ -18,6 +18,7 @@ import {
   useUsageSummary,
   useWallet,
 } from "../src/index";
+import { stay } from "./stay";
 
 // The usage components over the whole chain in one process: client → proxy (Fetch handler) → emulator.
 const PAGE = location.origin;
@@ -366,7 +367,7 @@ describe("the top-up dialog's preview", () => {
         baseUrl: `${PAGE}/api/credyt`,
         fetch: (input, init) => proxy(new Request(input, init)),
       });
-      const onRedirect = vi.fn();
+      const onRedirect = vi.fn(stay);
       render(
         <CredytProvider client={client} locale="en-US" onRedirect={onRedirect}>
           <TopUpButton currency="USD" asset="TOK" presets={[]} />

@@ -12,13 +12,14 @@ import { type CredytAppearance, CredytContext, type CredytContextValue, type Red
 import { type CredytMessages, en } from "./messages";
 import { purge, sharedWithMounted } from "./purge";
 import { checkRedirect } from "./redirect";
+import { type CredytRedirectEvent, RedirectEvent } from "./redirect-event";
 import { useReturnFlow } from "./return-flow";
 import { createScope, mountedScopes } from "./scope";
 import { walletOptions } from "./swr-options";
 import { toCredytError } from "./to-credyt-error";
 import { useStable } from "./use-stable";
 
-export type { CredytAppearance, RedirectKind };
+export type { CredytAppearance, CredytRedirectEvent, RedirectKind };
 
 /** Props of {@link CredytProvider}. */
 export interface CredytProviderProps {
@@ -43,8 +44,12 @@ export interface CredytProviderProps {
   appearance?: CredytAppearance;
   /** Hosts (`"pay.example.com"`, `"*.example.com"`) checkout and portal URLs may point to, besides the page's own. @default ["credyt.ai", "*.credyt.ai"] */
   allowedRedirectHosts?: string[];
-  /** Called instead of navigating, with an already validated URL (client-side routers, tests). */
-  onRedirect?: (url: string, info: { kind: RedirectKind; target?: string | undefined }) => void;
+  /**
+   * Called before the page leaves for checkout or the billing portal, with the already validated URL:
+   * track "checkout started" / "portal opened" here. Navigation follows unless you call
+   * `event.preventDefault()` (then the URL is yours: a client-side router, a confirm step, a test).
+   */
+  onRedirect?: (url: string, event: CredytRedirectEvent) => void;
   /** Data your server already fetched, rendered with no loading state (and no suspense): `{ wallet }`. */
   fallback?: { wallet?: Wallet };
   /**
@@ -224,9 +229,10 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const navigate = useCallback(
     (url: string, kind: RedirectKind, target?: string, win?: Window | null) => {
       const safe = checkRedirect(url, allowedRedirectHosts);
-      const redirect = latest.current.onRedirect;
-      if (redirect) {
-        redirect(safe, { kind, target });
+      const event = new RedirectEvent(kind, target);
+      latest.current.onRedirect?.(safe, event);
+      if (event.defaultPrevented) {
+        win?.close();
         return false;
       }
       if (win) win.location.href = safe;
@@ -235,7 +241,6 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     },
     [allowedRedirectHosts],
   );
-  const intercepts = onRedirect !== undefined;
 
   const value = useMemo<CredytContextValue>(() => {
     const style: Record<string, string> = {};
@@ -253,7 +258,6 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       assets,
       t: labels ? { ...en, ...labels } : en,
       navigate,
-      intercepts,
       returnStatus,
       returnTopUp,
       rootProps: {
@@ -275,7 +279,6 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     labels,
     appearance,
     navigate,
-    intercepts,
     returnStatus,
     returnTopUp,
   ]);

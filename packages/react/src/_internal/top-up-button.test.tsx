@@ -321,16 +321,16 @@ describe("every rendered element is a named part", () => {
 });
 
 describe("<TopUpButton> misuse", () => {
-  it("throws fix-it errors for a missing currency, a bad amount, or no provider", () => {
+  it("throws fix-it errors for a bad currency, a bad amount, or no provider", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const Untyped = TopUpButton as unknown as (props: Record<string, unknown>) => ReactNode;
     expect(() =>
       render(
         <MockCredytProvider>
-          <Untyped amount={5} />
+          <Untyped amount={5} currency="" />
         </MockCredytProvider>,
       ),
-    ).toThrow('`TopUpButton` needs a `currency`, for example <TopUpButton currency="USD" />.');
+    ).toThrow('`TopUpButton`: `currency` must be a currency code such as "USD", or left out.');
     expect(() =>
       render(
         <MockCredytProvider>

@@ -1,6 +1,7 @@
-import { formatAmount, type TopUpInput } from "@credyt/core";
+import { type CredytError, formatAmount, type TopUp, type TopUpInput, type Wallet } from "@credyt/core";
 import { Slot } from "@radix-ui/react-slot";
 import { type ButtonHTMLAttributes, forwardRef, lazy, memo, Suspense, useRef, useState } from "react";
+import useSWR from "swr";
 import { compose } from "./compose";
 import { fill, useCredytContext, withVariables } from "./context";
 import { errorMessage } from "./error-message";
@@ -9,19 +10,35 @@ import { useTopUp } from "./use-top-up";
 
 export type { TopUpDialogPart };
 
+const CURRENCIES: ReadonlySet<string> | undefined =
+  typeof Intl.supportedValuesOf === "function" ? new Set(Intl.supportedValuesOf("currency")) : undefined;
+
+/** An ISO 4217 currency (`USD`), not a custom asset (`TOK`). */
+function isCurrency(code: string): boolean {
+  const upper = code.toUpperCase();
+  return CURRENCIES ? CURRENCIES.has(upper) : /^[A-Z]{3}$/.test(upper);
+}
+
 const TopUpDialog = /* @__PURE__ */ lazy(() => import("./top-up-dialog").then((m) => ({ default: m.TopUpDialog })));
 
 /** `data-state` of the button: `idle`, `pending` (creating the checkout), `success` (redirecting), `error`. */
 export type TopUpButtonState = "idle" | "pending" | "success" | "error";
 
 /** Props of {@link TopUpButton}. */
-export interface TopUpButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+export interface TopUpButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "onError"> {
   /** Fixed amount in major units: the click goes straight to checkout. Without it, a dialog asks. */
   amount?: number;
-  /** Currency the customer pays in (`"USD"`). */
-  currency: string;
-  /** Asset credited, when it differs from `currency` (`"TOK"`). */
+  /**
+   * Currency the customer pays in (`"USD"`). @default `asset` when it is a currency, else the first
+   * currency account of the wallet (the button waits for the wallet then)
+   */
+  currency?: string;
+  /** Asset credited, when it differs from `currency` (`"TOK"`). @default `currency` */
   asset?: string;
+  /** Called when the checkout is created and the page leaves for it ("checkout started"). */
+  onSuccess?: (topUp: TopUp) => void;
+  /** Called when a top-up fails (the message also shows next to the button, or in the dialog). */
+  onError?: (error: CredytError) => void;
   /** Amounts offered as one-click choices in the dialog. @default [10, 25, 50] */
   presets?: number[];
   /** Smallest amount the dialog accepts (match your proxy's `topUps.min`). */
@@ -50,19 +67,33 @@ export interface TopUpButtonProps extends ButtonHTMLAttributes<HTMLButtonElement
  */
 export const TopUpButton = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLButtonElement, TopUpButtonProps>(function TopUpButton(props, ref) {
-    const { amount, currency, asset, presets, min, max, description, returnUrl, asChild, children, ...other } = props;
-    const { open: openProp, defaultOpen = false, onOpenChange, classNames, className, onClick, ...rest } = other;
+    const { amount, asset, presets, min, max, description, returnUrl, asChild, children, ...other } = props;
+    const { open: openProp, defaultOpen = false, onOpenChange, classNames, className, onClick, ...more } = other;
+    const { onSuccess, onError, currency: currencyProp, ...rest } = more;
     const ctx = useCredytContext("TopUpButton");
-    if (typeof currency !== "string" || currency === "") {
-      throw new Error('`TopUpButton` needs a `currency`, for example <TopUpButton currency="USD" />.');
+    if (currencyProp !== undefined && (typeof currencyProp !== "string" || currencyProp === "")) {
+      throw new Error('`TopUpButton`: `currency` must be a currency code such as "USD", or left out.');
     }
+    const fromProps = currencyProp ?? (asset !== undefined && isCurrency(asset) ? asset : undefined);
+    // Nothing names the currency: the wallet's first currency account does (the shared wallet request).
+    const { data: wallet } = useSWR<Wallet, CredytError>(
+      fromProps === undefined ? ctx.walletKey : null,
+      ctx.fetchWallet,
+      ctx.walletConfig,
+    );
+    const currency = fromProps ?? wallet?.accounts.find((a) => isCurrency(a.asset))?.asset ?? "";
     if (amount !== undefined && !(Number.isFinite(amount) && amount > 0)) {
       throw new Error(
         `\`TopUpButton\`: \`amount\` must be a positive number, got ${amount}. Leave it out to let the customer choose.`,
       );
     }
     const { t, locale, rootProps } = ctx;
-    const topUp = useTopUp();
+    // The components report failures in place: `trigger` resolves, SWR's `onError` still fires.
+    const topUp = useTopUp({
+      throwOnError: false,
+      onSuccess: onSuccess && ((data) => onSuccess(data)),
+      onError: onError && ((error) => onError(error)),
+    });
     const [openState, setOpenState] = useState(defaultOpen);
     const open = openProp ?? openState;
     const [loaded, setLoaded] = useState(open);
@@ -85,7 +116,9 @@ export const TopUpButton = /* @__PURE__ */ memo(
           : "idle";
     const Comp = asChild ? Slot : "button";
     const label =
-      amount === undefined ? t.topUp : fill(t.topUpAmount, { amount: formatAmount(amount, currency, { locale }) });
+      amount === undefined || currency === ""
+        ? t.topUp
+        : fill(t.topUpAmount, { amount: formatAmount(amount, currency, { locale }) });
 
     return (
       <>
@@ -94,7 +127,7 @@ export const TopUpButton = /* @__PURE__ */ memo(
           data-credyt="top-up-button"
           data-state={state}
           aria-busy={topUp.isMutating || undefined}
-          aria-disabled={topUp.isMutating || undefined}
+          aria-disabled={topUp.isMutating || currency === "" || undefined}
           aria-haspopup={amount === undefined ? "dialog" : undefined}
           aria-expanded={amount === undefined ? open : undefined}
           {...rootProps}
@@ -108,7 +141,7 @@ export const TopUpButton = /* @__PURE__ */ memo(
           }}
           onClick={compose(onClick, (event) => {
             event.preventDefault();
-            if (topUp.isMutating) return;
+            if (topUp.isMutating || currency === "") return;
             if (amount === undefined) setOpen(true);
             else void topUp.trigger(input(amount));
           })}
