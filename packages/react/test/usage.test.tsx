@@ -103,6 +103,24 @@ describe("<UsageHistory>", () => {
     await waitFor(() => expect(items()).toHaveLength(10));
     const ids = new Set([...items()].map((item) => item.textContent));
     expect(ids.size).toBe(10);
+    // Issue 23: focus moves to the first new row, never to the body.
+    await waitFor(() => expect(document.activeElement).toBe(items()[5]));
+  });
+
+  it("keeps focus on 'Load more' while the page loads (aria-disabled, not disabled)", async () => {
+    const { client } = chain();
+    render(
+      <CredytProvider client={client} locale="en-US">
+        <UsageHistory limit={5} />
+      </CredytProvider>,
+    );
+    const more = await screen.findByRole("button", { name: "Load more" });
+    more.focus();
+    await userEvent.keyboard("{Enter}");
+    expect(document.activeElement).not.toBe(document.body);
+    const root = screen.getByRole("region", { name: "Usage history" });
+    await waitFor(() => expect(root.querySelectorAll('[data-credyt="usage-item"]')).toHaveLength(10));
+    await waitFor(() => expect(document.activeElement).toBe(root.querySelectorAll('[data-credyt="usage-item"]')[5]));
   });
 
   it("shows a new charge at once when the balance changes (revalidates with the wallet)", async () => {
