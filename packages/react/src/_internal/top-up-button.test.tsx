@@ -30,7 +30,7 @@ describe("<TopUpButton> with a fixed amount", () => {
     const call = client.calls.find((c) => c.method === "createTopUp");
     expect(call?.input).toEqual({ amount: 20, currency: "USD", description: "Credits" });
     expect(call?.idempotencyKey?.length).toBeGreaterThanOrEqual(8);
-    expect(button.dataset.state).toBe("success");
+    await waitFor(() => expect(button.dataset.state).toBe("success"));
   });
 
   it("sends one POST for a double click", async () => {

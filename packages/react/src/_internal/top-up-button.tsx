@@ -19,7 +19,23 @@ function isCurrency(code: string): boolean {
   return CURRENCIES ? CURRENCIES.has(upper) : /^[A-Z]{3}$/.test(upper);
 }
 
-const TopUpDialog = /* @__PURE__ */ lazy(() => import("./top-up-dialog").then((m) => ({ default: m.TopUpDialog })));
+// The dialog's code (Radix Dialog) loads on first open, or earlier on hover or focus of a trigger.
+let dialogChunk: Promise<typeof import("./top-up-dialog")> | undefined;
+let dialogReady = false;
+function loadDialog(): Promise<typeof import("./top-up-dialog")> {
+  dialogChunk ??= import("./top-up-dialog").then(
+    (m) => {
+      dialogReady = true;
+      return m;
+    },
+    (error: unknown) => {
+      dialogChunk = undefined; // a failed chunk (offline) is tried again on the next open
+      throw error;
+    },
+  );
+  return dialogChunk;
+}
+const TopUpDialog = /* @__PURE__ */ lazy(() => loadDialog().then((m) => ({ default: m.TopUpDialog })));
 
 /** `data-state` of the button: `idle`, `pending` (creating the checkout), `success` (redirecting), `error`. */
 export type TopUpButtonState = "idle" | "pending" | "success" | "error";
@@ -69,6 +85,7 @@ export const TopUpButton = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLButtonElement, TopUpButtonProps>(function TopUpButton(props, ref) {
     const { amount, asset, presets, min, max, description, returnUrl, asChild, children, ...other } = props;
     const { open: openProp, defaultOpen = false, onOpenChange, classNames, className, onClick, ...more } = other;
+    const { onMouseEnter, onFocus } = more;
     const { onSuccess, onError, currency: currencyProp, ...rest } = more;
     const ctx = useCredytContext("TopUpButton");
     if (currencyProp !== undefined && (typeof currencyProp !== "string" || currencyProp === "")) {
@@ -99,7 +116,20 @@ export const TopUpButton = /* @__PURE__ */ memo(
     const [loaded, setLoaded] = useState(open);
     const own = useRef<HTMLButtonElement | null>(null);
 
+    // Busy from the click until the dialog's code is in (it may take seconds on a slow network).
+    const [chunkLoading, setChunkLoading] = useState(false);
+    const prefetch = () => {
+      if (amount !== undefined || dialogReady) return;
+      loadDialog().catch(() => undefined); // the open itself reports a failure (Suspense)
+    };
     const setOpen = (next: boolean) => {
+      if (next && !dialogReady) {
+        setChunkLoading(true);
+        loadDialog().then(
+          () => setChunkLoading(false),
+          () => setChunkLoading(false),
+        );
+      }
       if (next) setLoaded(true);
       setOpenState(next);
       onOpenChange?.(next);
@@ -126,7 +156,7 @@ export const TopUpButton = /* @__PURE__ */ memo(
           type={asChild ? undefined : "button"}
           data-credyt="top-up-button"
           data-state={state}
-          aria-busy={topUp.isMutating || undefined}
+          aria-busy={topUp.isMutating || chunkLoading || undefined}
           aria-disabled={topUp.isMutating || currency === "" || undefined}
           aria-haspopup={amount === undefined ? "dialog" : undefined}
           aria-expanded={amount === undefined ? open : undefined}
@@ -139,6 +169,8 @@ export const TopUpButton = /* @__PURE__ */ memo(
             if (typeof ref === "function") ref(node);
             else if (ref) ref.current = node;
           }}
+          onMouseEnter={compose(onMouseEnter, prefetch)}
+          onFocus={compose(onFocus, prefetch)}
           onClick={compose(onClick, (event) => {
             event.preventDefault();
             if (topUp.isMutating || currency === "") return;
