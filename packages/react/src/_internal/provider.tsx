@@ -23,6 +23,7 @@ export type { CredytAppearance, CredytRedirectEvent, RedirectKind };
 
 /** Props of {@link CredytProvider}. */
 export interface CredytProviderProps {
+  /** Your app, or the part of it that shows Credyt data. */
   children?: ReactNode;
   /** Where your Credyt proxy is mounted. Ignored when `client` is given. @default "/api/credyt" */
   baseUrl?: string;

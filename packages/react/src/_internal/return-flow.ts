@@ -11,13 +11,17 @@ export type ReturnStatus = "idle" | "pending" | "processing" | "success" | "fail
 
 /** The balance remembered just before leaving for checkout. */
 export interface PendingTopUp {
+  /** The account the top-up credits, when the wallet had it. */
   accountId?: string | undefined;
+  /** The asset the top-up credits. */
   asset: string;
+  /** Its balance just before leaving for checkout (the baseline the credit is detected against). */
   available?: number | undefined;
   /** The account's `pendingIn` before this checkout (abandoned checkouts count there until they expire). */
   pendingIn?: number | undefined;
   /** What the customer paid, for the confirmation ("Added $20.00"). */
   amount?: number | undefined;
+  /** The currency paid in. */
   currency?: string | undefined;
 }
 

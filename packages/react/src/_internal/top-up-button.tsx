@@ -71,6 +71,7 @@ export interface TopUpButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonEl
   open?: boolean;
   /** Dialog open state on first render (uncontrolled). @default false */
   defaultOpen?: boolean;
+  /** Called when the dialog opens or closes. */
   onOpenChange?: (open: boolean) => void;
   /** Class names of the dialog's parts. */
   classNames?: Partial<Record<TopUpDialogPart, string>>;

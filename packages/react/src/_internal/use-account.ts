@@ -6,8 +6,11 @@ import { type CredytSWROptions, useWallet } from "./use-wallet";
 export interface UseAccountResult {
   /** The account, or `undefined` while loading or when the wallet has no such account. */
   data: Account | undefined;
+  /** The last error, typed as `CredytError`. */
   error: CredytError | undefined;
+  /** No data yet and a request in flight. */
   isLoading: boolean;
+  /** A request (first or revalidation) is in flight. */
   isValidating: boolean;
   /** SWR's bound `mutate` of the wallet: no argument re-fetches, a wallet writes it. */
   mutate: KeyedMutator<Wallet>;

@@ -37,8 +37,11 @@ export interface UseBillingPortalResult {
   ) => Promise<PortalSession | undefined>;
   /** Creates a session in the background (on hover or focus) so the click navigates at once. */
   prefetch: () => void;
+  /** From the click until the page leaves (or the request fails). */
   isMutating: boolean;
+  /** The last session opened. */
   data: PortalSession | undefined;
+  /** The last error, typed as `CredytError`. */
   error: CredytError | undefined;
   /**
    * Drops the cached session (for every component under this provider) and clears `data` and

@@ -28,7 +28,9 @@ export interface UseTopUpResult {
   trigger: (input: TopUpInput, options?: UseTopUpOptions) => Promise<TopUp | undefined>;
   /** True from the click until the page leaves for checkout (or the request fails). */
   isMutating: boolean;
+  /** The last top-up created. */
   data: TopUp | undefined;
+  /** The last error, typed as `CredytError`. */
   error: CredytError | undefined;
   /** Clears `data` and `error` and starts a new purchase intent. */
   reset: () => void;

@@ -3,8 +3,11 @@ import type { PendingTopUp, ReturnStatus } from "../return-flow";
 
 /** Errors a mock client rejects with, per method. */
 export interface MockErrors {
+  /** Wallet reads fail with it. */
   getWallet?: CredytError;
+  /** Top-ups fail with it. */
   createTopUp?: CredytError;
+  /** Portal sessions fail with it. */
   createBillingPortalSession?: CredytError;
 }
 
@@ -14,6 +17,7 @@ export interface MockScenario {
   wallet?: Wallet;
   /** `getWallet` never resolves (a loading skeleton forever). */
   loading?: boolean;
+  /** Calls that fail, and how. */
   errors?: MockErrors;
   /** The checkout-return state the components show (as if the customer just came back). */
   returnStatus?: ReturnStatus;

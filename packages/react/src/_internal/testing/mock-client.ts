@@ -31,8 +31,11 @@ export interface MockClientOptions {
 
 /** One recorded call of a mock client. */
 export interface MockCall {
+  /** Which client method was called. */
   method: "getWallet" | "getAccount" | "createTopUp" | "createBillingPortalSession" | "get";
+  /** Its argument (a `TopUpInput`, a path…), when it had one. */
   input?: unknown;
+  /** `createTopUp`'s idempotency key. */
   idempotencyKey?: string;
 }
 

@@ -10,8 +10,11 @@ export interface MockCredytProviderProps extends Omit<CredytProviderProps, "clie
   scenario?: MockScenarioName | MockScenario;
   /** Your own mock (to read `calls`); otherwise one is made from the other props. */
   client?: MockCredytClient;
+  /** Milliseconds each mock call takes (the mock client's `delayMs`). */
   delayMs?: MockClientOptions["delayMs"];
+  /** Calls that fail, and how (overrides the scenario's). */
   errors?: MockClientOptions["errors"];
+  /** The wallet the mock answers with (overrides the scenario's). */
   wallet?: MockClientOptions["wallet"];
 }
 
