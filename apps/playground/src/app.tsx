@@ -31,6 +31,8 @@ export function App(): ReactNode {
       locale="en-US"
       allowedRedirectHosts={[...CREDYT_HOSTS, ...session.redirectHosts]}
       assets={{ TOK: { label: "tokens" } }}
+      // The low-balance level, once for every balance and notice.
+      lowBalance={{ USD: LOW_BALANCE_USD }}
     >
       <Shell session={session} customer={session.customer} />
     </CredytProvider>
@@ -55,7 +57,7 @@ function Shell(props: { session: Session; customer: NonNullable<Session["custome
           </a>
         </nav>
         <div className="header-balance" data-testid="header-balance">
-          <WalletBalance asset="USD" lowBalanceThreshold={LOW_BALANCE_USD} />
+          <WalletBalance asset="USD" />
         </div>
         <div className="account">
           <span data-testid="signed-in-as">{customer.name}</span>

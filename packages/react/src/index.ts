@@ -21,6 +21,7 @@ export {
   type UsageSummary,
   type Wallet,
 } from "@credyt/core";
+export { type BalanceLevel, balanceLevel } from "./_internal/balance-level";
 export {
   BillingPortalLink,
   type BillingPortalLinkPart,

@@ -260,7 +260,7 @@ describe("<LowBalanceNotice>", () => {
     const { client } = chain(SECOND_CUSTOMER_ID); // 50 USD
     const ui = (
       <CredytProvider client={client} locale="en-US">
-        <LowBalanceNotice asset="USD" threshold={100} topUp={{ currency: "USD", amount: 20 }} />
+        <LowBalanceNotice asset="USD" lowBalance={100} topUp={{ currency: "USD", amount: 20 }} />
       </CredytProvider>
     );
     const page = render(ui);
@@ -281,7 +281,7 @@ describe("<LowBalanceNotice>", () => {
     const { client } = chain(SECOND_CUSTOMER_ID);
     const { container } = render(
       <CredytProvider client={client}>
-        <LowBalanceNotice asset="USD" threshold={10} />
+        <LowBalanceNotice asset="USD" lowBalance={10} />
       </CredytProvider>,
     );
     await act(() => new Promise((r) => setTimeout(r, 100)));
@@ -294,10 +294,10 @@ describe("<LowBalanceNotice>", () => {
     expect(() =>
       render(
         <CredytProvider client={client}>
-          <LowBalanceNotice threshold={Number.NaN} />
+          <LowBalanceNotice lowBalance={Number.NaN} />
         </CredytProvider>,
       ),
-    ).toThrow(/`LowBalanceNotice` needs a finite `threshold`/);
+    ).toThrow(/`LowBalanceNotice` needs a finite `lowBalance`/);
   });
 });
 

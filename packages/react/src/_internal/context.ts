@@ -34,6 +34,8 @@ export interface CredytContextValue {
   timeout: number;
   locale: string | undefined;
   assets: Record<string, AssetDisplay> | undefined;
+  /** The provider's low-balance levels per asset code (`balanceLevel`'s second argument). */
+  lowBalance: Readonly<Record<string, number>> | undefined;
   t: CredytMessages;
   /**
    * Validates a server redirect (throws a `CredytError` if refused), tells `onRedirect`, and leaves the

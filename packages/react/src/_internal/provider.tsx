@@ -39,6 +39,12 @@ export interface CredytProviderProps {
   locale?: string;
   /** Display of custom assets, keyed by asset code: `{ TOK: { label: "tokens", compact: true } }`. */
   assets?: Record<string, AssetDisplay>;
+  /**
+   * The low-balance level per asset code, set once for every component: `{ USD: 5, TOK: 100000 }`. Below it
+   * (and at or above zero) `<WalletBalance>` flags the balance `low` and `<LowBalanceNotice>` shows; each
+   * may override it with its own `lowBalance`. The rule is `balanceLevel`.
+   */
+  lowBalance?: Record<string, number>;
   /** Overrides of any visible string, or a whole message set (`de`, `fr`, `es`, `ja`). @default en */
   labels?: Partial<CredytMessages>;
   /** Theme: `theme` forces light or dark, `variables` set `--credyt-*` custom properties. */
@@ -124,6 +130,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const { baseUrl, client: given, fetch, headers, timeout, locale, onRedirect, customer, live = false } = props;
   const assets = useStable(props.assets);
   const labels = useStable(props.labels);
+  const lowBalance = useStable(props.lowBalance);
   const appearance = useStable(props.appearance);
   const fallbackWallet = useStable(props.fallback?.wallet);
   const allowedRedirectHosts = useStable(props.allowedRedirectHosts);
@@ -257,6 +264,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       timeout: timeout ?? DEFAULT_CLIENT_TIMEOUT_MS,
       locale,
       assets,
+      lowBalance,
       t: labels ? { ...en, ...labels } : en,
       navigate,
       returnStatus,
@@ -277,6 +285,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     timeout,
     locale,
     assets,
+    lowBalance,
     labels,
     appearance,
     navigate,

@@ -1,5 +1,6 @@
 import { type Account, formatAmount } from "@credyt/core";
 import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useState } from "react";
+import { balanceLevel } from "./balance-level";
 import { type CredytContextValue, fill, useCredytContext, withVariables } from "./context";
 import { useChangeCue, useThrottledAnnouncement, VISUALLY_HIDDEN } from "./live-cues";
 import { pendingShown, type ReturnStatus } from "./return-flow";
@@ -52,15 +53,16 @@ export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>,
    * @default false
    */
   showPending?: boolean;
-  /** Below this amount (and at or above zero) the balance is flagged `low`. */
-  lowBalanceThreshold?: number;
+  /**
+   * Below this amount (and at or above zero) the balance is flagged `low` (see `balanceLevel`).
+   * @default the provider's `lowBalance` for the account's asset
+   */
+  lowBalance?: number;
   /** Custom rendering of an amount. @default formatAmount with the provider's locale and assets */
   format?: (account: Account) => ReactNode;
   /** Class names per part. */
   classNames?: Partial<Record<WalletBalancePart, string>>;
 }
-
-type Level = "normal" | "low" | "overdraft";
 
 const NOT_LIVE = { live: false } as const;
 
@@ -79,11 +81,6 @@ function useConfirmation(back: UseCheckoutReturnResult): { shown: boolean; dismi
   return { shown: success && !over, dismiss: () => setOver(true) };
 }
 
-function levelOf(account: Account, threshold: number | undefined): Level {
-  if (account.available < 0) return "overdraft";
-  return threshold !== undefined && account.available < threshold ? "low" : "normal";
-}
-
 /**
  * One account's parts. A plain function called per account, not a component: a list of a hundred
  * accounts then costs no hundred extra fibers (it uses no hooks).
@@ -93,13 +90,13 @@ function row(props: {
   ctx: CredytContextValue;
   back: UseCheckoutReturnResult;
   showPending: boolean | undefined;
-  threshold: number | undefined;
+  lowBalance: number | Readonly<Record<string, number>> | undefined;
   format: ((account: Account) => ReactNode) | undefined;
   cn: Partial<Record<WalletBalancePart, string>>;
 }): ReactNode {
-  const { account, ctx, back, showPending, threshold, format, cn } = props;
+  const { account, ctx, back, showPending, lowBalance, format, cn } = props;
   const { t, locale, assets } = ctx;
-  const level = levelOf(account, threshold);
+  const level = balanceLevel(account, lowBalance);
   const options = { locale, assets };
   const status: ReturnStatus = back.status;
   // Paid in this browser (the return flow saw the proxy's marker): only that money is really coming.
@@ -151,7 +148,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
       showAll,
       showPending,
       live,
-      lowBalanceThreshold,
+      lowBalance: ownLevel,
       format,
       classNames = {},
       className,
@@ -189,7 +186,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
       : account && formatAmount(account.available, account.asset, ctx);
     const announcement = useThrottledAnnouncement(isLive && state === "ready" ? spoken : undefined);
     const parts = (a: Account) =>
-      row({ account: a, ctx, back, showPending, threshold: lowBalanceThreshold, format, cn: classNames });
+      row({ account: a, ctx, back, showPending, lowBalance: ownLevel ?? ctx.lowBalance, format, cn: classNames });
 
     return (
       <div
@@ -230,7 +227,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
                 <li
                   key={a.id}
                   data-credyt="balance-item"
-                  data-state={levelOf(a, lowBalanceThreshold)}
+                  data-state={balanceLevel(a, ownLevel ?? ctx.lowBalance)}
                   className={classNames.item}
                 >
                   {parts(a)}

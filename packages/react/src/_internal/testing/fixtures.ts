@@ -75,7 +75,7 @@ export const fixtures = {
   customAsset: { wallet: { accounts: [{ id: "default:TOK", name: "default", asset: "TOK", available: 993450234 }] } },
   /** A negative balance. */
   overdraft: { wallet: { accounts: [usd(-12.4)] } },
-  /** A balance under a `lowBalanceThreshold` of 5. */
+  /** A balance under a `lowBalance` of 5. */
   lowBalance: { wallet: { accounts: [usd(3.2)] } },
   /** Back from checkout: paid, the credit (25 USD) is still pending. */
   pendingTopUp: { wallet: { accounts: [usd(14.566678, { pendingIn: 25 })] }, returnStatus: "pending" },

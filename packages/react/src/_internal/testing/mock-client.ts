@@ -64,7 +64,7 @@ export function resolveScenario(scenario: MockScenarioName | MockScenario | unde
  *
  * @example
  * const client = createMockClient({ scenario: "lowBalance", delayMs: 300 });
- * render(<CredytProvider client={client}><WalletBalance lowBalanceThreshold={5} /></CredytProvider>);
+ * render(<CredytProvider client={client}><WalletBalance lowBalance={5} /></CredytProvider>);
  */
 export function createMockClient(options: MockClientOptions = {}): MockCredytClient {
   const scenario = resolveScenario(options.scenario);
