@@ -63,7 +63,6 @@ const meta = {
   args: { asset: "USD" },
   argTypes: {
     asset: { control: "text" },
-    accountId: { control: "text" },
     showAll: { control: "boolean" },
     lowBalance: { control: "number" },
   },

@@ -43,7 +43,7 @@ describe("<WalletBalance>", () => {
     render(
       <MockCredytProvider scenario="ready" locale="de-DE" assets={{ TOK: { label: "Tokens", compact: true } }}>
         <WalletBalance asset="TOK" data-testid="by-asset" />
-        <WalletBalance accountId="default:USD" data-testid="by-id" />
+        <WalletBalance asset="default:USD" data-testid="by-id" />
       </MockCredytProvider>,
     );
     await waitFor(() => expect(screen.getByTestId("by-asset").textContent).toBe("993,45\u00a0Mio.\u00a0Tokens"));

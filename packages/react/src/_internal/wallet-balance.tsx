@@ -34,10 +34,11 @@ export type WalletBalanceState = "loading" | "ready" | "empty" | "error" | "stal
 
 /** Props of {@link WalletBalance}. */
 export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>, "children"> {
-  /** Asset code of the account to show (`"USD"`, `"TOK"`). @default the first account */
+  /**
+   * The account to show, as everywhere (`useAccount`, `<LowBalanceNotice>`): an asset code (`"USD"`, its
+   * `default` account first) or an account id (`"default:USD"`). @default the first account
+   */
   asset?: string;
-  /** Account id to show (`"default:USD"`); wins over `asset`. */
-  accountId?: string;
   /** Show every account as a list. @default false */
   showAll?: boolean;
   /**
@@ -144,7 +145,6 @@ export const WalletBalance = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBalanceProps>(function WalletBalance(props, ref) {
     const {
       asset,
-      accountId,
       showAll,
       showPending,
       live,
@@ -164,7 +164,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
     const back = useCheckoutReturn();
     const confirmed = useConfirmation(back);
     const { data, error, mutate } = wallet;
-    const account = showAll ? undefined : selectAccount(data, accountId ?? asset);
+    const account = showAll ? undefined : selectAccount(data, asset);
     const hasData = showAll ? data !== undefined && data.accounts.length > 0 : account !== undefined;
     // Signed out: the last value may be another customer's, so it is not kept on screen.
     const signedOut = error?.code === "unauthorized";
