@@ -7,25 +7,28 @@ import type { EventSourceConstructor } from "./wallet-subscription";
 
 // Issue 23: useWalletStream() under a provider streams from that provider's proxy (it used to default
 // to /api/credyt whatever the provider's baseUrl, and silently streamed nothing).
+const opened: string[] = [];
+const Source = class {
+  readyState = 0;
+  onopen = null;
+  onerror = null;
+  constructor(url: string) {
+    opened.push(url);
+  }
+  addEventListener() {}
+  removeEventListener() {}
+  close() {}
+} as unknown as EventSourceConstructor;
+
+function Live() {
+  useWalletStream({ EventSource: Source });
+  return null;
+}
+
 describe("useWalletStream under a provider", () => {
   it("opens the provider's stream, not /api/credyt", async () => {
-    const opened: string[] = [];
-    const Source = class {
-      readyState = 0;
-      onopen = null;
-      onerror = null;
-      constructor(url: string) {
-        opened.push(url);
-      }
-      addEventListener() {}
-      removeEventListener() {}
-      close() {}
-    } as unknown as EventSourceConstructor;
+    opened.length = 0;
     const client = { ...createMockClient(), baseUrl: "https://app.example/billing/credyt" };
-    function Live() {
-      useWalletStream({ EventSource: Source });
-      return null;
-    }
     render(
       <MockCredytProvider client={client as ReturnType<typeof createMockClient>}>
         <Live />
