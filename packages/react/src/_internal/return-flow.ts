@@ -76,8 +76,11 @@ export function useReturnFlow(
   const [status, pending, marker] = state;
   const watching = marker === "portal" || status === "pending";
   const { data, error, mutate } = useSWR<Wallet, CredytError>(watching ? key : null, fetcher, config);
+  // The latest answer, for the effect below (written after render, never during it).
   const first = useRef(data);
-  first.current = data;
+  useEffect(() => {
+    first.current = data;
+  });
   // The first answer (the request every balance shares) has come, data or error.
   const answered = data !== undefined || error !== undefined;
 
