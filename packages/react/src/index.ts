@@ -45,9 +45,15 @@ export {
 } from "./_internal/provider";
 export type { ReturnStatus } from "./_internal/return-flow";
 export { SpendChart, type SpendChartPart, type SpendChartProps, type SpendChartState } from "./_internal/spend-chart";
-export { SpendSummary, type SpendSummaryProps, type SpendSummaryState } from "./_internal/spend-summary";
+export {
+  SpendSummary,
+  type SpendSummaryPart,
+  type SpendSummaryProps,
+  type SpendSummaryState,
+} from "./_internal/spend-summary";
 export {
   TopUpButton,
+  type TopUpButtonPart,
   type TopUpButtonProps,
   type TopUpButtonState,
   type TopUpDialogPart,

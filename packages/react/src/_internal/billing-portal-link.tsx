@@ -1,5 +1,6 @@
 import type { CredytError, PortalSession } from "@credyt/core";
 import { Slot } from "@radix-ui/react-slot";
+import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef, memo } from "react";
 import { compose } from "./compose";
 import { useCredytContext, withVariables } from "./context";
@@ -7,7 +8,7 @@ import { errorMessage } from "./error-message";
 import { useBillingPortal } from "./use-billing-portal";
 
 /** Parts of `<BillingPortalLink>` that take a class name (`data-credyt="billing-portal-<part>"`), as in `<TopUpButton classNames>`. */
-export type BillingPortalLinkPart = "error";
+export type BillingPortalLinkPart = "root" | "error";
 
 /** `data-state` of the link: `idle`, `pending` (creating the session), `success` (navigating), `error`. */
 export type BillingPortalLinkState = "idle" | "pending" | "success" | "error";
@@ -72,7 +73,7 @@ export const BillingPortalLink = /* @__PURE__ */ memo(
           {...rootProps}
           {...rest}
           style={withVariables(rootProps.style, rest.style)}
-          className={className}
+          className={clsx(classNames?.root, className) || undefined}
           onMouseEnter={compose(onMouseEnter, portal.prefetch)}
           onFocus={compose(onFocus, portal.prefetch)}
           onClick={compose(onClick, (event) => {

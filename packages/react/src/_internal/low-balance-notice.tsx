@@ -1,4 +1,5 @@
 import { type Account, formatAmount } from "@credyt/core";
+import { clsx } from "clsx";
 import { forwardRef, type HTMLAttributes, memo, type ReactNode, useCallback, useSyncExternalStore } from "react";
 import { balanceLevel } from "./balance-level";
 import { BillingPortalLink } from "./billing-portal-link";
@@ -9,7 +10,7 @@ import { selectAccount } from "./use-account";
 import { useWallet } from "./use-wallet";
 
 /** Parts of `<LowBalanceNotice>` that take a class name (each carries `data-credyt="low-balance-<part>"`). */
-export type LowBalanceNoticePart = "message" | "actions" | "top-up" | "portal" | "dismiss";
+export type LowBalanceNoticePart = "root" | "message" | "actions" | "top-up" | "portal" | "dismiss";
 
 /** `data-state` of the notice when shown: `low` (below the threshold) or `overdraft` (below zero). */
 export type LowBalanceNoticeState = "low" | "overdraft";
@@ -112,13 +113,13 @@ export const LowBalanceNotice = /* @__PURE__ */ memo(
         {...ctx.rootProps}
         {...rest}
         style={withVariables(ctx.rootProps.style, rest.style)}
-        className={className}
+        className={clsx(cn.root, className) || undefined}
       >
         <p data-credyt="low-balance-message" className={cn.message}>
           {fill(level === "overdraft" ? u.overdraftNotice : u.lowBalanceNotice, { amount })}
         </p>
         <div data-credyt="low-balance-actions" className={cn.actions}>
-          {topUp && <TopUpButton {...topUp} className={cn["top-up"] ?? topUp.className} />}
+          {topUp && <TopUpButton {...topUp} className={clsx(cn["top-up"], topUp.className) || undefined} />}
           {showPortal && <BillingPortalLink className={cn.portal} />}
           {dismissible && (
             <button

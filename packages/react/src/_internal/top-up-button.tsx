@@ -1,5 +1,6 @@
 import { type CredytError, formatAmount, type TopUp, type TopUpInput, type Wallet } from "@credyt/core";
 import { Slot } from "@radix-ui/react-slot";
+import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef, lazy, memo, Suspense, useRef, useState } from "react";
 import useSWR from "swr";
 import { compose } from "./compose";
@@ -9,6 +10,9 @@ import type { TopUpDialogPart } from "./top-up-dialog-part";
 import { useTopUp } from "./use-top-up";
 
 export type { TopUpDialogPart };
+
+/** Parts of `<TopUpButton>` that take a class name: `root` (the button) and the dialog's parts. */
+export type TopUpButtonPart = "root" | TopUpDialogPart;
 
 const CURRENCIES: ReadonlySet<string> | undefined =
   typeof Intl.supportedValuesOf === "function" ? new Set(Intl.supportedValuesOf("currency")) : undefined;
@@ -73,8 +77,8 @@ export interface TopUpButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonEl
   defaultOpen?: boolean;
   /** Called when the dialog opens or closes. */
   onOpenChange?: (open: boolean) => void;
-  /** Class names of the dialog's parts. */
-  classNames?: Partial<Record<TopUpDialogPart, string>>;
+  /** Class names per part: `root` (the button, merged with `className`) and the dialog's parts. */
+  classNames?: Partial<Record<TopUpButtonPart, string>>;
 }
 
 /**
@@ -164,7 +168,7 @@ export const TopUpButton = /* @__PURE__ */ memo(
           {...rootProps}
           {...rest}
           style={withVariables(rootProps.style, rest.style)}
-          className={className}
+          className={clsx(classNames?.root, className) || undefined}
           ref={(node: HTMLButtonElement | null) => {
             own.current = node;
             if (typeof ref === "function") ref(node);

@@ -1,4 +1,5 @@
 import { formatAmount, type UsageEvent } from "@credyt/core";
+import { clsx } from "clsx";
 import {
   forwardRef,
   type HTMLAttributes,
@@ -16,6 +17,7 @@ import { type UseUsageResult, useUsage } from "./use-usage";
 
 /** Parts of `<UsageHistory>` that take a class name (each carries `data-credyt="usage-<part>"`). */
 export type UsageHistoryPart =
+  | "root"
   | "days"
   | "day"
   | "heading"
@@ -119,7 +121,7 @@ export const UsageHistory = /* @__PURE__ */ memo(
         {...ctx.rootProps}
         {...rest}
         style={withVariables(ctx.rootProps.style, rest.style)}
-        className={className}
+        className={clsx(cn.root, className) || undefined}
       >
         {state === "loading" && (
           <p data-credyt="usage-skeleton" className={cn.skeleton}>

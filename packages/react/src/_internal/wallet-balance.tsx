@@ -1,4 +1,5 @@
 import { type Account, formatAmount } from "@credyt/core";
+import { clsx } from "clsx";
 import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useState } from "react";
 import { balanceLevel } from "./balance-level";
 import { type CredytContextValue, fill, useCredytContext, withVariables } from "./context";
@@ -11,6 +12,7 @@ import { useWalletStream } from "./use-wallet-stream";
 
 /** Parts of `<WalletBalance>` that take a class name (each also carries `data-credyt="balance-<part>"`). */
 export type WalletBalancePart =
+  | "root"
   | "list"
   | "item"
   | "amount"
@@ -202,7 +204,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
         {...ctx.rootProps}
         {...rest}
         style={withVariables(ctx.rootProps.style, rest.style)}
-        className={className}
+        className={clsx(classNames.root, className) || undefined}
       >
         {isLive && (
           <span data-credyt="balance-announcement" role="status" style={VISUALLY_HIDDEN}>
