@@ -31,7 +31,7 @@ export default async function Home() {
         <CredytProvider locale="en-US" fallback={{ wallet }} assets={{ TOK: { label: "tokens" } }}>
           <section aria-labelledby="balance-title">
             <h2 id="balance-title">Balance</h2>
-            <WalletBalance asset="USD" lowBalanceThreshold={5} data-testid="usd-balance" />
+            <WalletBalance asset="USD" lowBalance={5} data-testid="usd-balance" />
             <WalletBalance showAll data-testid="all-balances" />
           </section>
           <section className="actions" aria-label="Billing">

@@ -2,13 +2,14 @@ import { CredytProvider, WalletBalance } from "@credyt/react";
 import type { ReactNode } from "react";
 import { CreditsPage } from "./credits-page";
 import { usePage } from "./router";
-import { type Session, signOut, useSession } from "./session";
+import { type Session, signIn, signOut, useSession } from "./session";
 import { LOW_BALANCE_USD } from "./settings";
 import { SignIn } from "./sign-in";
 import { StudioPage } from "./studio-page";
 
 /** Credyt's own hosts stay allowed; the emulator's host is added by the server in development. */
 const CREDYT_HOSTS = ["credyt.ai", "*.credyt.ai"];
+const WITHOUT_CUSTOMER_PROP = new URLSearchParams(location.search).get("customerProp") === "off";
 
 export function App(): ReactNode {
   const { session, error } = useSession();
@@ -23,11 +24,15 @@ export function App(): ReactNode {
   if (!session.customer) return <SignIn customers={session.customers} />;
   return (
     <CredytProvider
-      // Who is signed in: a switch clears Credyt's entries of the SWR cache (sign-in also reloads the page).
-      customer={session.customer.externalId}
+      // Who is signed in: a switch clears Credyt's entries of the SWR cache before anything shows.
+      // `?customerProp=off` leaves it out, as an app that forgets it would (the e2e tests prove the
+      // proxy's customer reference still keeps every balance right).
+      {...(WITHOUT_CUSTOMER_PROP ? {} : { customer: session.customer.externalId })}
       locale="en-US"
       allowedRedirectHosts={[...CREDYT_HOSTS, ...session.redirectHosts]}
       assets={{ TOK: { label: "tokens" } }}
+      // The low-balance level, once for every balance and notice.
+      lowBalance={{ USD: LOW_BALANCE_USD }}
     >
       <Shell session={session} customer={session.customer} />
     </CredytProvider>
@@ -52,10 +57,23 @@ function Shell(props: { session: Session; customer: NonNullable<Session["custome
           </a>
         </nav>
         <div className="header-balance" data-testid="header-balance">
-          <WalletBalance asset="USD" lowBalanceThreshold={LOW_BALANCE_USD} />
+          <WalletBalance asset="USD" />
         </div>
         <div className="account">
           <span data-testid="signed-in-as">{customer.name}</span>
+          {session.customers
+            .filter((other) => other.externalId !== customer.externalId)
+            .map((other) => (
+              // Switching account keeps the app (and the provider) mounted, as an organisation switcher does.
+              <button
+                key={other.externalId}
+                type="button"
+                className="secondary"
+                onClick={() => void signIn(other.externalId)}
+              >
+                Switch to {other.name}
+              </button>
+            ))}
           <button type="button" className="secondary" onClick={() => void signOut()}>
             Sign out
           </button>

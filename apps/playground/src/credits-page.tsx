@@ -10,7 +10,6 @@ import {
 } from "@credyt/react";
 import type { ReactNode } from "react";
 import type { Session } from "./session";
-import { LOW_BALANCE_USD } from "./settings";
 
 const TOKEN_PACK_USD = 10;
 
@@ -23,14 +22,10 @@ export function CreditsPage(props: { session: Session }): ReactNode {
   return (
     <section aria-labelledby="credits-title">
       <h1 id="credits-title">Credits</h1>
-      <LowBalanceNotice
-        asset="USD"
-        threshold={LOW_BALANCE_USD}
-        topUp={{ currency: "USD", amount: 10, description: "Glitch Studio credit" }}
-      />
+      <LowBalanceNotice asset="USD" topUp={{ currency: "USD", amount: 10, description: "Glitch Studio credit" }} />
       <div className="card">
         <h2>Your balances</h2>
-        <WalletBalance showAll lowBalanceThreshold={LOW_BALANCE_USD} data-testid="all-balances" />
+        <WalletBalance showAll data-testid="all-balances" />
         <p className="live-balance">
           Live: <WalletBalance live asset="USD" data-testid="live-balance" />
         </p>

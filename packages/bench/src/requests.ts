@@ -46,7 +46,10 @@ export async function requestsSection(): Promise<Section> {
         locale: "en-US",
         customer: "demo",
         allowedRedirectHosts: ["emulator.test"],
-        onRedirect: (url: string) => redirects.push(url),
+        onRedirect: (url: string, event: { preventDefault(): void }) => {
+          event.preventDefault();
+          redirects.push(url);
+        },
       },
       ...balances,
       React.createElement(TopUpButton, { amount: 25, currency: "USD" }),

@@ -21,6 +21,7 @@ export {
   type UsageSummary,
   type Wallet,
 } from "@credyt/core";
+export { type BalanceLevel, balanceLevel } from "./_internal/balance-level";
 export {
   BillingPortalLink,
   type BillingPortalLinkPart,
@@ -39,13 +40,20 @@ export {
   type CredytAppearance,
   CredytProvider,
   type CredytProviderProps,
+  type CredytRedirectEvent,
   type RedirectKind,
 } from "./_internal/provider";
-export type { PendingTopUp, ReturnStatus } from "./_internal/return-flow";
+export type { ReturnStatus } from "./_internal/return-flow";
 export { SpendChart, type SpendChartPart, type SpendChartProps, type SpendChartState } from "./_internal/spend-chart";
-export { SpendSummary, type SpendSummaryProps, type SpendSummaryState } from "./_internal/spend-summary";
+export {
+  SpendSummary,
+  type SpendSummaryPart,
+  type SpendSummaryProps,
+  type SpendSummaryState,
+} from "./_internal/spend-summary";
 export {
   TopUpButton,
+  type TopUpButtonPart,
   type TopUpButtonProps,
   type TopUpButtonState,
   type TopUpDialogPart,
@@ -60,15 +68,16 @@ export { type CredytUsageMessages, usageDe, usageEn, usageEs, usageFr, usageJa }
 export { selectAccount, type UseAccountResult, useAccount } from "./_internal/use-account";
 export {
   type BillingPortalTriggerOptions,
+  type UseBillingPortalOptions,
   type UseBillingPortalResult,
   useBillingPortal,
 } from "./_internal/use-billing-portal";
 export { type UseCheckoutReturnResult, useCheckoutReturn } from "./_internal/use-checkout-return";
 export { useQuote } from "./_internal/use-quote";
-export { type UseTopUpResult, useTopUp } from "./_internal/use-top-up";
+export { type UseTopUpOptions, type UseTopUpResult, useTopUp } from "./_internal/use-top-up";
 export { type UseUsageOptions, type UseUsageResult, useUsage } from "./_internal/use-usage";
 export { localTimeZone, type UseUsageSummaryOptions, useUsageSummary } from "./_internal/use-usage-summary";
-export { type CredytResponse, type CredytSWROptions, useWallet } from "./_internal/use-wallet";
+export { type CredytResponse, type CredytSWROptions, type UseWalletOptions, useWallet } from "./_internal/use-wallet";
 export {
   type EventSourceConstructor,
   type EventSourceLike,

@@ -5,6 +5,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { CredytProvider, TopUpButton, WalletBalance } from "../src/index";
+import { stay } from "./stay";
 
 // The whole chain in one process, through `fetch` only: the React components call
 // @credyt/core's client, whose fetch is the proxy's Fetch handler, whose fetch is the emulator's.
@@ -41,7 +42,7 @@ describe("client → proxy → emulator", () => {
   it("completes a top-up from the button and sees the balance rise by exactly the amount", async () => {
     const { emulator, client } = chain();
     const before = await usd(client);
-    const onRedirect = vi.fn();
+    const onRedirect = vi.fn(stay);
 
     const page = render(
       <CredytProvider client={client} locale="en-US" onRedirect={onRedirect}>
@@ -86,7 +87,7 @@ describe("client → proxy → emulator", () => {
   it("shows the proxy's refusal of an amount over its limit with the catalogue's message", async () => {
     const { client } = chain();
     render(
-      <CredytProvider client={client} onRedirect={() => {}}>
+      <CredytProvider client={client} onRedirect={stay}>
         <TopUpButton amount={12.345} currency="USD" />
       </CredytProvider>,
     );

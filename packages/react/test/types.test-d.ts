@@ -29,8 +29,11 @@ expectTypeOf<Result<typeof useCheckoutReturn>["status"]>().toEqualTypeOf<
   "idle" | "pending" | "processing" | "success" | "failed"
 >();
 
-// Props: required `currency`, refs to the real elements, message sets assignable to `labels`.
-expectTypeOf<ComponentProps<typeof TopUpButton>["currency"]>().toEqualTypeOf<string>();
+// Props: optional `currency` (derived when left out), refs to the real elements, message sets assignable to `labels`.
+expectTypeOf<ComponentProps<typeof TopUpButton>["currency"]>().toEqualTypeOf<string | undefined>();
+expectTypeOf<ComponentProps<typeof TopUpButton>["onError"]>().toEqualTypeOf<
+  ((error: CredytError) => void) | undefined
+>();
 expectTypeOf<ComponentProps<typeof WalletBalance>["ref"]>().toMatchTypeOf<React.Ref<HTMLDivElement> | undefined>();
 expectTypeOf<ComponentProps<typeof BillingPortalLink>["ref"]>().toMatchTypeOf<
   React.Ref<HTMLButtonElement> | undefined

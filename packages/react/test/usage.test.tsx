@@ -18,6 +18,7 @@ import {
   useUsageSummary,
   useWallet,
 } from "../src/index";
+import { stay } from "./stay";
 
 // The usage components over the whole chain in one process: client → proxy (Fetch handler) → emulator.
 const PAGE = location.origin;
@@ -102,6 +103,24 @@ describe("<UsageHistory>", () => {
     await waitFor(() => expect(items()).toHaveLength(10));
     const ids = new Set([...items()].map((item) => item.textContent));
     expect(ids.size).toBe(10);
+    // Issue 23: focus moves to the first new row, never to the body.
+    await waitFor(() => expect(document.activeElement).toBe(items()[5]));
+  });
+
+  it("keeps focus on 'Load more' while the page loads (aria-disabled, not disabled)", async () => {
+    const { client } = chain();
+    render(
+      <CredytProvider client={client} locale="en-US">
+        <UsageHistory limit={5} />
+      </CredytProvider>,
+    );
+    const more = await screen.findByRole("button", { name: "Load more" });
+    more.focus();
+    await userEvent.keyboard("{Enter}");
+    expect(document.activeElement).not.toBe(document.body);
+    const root = screen.getByRole("region", { name: "Usage history" });
+    await waitFor(() => expect(root.querySelectorAll('[data-credyt="usage-item"]')).toHaveLength(10));
+    await waitFor(() => expect(document.activeElement).toBe(root.querySelectorAll('[data-credyt="usage-item"]')[5]));
   });
 
   it("shows a new charge at once when the balance changes (revalidates with the wallet)", async () => {
@@ -241,7 +260,7 @@ describe("<LowBalanceNotice>", () => {
     const { client } = chain(SECOND_CUSTOMER_ID); // 50 USD
     const ui = (
       <CredytProvider client={client} locale="en-US">
-        <LowBalanceNotice asset="USD" threshold={100} topUp={{ currency: "USD", amount: 20 }} />
+        <LowBalanceNotice asset="USD" lowBalance={100} topUp={{ currency: "USD", amount: 20 }} />
       </CredytProvider>
     );
     const page = render(ui);
@@ -262,7 +281,7 @@ describe("<LowBalanceNotice>", () => {
     const { client } = chain(SECOND_CUSTOMER_ID);
     const { container } = render(
       <CredytProvider client={client}>
-        <LowBalanceNotice asset="USD" threshold={10} />
+        <LowBalanceNotice asset="USD" lowBalance={10} />
       </CredytProvider>,
     );
     await act(() => new Promise((r) => setTimeout(r, 100)));
@@ -275,10 +294,10 @@ describe("<LowBalanceNotice>", () => {
     expect(() =>
       render(
         <CredytProvider client={client}>
-          <LowBalanceNotice threshold={Number.NaN} />
+          <LowBalanceNotice lowBalance={Number.NaN} />
         </CredytProvider>,
       ),
-    ).toThrow(/`LowBalanceNotice` needs a finite `threshold`/);
+    ).toThrow(/`LowBalanceNotice` needs a finite `lowBalance`/);
   });
 });
 
@@ -366,7 +385,7 @@ describe("the top-up dialog's preview", () => {
         baseUrl: `${PAGE}/api/credyt`,
         fetch: (input, init) => proxy(new Request(input, init)),
       });
-      const onRedirect = vi.fn();
+      const onRedirect = vi.fn(stay);
       render(
         <CredytProvider client={client} locale="en-US" onRedirect={onRedirect}>
           <TopUpButton currency="USD" asset="TOK" presets={[]} />

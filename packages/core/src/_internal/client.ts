@@ -36,8 +36,11 @@ export interface TopUpRequestOptions extends RequestOptions {
 
 /** The browser's view of the protocol: every call resolves to camelCase data or rejects with a `CredytError`. */
 export interface CredytClient {
+  /** Where the proxy is mounted, without a trailing slash (the cache keys use it). */
   readonly baseUrl: string;
+  /** The signed-in customer's wallet. */
   getWallet(options?: RequestOptions): Promise<Wallet>;
+  /** One account by id (`default:USD`). */
   getAccount(accountId: string, options?: RequestOptions): Promise<Account>;
   /** Starts a checkout; its `redirectUrl` has passed the redirect policy (`allowedRedirectHosts`). */
   createTopUp(input: TopUpInput, options: TopUpRequestOptions): Promise<TopUp>;

@@ -52,10 +52,15 @@ export interface CredytErrorOptions {
  * and per-field `details` for validation failures.
  */
 export class CredytError extends Error {
+  /** Always `"CredytError"` (how `isCredytError` recognises one from another copy of this package). */
   override readonly name = "CredytError";
+  /** The catalogue's code (`unauthorized`, `invalid_request`, …): see docs/protocol.md. */
   readonly code: CredytErrorCode;
+  /** The HTTP status it came with; `0` for the client's own `network_error` and `timeout`. */
   readonly status: number;
+  /** Per-field reasons of an `invalid_request`, keyed by the request field's wire name. */
   readonly details: CredytErrorDetails | undefined;
+  /** Seconds to wait before trying again (`Retry-After`), when the server said. */
   readonly retryAfter: number | undefined;
 
   constructor(code: CredytErrorCode, message: string, options: CredytErrorOptions = {}) {

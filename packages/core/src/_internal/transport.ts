@@ -20,10 +20,19 @@ export interface CredytClientOptions {
    * entry that would allow them, in `console.error`. @default ["credyt.ai", "*.credyt.ai"]
    */
   allowedRedirectHosts?: readonly string[] | (() => readonly string[] | undefined);
+  /**
+   * Called with the `Credyt-Customer-Ref` of every successful answer that has one (an opaque reference
+   * to the customer the server answered for), before the call resolves. `CredytProvider` uses it to
+   * drop every cached answer of another customer.
+   */
+  onCustomerRef?: (ref: string) => void;
 }
 
 /** The default of {@link CredytClientOptions.timeoutMs}. */
 export const DEFAULT_CLIENT_TIMEOUT_MS = 15_000;
+
+/** The response header naming, opaquely, the customer an answer is for. */
+const CUSTOMER_REF_HEADER = "Credyt-Customer-Ref";
 const MAX_TIMER_MS = 2_147_483_647;
 
 /** What a protocol call sends besides its method and path. */
@@ -160,6 +169,8 @@ export function createCredytTransport(options: CredytClientOptions = {}): Credyt
         },
       );
     }
+    const ref = response.headers.get(CUSTOMER_REF_HEADER);
+    if (ref && options.onCustomerRef) options.onCustomerRef(ref);
     const problems = check(body);
     if (problems.length > 0) {
       throw new CredytError(

@@ -82,17 +82,25 @@ export interface UsageFee {
 
 /** One usage event: when, what, for which subject, and its fees per asset. */
 export interface UsageEvent {
+  /** The event id your server sent to Credyt. */
   id: string;
+  /** Its type (`video_promoted`). */
   eventType: string;
+  /** When it happened (ISO 8601). */
   occurredAt: string;
+  /** What it was about (`video_a1b2c3`), when sent. */
   subject?: string;
+  /** A human description, when sent. */
   description?: string;
+  /** What it cost, per asset (and product). */
   fees: UsageFee[];
 }
 
 /** A page of usage, newest first; pass `nextCursor` back for the next one (`null`: no more). */
 export interface UsagePage {
+  /** Events, newest first. */
   items: UsageEvent[];
+  /** Pass it back for the next page; `null` on the last page. */
   nextCursor: string | null;
 }
 
@@ -110,29 +118,45 @@ export interface UsageDay {
 
 /** What the customer spent this calendar month, per asset and per day. */
 export interface UsageSummary {
+  /** Always `month`: the current calendar month. */
   period: "month";
+  /** The IANA time zone the month is read in. */
   tz: string;
+  /** Local midnight on the 1st, as an instant (ISO 8601). */
   from: string;
+  /** Now, exclusive (ISO 8601). */
   to: string;
+  /** Spend per asset, exact, sorted by asset. */
   totals: AssetTotal[];
+  /** Every day of the month so far, oldest first (a day without usage has empty `totals`). */
   days: UsageDay[];
+  /** How many events were added up. */
   eventCount: number;
+  /** False when there were more events than the server adds up: the totals are a lower bound. */
   complete: boolean;
 }
 
 /** What a top-up would credit. */
 export interface Quote {
+  /** Asset credited. */
   asset: string;
+  /** Currency paid. */
   currency: string;
+  /** Amount paid, in major units of `currency`. */
   amount: number;
+  /** Units of `asset` credited, exact. */
   units: number;
+  /** Who set the rate: `app` (the server's `exchangeRate`), `credyt`, or `none` (same asset). */
   rateSource: QuoteRateSource;
 }
 
 /** What to quote: `amount` of `currency`, credited to `asset`. */
 export interface QuoteInput {
+  /** Asset to credit. */
   asset: string;
+  /** Currency to pay in. */
   currency: string;
+  /** Amount to pay, in major units of `currency`. */
   amount: number;
 }
 

@@ -56,6 +56,7 @@ export interface WirePortalSession {
 export interface Account {
   /** `name:ASSET`, for example `default:USD`. */
   id: string;
+  /** Account name, usually `default`. */
   name: string;
   /** Asset code: an ISO currency (`USD`) or a custom asset (`TOK`). */
   asset: string;
@@ -69,15 +70,21 @@ export interface Account {
 
 /** A customer's wallet: one account per asset. */
 export interface Wallet {
+  /** One account per asset (and account name); empty for a customer with none. */
   accounts: Account[];
 }
 
 /** What to buy: `amount` of `currency`, credited to `asset` (defaults to `currency`). */
 export interface TopUpInput {
+  /** Amount charged, in major units of `currency` (`20` is $20.00). */
   amount: number;
+  /** ISO currency the customer pays in (`USD`). */
   currency: string;
+  /** Asset credited. @default `currency` */
   asset?: string;
+  /** Account credited. @default "default" */
   accountName?: string;
+  /** Shown on the checkout page (at most 200 characters). */
   description?: string;
   /** Where the customer lands after paying; the proxy only accepts its own origin and allowed origins. */
   returnUrl?: string;
@@ -85,10 +92,15 @@ export interface TopUpInput {
 
 /** A created top-up: send the customer to `redirectUrl` to pay. */
 export interface TopUp {
+  /** Credyt's top-up id (`top_…`). */
   id: string;
+  /** `initiated` until paid; then `completed`, `failed` or `expired`. */
   status: TopUpStatus;
+  /** The hosted checkout, already checked by the redirect policy. */
   redirectUrl: string;
+  /** When it was created (ISO 8601). */
   createdAt: string;
+  /** When the checkout link stops working (ISO 8601). */
   expiresAt: string;
 }
 
@@ -99,7 +111,9 @@ export interface PortalSessionInput {
 
 /** A billing portal session: send the customer to `redirectUrl` before `expiresAt`. */
 export interface PortalSession {
+  /** The hosted billing portal, already checked by the redirect policy. */
   redirectUrl: string;
+  /** When the link stops working (ISO 8601); it may be reused until then. */
   expiresAt: string;
 }
 

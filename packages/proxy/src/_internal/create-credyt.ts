@@ -3,6 +3,7 @@ import { CredytError, isCredytError } from "@credyt/core";
 import { DEFAULT_BASE_PATH, type ResolvedConfig, resolveConfig } from "./config";
 import { configBody } from "./config-top-ups";
 import { apiFor } from "./create-credyt-api";
+import { customerRefs, withCustomerRef } from "./customer-ref";
 import { type CustomerDirectory, checkIdentity, customerDirectory } from "./customers";
 import { createDevLog, type DevLog } from "./dev-log";
 import { endpoints } from "./endpoints";
@@ -118,6 +119,7 @@ export function createInstance<Ctx>(
     ? build(options as Parameters<typeof resolveConfig<Ctx>>[0], factory, onHub)
     : undefined;
   let broken: Error | undefined;
+  let customerRef: ((customerId: string) => Promise<string>) | undefined;
   // The options are read on first use, not here: `next build` imports route files without runtime secrets.
   const state = (): State<Ctx> => {
     if (built) return built;
@@ -183,7 +185,11 @@ export function createInstance<Ctx>(
       if (matched.anonymous) return await matched.run({ ...exchange, customerId: "" });
       const id = await identifyCustomer(s, context, request.method, path, requestId);
       customerId = id;
-      return await matched.run({ ...exchange, customerId: id });
+      const response = await matched.run({ ...exchange, customerId: id });
+      // Every answer for a known customer says, opaquely, whom it is for (docs/protocol.md): the browser
+      // drops cached data of anyone else.
+      customerRef ??= customerRefs(config.apiKey);
+      return withCustomerRef(response, await customerRef(id));
     } catch (thrown) {
       if (thrown instanceof ClientClosedRequest) {
         await emit({ type: "request.aborted", requestId, method: request.method, path, customerId, status: 499 });

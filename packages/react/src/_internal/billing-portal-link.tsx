@@ -1,3 +1,4 @@
+import type { CredytError, PortalSession } from "@credyt/core";
 import { Slot } from "@radix-ui/react-slot";
 import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef, memo } from "react";
@@ -7,21 +8,23 @@ import { errorMessage } from "./error-message";
 import { useBillingPortal } from "./use-billing-portal";
 
 /** Parts of `<BillingPortalLink>` that take a class name (`data-credyt="billing-portal-<part>"`), as in `<TopUpButton classNames>`. */
-export type BillingPortalLinkPart = "error";
+export type BillingPortalLinkPart = "root" | "error";
 
 /** `data-state` of the link: `idle`, `pending` (creating the session), `success` (navigating), `error`. */
 export type BillingPortalLinkState = "idle" | "pending" | "success" | "error";
 
 /** Props of {@link BillingPortalLink}. */
-export interface BillingPortalLinkProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+export interface BillingPortalLinkProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "onError"> {
   /** Merge our behaviour into your own element, e.g. `<a href="/billing">` as a no-JS fallback. @default false */
   asChild?: boolean;
   /** `"_blank"` opens the portal in a new tab without being blocked as a popup. @default "_self" */
   target?: string;
   /** Class names per part: `{ error }` styles the message shown after a failure (the same shape as `<TopUpButton>`'s). */
   classNames?: Partial<Record<BillingPortalLinkPart, string>>;
-  /** @deprecated Use `classNames={{ error }}`, the shape every component takes; merged with it meanwhile. */
-  errorClassName?: string;
+  /** Called when the portal session is ready and the page leaves for it ("portal opened"). */
+  onSuccess?: (session: PortalSession) => void;
+  /** Called when opening the portal fails (the message also shows next to the link). */
+  onError?: (error: CredytError) => void;
 }
 
 /**
@@ -34,7 +37,8 @@ export const BillingPortalLink = /* @__PURE__ */ memo(
       asChild,
       target,
       classNames,
-      errorClassName,
+      onSuccess,
+      onError,
       className,
       children,
       onClick,
@@ -43,7 +47,12 @@ export const BillingPortalLink = /* @__PURE__ */ memo(
       ...rest
     } = props;
     const { t, rootProps } = useCredytContext("BillingPortalLink");
-    const portal = useBillingPortal();
+    // Failures show in place: `trigger` resolves, SWR's `onError` still fires.
+    const portal = useBillingPortal({
+      throwOnError: false,
+      onSuccess: onSuccess && ((session) => onSuccess(session)),
+      onError: onError && ((error) => onError(error)),
+    });
     const state: BillingPortalLinkState = portal.isMutating
       ? "pending"
       : portal.error
@@ -64,7 +73,7 @@ export const BillingPortalLink = /* @__PURE__ */ memo(
           {...rootProps}
           {...rest}
           style={withVariables(rootProps.style, rest.style)}
-          className={className}
+          className={clsx(classNames?.root, className) || undefined}
           onMouseEnter={compose(onMouseEnter, portal.prefetch)}
           onFocus={compose(onFocus, portal.prefetch)}
           onClick={compose(onClick, (event) => {
@@ -76,11 +85,7 @@ export const BillingPortalLink = /* @__PURE__ */ memo(
           {children ?? t.billingPortal}
         </Comp>
         {portal.error && (
-          <span
-            data-credyt="billing-portal-error"
-            role="alert"
-            className={clsx(classNames?.error, errorClassName) || undefined}
-          >
+          <span data-credyt="billing-portal-error" role="alert" className={classNames?.error}>
             {errorMessage(portal.error, t)}
           </span>
         )}

@@ -2,11 +2,11 @@ import type { AssetDisplay, CredytClient, CredytError, Wallet } from "@credyt/co
 import { type CSSProperties, createContext, useContext } from "react";
 import type { SWRConfiguration } from "swr";
 import type { CredytMessages } from "./messages";
+import type { RedirectKind } from "./redirect-kind";
 import type { PendingTopUp, ReturnStatus } from "./return-flow";
 import type { Scope } from "./scope";
 
-/** What a redirect is for, passed to `onRedirect`. */
-export type RedirectKind = "top_up" | "billing_portal";
+export type { RedirectKind };
 
 /** Theme settings applied to every component's root element. */
 export interface CredytAppearance {
@@ -34,14 +34,14 @@ export interface CredytContextValue {
   timeout: number;
   locale: string | undefined;
   assets: Record<string, AssetDisplay> | undefined;
+  /** The provider's low-balance levels per asset code (`balanceLevel`'s second argument). */
+  lowBalance: Readonly<Record<string, number>> | undefined;
   t: CredytMessages;
   /**
-   * Validates a server redirect (throws a `CredytError` if refused) and leaves the page, or hands it
-   * to `onRedirect`. True when this page is navigating away.
+   * Validates a server redirect (throws a `CredytError` if refused), tells `onRedirect`, and leaves the
+   * page unless it called `preventDefault()`. True when this page is navigating away.
    */
   navigate: (url: string, kind: RedirectKind, target?: string, win?: Window | null) => boolean;
-  /** True when the app handles navigation itself (`onRedirect`). */
-  intercepts: boolean;
   returnStatus: ReturnStatus;
   returnTopUp: PendingTopUp | undefined;
   /** On every root element: `data-credyt-theme` (not `data-theme`, which apps' own theme selectors match). */

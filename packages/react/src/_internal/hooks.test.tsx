@@ -2,6 +2,7 @@ import { CredytError, credytKeys } from "@credyt/core";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
+import { stay } from "../../test/stay";
 import { mutateCredyt } from "./mutate-credyt";
 import { CredytProvider } from "./provider";
 import { createMockClient, type MockCredytClient } from "./testing/mock-client";
@@ -11,7 +12,7 @@ import { useTopUp } from "./use-top-up";
 import { useWallet } from "./use-wallet";
 
 const wrap =
-  (client: MockCredytClient, onRedirect = vi.fn()) =>
+  (client: MockCredytClient, onRedirect: (url: string, event: { preventDefault(): void }) => void = stay) =>
   ({ children }: { children?: ReactNode }) => (
     <CredytProvider client={client} onRedirect={onRedirect}>
       {children}
@@ -70,7 +71,7 @@ describe("useWallet / useAccount", () => {
 describe("useTopUp", () => {
   it("returns one promise for concurrent triggers, then a new key for a new intent", async () => {
     const client = createMockClient({ delayMs: 10 });
-    const onRedirect = vi.fn();
+    const onRedirect = vi.fn(stay);
     const { result } = renderHook(() => useTopUp(), { wrapper: wrap(client, onRedirect) });
     let a: Promise<unknown> | undefined;
     let b: Promise<unknown> | undefined;
@@ -90,9 +91,47 @@ describe("useTopUp", () => {
     expect(onRedirect).toHaveBeenCalledTimes(2);
   });
 
-  it("resolves undefined and sets `error` on failure; reset clears it", async () => {
+  it("as in SWR, trigger rejects on failure and onError fires; error is set either way", async () => {
     const client = createMockClient({ errors: { createTopUp: new CredytError("invalid_request", "too much") } });
-    const { result } = renderHook(() => useTopUp(), { wrapper: wrap(client) });
+    const onError = vi.fn();
+    const onSuccess = vi.fn();
+    const { result } = renderHook(() => useTopUp({ onError, onSuccess }), { wrapper: wrap(client) });
+    let caught: unknown;
+    await act(async () => {
+      try {
+        await result.current.trigger({ amount: 1e9, currency: "USD" });
+      } catch (error) {
+        caught = error;
+      }
+    });
+    expect(caught).toBeInstanceOf(CredytError);
+    expect((caught as CredytError).code).toBe("invalid_request");
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toBe(caught);
+    expect(onSuccess).not.toHaveBeenCalled();
+    expect(result.current.error?.code).toBe("invalid_request");
+  });
+
+  it("onSuccess gets the top-up (checkout started); a trigger's own options win over the hook's, as in SWR", async () => {
+    const client = createMockClient();
+    const onSuccess = vi.fn();
+    const perCall = vi.fn();
+    const { result } = renderHook(() => useTopUp({ onSuccess }), { wrapper: wrap(client, vi.fn()) });
+    await act(async () => {
+      await result.current.trigger({ amount: 10, currency: "USD" });
+    });
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ status: "initiated" });
+    await act(async () => {
+      await result.current.trigger({ amount: 10, currency: "USD" }, { onSuccess: perCall });
+    });
+    expect(perCall).toHaveBeenCalledTimes(1);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
+  it("with throwOnError: false, resolves undefined and sets `error` on failure; reset clears it", async () => {
+    const client = createMockClient({ errors: { createTopUp: new CredytError("invalid_request", "too much") } });
+    const { result } = renderHook(() => useTopUp({ throwOnError: false }), { wrapper: wrap(client) });
     let value: unknown = "unset";
     await act(async () => {
       value = await result.current.trigger({ amount: 1e9, currency: "USD" });
@@ -108,7 +147,9 @@ describe("useTopUp", () => {
     const onRedirect = () => {
       throw new Error("router exploded");
     };
-    const { result } = renderHook(() => useTopUp(), { wrapper: wrap(client, vi.fn(onRedirect)) });
+    const { result } = renderHook(() => useTopUp({ throwOnError: false }), {
+      wrapper: wrap(client, vi.fn(onRedirect)),
+    });
     await act(() => result.current.trigger({ amount: 1, currency: "USD" }));
     expect(result.current.error?.code).toBe("internal");
     expect(result.current.error?.message).toBe("router exploded");
@@ -123,7 +164,7 @@ describe("useBillingPortal", () => {
       redirectUrl: `https://portal.credyt.ai/s/${++n}`,
       expiresAt: new Date(Date.now() + 10_000).toISOString(),
     });
-    const onRedirect = vi.fn();
+    const onRedirect = vi.fn(stay);
     const { result } = renderHook(() => useBillingPortal(), { wrapper: wrap(client, onRedirect) });
     await act(() => result.current.trigger());
     await act(() => result.current.trigger());
@@ -142,7 +183,7 @@ describe("useBillingPortal", () => {
       redirectUrl: `https://portal.credyt.ai/s/${++n}`,
       expiresAt: new Date(Date.now() + 600_000).toISOString(),
     });
-    const onRedirect = vi.fn();
+    const onRedirect = vi.fn(stay);
     const { result } = renderHook(() => ({ portal: useBillingPortal(), wallet: useWallet() }), {
       wrapper: wrap(client, onRedirect),
     });
@@ -182,7 +223,7 @@ describe("useBillingPortal", () => {
       redirectUrl: `https://portal.credyt.ai/s/${++n}`,
       expiresAt: new Date(Date.now() + 600_000).toISOString(),
     });
-    const onRedirect = vi.fn();
+    const onRedirect = vi.fn(stay);
     const { result } = renderHook(() => useBillingPortal(), { wrapper: wrap(client, onRedirect) });
     await act(() => result.current.trigger());
     await act(() => mutateCredyt(credytKeys.wallet(client.baseUrl)));
@@ -200,7 +241,7 @@ describe("useBillingPortal", () => {
     const create = client.createBillingPortalSession;
     client.createBillingPortalSession = (input) =>
       fail ? Promise.reject(new CredytError("unavailable", "down")) : create(input);
-    const onRedirect = vi.fn();
+    const onRedirect = vi.fn(stay);
     const { result } = renderHook(() => useBillingPortal(), { wrapper: wrap(client, onRedirect) });
     act(() => result.current.prefetch());
     await new Promise((r) => setTimeout(r, 0));

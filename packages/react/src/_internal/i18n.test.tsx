@@ -10,7 +10,7 @@ describe("i18n", () => {
   it("renders German strings and amounts", async () => {
     render(
       <MockCredytProvider scenario="lowBalance" locale="de-DE" labels={de}>
-        <WalletBalance lowBalanceThreshold={5} />
+        <WalletBalance lowBalance={5} />
         <TopUpButton amount={20} currency="EUR" />
         <BillingPortalLink />
       </MockCredytProvider>,

@@ -77,7 +77,10 @@ function LiveDemo(): ReactNode {
       fetch={backend.fetch}
       locale="en-US"
       allowedRedirectHosts={["emulator.credyt.test"]}
-      onRedirect={(url) => setRedirect(url)}
+      onRedirect={(url, event) => {
+        event.preventDefault();
+        setRedirect(url);
+      }}
     >
       <div style={{ display: "grid", gap: 12, justifyItems: "start" }}>
         <WalletBalance asset="USD" />

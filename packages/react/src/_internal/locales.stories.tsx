@@ -11,7 +11,7 @@ import { WalletBalance } from "./wallet-balance";
 function Showcase(props: { width?: number }): ReactNode {
   return (
     <div style={{ display: "grid", gap: 12, justifyItems: "start", maxWidth: props.width ?? 480 }}>
-      <WalletBalance showAll lowBalanceThreshold={20} />
+      <WalletBalance showAll lowBalance={20} />
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
         <TopUpButton amount={1234.5} currency="EUR" />
         <TopUpButton currency="EUR" />

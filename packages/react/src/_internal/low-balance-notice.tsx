@@ -1,5 +1,7 @@
 import { type Account, formatAmount } from "@credyt/core";
+import { clsx } from "clsx";
 import { forwardRef, type HTMLAttributes, memo, type ReactNode, useCallback, useSyncExternalStore } from "react";
+import { balanceLevel } from "./balance-level";
 import { BillingPortalLink } from "./billing-portal-link";
 import { fill, withVariables } from "./context";
 import { TopUpButton, type TopUpButtonProps } from "./top-up-button";
@@ -8,7 +10,7 @@ import { selectAccount } from "./use-account";
 import { useWallet } from "./use-wallet";
 
 /** Parts of `<LowBalanceNotice>` that take a class name (each carries `data-credyt="low-balance-<part>"`). */
-export type LowBalanceNoticePart = "message" | "actions" | "top-up" | "portal" | "dismiss";
+export type LowBalanceNoticePart = "root" | "message" | "actions" | "top-up" | "portal" | "dismiss";
 
 /** `data-state` of the notice when shown: `low` (below the threshold) or `overdraft` (below zero). */
 export type LowBalanceNoticeState = "low" | "overdraft";
@@ -17,8 +19,11 @@ export type LowBalanceNoticeState = "low" | "overdraft";
 export interface LowBalanceNoticeProps extends Omit<HTMLAttributes<HTMLDivElement>, "children"> {
   /** Asset code of the account to watch (`"USD"`, `"TOK"`), or an account id. @default the first account */
   asset?: string;
-  /** Shown when the balance is below this amount; an overdraft (below zero) always shows. @default 0 */
-  threshold?: number;
+  /**
+   * Shown when the balance is below this amount (see `balanceLevel`); an overdraft (below zero) always shows.
+   * @default the provider's `lowBalance` for the account's asset, else 0
+   */
+  lowBalance?: number;
   /** The top-up action's props (`currency` at least); without them the notice offers no top-up. */
   topUp?: Omit<TopUpButtonProps, "children"> & { children?: ReactNode };
   /** Offer the billing portal as a secondary action. @default true */
@@ -45,14 +50,17 @@ function readDismissed(id: string): boolean {
   }
 }
 
-function levelOf(account: Account | undefined, threshold: number): LowBalanceNoticeState | undefined {
+function levelOf(
+  account: Account | undefined,
+  lowBalance: number | Readonly<Record<string, number>> | undefined,
+): LowBalanceNoticeState | undefined {
   if (!account) return undefined;
-  if (account.available < 0) return "overdraft";
-  return account.available < threshold ? "low" : undefined;
+  const level = balanceLevel(account, lowBalance);
+  return level === "normal" ? undefined : level;
 }
 
 /**
- * A banner shown while an account is below `threshold` or overdrawn, with a top-up action (a
+ * A banner shown while an account is below its low-balance level or overdrawn, with a top-up action (a
  * `<TopUpButton>`), the billing portal as the secondary action, and a dismiss button that hides it for
  * the rest of the browser session. Renders nothing otherwise (and on the server, until the balance loads).
  */
@@ -60,7 +68,7 @@ export const LowBalanceNotice = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLDivElement, LowBalanceNoticeProps>(function LowBalanceNotice(props, ref) {
     const {
       asset,
-      threshold = 0,
+      lowBalance,
       topUp,
       showPortal = true,
       dismissible = true,
@@ -68,16 +76,16 @@ export const LowBalanceNotice = /* @__PURE__ */ memo(
       className,
       ...rest
     } = props;
-    if (typeof threshold !== "number" || !Number.isFinite(threshold)) {
+    if (lowBalance !== undefined && (typeof lowBalance !== "number" || !Number.isFinite(lowBalance))) {
       throw new Error(
-        `\`LowBalanceNotice\` needs a finite \`threshold\`, such as threshold={5}; got ${String(threshold)}.`,
+        `\`LowBalanceNotice\` needs a finite \`lowBalance\`, such as lowBalance={5}; got ${String(lowBalance)}.`,
       );
     }
     const ctx = useUsageContext("LowBalanceNotice");
     const { u, t, locale, assets } = ctx;
     const { data } = useWallet();
     const account = selectAccount(data, asset);
-    const level = levelOf(account, threshold);
+    const level = levelOf(account, lowBalance ?? ctx.lowBalance);
     const id = account?.id ?? "";
     // Per account, so dismissing the USD warning does not hide a later TOK one. The server never hides it.
     const dismissed = useSyncExternalStore(
@@ -105,13 +113,13 @@ export const LowBalanceNotice = /* @__PURE__ */ memo(
         {...ctx.rootProps}
         {...rest}
         style={withVariables(ctx.rootProps.style, rest.style)}
-        className={className}
+        className={clsx(cn.root, className) || undefined}
       >
         <p data-credyt="low-balance-message" className={cn.message}>
           {fill(level === "overdraft" ? u.overdraftNotice : u.lowBalanceNotice, { amount })}
         </p>
         <div data-credyt="low-balance-actions" className={cn.actions}>
-          {topUp && <TopUpButton {...topUp} className={cn["top-up"] ?? topUp.className} />}
+          {topUp && <TopUpButton {...topUp} className={clsx(cn["top-up"], topUp.className) || undefined} />}
           {showPortal && <BillingPortalLink className={cn.portal} />}
           {dismissible && (
             <button

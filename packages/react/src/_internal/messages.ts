@@ -1,10 +1,5 @@
 import { type CredytUsageMessages, usageDe, usageEs, usageFr, usageJa } from "./usage-messages";
 
-/**
- * Every visible string of the components, in English by default. Override any of them with the
- * provider's `labels` prop, or pass one of the bundled sets (`de`, `fr`, `es`, `ja`).
- * Placeholders in braces (`{amount}`) are filled in by the components.
- */
 /** A locale's strings with its usage strings; pure, so an unused locale is dropped from bundles. */
 function withUsage(usage: CredytUsageMessages, base: Omit<CredytMessages, keyof CredytUsageMessages>): CredytMessages {
   return { ...base, ...usage };
@@ -12,6 +7,11 @@ function withUsage(usage: CredytUsageMessages, base: Omit<CredytMessages, keyof 
 
 // The usage strings are optional here so the English ones ship only with the usage components
 // (`en` holds none of them; each usage component falls back to `usageEn`).
+/**
+ * Every visible string of the components, in English by default. Override any of them with the
+ * provider's `labels` prop, or pass one of the bundled sets (`de`, `fr`, `es`, `ja`).
+ * Placeholders in braces (`{amount}`) are filled in by the components.
+ */
 export interface CredytMessages extends Partial<CredytUsageMessages> {
   /** Accessible name of a balance. */
   balance: string;
@@ -25,8 +25,11 @@ export interface CredytMessages extends Partial<CredytUsageMessages> {
   signedOut: string;
   /** Shown next to a last good value after a failed refresh. */
   stale: string;
+  /** Button that retries a failed load. */
   retry: string;
+  /** Badge of a balance below the low-balance level. */
   lowBalance: string;
+  /** Badge of a negative balance. */
   overdraft: string;
   /** `{amount}`: incoming funds not yet settled. */
   pendingIn: string;
@@ -40,17 +43,25 @@ export interface CredytMessages extends Partial<CredytUsageMessages> {
   added: string;
   /** Label of the button that dismisses the confirmation. */
   dismiss: string;
+  /** Label of a top-up button without a fixed amount. */
   topUp: string;
   /** `{amount}`: a fixed top-up amount. */
   topUpAmount: string;
   /** While the checkout session is created. */
   redirecting: string;
+  /** Title of the top-up dialog. */
   dialogTitle: string;
+  /** Description of the top-up dialog. */
   dialogDescription: string;
+  /** Accessible name of the preset amounts. */
   presets: string;
+  /** Label of the amount field. */
   customAmount: string;
+  /** Button that goes to checkout. */
   submit: string;
+  /** Button that closes the dialog. */
   cancel: string;
+  /** The amount field is empty. */
   amountRequired: string;
   /** `{min}` */
   amountMin: string;
@@ -58,18 +69,25 @@ export interface CredytMessages extends Partial<CredytUsageMessages> {
   amountMax: string;
   /** `{decimals}` */
   amountDecimals: string;
+  /** Default label of `<BillingPortalLink>`. */
   billingPortal: string;
+  /** `network_error`: the server could not be reached. */
   errorNetwork: string;
+  /** `rate_limited` without a `Retry-After`. */
   errorRateLimited: string;
   /** `{seconds}`: `rate_limited` with a `Retry-After`. */
   errorRateLimitedRetry: string;
+  /** `unauthorized`: nobody is signed in. */
   errorUnauthorized: string;
   /** `forbidden` (the proxy's origin check): a configuration problem of the site, not the customer's session. */
   errorForbidden: string;
   /** `timeout`: the server did not answer in time. */
   errorTimeout: string;
+  /** `invalid_request` the form cannot place on a field. */
   errorInvalid: string;
+  /** A checkout or portal address refused by the redirect policy. */
   errorRedirect: string;
+  /** Any other failure. */
   errorGeneric: string;
 }
 

@@ -1,8 +1,10 @@
 // The prefetched portal session (a sign-in link) survives balances that move when the provider knows who
 // is signed in (`customer`); without it, a different wallet is the only hint of a switch and drops it.
+
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import { stay } from "../../test/stay";
 import { BillingPortalLink } from "./billing-portal-link";
 import { CredytProvider } from "./provider";
 import { createMockClient } from "./testing/mock-client";
@@ -21,7 +23,7 @@ function Refresh() {
 
 async function hoverChargeClick(customer: string | undefined): Promise<number> {
   const client = createMockClient();
-  const onRedirect = vi.fn();
+  const onRedirect = vi.fn(stay);
   render(
     <CredytProvider client={client} onRedirect={onRedirect} cache="isolated" customer={customer}>
       <WalletBalance asset="USD" />

@@ -2,6 +2,7 @@ import type { Account } from "@credyt/core";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
+import { stay } from "../../test/stay";
 import { BillingPortalLink } from "./billing-portal-link";
 import { de } from "./messages";
 import { CredytProvider } from "./provider";
@@ -34,7 +35,7 @@ function Parent() {
         fallback={{ wallet }}
         allowedRedirectHosts={["pay.example.com"]}
         labels={{ ...de }}
-        onRedirect={() => {}}
+        onRedirect={stay}
         locale="de-DE"
       >
         <WalletBalance asset="USD" format={format} />

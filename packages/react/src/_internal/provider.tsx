@@ -10,17 +10,20 @@ import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRe
 import { SWRConfig, useSWRConfig } from "swr";
 import { type CredytAppearance, CredytContext, type CredytContextValue, type RedirectKind } from "./context";
 import { type CredytMessages, en } from "./messages";
+import { purge, sharedWithMounted } from "./purge";
 import { checkRedirect } from "./redirect";
+import { type CredytRedirectEvent, RedirectEvent } from "./redirect-event";
 import { useReturnFlow } from "./return-flow";
-import { covers, createScope, mountedScopes } from "./scope";
+import { createScope, mountedScopes } from "./scope";
 import { walletOptions } from "./swr-options";
 import { toCredytError } from "./to-credyt-error";
 import { useStable } from "./use-stable";
 
-export type { CredytAppearance, RedirectKind };
+export type { CredytAppearance, CredytRedirectEvent, RedirectKind };
 
 /** Props of {@link CredytProvider}. */
 export interface CredytProviderProps {
+  /** Your app, or the part of it that shows Credyt data. */
   children?: ReactNode;
   /** Where your Credyt proxy is mounted. Ignored when `client` is given. @default "/api/credyt" */
   baseUrl?: string;
@@ -36,14 +39,24 @@ export interface CredytProviderProps {
   locale?: string;
   /** Display of custom assets, keyed by asset code: `{ TOK: { label: "tokens", compact: true } }`. */
   assets?: Record<string, AssetDisplay>;
+  /**
+   * The low-balance level per asset code, set once for every component: `{ USD: 5, TOK: 100000 }`. Below it
+   * (and at or above zero) `<WalletBalance>` flags the balance `low` and `<LowBalanceNotice>` shows; each
+   * may override it with its own `lowBalance`. The rule is `balanceLevel`.
+   */
+  lowBalance?: Record<string, number>;
   /** Overrides of any visible string, or a whole message set (`de`, `fr`, `es`, `ja`). @default en */
   labels?: Partial<CredytMessages>;
   /** Theme: `theme` forces light or dark, `variables` set `--credyt-*` custom properties. */
   appearance?: CredytAppearance;
   /** Hosts (`"pay.example.com"`, `"*.example.com"`) checkout and portal URLs may point to, besides the page's own. @default ["credyt.ai", "*.credyt.ai"] */
   allowedRedirectHosts?: string[];
-  /** Called instead of navigating, with an already validated URL (client-side routers, tests). */
-  onRedirect?: (url: string, info: { kind: RedirectKind; target?: string | undefined }) => void;
+  /**
+   * Called before the page leaves for checkout or the billing portal, with the already validated URL:
+   * track "checkout started" / "portal opened" here. Navigation follows unless you call
+   * `event.preventDefault()` (then the URL is yours: a client-side router, a confirm step, a test).
+   */
+  onRedirect?: (url: string, event: CredytRedirectEvent) => void;
   /** Data your server already fetched, rendered with no loading state (and no suspense): `{ wallet }`. */
   fallback?: { wallet?: Wallet };
   /**
@@ -80,6 +93,17 @@ function lastCustomers(cache: object): Map<string, string | null | undefined> {
   return map;
 }
 
+const refsByCache = new WeakMap<object, Map<string, string>>();
+/** The last `Credyt-Customer-Ref` each proxy answered with, per cache: a new one means another customer. */
+function lastRefs(cache: object): Map<string, string> {
+  let map = refsByCache.get(cache);
+  if (!map) {
+    map = new Map();
+    refsByCache.set(cache, map);
+  }
+  return map;
+}
+
 const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 /**
@@ -106,13 +130,13 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const { baseUrl, client: given, fetch, headers, timeout, locale, onRedirect, customer, live = false } = props;
   const assets = useStable(props.assets);
   const labels = useStable(props.labels);
+  const lowBalance = useStable(props.lowBalance);
   const appearance = useStable(props.appearance);
   const fallbackWallet = useStable(props.fallback?.wallet);
   const allowedRedirectHosts = useStable(props.allowedRedirectHosts);
   // Functions written inline are new each render: read the latest per request or click instead of
   // re-creating the client (the cache key does not depend on it, but a new client means new fetchers).
-  const latest = useRef({ fetch, headers, onRedirect, allowedRedirectHosts });
-  latest.current = { fetch, headers, onRedirect, allowedRedirectHosts };
+  const latest = useRef({ fetch, headers, onRedirect, allowedRedirectHosts, onCustomerRef: (_ref: string) => {} });
   const client = useMemo(
     () =>
       given ??
@@ -126,12 +150,30 @@ function CredytScope(props: CredytProviderProps): ReactNode {
         timeoutMs: timeout,
         // The client checks every redirect itself; read the provider's latest policy per request.
         allowedRedirectHosts: () => latest.current.allowedRedirectHosts,
+        onCustomerRef: (ref) => latest.current.onCustomerRef(ref),
       }),
     [given, baseUrl, timeout],
   );
   const swr = useSWRConfig();
   const { mutate, unload } = swr;
   const scope = useMemo(() => createScope(credytKeys.all(client.baseUrl), mutate), [client.baseUrl, mutate]);
+  const { cache } = swr;
+  // The server answered for another customer than the last answer did (its `Credyt-Customer-Ref`):
+  // nothing cached for the last one may stay, so every entry of this proxy goes and is fetched again.
+  const onCustomerRef = useCallback(
+    (ref: string) => {
+      const refs = lastRefs(cache);
+      const last = refs.get(scope.prefix[1] as string);
+      refs.set(scope.prefix[1] as string, ref);
+      if (last === undefined || last === ref) return;
+      scope.forget();
+      purge(cache, mutate, scope.prefix);
+    },
+    [cache, mutate, scope],
+  );
+  useIsomorphicLayoutEffect(() => {
+    latest.current = { fetch, headers, onRedirect, allowedRedirectHosts, onCustomerRef };
+  });
   useEffect(() => {
     mountedScopes.add(scope);
     return () => void mountedScopes.delete(scope);
@@ -159,8 +201,19 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const [switched, setSwitched] = useState(false);
   // The cache outlives a provider: one mounted again for another customer (after a sign-in page)
   // must clear what the last one left, so the last customer is remembered per cache and proxy.
-  const seen = lastCustomers(swr.cache);
-  const lastCustomer = useRef(seen.has(client.baseUrl) ? seen.get(client.baseUrl) : customer);
+  const seen = lastCustomers(cache);
+  // A provider that mounts starts empty unless it knows the cache holds its own customer's data (the same
+  // `customer` as the last provider on this cache) or another mounted provider shares the entries: the
+  // app's SWR cache outlives a sign-out, and without `customer` nothing says whose data it holds. This runs
+  // in the first render (once per mount), before any hook reads the cache, so not one frame shows it.
+  const [purged] = useState(() => {
+    const known = customer !== undefined && seen.has(client.baseUrl) && seen.get(client.baseUrl) === customer;
+    if (known || sharedWithMounted(mutate, scope.prefix)) return false;
+    purge(cache, mutate, scope.prefix);
+    lastRefs(cache).delete(client.baseUrl);
+    return true;
+  });
+  const lastCustomer = useRef(!purged && seen.has(client.baseUrl) ? seen.get(client.baseUrl) : customer);
   const switching = lastCustomer.current !== customer;
   const walletKey = switching ? null : key;
   useIsomorphicLayoutEffect(() => {
@@ -170,7 +223,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     scope.forget();
     setSwitched(true);
     if (props.cache === "isolated") void unload();
-    else void mutate((key) => covers(scope.prefix, key), undefined, { revalidate: true });
+    else purge(cache, mutate, scope.prefix);
   }, [customer]);
 
   const { onErrorRetry, errorRetryCount } = swr;
@@ -184,9 +237,10 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const navigate = useCallback(
     (url: string, kind: RedirectKind, target?: string, win?: Window | null) => {
       const safe = checkRedirect(url, allowedRedirectHosts);
-      const redirect = latest.current.onRedirect;
-      if (redirect) {
-        redirect(safe, { kind, target });
+      const event = new RedirectEvent(kind, target);
+      latest.current.onRedirect?.(safe, event);
+      if (event.defaultPrevented) {
+        win?.close();
         return false;
       }
       if (win) win.location.href = safe;
@@ -195,7 +249,6 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     },
     [allowedRedirectHosts],
   );
-  const intercepts = onRedirect !== undefined;
 
   const value = useMemo<CredytContextValue>(() => {
     const style: Record<string, string> = {};
@@ -211,9 +264,9 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       timeout: timeout ?? DEFAULT_CLIENT_TIMEOUT_MS,
       locale,
       assets,
+      lowBalance,
       t: labels ? { ...en, ...labels } : en,
       navigate,
-      intercepts,
       returnStatus,
       returnTopUp,
       rootProps: {
@@ -232,10 +285,10 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     timeout,
     locale,
     assets,
+    lowBalance,
     labels,
     appearance,
     navigate,
-    intercepts,
     returnStatus,
     returnTopUp,
   ]);

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { StrictMode } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { axe } from "vitest-axe";
+import { stay } from "../../test/stay";
 import { CredytProvider } from "./provider";
 import { createMockClient } from "./testing/mock-client";
 import { TopUpButton } from "./top-up-button";
@@ -19,7 +20,7 @@ describe("coming back from checkout", () => {
   it("remembers the balance before redirecting", async () => {
     const client = createMockClient({ wallet: usd(14.57) });
     render(
-      <CredytProvider client={client} onRedirect={() => {}} locale="en-US">
+      <CredytProvider client={client} onRedirect={stay} locale="en-US">
         <WalletBalance />
         <TopUpButton amount={25} currency="USD" />
       </CredytProvider>,
@@ -31,6 +32,7 @@ describe("coming back from checkout", () => {
       asset: "USD",
       accountId: "default:USD",
       available: 14.57,
+      pendingIn: 0,
       amount: 25,
       currency: "USD",
     });
@@ -38,7 +40,7 @@ describe("coming back from checkout", () => {
 
   it("fetches the balance before redirecting when no balance on the page has loaded it", async () => {
     const client = createMockClient({ wallet: usd(14.57) });
-    const onRedirect = vi.fn();
+    const onRedirect = vi.fn(stay);
     render(
       <CredytProvider client={client} onRedirect={onRedirect}>
         <TopUpButton amount={25} currency="USD" />
@@ -52,6 +54,7 @@ describe("coming back from checkout", () => {
       asset: "USD",
       accountId: "default:USD",
       available: 14.57,
+      pendingIn: 0,
       amount: 25,
       currency: "USD",
     });
@@ -59,7 +62,7 @@ describe("coming back from checkout", () => {
 
   it("remembers zero for an asset the wallet has no account for yet (the credit opens it)", async () => {
     const client = createMockClient({ wallet: { accounts: [] } });
-    const onRedirect = vi.fn();
+    const onRedirect = vi.fn(stay);
     render(
       <CredytProvider client={client} onRedirect={onRedirect}>
         <TopUpButton amount={25} currency="USD" />
@@ -70,6 +73,7 @@ describe("coming back from checkout", () => {
     expect(JSON.parse(sessionStorage.getItem("credyt:top-up") ?? "")).toEqual({
       asset: "USD",
       available: 0,
+      pendingIn: 0,
       amount: 25,
       currency: "USD",
     });

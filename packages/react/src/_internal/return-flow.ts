@@ -11,11 +11,17 @@ export type ReturnStatus = "idle" | "pending" | "processing" | "success" | "fail
 
 /** The balance remembered just before leaving for checkout. */
 export interface PendingTopUp {
+  /** The account the top-up credits, when the wallet had it. */
   accountId?: string | undefined;
+  /** The asset the top-up credits. */
   asset: string;
+  /** Its balance just before leaving for checkout (the baseline the credit is detected against). */
   available?: number | undefined;
+  /** The account's `pendingIn` before this checkout (abandoned checkouts count there until they expire). */
+  pendingIn?: number | undefined;
   /** What the customer paid, for the confirmation ("Added $20.00"). */
   amount?: number | undefined;
+  /** The currency paid in. */
   currency?: string | undefined;
 }
 
@@ -70,8 +76,11 @@ export function useReturnFlow(
   const [status, pending, marker] = state;
   const watching = marker === "portal" || status === "pending";
   const { data, error, mutate } = useSWR<Wallet, CredytError>(watching ? key : null, fetcher, config);
+  // The latest answer, for the effect below (written after render, never during it).
   const first = useRef(data);
-  first.current = data;
+  useEffect(() => {
+    first.current = data;
+  });
   // The first answer (the request every balance shares) has come, data or error.
   const answered = data !== undefined || error !== undefined;
 
@@ -109,4 +118,23 @@ export function useReturnFlow(
   }, [status, answered, pending, marker, mutate]);
 
   return [status, pending];
+}
+
+/**
+ * What of `account.pendingIn` is really on its way without `showPending`: only the top-up this browser
+ * just paid, while it is not yet credited. Once credited (`success`), or with no paid checkout, nothing:
+ * an abandoned or refused checkout's amount stays in Credyt's `pending_in` until it expires, and must
+ * never read as money coming. Other checkouts were pending before this one: then at most what was paid
+ * (in the asset paid for; in another asset the amount is unknown, so none is shown).
+ */
+export function pendingShown(
+  pendingIn: number | undefined,
+  status: ReturnStatus,
+  paid: PendingTopUp | undefined,
+): number | undefined {
+  if (pendingIn === undefined || pendingIn <= 0) return undefined;
+  if (status !== "pending" && status !== "processing") return undefined;
+  if (!paid?.pendingIn) return pendingIn;
+  if (paid.amount === undefined || paid.currency?.toUpperCase() !== paid.asset.toUpperCase()) return undefined;
+  return Math.min(pendingIn, paid.amount);
 }

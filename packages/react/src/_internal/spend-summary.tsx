@@ -1,4 +1,5 @@
 import { formatAmount } from "@credyt/core";
+import { clsx } from "clsx";
 import { forwardRef, type HTMLAttributes, memo } from "react";
 import { fill, withVariables } from "./context";
 import { useUsageContext } from "./usage-context";
@@ -13,7 +14,12 @@ export interface SpendSummaryProps extends Omit<HTMLAttributes<HTMLParagraphElem
   tz?: string;
   /** Only these assets, in this order. @default every asset spent, as the server sorts them */
   assets?: string[];
+  /** Class names per part (`root` merged with `className`). */
+  classNames?: Partial<Record<SpendSummaryPart, string>>;
 }
+
+/** Parts of `<SpendSummary>` that take a class name (`data-credyt="spend-summary-<part>"`). */
+export type SpendSummaryPart = "root" | "error" | "retry";
 
 /**
  * "Spent this month: $12.40 · 1,250,000 TOK": this calendar month's spend per asset, a view over
@@ -21,7 +27,7 @@ export interface SpendSummaryProps extends Omit<HTMLAttributes<HTMLParagraphElem
  */
 export const SpendSummary = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLParagraphElement, SpendSummaryProps>(function SpendSummary(props, ref) {
-    const { tz, assets: only, className, ...rest } = props;
+    const { tz, assets: only, classNames: cn = {}, className, ...rest } = props;
     const ctx = useUsageContext("SpendSummary");
     const { u, t, locale, assets } = ctx;
     const { data, error, mutate } = useUsageSummary(tz === undefined ? {} : { tz });
@@ -44,15 +50,17 @@ export const SpendSummary = /* @__PURE__ */ memo(
         {...ctx.rootProps}
         {...rest}
         style={withVariables(ctx.rootProps.style, rest.style)}
-        className={className}
+        className={clsx(cn.root, className) || undefined}
       >
         {state === "loading" && u.usageLoading}
         {state === "empty" && u.spentNothing}
         {state === "ready" && fill(u.spentThisMonth, { amounts })}
         {state === "error" && (
           <>
-            <span data-credyt="spend-summary-error">{u.usageError}</span>{" "}
-            <button type="button" data-credyt="spend-summary-retry" onClick={() => void mutate()}>
+            <span data-credyt="spend-summary-error" className={cn.error}>
+              {u.usageError}
+            </span>{" "}
+            <button type="button" data-credyt="spend-summary-retry" className={cn.retry} onClick={() => void mutate()}>
               {t.retry}
             </button>
           </>

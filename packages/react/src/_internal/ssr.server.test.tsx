@@ -53,7 +53,7 @@ describe("server rendering (node, no window)", () => {
   it("renders a server-prefetched balance with no loading state", () => {
     const html = renderToString(
       <CredytProvider baseUrl="/api/credyt" locale="en-US" fallback={{ wallet: fixtures.manyAccounts.wallet }}>
-        <WalletBalance asset="USD" lowBalanceThreshold={5} />
+        <WalletBalance asset="USD" lowBalance={5} />
         <WalletBalance showAll />
       </CredytProvider>,
     );

@@ -3,6 +3,7 @@ import { act, render, screen, waitFor } from "@testing-library/react";
 import { Suspense } from "react";
 import useSWR, { mutate, SWRConfig } from "swr";
 import { describe, expect, it, vi } from "vitest";
+import { stay } from "../../test/stay";
 import { mutateCredyt } from "./mutate-credyt";
 import { CredytProvider } from "./provider";
 import { createMockClient } from "./testing/mock-client";
@@ -156,7 +157,7 @@ describe("SWR interop", () => {
         redirectUrl: `https://portal.credyt.ai/s/${++n}`,
         expiresAt: new Date(Date.now() + 600_000).toISOString(),
       });
-      const onRedirect = vi.fn();
+      const onRedirect = vi.fn(stay);
       shown = [];
       const app = (customer: string | null) => (
         <CredytProvider client={client} cache={cache} customer={customer} onRedirect={onRedirect}>

@@ -9,7 +9,7 @@ import { WalletBalance } from "./wallet-balance";
 function BillingCard(props: { children?: ReactNode }): ReactNode {
   return (
     <div style={{ display: "grid", gap: 12, justifyItems: "start", maxWidth: 420 }}>
-      <WalletBalance asset="USD" lowBalanceThreshold={20} />
+      <WalletBalance asset="USD" lowBalance={20} />
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
         <TopUpButton amount={20} currency="USD" />
         <TopUpButton currency="USD" />
@@ -117,7 +117,7 @@ export const UnstyledWithUtilityClasses: Story = {
       <style>{HOST_UTILITIES}</style>
       <WalletBalance
         asset="USD"
-        lowBalanceThreshold={5}
+        lowBalance={5}
         className="u-row"
         classNames={{ amount: "u-amount", badge: "u-badge" }}
       />

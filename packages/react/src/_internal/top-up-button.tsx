@@ -1,6 +1,8 @@
-import { formatAmount, type TopUpInput } from "@credyt/core";
+import { type CredytError, formatAmount, type TopUp, type TopUpInput, type Wallet } from "@credyt/core";
 import { Slot } from "@radix-ui/react-slot";
+import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef, lazy, memo, Suspense, useRef, useState } from "react";
+import useSWR from "swr";
 import { compose } from "./compose";
 import { fill, useCredytContext, withVariables } from "./context";
 import { errorMessage } from "./error-message";
@@ -9,19 +11,54 @@ import { useTopUp } from "./use-top-up";
 
 export type { TopUpDialogPart };
 
-const TopUpDialog = /* @__PURE__ */ lazy(() => import("./top-up-dialog").then((m) => ({ default: m.TopUpDialog })));
+/** Parts of `<TopUpButton>` that take a class name: `root` (the button) and the dialog's parts. */
+export type TopUpButtonPart = "root" | TopUpDialogPart;
+
+const CURRENCIES: ReadonlySet<string> | undefined =
+  typeof Intl.supportedValuesOf === "function" ? new Set(Intl.supportedValuesOf("currency")) : undefined;
+
+/** An ISO 4217 currency (`USD`), not a custom asset (`TOK`). */
+function isCurrency(code: string): boolean {
+  const upper = code.toUpperCase();
+  return CURRENCIES ? CURRENCIES.has(upper) : /^[A-Z]{3}$/.test(upper);
+}
+
+// The dialog's code (Radix Dialog) loads on first open, or earlier on hover or focus of a trigger.
+let dialogChunk: Promise<typeof import("./top-up-dialog")> | undefined;
+let dialogReady = false;
+function loadDialog(): Promise<typeof import("./top-up-dialog")> {
+  dialogChunk ??= import("./top-up-dialog").then(
+    (m) => {
+      dialogReady = true;
+      return m;
+    },
+    (error: unknown) => {
+      dialogChunk = undefined; // a failed chunk (offline) is tried again on the next open
+      throw error;
+    },
+  );
+  return dialogChunk;
+}
+const TopUpDialog = /* @__PURE__ */ lazy(() => loadDialog().then((m) => ({ default: m.TopUpDialog })));
 
 /** `data-state` of the button: `idle`, `pending` (creating the checkout), `success` (redirecting), `error`. */
 export type TopUpButtonState = "idle" | "pending" | "success" | "error";
 
 /** Props of {@link TopUpButton}. */
-export interface TopUpButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+export interface TopUpButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "onError"> {
   /** Fixed amount in major units: the click goes straight to checkout. Without it, a dialog asks. */
   amount?: number;
-  /** Currency the customer pays in (`"USD"`). */
-  currency: string;
-  /** Asset credited, when it differs from `currency` (`"TOK"`). */
+  /**
+   * Currency the customer pays in (`"USD"`). @default `asset` when it is a currency, else the first
+   * currency account of the wallet (the button waits for the wallet then)
+   */
+  currency?: string;
+  /** Asset credited, when it differs from `currency` (`"TOK"`). @default `currency` */
   asset?: string;
+  /** Called when the checkout is created and the page leaves for it ("checkout started"). */
+  onSuccess?: (topUp: TopUp) => void;
+  /** Called when a top-up fails (the message also shows next to the button, or in the dialog). */
+  onError?: (error: CredytError) => void;
   /** Amounts offered as one-click choices in the dialog. @default [10, 25, 50] */
   presets?: number[];
   /** Smallest amount the dialog accepts (match your proxy's `topUps.min`). */
@@ -38,9 +75,10 @@ export interface TopUpButtonProps extends ButtonHTMLAttributes<HTMLButtonElement
   open?: boolean;
   /** Dialog open state on first render (uncontrolled). @default false */
   defaultOpen?: boolean;
+  /** Called when the dialog opens or closes. */
   onOpenChange?: (open: boolean) => void;
-  /** Class names of the dialog's parts. */
-  classNames?: Partial<Record<TopUpDialogPart, string>>;
+  /** Class names per part: `root` (the button, merged with `className`) and the dialog's parts. */
+  classNames?: Partial<Record<TopUpButtonPart, string>>;
 }
 
 /**
@@ -50,25 +88,53 @@ export interface TopUpButtonProps extends ButtonHTMLAttributes<HTMLButtonElement
  */
 export const TopUpButton = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLButtonElement, TopUpButtonProps>(function TopUpButton(props, ref) {
-    const { amount, currency, asset, presets, min, max, description, returnUrl, asChild, children, ...other } = props;
-    const { open: openProp, defaultOpen = false, onOpenChange, classNames, className, onClick, ...rest } = other;
+    const { amount, asset, presets, min, max, description, returnUrl, asChild, children, ...other } = props;
+    const { open: openProp, defaultOpen = false, onOpenChange, classNames, className, onClick, ...more } = other;
+    const { onMouseEnter, onFocus } = more;
+    const { onSuccess, onError, currency: currencyProp, ...rest } = more;
     const ctx = useCredytContext("TopUpButton");
-    if (typeof currency !== "string" || currency === "") {
-      throw new Error('`TopUpButton` needs a `currency`, for example <TopUpButton currency="USD" />.');
+    if (currencyProp !== undefined && (typeof currencyProp !== "string" || currencyProp === "")) {
+      throw new Error('`TopUpButton`: `currency` must be a currency code such as "USD", or left out.');
     }
+    const fromProps = currencyProp ?? (asset !== undefined && isCurrency(asset) ? asset : undefined);
+    // Nothing names the currency: the wallet's first currency account does (the shared wallet request).
+    const { data: wallet } = useSWR<Wallet, CredytError>(
+      fromProps === undefined ? ctx.walletKey : null,
+      ctx.fetchWallet,
+      ctx.walletConfig,
+    );
+    const currency = fromProps ?? wallet?.accounts.find((a) => isCurrency(a.asset))?.asset ?? "";
     if (amount !== undefined && !(Number.isFinite(amount) && amount > 0)) {
       throw new Error(
         `\`TopUpButton\`: \`amount\` must be a positive number, got ${amount}. Leave it out to let the customer choose.`,
       );
     }
     const { t, locale, rootProps } = ctx;
-    const topUp = useTopUp();
+    // The components report failures in place: `trigger` resolves, SWR's `onError` still fires.
+    const topUp = useTopUp({
+      throwOnError: false,
+      onSuccess: onSuccess && ((data) => onSuccess(data)),
+      onError: onError && ((error) => onError(error)),
+    });
     const [openState, setOpenState] = useState(defaultOpen);
     const open = openProp ?? openState;
     const [loaded, setLoaded] = useState(open);
     const own = useRef<HTMLButtonElement | null>(null);
 
+    // Busy from the click until the dialog's code is in (it may take seconds on a slow network).
+    const [chunkLoading, setChunkLoading] = useState(false);
+    const prefetch = () => {
+      if (amount !== undefined || dialogReady) return;
+      loadDialog().catch(() => undefined); // the open itself reports a failure (Suspense)
+    };
     const setOpen = (next: boolean) => {
+      if (next && !dialogReady) {
+        setChunkLoading(true);
+        loadDialog().then(
+          () => setChunkLoading(false),
+          () => setChunkLoading(false),
+        );
+      }
       if (next) setLoaded(true);
       setOpenState(next);
       onOpenChange?.(next);
@@ -85,7 +151,9 @@ export const TopUpButton = /* @__PURE__ */ memo(
           : "idle";
     const Comp = asChild ? Slot : "button";
     const label =
-      amount === undefined ? t.topUp : fill(t.topUpAmount, { amount: formatAmount(amount, currency, { locale }) });
+      amount === undefined || currency === ""
+        ? t.topUp
+        : fill(t.topUpAmount, { amount: formatAmount(amount, currency, { locale }) });
 
     return (
       <>
@@ -93,22 +161,24 @@ export const TopUpButton = /* @__PURE__ */ memo(
           type={asChild ? undefined : "button"}
           data-credyt="top-up-button"
           data-state={state}
-          aria-busy={topUp.isMutating || undefined}
-          aria-disabled={topUp.isMutating || undefined}
+          aria-busy={topUp.isMutating || chunkLoading || undefined}
+          aria-disabled={topUp.isMutating || currency === "" || undefined}
           aria-haspopup={amount === undefined ? "dialog" : undefined}
           aria-expanded={amount === undefined ? open : undefined}
           {...rootProps}
           {...rest}
           style={withVariables(rootProps.style, rest.style)}
-          className={className}
+          className={clsx(classNames?.root, className) || undefined}
           ref={(node: HTMLButtonElement | null) => {
             own.current = node;
             if (typeof ref === "function") ref(node);
             else if (ref) ref.current = node;
           }}
+          onMouseEnter={compose(onMouseEnter, prefetch)}
+          onFocus={compose(onFocus, prefetch)}
           onClick={compose(onClick, (event) => {
             event.preventDefault();
-            if (topUp.isMutating) return;
+            if (topUp.isMutating || currency === "") return;
             if (amount === undefined) setOpen(true);
             else void topUp.trigger(input(amount));
           })}

@@ -1,11 +1,23 @@
 import { formatAmount, type UsageEvent } from "@credyt/core";
-import { forwardRef, type HTMLAttributes, memo, type ReactNode, useMemo } from "react";
+import { clsx } from "clsx";
+import {
+  forwardRef,
+  type HTMLAttributes,
+  memo,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { withVariables } from "./context";
 import { useUsageContext } from "./usage-context";
 import { type UseUsageResult, useUsage } from "./use-usage";
 
 /** Parts of `<UsageHistory>` that take a class name (each carries `data-credyt="usage-<part>"`). */
 export type UsageHistoryPart =
+  | "root"
   | "days"
   | "day"
   | "heading"
@@ -80,10 +92,28 @@ export const UsageHistory = /* @__PURE__ */ memo(
       [locale],
     );
     const retry = () => void usage.mutate();
+    // "Load more": once the next page is in, focus moves to its first row (the button may go away with
+    // the last page, and focus must never drop to the body).
+    const own = useRef<HTMLElement | null>(null);
+    const [focusRow, setFocusRow] = useState<number | undefined>(undefined);
+    const count = usage.events.length;
+    useEffect(() => {
+      if (focusRow === undefined || count <= focusRow) return;
+      own.current?.querySelectorAll<HTMLElement>('[data-credyt="usage-item"]')[focusRow]?.focus();
+      setFocusRow(undefined);
+    }, [focusRow, count]);
+    const setRef = useCallback(
+      (node: HTMLElement | null) => {
+        own.current = node;
+        if (typeof ref === "function") ref(node);
+        else if (ref) ref.current = node;
+      },
+      [ref],
+    );
 
     return (
       <section
-        ref={ref}
+        ref={setRef}
         data-credyt="usage-history"
         data-state={state}
         aria-label={u.usageHistory}
@@ -91,7 +121,7 @@ export const UsageHistory = /* @__PURE__ */ memo(
         {...ctx.rootProps}
         {...rest}
         style={withVariables(ctx.rootProps.style, rest.style)}
-        className={className}
+        className={clsx(cn.root, className) || undefined}
       >
         {state === "loading" && (
           <p data-credyt="usage-skeleton" className={cn.skeleton}>
@@ -112,7 +142,7 @@ export const UsageHistory = /* @__PURE__ */ memo(
                 </h3>
                 <ul data-credyt="usage-list" className={cn.list}>
                   {group.events.map((event) => (
-                    <li key={event.id} data-credyt="usage-item" className={cn.item}>
+                    <li key={event.id} data-credyt="usage-item" className={cn.item} tabIndex={-1}>
                       <time data-credyt="usage-time" dateTime={event.occurredAt} className={cn.time}>
                         {formats.time.format(new Date(event.occurredAt))}
                       </time>
@@ -155,9 +185,14 @@ export const UsageHistory = /* @__PURE__ */ memo(
             type="button"
             data-credyt="usage-more"
             data-state={usage.isLoadingMore ? "pending" : "idle"}
-            disabled={usage.isLoadingMore}
+            // Not `disabled`: a disabled button loses focus to the body while the page loads.
+            aria-disabled={usage.isLoadingMore || undefined}
             className={cn.more}
-            onClick={() => void usage.loadMore()}
+            onClick={() => {
+              if (usage.isLoadingMore) return;
+              setFocusRow(count);
+              void usage.loadMore();
+            }}
           >
             {usage.isLoadingMore ? u.usageLoadingMore : u.usageLoadMore}
           </button>

@@ -24,7 +24,9 @@ const lastSeen = /* @__PURE__ */ new WeakMap<object, Map<string, Wallet>>();
 export function useRevalidateWithWallet(ctx: CredytContextValue, name: string, revalidate: () => unknown): void {
   const { data } = useSWR<Wallet, CredytError>(ctx.walletKey, null, { revalidateOnMount: false });
   const latest = useRef(revalidate);
-  latest.current = revalidate;
+  useEffect(() => {
+    latest.current = revalidate;
+  });
   useEffect(() => {
     if (data === undefined) return;
     let views = lastSeen.get(ctx.scope);

@@ -14,7 +14,7 @@ describe("the usage components render on the server (node, no window)", () => {
         <UsageHistory />
         <SpendSummary />
         <SpendChart />
-        <LowBalanceNotice threshold={5} topUp={{ currency: "USD" }} />
+        <LowBalanceNotice lowBalance={5} topUp={{ currency: "USD" }} />
       </CredytProvider>,
     );
     expect(html).toContain('data-credyt="usage-history" data-state="loading"');
@@ -27,7 +27,7 @@ describe("the usage components render on the server (node, no window)", () => {
   it("renders the low-balance notice from a server-prefetched wallet (never dismissed on the server)", () => {
     const html = renderToString(
       <CredytProvider baseUrl="/api/credyt" locale="en-US" fallback={{ wallet: fixtures.lowBalance.wallet }}>
-        <LowBalanceNotice asset="USD" threshold={5} topUp={{ currency: "USD", amount: 20 }} />
+        <LowBalanceNotice asset="USD" lowBalance={5} topUp={{ currency: "USD", amount: 20 }} />
       </CredytProvider>,
     );
     expect(html).toContain('data-credyt="low-balance"');

@@ -1,13 +1,16 @@
 import type { Account, CredytError, Wallet } from "@credyt/core";
 import type { KeyedMutator } from "swr";
-import { type CredytSWROptions, useWallet } from "./use-wallet";
+import { type UseWalletOptions, useWallet } from "./use-wallet";
 
 /** What {@link useAccount} returns: SWR's fields, with `data` narrowed to one account. */
 export interface UseAccountResult {
   /** The account, or `undefined` while loading or when the wallet has no such account. */
   data: Account | undefined;
+  /** The last error, typed as `CredytError`. */
   error: CredytError | undefined;
+  /** No data yet and a request in flight. */
   isLoading: boolean;
+  /** A request (first or revalidation) is in flight. */
   isValidating: boolean;
   /** SWR's bound `mutate` of the wallet: no argument re-fetches, a wallet writes it. */
   mutate: KeyedMutator<Wallet>;
@@ -31,8 +34,9 @@ export function selectAccount(wallet: Wallet | undefined, assetOrId?: string): A
  * @example
  * const { data: usd, error, isLoading } = useAccount("USD");
  * const { data: tokens } = useAccount("default:TOK", { refreshInterval: 10_000 });
+ * const { data: live } = useAccount("USD", { live: true }); // follows the proxy's live stream
  */
-export function useAccount(assetOrId?: string, options?: CredytSWROptions): UseAccountResult {
+export function useAccount(assetOrId?: string, options?: UseWalletOptions): UseAccountResult {
   const wallet = useWallet(options);
   // Getters, as SWR's own: a component re-renders only for the fields it reads.
   return {

@@ -1,6 +1,6 @@
 import type { CredytClient, CredytError, PortalSession } from "@credyt/core";
 import { useCallback, useMemo, useState } from "react";
-import useSWRMutation from "swr/mutation";
+import useSWRMutation, { type SWRMutationConfiguration } from "swr/mutation";
 import { useCredytContext } from "./context";
 import type { Scope } from "./scope";
 import { toCredytError } from "./to-credyt-error";
@@ -11,14 +11,37 @@ export interface BillingPortalTriggerOptions {
   target?: string | undefined;
 }
 
+/**
+ * SWR's mutation options, for {@link useBillingPortal} and its `trigger`: `onSuccess` (the portal is
+ * opening), `onError`, `throwOnError` (default `true`, as in SWR) and the rest of `useSWRMutation`'s.
+ */
+export type UseBillingPortalOptions = SWRMutationConfiguration<
+  PortalSession,
+  CredytError,
+  unknown[],
+  BillingPortalTriggerOptions
+> & {
+  /** Reject `trigger`'s promise with the error (SWR's default), or resolve `undefined`. @default true */
+  throwOnError?: boolean;
+};
+
 /** What {@link useBillingPortal} returns. */
 export interface UseBillingPortalResult {
-  /** Gets a session (reusing an unexpired one) and navigates to the portal. Resolves `undefined` on failure. */
-  trigger: (options?: BillingPortalTriggerOptions) => Promise<PortalSession | undefined>;
+  /**
+   * Gets a session (reusing an unexpired one) and navigates to the portal. On failure rejects with the
+   * `CredytError`, or resolves `undefined` with `throwOnError: false`.
+   */
+  trigger: (
+    options?: BillingPortalTriggerOptions,
+    mutationOptions?: UseBillingPortalOptions,
+  ) => Promise<PortalSession | undefined>;
   /** Creates a session in the background (on hover or focus) so the click navigates at once. */
   prefetch: () => void;
+  /** From the click until the page leaves (or the request fails). */
   isMutating: boolean;
+  /** The last session opened. */
   data: PortalSession | undefined;
+  /** The last error, typed as `CredytError`. */
   error: CredytError | undefined;
   /**
    * Drops the cached session (for every component under this provider) and clears `data` and
@@ -73,12 +96,15 @@ function getSession(store: Scope, client: CredytClient): Promise<PortalSession> 
  * session is dropped when the customer may have changed: a different wallet loaded, an
  * `unauthorized` answer, the provider's `customer` prop, `mutateCredyt()` or `reset()`.
  *
+ * SWR's mutation options go in the hook or per `trigger` call, with SWR's defaults: `trigger` rejects
+ * on failure unless `throwOnError: false`.
+ *
  * @example
- * const { trigger, prefetch, isMutating } = useBillingPortal();
+ * const { trigger, prefetch, isMutating } = useBillingPortal({ throwOnError: false });
  * <button onMouseEnter={prefetch} onFocus={prefetch} onClick={() => trigger()}>Billing</button>
  */
-export function useBillingPortal(): UseBillingPortalResult {
-  const { client, scope, navigate, intercepts } = useCredytContext("useBillingPortal");
+export function useBillingPortal(options?: UseBillingPortalOptions): UseBillingPortalResult {
+  const { client, scope, navigate } = useCredytContext("useBillingPortal");
   // Navigating away in this tab: stay pending until the page unloads.
   const [leaving, setLeaving] = useState(false);
   const key = useMemo(() => [...scope.prefix, "billing-portal"], [scope]);
@@ -94,7 +120,8 @@ export function useBillingPortal(): UseBillingPortalResult {
         throw toCredytError(error);
       }
     },
-    { throwOnError: false },
+    // `Opening` is `BillingPortalTriggerOptions` plus the window opened at the click.
+    options as SWRMutationConfiguration<PortalSession, CredytError, unknown[], Opening> | undefined,
   );
   const { trigger: run, reset: clear } = mutation;
 
@@ -104,14 +131,18 @@ export function useBillingPortal(): UseBillingPortalResult {
   }, [scope, client]);
 
   const trigger = useCallback(
-    (options: BillingPortalTriggerOptions = {}) => {
-      const { target } = options;
-      // Opened synchronously inside the click, before any await, so browsers allow it.
-      const win = target === "_blank" && !intercepts ? window.open("", "_blank") : undefined;
+    (opening: BillingPortalTriggerOptions = {}, mutationOptions?: UseBillingPortalOptions) => {
+      const { target } = opening;
+      // Opened synchronously inside the click, before any await, so browsers allow it (closed again
+      // when `onRedirect` prevents the navigation).
+      const win = target === "_blank" ? window.open("", "_blank") : undefined;
       if (win) win.opener = null;
-      return run({ target, win });
+      return run(
+        { target, win },
+        mutationOptions as SWRMutationConfiguration<PortalSession, CredytError, unknown[], Opening> | undefined,
+      );
     },
-    [run, intercepts],
+    [run],
   );
 
   const reset = useCallback(() => {
@@ -130,6 +161,7 @@ export function useBillingPortal(): UseBillingPortalResult {
   };
 }
 
+/** What `trigger` hands the mutation: where to open the portal. */
 interface Opening {
   target: string | undefined;
   win: Window | null | undefined;

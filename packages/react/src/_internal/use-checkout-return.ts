@@ -9,6 +9,7 @@ export interface UseCheckoutReturnResult {
   asset: string | undefined;
   /** Amount and currency the customer paid, when this tab started the top-up (for "Added $20.00"). */
   amount: number | undefined;
+  /** The currency paid in, when this tab started the top-up. */
   currency: string | undefined;
 }
 

@@ -1,22 +1,36 @@
 import { CredytError, type TopUp, type TopUpInput, type Wallet } from "@credyt/core";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { unstable_serialize, useSWRConfig } from "swr";
-import useSWRMutation from "swr/mutation";
+import useSWRMutation, { type SWRMutationConfiguration } from "swr/mutation";
 import { useCredytContext } from "./context";
 import { rememberTopUp } from "./return-flow";
 import { toCredytError } from "./to-credyt-error";
 import { selectAccount } from "./use-account";
 
+/**
+ * SWR's mutation options, for {@link useTopUp} and its `trigger`: `onSuccess` (checkout created, the page
+ * is leaving for it), `onError`, `throwOnError` (default `true`, as in SWR: `trigger` rejects with the
+ * `CredytError`; `false` resolves `undefined` and leaves the error in `error`), and the rest of
+ * `useSWRMutation`'s options.
+ */
+export type UseTopUpOptions = SWRMutationConfiguration<TopUp, CredytError, unknown[], TopUpInput> & {
+  /** Reject `trigger`'s promise with the error (SWR's default), or resolve `undefined`. @default true */
+  throwOnError?: boolean;
+};
+
 /** What {@link useTopUp} returns (SWR mutation field names). */
 export interface UseTopUpResult {
   /**
    * Creates a top-up and sends the customer to checkout. Calls while one is in flight return the
-   * same promise (no second POST). Resolves with the top-up, or `undefined` on failure (see `error`).
+   * same promise (no second POST; their own options are not used). Resolves with the top-up; on
+   * failure rejects with the `CredytError`, or resolves `undefined` with `throwOnError: false` (see `error`).
    */
-  trigger: (input: TopUpInput) => Promise<TopUp | undefined>;
+  trigger: (input: TopUpInput, options?: UseTopUpOptions) => Promise<TopUp | undefined>;
   /** True from the click until the page leaves for checkout (or the request fails). */
   isMutating: boolean;
+  /** The last top-up created. */
   data: TopUp | undefined;
+  /** The last error, typed as `CredytError`. */
   error: CredytError | undefined;
   /** Clears `data` and `error` and starts a new purchase intent. */
   reset: () => void;
@@ -45,11 +59,21 @@ function newKey(): string {
  * double clicks, the balance remembered for the return (fetched first if not loaded), a validated
  * redirect, then checkout.
  *
+ * SWR's mutation options go in the hook or per `trigger` call, with SWR's defaults: `trigger` rejects
+ * on failure unless `throwOnError: false`.
+ *
  * @example
- * const { trigger, isMutating, error } = useTopUp();
- * <button onClick={() => trigger({ amount: 20, currency: "USD" })} aria-disabled={isMutating}>Top up</button>
+ * const { trigger, isMutating, error } = useTopUp({ onSuccess: () => track("checkout_started") });
+ * const buy = async () => {
+ *   try {
+ *     await trigger({ amount: 20, currency: "USD" });
+ *   } catch {
+ *     // `error` holds the CredytError too; show it next to the button
+ *   }
+ * };
+ * <button onClick={buy} aria-disabled={isMutating}>Top up</button>
  */
-export function useTopUp(): UseTopUpResult {
+export function useTopUp(options?: UseTopUpOptions): UseTopUpResult {
   const { client, navigate, walletKey, fetchWallet, scope, timeout } = useCredytContext("useTopUp");
   const { cache, mutate } = useSWRConfig();
   // Leaving the page for checkout: stay locked so a click during unload cannot start a second purchase.
@@ -81,7 +105,14 @@ export function useTopUp(): UseTopUpResult {
       const account = selectAccount(wallet, asset);
       // A known wallet without this asset's account: the credit will open it, from zero.
       const available = account?.available ?? (wallet ? 0 : undefined);
-      rememberTopUp({ asset, accountId: account?.id, available, amount: input.amount, currency: input.currency });
+      rememberTopUp({
+        asset,
+        accountId: account?.id,
+        available,
+        pendingIn: account?.pendingIn ?? (wallet ? 0 : undefined),
+        amount: input.amount,
+        currency: input.currency,
+      });
       const left = navigate(topUp.redirectUrl, "top_up");
       intent.current = undefined;
       setLeaving(left);
@@ -94,13 +125,13 @@ export function useTopUp(): UseTopUpResult {
     }
   };
   const key = useMemo(() => [...scope.prefix, "top-up"], [scope]);
-  const mutation = useSWRMutation<TopUp, CredytError, unknown[], TopUpInput>(key, buy, { throwOnError: false });
+  const mutation = useSWRMutation<TopUp, CredytError, unknown[], TopUpInput>(key, buy, options);
   const { trigger: run, reset: clear } = mutation;
 
   const trigger = useCallback(
-    (input: TopUpInput) => {
+    (input: TopUpInput, callOptions?: UseTopUpOptions) => {
       if (!inflight.current) {
-        inflight.current = run(input).finally(() => {
+        inflight.current = run(input, callOptions).finally(() => {
           inflight.current = undefined;
         });
       }

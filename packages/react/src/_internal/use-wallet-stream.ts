@@ -1,7 +1,8 @@
 import { CredytError, credytKeys, type Wallet } from "@credyt/core";
-import { useMemo } from "react";
+import { useContext, useMemo } from "react";
 import { useSWRConfig } from "swr";
 import useSWRSubscription from "swr/subscription";
+import { CredytContext } from "./context";
 import type {
   EventSourceConstructor,
   EventSourceLike,
@@ -38,13 +39,14 @@ export type { EventSourceConstructor, EventSourceLike, WalletStreamStatus };
 
 /** Options of {@link useWalletStream}. */
 export interface UseWalletStreamOptions {
-  /** Where the proxy is mounted, as given to `CredytProvider`. @default "/api/credyt" */
+  /** Where the proxy is mounted. @default the enclosing `CredytProvider`'s, else "/api/credyt" */
   baseUrl?: string;
   /** Set `false` to close the stream (the hook then does nothing). @default true */
   enabled?: boolean;
   /**
    * Who the stream is for (e.g. the signed-in customer). A change closes the stream and opens a new one, so an
-   * open stream never writes the last customer's wallet after a sign-in switch. @default ""
+   * open stream never writes the last customer's wallet after a sign-in switch.
+   * @default the enclosing `CredytProvider`'s `customer`, else ""
    */
   scope?: string;
   /** The `EventSource` to open the stream with (a polyfill, a test double). @default globalThis.EventSource */
@@ -86,10 +88,12 @@ const isProduction = () =>
  * }
  */
 export function useWalletStream(options: UseWalletStreamOptions = {}): UseWalletStreamResult {
+  // Under a provider, its proxy and customer: the stream must write where the balances read.
+  const ctx = useContext(CredytContext);
   const {
-    baseUrl = "/api/credyt",
+    baseUrl = ctx?.client.baseUrl ?? "/api/credyt",
     enabled = true,
-    scope = "",
+    scope = ctx?.customerScope ?? "",
     EventSource: Source,
     fetch: doFetch,
     firstEventTimeoutMs = 15_000,

@@ -63,9 +63,8 @@ const meta = {
   args: { asset: "USD" },
   argTypes: {
     asset: { control: "text" },
-    accountId: { control: "text" },
     showAll: { control: "boolean" },
-    lowBalanceThreshold: { control: "number" },
+    lowBalance: { control: "number" },
   },
 } satisfies Meta<typeof WalletBalance>;
 export default meta;
@@ -164,9 +163,9 @@ export const Overdraft: Story = {
   },
 };
 
-/** Under `lowBalanceThreshold`: a "Low balance" badge. */
+/** Under `lowBalance`: a "Low balance" badge. */
 export const LowBalance: Story = {
-  args: { lowBalanceThreshold: 5 },
+  args: { lowBalance: 5 },
   parameters: { credyt: { scenario: "lowBalance" } },
   play: async ({ canvas }) => {
     await expect(await canvas.findByText("Low balance")).toBeVisible();
@@ -184,7 +183,7 @@ export const CustomAsset: Story = {
 
 /** `showAll`: every account as a list (fiat, custom assets, a second named account). */
 export const ManyAccounts: Story = {
-  args: { asset: undefined, showAll: true, lowBalanceThreshold: 20 },
+  args: { asset: undefined, showAll: true, lowBalance: 20 },
   parameters: { credyt: { scenario: "manyAccounts" } },
   play: async ({ canvas }) => {
     const list = await canvas.findByRole("list", { name: "Balance" });

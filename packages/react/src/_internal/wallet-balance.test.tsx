@@ -43,7 +43,7 @@ describe("<WalletBalance>", () => {
     render(
       <MockCredytProvider scenario="ready" locale="de-DE" assets={{ TOK: { label: "Tokens", compact: true } }}>
         <WalletBalance asset="TOK" data-testid="by-asset" />
-        <WalletBalance accountId="default:USD" data-testid="by-id" />
+        <WalletBalance asset="default:USD" data-testid="by-id" />
       </MockCredytProvider>,
     );
     await waitFor(() => expect(screen.getByTestId("by-asset").textContent).toBe("993,45\u00a0Mio.\u00a0Tokens"));
@@ -164,7 +164,7 @@ describe("<WalletBalance>", () => {
   it("flags an overdraft distinctly", async () => {
     const { container } = render(
       <MockCredytProvider scenario="overdraft" locale="en-US">
-        <WalletBalance lowBalanceThreshold={5} />
+        <WalletBalance lowBalance={5} />
       </MockCredytProvider>,
     );
     const amount = await screen.findByText("-$12.40");
@@ -173,11 +173,11 @@ describe("<WalletBalance>", () => {
     expect(await axe(container)).toHaveNoViolations();
   });
 
-  it("flags a low balance under `lowBalanceThreshold` only", async () => {
+  it("flags a low balance under `lowBalance` only", async () => {
     const { container } = render(
       <MockCredytProvider scenario="lowBalance" locale="en-US">
-        <WalletBalance lowBalanceThreshold={5} data-testid="low" />
-        <WalletBalance lowBalanceThreshold={3} data-testid="fine" />
+        <WalletBalance lowBalance={5} data-testid="low" />
+        <WalletBalance lowBalance={3} data-testid="fine" />
       </MockCredytProvider>,
     );
     await waitFor(() => expect(screen.getByTestId("low").textContent).toContain("Low balance"));

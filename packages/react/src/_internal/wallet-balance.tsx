@@ -1,8 +1,10 @@
 import { type Account, formatAmount } from "@credyt/core";
+import { clsx } from "clsx";
 import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useState } from "react";
+import { balanceLevel } from "./balance-level";
 import { type CredytContextValue, fill, useCredytContext, withVariables } from "./context";
 import { useChangeCue, useThrottledAnnouncement, VISUALLY_HIDDEN } from "./live-cues";
-import type { ReturnStatus } from "./return-flow";
+import { pendingShown, type ReturnStatus } from "./return-flow";
 import { selectAccount } from "./use-account";
 import { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
 import { useWallet } from "./use-wallet";
@@ -10,6 +12,7 @@ import { useWalletStream } from "./use-wallet-stream";
 
 /** Parts of `<WalletBalance>` that take a class name (each also carries `data-credyt="balance-<part>"`). */
 export type WalletBalancePart =
+  | "root"
   | "list"
   | "item"
   | "amount"
@@ -33,10 +36,11 @@ export type WalletBalanceState = "loading" | "ready" | "empty" | "error" | "stal
 
 /** Props of {@link WalletBalance}. */
 export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>, "children"> {
-  /** Asset code of the account to show (`"USD"`, `"TOK"`). @default the first account */
+  /**
+   * The account to show, as everywhere (`useAccount`, `<LowBalanceNotice>`): an asset code (`"USD"`, its
+   * `default` account first) or an account id (`"default:USD"`). @default the first account
+   */
   asset?: string;
-  /** Account id to show (`"default:USD"`); wins over `asset`. */
-  accountId?: string;
   /** Show every account as a list. @default false */
   showAll?: boolean;
   /**
@@ -52,15 +56,16 @@ export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>,
    * @default false
    */
   showPending?: boolean;
-  /** Below this amount (and at or above zero) the balance is flagged `low`. */
-  lowBalanceThreshold?: number;
+  /**
+   * Below this amount (and at or above zero) the balance is flagged `low` (see `balanceLevel`).
+   * @default the provider's `lowBalance` for the account's asset
+   */
+  lowBalance?: number;
   /** Custom rendering of an amount. @default formatAmount with the provider's locale and assets */
   format?: (account: Account) => ReactNode;
   /** Class names per part. */
   classNames?: Partial<Record<WalletBalancePart, string>>;
 }
-
-type Level = "normal" | "low" | "overdraft";
 
 const NOT_LIVE = { live: false } as const;
 
@@ -79,11 +84,6 @@ function useConfirmation(back: UseCheckoutReturnResult): { shown: boolean; dismi
   return { shown: success && !over, dismiss: () => setOver(true) };
 }
 
-function levelOf(account: Account, threshold: number | undefined): Level {
-  if (account.available < 0) return "overdraft";
-  return threshold !== undefined && account.available < threshold ? "low" : "normal";
-}
-
 /**
  * One account's parts. A plain function called per account, not a component: a list of a hundred
  * accounts then costs no hundred extra fibers (it uses no hooks).
@@ -93,19 +93,22 @@ function row(props: {
   ctx: CredytContextValue;
   back: UseCheckoutReturnResult;
   showPending: boolean | undefined;
-  threshold: number | undefined;
+  lowBalance: number | Readonly<Record<string, number>> | undefined;
   format: ((account: Account) => ReactNode) | undefined;
   cn: Partial<Record<WalletBalancePart, string>>;
 }): ReactNode {
-  const { account, ctx, back, showPending, threshold, format, cn } = props;
+  const { account, ctx, back, showPending, lowBalance, format, cn } = props;
   const { t, locale, assets } = ctx;
-  const level = levelOf(account, threshold);
+  const level = balanceLevel(account, lowBalance);
   const options = { locale, assets };
   const status: ReturnStatus = back.status;
-  // Paid in this browser (the return flow saw the proxy's marker): pending money is really coming.
-  const paid =
-    (status === "pending" || status === "processing" || status === "success") &&
-    (!back.asset || back.asset.toUpperCase() === account.asset.toUpperCase());
+  // Paid in this browser (the return flow saw the proxy's marker): only that money is really coming.
+  const mine = !back.asset || back.asset.toUpperCase() === account.asset.toUpperCase();
+  const pending = showPending
+    ? account.pendingIn
+    : mine
+      ? pendingShown(account.pendingIn, status, ctx.returnTopUp)
+      : undefined;
   const notice =
     (status === "pending" || status === "processing" || status === "failed") &&
     (!back.asset || back.asset.toUpperCase() === account.asset.toUpperCase())
@@ -121,9 +124,9 @@ function row(props: {
           {level === "low" ? t.lowBalance : t.overdraft}
         </span>
       )}
-      {(showPending || paid) && account.pendingIn !== undefined && account.pendingIn > 0 && (
+      {pending !== undefined && pending > 0 && (
         <span data-credyt="balance-pending" className={cn.pending}>
-          {fill(t.pendingIn, { amount: formatAmount(account.pendingIn, account.asset, options) })}
+          {fill(t.pendingIn, { amount: formatAmount(pending, account.asset, options) })}
         </span>
       )}
       {notice && (
@@ -144,11 +147,10 @@ export const WalletBalance = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBalanceProps>(function WalletBalance(props, ref) {
     const {
       asset,
-      accountId,
       showAll,
       showPending,
       live,
-      lowBalanceThreshold,
+      lowBalance: ownLevel,
       format,
       classNames = {},
       className,
@@ -164,7 +166,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
     const back = useCheckoutReturn();
     const confirmed = useConfirmation(back);
     const { data, error, mutate } = wallet;
-    const account = showAll ? undefined : selectAccount(data, accountId ?? asset);
+    const account = showAll ? undefined : selectAccount(data, asset);
     const hasData = showAll ? data !== undefined && data.accounts.length > 0 : account !== undefined;
     // Signed out: the last value may be another customer's, so it is not kept on screen.
     const signedOut = error?.code === "unauthorized";
@@ -186,7 +188,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
       : account && formatAmount(account.available, account.asset, ctx);
     const announcement = useThrottledAnnouncement(isLive && state === "ready" ? spoken : undefined);
     const parts = (a: Account) =>
-      row({ account: a, ctx, back, showPending, threshold: lowBalanceThreshold, format, cn: classNames });
+      row({ account: a, ctx, back, showPending, lowBalance: ownLevel ?? ctx.lowBalance, format, cn: classNames });
 
     return (
       <div
@@ -202,7 +204,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
         {...ctx.rootProps}
         {...rest}
         style={withVariables(ctx.rootProps.style, rest.style)}
-        className={className}
+        className={clsx(classNames.root, className) || undefined}
       >
         {isLive && (
           <span data-credyt="balance-announcement" role="status" style={VISUALLY_HIDDEN}>
@@ -227,7 +229,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
                 <li
                   key={a.id}
                   data-credyt="balance-item"
-                  data-state={levelOf(a, lowBalanceThreshold)}
+                  data-state={balanceLevel(a, ownLevel ?? ctx.lowBalance)}
                   className={classNames.item}
                 >
                   {parts(a)}

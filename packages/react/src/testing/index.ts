@@ -3,6 +3,8 @@
  * A test kit for your own tests and Storybook: a deterministic mock client, named fixtures for
  * every component state, and `MockCredytProvider`.
  */
+
+export type { PendingTopUp } from "../_internal/return-flow";
 export {
   demoWallet,
   fixtures,

@@ -3,8 +3,11 @@ import type { PendingTopUp, ReturnStatus } from "../return-flow";
 
 /** Errors a mock client rejects with, per method. */
 export interface MockErrors {
+  /** Wallet reads fail with it. */
   getWallet?: CredytError;
+  /** Top-ups fail with it. */
   createTopUp?: CredytError;
+  /** Portal sessions fail with it. */
   createBillingPortalSession?: CredytError;
 }
 
@@ -14,6 +17,7 @@ export interface MockScenario {
   wallet?: Wallet;
   /** `getWallet` never resolves (a loading skeleton forever). */
   loading?: boolean;
+  /** Calls that fail, and how. */
   errors?: MockErrors;
   /** The checkout-return state the components show (as if the customer just came back). */
   returnStatus?: ReturnStatus;
@@ -71,7 +75,7 @@ export const fixtures = {
   customAsset: { wallet: { accounts: [{ id: "default:TOK", name: "default", asset: "TOK", available: 993450234 }] } },
   /** A negative balance. */
   overdraft: { wallet: { accounts: [usd(-12.4)] } },
-  /** A balance under a `lowBalanceThreshold` of 5. */
+  /** A balance under a `lowBalance` of 5. */
   lowBalance: { wallet: { accounts: [usd(3.2)] } },
   /** Back from checkout: paid, the credit (25 USD) is still pending. */
   pendingTopUp: { wallet: { accounts: [usd(14.566678, { pendingIn: 25 })] }, returnStatus: "pending" },

@@ -31,8 +31,11 @@ export interface MockClientOptions {
 
 /** One recorded call of a mock client. */
 export interface MockCall {
+  /** Which client method was called. */
   method: "getWallet" | "getAccount" | "createTopUp" | "createBillingPortalSession" | "get";
+  /** Its argument (a `TopUpInput`, a path…), when it had one. */
   input?: unknown;
+  /** `createTopUp`'s idempotency key. */
   idempotencyKey?: string;
 }
 
@@ -61,7 +64,7 @@ export function resolveScenario(scenario: MockScenarioName | MockScenario | unde
  *
  * @example
  * const client = createMockClient({ scenario: "lowBalance", delayMs: 300 });
- * render(<CredytProvider client={client}><WalletBalance lowBalanceThreshold={5} /></CredytProvider>);
+ * render(<CredytProvider client={client}><WalletBalance lowBalance={5} /></CredytProvider>);
  */
 export function createMockClient(options: MockClientOptions = {}): MockCredytClient {
   const scenario = resolveScenario(options.scenario);

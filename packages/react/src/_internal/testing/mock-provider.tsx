@@ -10,8 +10,11 @@ export interface MockCredytProviderProps extends Omit<CredytProviderProps, "clie
   scenario?: MockScenarioName | MockScenario;
   /** Your own mock (to read `calls`); otherwise one is made from the other props. */
   client?: MockCredytClient;
+  /** Milliseconds each mock call takes (the mock client's `delayMs`). */
   delayMs?: MockClientOptions["delayMs"];
+  /** Calls that fail, and how (overrides the scenario's). */
   errors?: MockClientOptions["errors"];
+  /** The wallet the mock answers with (overrides the scenario's). */
   wallet?: MockClientOptions["wallet"];
 }
 
@@ -27,7 +30,7 @@ function ReturnOverride(props: { scenario: MockScenario; children?: ReactNode })
 
 /**
  * `CredytProvider` over a mock client (its own cache, so nothing leaks between tests or stories),
- * with navigation disabled unless you pass `onRedirect`.
+ * that never leaves the page: every redirect is prevented, then handed to your `onRedirect` (to assert on it).
  *
  * @example
  * render(
@@ -46,13 +49,20 @@ export function MockCredytProvider(props: MockCredytProviderProps): ReactNode {
   return (
     // Its own cache, started again for each new client: the cache key is the base URL, which
     // every mock client shares.
-    <CredytProvider key={idOf(client)} client={client} onRedirect={onRedirect ?? noop} cache="isolated" {...rest}>
+    <CredytProvider
+      key={idOf(client)}
+      client={client}
+      onRedirect={(url, event) => {
+        event.preventDefault();
+        onRedirect?.(url, event);
+      }}
+      cache="isolated"
+      {...rest}
+    >
       <ReturnOverride scenario={client.scenario}>{children}</ReturnOverride>
     </CredytProvider>
   );
 }
-
-function noop(): void {}
 
 const ids = new WeakMap<object, number>();
 let nextId = 0;
