@@ -2,9 +2,9 @@ import { checkMethods, checkMilliseconds, fail, show } from "./config-checks";
 import { isObject } from "./is-object";
 import type { RateLimitStore } from "./stores";
 
-export const DEFAULT_RATE_LIMIT = { limit: 30, windowMs: 60_000 };
-export const DEFAULT_GET_RATE_LIMIT = { limit: 120, windowMs: 60_000 };
-export const DEFAULT_UPSTREAM_BUDGET = { limit: 300, windowMs: 60_000 };
+const DEFAULT_RATE_LIMIT = { limit: 30, windowMs: 60_000 };
+const DEFAULT_GET_RATE_LIMIT = { limit: 120, windowMs: 60_000 };
+const DEFAULT_UPSTREAM_BUDGET = { limit: 300, windowMs: 60_000 };
 export const DEFAULT_BREAKER = { threshold: 5, cooldownMs: 5_000 };
 
 export interface ResolvedRateLimit {
