@@ -312,6 +312,159 @@ describe("useQuote", () => {
 });
 
 describe("<SpendChart>", () => {
+  it("lays out the whole month, reads today's figure out, and the days are one tab stop with arrow keys", async () => {
+    const { client } = chain();
+    render(
+      <CredytProvider client={client} locale="en-US">
+        <button type="button">before</button>
+        <SpendChart asset="USD" tz="UTC" />
+        <button type="button">after</button>
+      </CredytProvider>,
+    );
+    const chart = await screen.findByRole("group", { name: "Spend per day this month" });
+    const root = chart.closest('[data-credyt="spend-chart"]') as HTMLElement;
+    expect(root.getAttribute("data-state")).toBe("ready");
+    const now = new Date();
+    const soFar = now.getUTCDate();
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate();
+    // Every day of the month has a column (stable bar width); only the days so far are pictures with a name.
+    expect(chart.querySelectorAll('[data-credyt="spend-chart-day"]')).toHaveLength(month);
+    expect(chart.querySelectorAll('[data-credyt="spend-chart-day"][data-state="future"]')).toHaveLength(month - soFar);
+    const days = within(chart).getAllByRole("img");
+    expect(days).toHaveLength(soFar);
+    const table = screen.getByRole("table", { name: "Spend per day this month" });
+    expect(within(table).getAllByRole("row")).toHaveLength(soFar + 1);
+    const readout = () => root.querySelector('[data-credyt="spend-chart-readout"]')?.textContent;
+    const today = days[soFar - 1] as HTMLElement;
+    expect(today.getAttribute("data-state")).toBe("today");
+    // The readout shows today's figure without any hover.
+    expect(readout()).toBe(`${today.getAttribute("aria-label")?.replace(": ", " · today")}`);
+
+    // One tab stop: from "before", Tab lands on today, the next Tab leaves the chart.
+    const user = userEvent.setup();
+    screen.getByRole("button", { name: "before" }).focus();
+    await user.tab();
+    expect(document.activeElement).toBe(today);
+    expect(days.filter((d) => d.tabIndex === 0)).toEqual([today]);
+    if (soFar > 1) {
+      await user.keyboard("{ArrowLeft}");
+      const yesterday = days[soFar - 2] as HTMLElement;
+      expect(document.activeElement).toBe(yesterday);
+      expect(readout()).toBe(yesterday.getAttribute("aria-label")?.replace(": ", ""));
+      expect(days.filter((d) => d.tabIndex === 0)).toEqual([yesterday]);
+      await user.keyboard("{Home}");
+      expect(document.activeElement).toBe(days[0]);
+      await user.keyboard("{ArrowLeft}");
+      expect(document.activeElement).toBe(days[0]);
+      await user.keyboard("{End}");
+      expect(document.activeElement).toBe(today);
+    }
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "after" }));
+    // Hover reads a day out too.
+    await user.hover(days[0] as Element);
+    expect(readout()).toContain(((days[0] as Element).getAttribute("aria-label") ?? "").split(": ")[1]);
+  });
+
+  it("says nothing was spent for a customer without usage", async () => {
+    const { client } = chain(SECOND_CUSTOMER_ID);
+    render(
+      <CredytProvider client={client} locale="en-US">
+        <SpendSummary />
+      </CredytProvider>,
+    );
+    const summary = await screen.findByText("Nothing spent this month yet.");
+    expect(summary.getAttribute("data-state")).toBe("empty");
+  });
+
+  it("exposes the per-day totals through useUsageSummary", async () => {
+    const { client } = chain();
+    render(
+      <CredytProvider client={client}>
+        <Days />
+      </CredytProvider>,
+    );
+    await waitFor(() => expect(seenDays.count).toBe(new Date().getUTCDate()));
+  });
+});
+
+describe("<LowBalanceNotice>", () => {
+  it("shows below the threshold with a top-up and the portal, and stays dismissed for the session", async () => {
+    sessionStorage.clear();
+    const { client } = chain(SECOND_CUSTOMER_ID); // 50 USD
+    const ui = (
+      <CredytProvider client={client} locale="en-US">
+        <LowBalanceNotice asset="USD" threshold={100} topUp={{ currency: "USD", amount: 20 }} />
+      </CredytProvider>
+    );
+    const page = render(ui);
+    const notice = await screen.findByRole("status");
+    expect(notice.getAttribute("data-state")).toBe("low");
+    expect(notice.textContent).toContain("Your balance is low: $50.00 left.");
+    expect(within(notice).getByRole("button", { name: "Top up $20.00" })).toBeTruthy();
+    expect(within(notice).getByRole("button", { name: "Manage billing" })).toBeTruthy();
+    await userEvent.click(within(notice).getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByRole("status")).toBeNull();
+    page.unmount();
+    render(ui);
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(screen.queryByRole("status")).toBeNull();
+  });
+
+  it("shows nothing above the threshold", async () => {
+    const { client } = chain(SECOND_CUSTOMER_ID);
+    const { container } = render(
+      <CredytProvider client={client}>
+        <LowBalanceNotice asset="USD" threshold={10} />
+      </CredytProvider>,
+    );
+    await act(() => new Promise((r) => setTimeout(r, 100)));
+    expect(container.querySelector('[data-credyt="low-balance"]')).toBeNull();
+  });
+
+  it("names the fix for a bad threshold", () => {
+    const { client } = chain();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(() =>
+      render(
+        <CredytProvider client={client}>
+          <LowBalanceNotice threshold={Number.NaN} />
+        </CredytProvider>,
+      ),
+    ).toThrow(/`LowBalanceNotice` needs a finite `threshold`/);
+  });
+});
+
+describe("useQuote", () => {
+  it("asks the server, Credyt's rate without an app rate, and keeps to one request at a time", async () => {
+    const { client, upstream } = chain();
+    const ui = (amount: number) => (
+      <CredytProvider client={client}>
+        <Preview amount={amount} />
+      </CredytProvider>
+    );
+    const page = render(ui(10));
+    expect(await screen.findByText("10000000 credyt")).toBeTruthy();
+    page.rerender(ui(25));
+    // The previous answer stays until the new one lands.
+    expect(screen.getByText("10000000 credyt")).toBeTruthy();
+    expect(await screen.findByText("25000000 credyt")).toBeTruthy();
+    const quotes = upstream.mock.calls.filter(([input]) => String(input).includes("/quote"));
+    expect(quotes).toHaveLength(2);
+  });
+
+  it("uses the app's exchange rate when the server has one", async () => {
+    const { client } = chain(DEMO_CUSTOMER_ID, () => 500_000);
+    render(
+      <CredytProvider client={client}>
+        <Preview amount={10} />
+      </CredytProvider>,
+    );
+    expect(await screen.findByText("5000000 app")).toBeTruthy();
+  });
+});
+
+describe("<SpendChart>", () => {
   it("draws one focusable bar per day, with a tooltip on focus and hover, and the table alternative", async () => {
     const { client } = chain();
     render(

@@ -94,9 +94,12 @@ export const UsageHistory = /* @__PURE__ */ memo(
         className={className}
       >
         {state === "loading" && (
-          <p data-credyt="usage-skeleton" className={cn.skeleton}>
-            {u.usageLoading}
-          </p>
+          // The same skeleton language as every loading state: bones in the shape of what is coming.
+          <div data-credyt="usage-skeleton" className={cn.skeleton}>
+            <span data-credyt="skeleton-bone">{u.usageLoading}</span>
+            <span data-credyt="skeleton-bone" aria-hidden="true" />
+            <span data-credyt="skeleton-bone" aria-hidden="true" />
+          </div>
         )}
         {state === "empty" && (
           <p data-credyt="usage-empty" className={cn.empty}>
