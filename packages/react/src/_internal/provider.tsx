@@ -38,6 +38,11 @@ export interface CredytProviderProps {
   assets?: Record<string, AssetDisplay>;
   /** Overrides of any visible string, or a whole message set (`de`, `fr`, `es`, `ja`). @default en */
   labels?: Partial<CredytMessages>;
+  /**
+   * What usage events are called in `<UsageHistory>`, by event type: `{ video_promoted: "Video boost" }`.
+   * A type without an entry shows the event's `description`, else its type made readable ("Video promoted").
+   */
+  eventLabels?: Record<string, string>;
   /** Theme: `theme` forces light or dark, `variables` set `--credyt-*` custom properties. */
   appearance?: CredytAppearance;
   /** Hosts (`"pay.example.com"`, `"*.example.com"`) checkout and portal URLs may point to, besides the page's own. @default ["credyt.ai", "*.credyt.ai"] */
@@ -107,6 +112,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const assets = useStable(props.assets);
   const labels = useStable(props.labels);
   const appearance = useStable(props.appearance);
+  const eventLabels = useStable(props.eventLabels);
   const fallbackWallet = useStable(props.fallback?.wallet);
   const allowedRedirectHosts = useStable(props.allowedRedirectHosts);
   // Functions written inline are new each render: read the latest per request or click instead of
@@ -211,6 +217,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       timeout: timeout ?? DEFAULT_CLIENT_TIMEOUT_MS,
       locale,
       assets,
+      eventLabels,
       t: labels ? { ...en, ...labels } : en,
       navigate,
       intercepts,
@@ -232,6 +239,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     timeout,
     locale,
     assets,
+    eventLabels,
     labels,
     appearance,
     navigate,

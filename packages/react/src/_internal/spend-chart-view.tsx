@@ -22,12 +22,13 @@ interface Day {
   text: string;
 }
 
-/** A round top for the scale (1, 2, 2.5 or 5 times a power of ten): a picture's range, never a sum of money. */
-export function niceCeiling(max: number): number {
+const STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/** A round top for the scale (a step of 1–10 times a power of ten): a picture's range, never a sum of money. */
+function niceCeiling(max: number): number {
   if (!(max > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
-  const f = max / power;
-  const step = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
+  const step = STEPS.find((s) => s * power >= max * (1 - 1e-9)) ?? 10;
   return step * power;
 }
 
@@ -35,6 +36,11 @@ export function niceCeiling(max: number): number {
 function daysInMonth(date: string): number {
   const [y, m] = date.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Every date of the month of `first` (`YYYY-MM-01`), as ISO dates. */
+function monthDates(first: string, month: number): string[] {
+  return Array.from({ length: month }, (_, i) => `${first.slice(0, 8)}${String(i + 1).padStart(2, "0")}`);
 }
 
 const KEYS: Record<string, (i: number, last: number) => number> = {
@@ -115,14 +121,14 @@ export function SpendChartView(props: SpendChartViewProps) {
           onKeyDown={onKeyDown}
           onMouseLeave={() => setHovered(null)}
         >
-          {Array.from({ length: month }, (_, i) => {
+          {monthDates(first, month).map((date, i) => {
             const day = days[i];
-            if (!day) return <div key={`future-${i + 1}`} data-credyt="spend-chart-day" data-state="future" />;
+            if (!day) return <div key={date} data-credyt="spend-chart-day" data-state="future" />;
             const height = day.amount > 0 ? `max(2px, ${((day.amount / top) * 100).toFixed(2)}%)` : "0";
+            // A day is a picture with a name (role img) that takes focus: one tab stop for all (roving tabindex).
             return (
-              // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a day is a picture with a name (role img) that takes focus, one tab stop for all of them (roving tabindex).
               <div
-                key={day.date}
+                key={date}
                 ref={(element) => {
                   refs.current[i] = element;
                 }}
@@ -143,7 +149,11 @@ export function SpendChartView(props: SpendChartViewProps) {
         </div>
         <div data-credyt="spend-chart-axis" className={cn.axis} aria-hidden="true">
           {ticks.map((d) => (
-            <span key={d} data-credyt="spend-chart-tick" style={d === 1 ? { gridColumn: 1, justifySelf: "start" } : { gridColumn: d }}>
+            <span
+              key={d}
+              data-credyt="spend-chart-tick"
+              style={d === 1 ? { gridColumn: 1, justifySelf: "start" } : { gridColumn: d }}
+            >
               {d === 1 ? dayFormat.format(new Date(`${first.slice(0, 8)}01T12:00:00Z`)) : d}
             </span>
           ))}

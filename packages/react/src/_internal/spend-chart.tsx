@@ -61,9 +61,7 @@ export const SpendChart = /* @__PURE__ */ memo(
         style={withVariables(ctx.rootProps.style, rest.style)}
         className={className}
       >
-        {state === "loading" && (
-          <Skeleton className={cn.skeleton} text={u.usageLoading} />
-        )}
+        {state === "loading" && <Skeleton className={cn.skeleton} text={u.usageLoading} />}
         {state === "empty" && (
           <p data-credyt="spend-chart-empty" className={cn.empty}>
             {u.spentNothing}
@@ -78,11 +76,7 @@ export const SpendChart = /* @__PURE__ */ memo(
           </p>
         )}
         {state === "ready" && data && charted !== undefined && (
-          <Suspense
-            fallback={
-              <Skeleton className={cn.skeleton} text={u.usageLoading} />
-            }
-          >
+          <Suspense fallback={<Skeleton className={cn.skeleton} text={u.usageLoading} />}>
             <SpendChartView summary={data} asset={charted} locale={locale} assets={assets} u={u} classNames={cn} />
           </Suspense>
         )}

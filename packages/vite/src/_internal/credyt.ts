@@ -4,6 +4,7 @@ import { createCredytProxy, type NodeHandler } from "@credyt/proxy/node";
 import { getRequestListener } from "@hono/node-server";
 import { loadEnv, type Plugin, type PreviewServer, type ResolvedConfig, type ViteDevServer } from "vite";
 import { lookUpCustomer } from "./customer";
+import { createDevPage } from "./dev-page";
 import { loopbackAliases, requestOrigin, serverOrigin } from "./server-origin";
 import { CredytPluginError, type CredytPluginOptions, resolveSettings, type Settings } from "./settings";
 
@@ -14,6 +15,7 @@ interface Runtime {
   origin: string;
   proxy: NodeHandler;
   pages: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  devPage: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   emulator: Emulator | undefined;
   line: string;
 }
@@ -90,6 +92,8 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
       }
       if (inProxy) return current.proxy(req, res, next);
       if (!current.pages) return next();
+      const sub = path.slice(settings.pagesPath.length);
+      if ((sub === "" || sub === "/") && current.devPage) return void current.devPage(req, res).catch(next);
       // Only the pages: the emulator's API (known key, fake money) stays in-process, reached by the proxy alone.
       if (!PAGE_PATHS.test(path.slice(settings.pagesPath.length))) {
         res.statusCode = 404;
@@ -133,7 +137,8 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
     let upstream: { apiUrl: string; apiKey: string; fetch: typeof fetch };
     if (settings.mode === "emulator") {
       const publicUrl = `${origin}${settings.pagesPath}`;
-      const created = createEmulator({ ...emulatorOptions, publicUrl });
+      // Admin routes in-process only, for the development page (the middleware serves none of them).
+      const created = createEmulator({ ...emulatorOptions, admin: emulatorOptions?.admin ?? true, publicUrl });
       emulator = created;
       // In-process: the proxy's calls never touch the network, and the pages are the same emulator.
       const inProcess = (input: RequestInfo | URL, init?: RequestInit) => created.fetch(new Request(input, init));
@@ -178,7 +183,17 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
         ? `emulator in-process, pages at ${origin}${settings.pagesPath}`
         : `Credyt API ${upstream.apiUrl}`;
     const line = `  ➜  Credyt:  proxy ${origin}${settings.basePath} · ${where} · signed in as ${who}`;
-    return { origin, proxy, pages, emulator, line };
+    const devPage =
+      emulator && (emulatorOptions?.admin ?? true)
+        ? createDevPage({
+            emulator,
+            emulatorUrl: `${origin}${settings.pagesPath}`,
+            basePath: settings.basePath,
+            notify: (id) => proxy.notify(id),
+            customerFor: async (req, res) => (getCustomerId ? getCustomerId({ req, res }) : resolveCustomer()),
+          })
+        : undefined;
+    return { origin, proxy, pages, devPage, emulator, line };
   }
 
   /** Builds the proxy (and emulator) once with a placeholder origin, so a bad option stops Vite at start-up. */
