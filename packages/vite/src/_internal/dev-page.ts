@@ -34,8 +34,8 @@ const CLOCK_STEPS: Record<string, number> = { hour: 3_600_000, day: 86_400_000, 
 /** The faults the page offers, as `POST /__emulator/faults` rules against the emulator's API. */
 const FAULTS: Record<string, { label: string; rule: Record<string, unknown> }> = {
   "wallet-503": {
-    label: "The next 3 balance reads fail (503)",
-    rule: { method: "GET", path: "/customers/:customerId/wallet", status: 503, count: 3 },
+    label: "Balance reads fail (503) until cleared",
+    rule: { method: "GET", path: "/customers/:customerId/wallet", status: 503 },
   },
   "events-500": {
     label: "The next usage history read fails (500)",
@@ -47,7 +47,7 @@ const FAULTS: Record<string, { label: string; rule: Record<string, unknown> }> =
   },
 };
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
@@ -157,23 +157,23 @@ export function createDevPage(options: DevPageOptions) {
         | { accounts?: { asset: string; available: number }[] }
         | undefined;
       for (const account of wallet?.accounts ?? []) {
-        rows.push(`<li><strong>${escape(String(account.available))}</strong> ${escape(account.asset)}</li>`);
+        rows.push(`<li><strong>${escapeHtml(String(account.available))}</strong> ${escapeHtml(account.asset)}</li>`);
       }
       const prices = await pricesOf(customerId);
       forms = prices
         .map((price) => {
           const what = price.volume_field
-            ? `${escape(price.unit_price)} ${escape(price.asset)} per ${escape(price.volume_field)}`
-            : `${escape(price.unit_price)} ${escape(price.asset)} each`;
+            ? `${escapeHtml(price.unit_price)} ${escapeHtml(price.asset)} per ${escapeHtml(price.volume_field)}`
+            : `${escapeHtml(price.unit_price)} ${escapeHtml(price.asset)} each`;
           const volume = price.volume_field
-            ? `<label>${escape(price.volume_field)} <input name="volume" inputmode="decimal" value="10" size="6"></label> `
+            ? `<label>${escapeHtml(price.volume_field)} <input name="volume" inputmode="decimal" value="10" size="6"></label> `
             : "";
-          return `<form method="post"><input type="hidden" name="action" value="bill"><input type="hidden" name="event_type" value="${escape(price.event_type)}">${volume}<button>Bill ${escape(price.event_type)}</button> <small>${what}</small></form>`;
+          return `<form method="post"><input type="hidden" name="action" value="bill"><input type="hidden" name="event_type" value="${escapeHtml(price.event_type)}">${volume}<button>Bill ${escapeHtml(price.event_type)}</button> <small>${what}</small></form>`;
         })
         .join("\n");
     }
     const faults = Object.entries(FAULTS)
-      .map(([key, f]) => `<option value="${key}">${escape(f.label)}</option>`)
+      .map(([key, f]) => `<option value="${key}">${escapeHtml(f.label)}</option>`)
       .join("");
     return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -187,15 +187,15 @@ export function createDevPage(options: DevPageOptions) {
 </style></head>
 <body>
 <h1>Credyt emulator</h1>
-<p>In-process, for development only: the app's proxy is at <code>${escape(options.basePath)}</code>. Nothing here is served in <code>vite build</code> output.</p>
-${message ? `<p role="status">${escape(message)}</p>` : ""}
+<p>In-process, for development only: the app's proxy is at <code>${escapeHtml(options.basePath)}</code>. Nothing here is served in <code>vite build</code> output.</p>
+${message ? `<p role="status">${escapeHtml(message)}</p>` : ""}
 <section aria-labelledby="who"><h2 id="who">Signed-in customer</h2>
-${customerId ? `<p><code>${escape(customerId)}</code></p><ul>${rows.join("")}</ul>` : "<p>Nobody is signed in.</p>"}</section>
+${customerId ? `<p><code>${escapeHtml(customerId)}</code></p><ul>${rows.join("")}</ul>` : "<p>Nobody is signed in.</p>"}</section>
 <section aria-labelledby="bill"><h2 id="bill">Bill usage</h2>
 ${forms || "<p>No priced usage for this customer.</p>"}
 <p><small>A balance with <code>live</code> moves within seconds; the usage history and spend chart on the next read.</small></p></section>
 <section aria-labelledby="clock"><h2 id="clock">Move the clock</h2>
-<p>Now: <time>${escape(emulator.now().toISOString())}</time></p>
+<p>Now: <time>${escapeHtml(emulator.now().toISOString())}</time></p>
 <form method="post"><input type="hidden" name="action" value="clock">
 <button name="step" value="hour">+1 hour</button> <button name="step" value="day">+1 day</button> <button name="step" value="week">+1 week</button></form>
 </section>
@@ -219,9 +219,10 @@ ${forms || "<p>No priced usage for this customer.</p>"}
         send(res, 403, "text/plain", "The development page takes form posts from its own origin only.");
         return;
       }
-      flash = await act(await readForm(req), customerId);
+      const form = await readForm(req);
+      flash = await act(form, customerId);
       // Usage, a clock move (grants expire) or a reset may each change the balance: push it to live streams.
-      if (customerId) {
+      if (customerId && ["bill", "clock", "reset", "clear-faults"].includes(form.get("action") ?? "")) {
         await options.notify(customerId).catch((error: unknown) => {
           flash = `${flash} Live balances were not told: ${error instanceof Error ? error.message : String(error)}`;
         });

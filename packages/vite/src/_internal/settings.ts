@@ -35,7 +35,12 @@ export interface CredytPluginOptions
   publicOrigin?: string;
   /** Where the in-process emulator's hosted checkout and portal pages are served, on Vite's own origin. @default "/__credyt" */
   pagesPath?: string;
-  /** Options of the in-process emulator (seed, clock, `exchangeRateOverride`…); `publicUrl` is set by the plugin. */
+  /**
+   * Options of the in-process emulator (seed, clock, `exchangeRateOverride`…); `publicUrl` is set by the plugin.
+   * `admin` (default `true` here) serves the development page at `{pagesPath}/`: bill usage for the signed-in
+   * customer, move the clock, inject a fault, reset. The emulator's admin routes it calls stay in-process,
+   * never served over HTTP; `admin: false` turns the page off.
+   */
   emulator?: Omit<EmulatorOptions, "publicUrl">;
 }
 
