@@ -40,6 +40,7 @@ type Story = StoryObj<typeof meta>;
  * scale, the date axis with today marked, and today's figure read out without hovering.
  */
 export const Ready: Story = {
+  tags: ["visual-widths"],
   loaders: [() => ({ client: createMockClient({ usage: { summary: variedMonth() } }) })],
   play: async ({ canvas, canvasElement }) => {
     const chart = await canvas.findByRole("group", { name: "Spend per day this month" });
