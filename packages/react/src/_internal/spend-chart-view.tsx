@@ -105,7 +105,12 @@ export function SpendChartView(props: SpendChartViewProps) {
         </span>
         <span data-credyt="spend-chart-readout-amount">{shown?.text}</span>
       </figcaption>
-      <div data-credyt="spend-chart-plot" className={cn.plot} aria-hidden={days.length === 0 || undefined}>
+      <div
+        data-credyt="spend-chart-plot"
+        className={cn.plot}
+        style={{ "--credyt-days": month } as CSSProperties}
+        aria-hidden={days.length === 0 || undefined}
+      >
         <div data-credyt="spend-chart-scale" className={cn.scale} aria-hidden="true">
           <span>{format(top)}</span>
           <span>{format(top / 2)}</span>
@@ -117,7 +122,6 @@ export function SpendChartView(props: SpendChartViewProps) {
           className={cn.bars}
           role="group"
           aria-label={u.spendChart}
-          style={{ "--credyt-days": month } as CSSProperties}
           onKeyDown={onKeyDown}
           onMouseLeave={() => setHovered(null)}
         >
