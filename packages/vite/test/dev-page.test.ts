@@ -7,8 +7,8 @@ import react from "@vitejs/plugin-react";
 import { type Browser, chromium } from "playwright";
 import { createServer, defaultClientConditions, type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { credyt } from "../src/index";
 import type { CredytPluginOptions } from "../src/index";
+import { credyt } from "../src/index";
 
 const servers: ViteDevServer[] = [];
 let browser: Browser;
@@ -38,7 +38,9 @@ afterAll(async () => {
 });
 
 describe("the development page", () => {
-  it("bills usage for the signed-in customer and a live balance in the app moves, without a second process", { timeout: 90_000 }, async () => {
+  it("bills usage for the signed-in customer and a live balance in the app moves, without a second process", {
+    timeout: 90_000,
+  }, async () => {
     const origin = await serve();
     const context = await browser.newContext({ locale: "en-US" });
     const app = await context.newPage();
