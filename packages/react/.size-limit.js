@@ -87,6 +87,8 @@ export default [
     ignore: [...ignore, "@credyt/core", "swr", "clsx"],
     gzip: true,
     modifyEsbuildConfig: withPlugin(external("shared-chunks-external", /^\.\/chunk-[\w-]+\.js$/)),
-    limit: "1 KB",
+    // Issue 24's month layout (value scale, date axis, today, the readout, arrow-key navigation): 1.48 KB.
+    // Still lazy: a page without a chart pays nothing for it; the initial JS did not grow.
+    limit: "1.6 KB",
   },
 ];
