@@ -110,7 +110,7 @@ const VARIANTS: Record<string, { imports: string[]; utility: string }> = {
 };
 
 function run(cmd: string, args: string[], cwd: string): string {
-  const env = { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" };
   delete env.NODE_OPTIONS;
   return execFileSync(cmd, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
