@@ -78,12 +78,27 @@ async function openStory(page: Page, id: string, theme: string): Promise<void> {
   });
 }
 
+// Stories tagged `visual-widths` are also taken whole at a phone's, a tablet's and a laptop's width.
+const WIDTHS = [375, 768, 1280] as const;
+
 for (const story of stories) {
   for (const theme of THEMES) {
     test(`${story.title} / ${story.name} (${theme})`, async ({ page }) => {
       await openStory(page, story.id, theme);
       await expect(page).toHaveScreenshot(`${story.id}--${theme}.png`);
     });
+    if (!story.tags?.includes("visual-widths")) continue;
+    for (const width of WIDTHS) {
+      test(`${story.title} / ${story.name} (${theme}, ${width} px)`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 480 });
+        try {
+          await openStory(page, story.id, theme);
+          await expect(page).toHaveScreenshot(`${story.id}--${theme}--${width}.png`, { fullPage: true });
+        } finally {
+          await page.setViewportSize({ width: 640, height: 480 });
+        }
+      });
+    }
   }
 }
 

@@ -16,7 +16,7 @@ test("a generated video appears in the usage history, the month's total and toda
   const summary = page.getByTestId("spend-summary");
   await expect(summary).toHaveAttribute("data-state", "ready");
   const totalBefore = cents(await summary.textContent());
-  const today = page.getByTestId("spend-chart").locator('[data-credyt="spend-chart-bar"]').last();
+  const today = page.getByTestId("spend-chart").locator('[data-credyt="spend-chart-day"][data-state="today"]');
   const todayBefore = cents(await today.getAttribute("aria-label"));
   const history = page.getByTestId("usage-history");
   await expect(history).toHaveAttribute("data-state", "ready");

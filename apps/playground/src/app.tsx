@@ -1,5 +1,6 @@
 import { CredytProvider, WalletBalance } from "@credyt/react";
 import type { ReactNode } from "react";
+import { AccountPage } from "./account-page";
 import { CreditsPage } from "./credits-page";
 import { usePage } from "./router";
 import { type Session, signIn, signOut, useSession } from "./session";
@@ -55,6 +56,9 @@ function Shell(props: { session: Session; customer: NonNullable<Session["custome
           <a href="/credits" onClick={link("/credits")} aria-current={page === "credits" ? "page" : undefined}>
             Credits
           </a>
+          <a href="/account" onClick={link("/account")} aria-current={page === "account" ? "page" : undefined}>
+            Account
+          </a>
         </nav>
         <div className="header-balance" data-testid="header-balance">
           <WalletBalance asset="USD" />
@@ -80,7 +84,13 @@ function Shell(props: { session: Session; customer: NonNullable<Session["custome
         </div>
       </header>
       <main className="page">
-        {page === "credits" ? <CreditsPage session={session} /> : <StudioPage session={session} />}
+        {page === "credits" ? (
+          <CreditsPage session={session} />
+        ) : page === "account" ? (
+          <AccountPage />
+        ) : (
+          <StudioPage session={session} />
+        )}
       </main>
     </>
   );

@@ -72,7 +72,7 @@ export function CreditsPage(props: { session: Session }): ReactNode {
       </div>
       <div className="card">
         <h2>Billing</h2>
-        <p>Invoices, payment methods and auto top-up live in the billing portal.</p>
+        <p>Payment methods and automatic top-ups are managed in the billing portal.</p>
         <BillingPortalLink>Open billing portal</BillingPortalLink>
       </div>
     </section>

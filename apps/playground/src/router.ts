@@ -1,12 +1,13 @@
 import { type MouseEvent, useEffect, useState } from "react";
 
-export type Page = "studio" | "credits";
+export type Page = "studio" | "credits" | "account";
 
 function pageOf(pathname: string): Page {
-  return pathname.startsWith("/credits") ? "credits" : "studio";
+  if (pathname.startsWith("/credits")) return "credits";
+  return pathname.startsWith("/account") ? "account" : "studio";
 }
 
-/** A two-page router over the History API: `/` is the studio, `/credits` the credits page. */
+/** A small router over the History API: `/` is the studio, `/credits` the credits page, `/account` the account panel. */
 export function usePage(): [Page, (href: string) => (event: MouseEvent) => void] {
   const [page, setPage] = useState<Page>(() => pageOf(location.pathname));
   useEffect(() => {

@@ -23,7 +23,7 @@ const LIMIT: Record<string, number> = {
   // Lazy chunks, fetched on first use, measured without what the page already has.
   "top-up-dialog (lazy)": 15.7, // 15.60
   "wallet-subscription (lazy)": 1.4, // 1.32
-  "spend-chart-view (lazy)": 1.0, // 0.93
+  "spend-chart-view (lazy)": 1.6, // 0.93; issue 24's month layout (scale, axis, today, readout, arrow keys) makes it about 1.5, still lazy
 };
 
 const rows: { name: string; gzip: number; target?: number }[] = [];

@@ -2,7 +2,7 @@
  * @module @credyt/react
  * React components and hooks for Credyt prepaid wallets: `CredytProvider`, `useWallet`,
  * `useAccount`, `useTopUp`, `useBillingPortal`, `useUsage`, `useUsageSummary`, `useQuote`, `<WalletBalance>`,
- * `<TopUpButton>`, `<BillingPortalLink>`, `<UsageHistory>`, `<SpendSummary>`, `<SpendChart>` and `<LowBalanceNotice>`. Styles are optional: `import "@credyt/react/styles.css"`.
+ * `<TopUpButton>`, `<BillingPortalLink>`, `<UsageHistory>`, `<SpendSummary>`, `<SpendChart>`, `<LowBalanceNotice>` and `<AccountPanel>`. Styles are optional: `import "@credyt/react/styles.css"`.
  */
 export {
   type Account,
@@ -21,6 +21,12 @@ export {
   type UsageSummary,
   type Wallet,
 } from "@credyt/core";
+export {
+  AccountPanel,
+  type AccountPanelPart,
+  type AccountPanelProps,
+  type AccountPanelSlot,
+} from "./_internal/account-panel";
 export { type BalanceLevel, balanceLevel } from "./_internal/balance-level";
 export {
   BillingPortalLink,

@@ -331,28 +331,58 @@ describe("useQuote", () => {
 });
 
 describe("<SpendChart>", () => {
-  it("draws one focusable bar per day, with a tooltip on focus and hover, and the table alternative", async () => {
+  it("lays out the whole month, reads today's figure out, and the days are one tab stop with arrow keys", async () => {
     const { client } = chain();
     render(
       <CredytProvider client={client} locale="en-US">
+        <button type="button">before</button>
         <SpendChart asset="USD" tz="UTC" />
+        <button type="button">after</button>
       </CredytProvider>,
     );
     const chart = await screen.findByRole("group", { name: "Spend per day this month" });
     const root = chart.closest('[data-credyt="spend-chart"]') as HTMLElement;
     expect(root.getAttribute("data-state")).toBe("ready");
-    const bars = chart.querySelectorAll('[data-credyt="spend-chart-bar"]');
-    const days = new Date().getUTCDate();
-    expect(bars).toHaveLength(days);
+    const now = new Date();
+    const soFar = now.getUTCDate();
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate();
+    // Every day of the month has a column (stable bar width); only the days so far are pictures with a name.
+    expect(chart.querySelectorAll('[data-credyt="spend-chart-day"]')).toHaveLength(month);
+    expect(chart.querySelectorAll('[data-credyt="spend-chart-day"][data-state="future"]')).toHaveLength(month - soFar);
+    const days = within(chart).getAllByRole("img");
+    expect(days).toHaveLength(soFar);
     const table = screen.getByRole("table", { name: "Spend per day this month" });
-    expect(within(table).getAllByRole("row")).toHaveLength(days + 1);
-    const last = bars[bars.length - 1] as SVGGElement;
-    act(() => last.focus());
-    const tooltip = await screen.findByRole("tooltip");
-    expect(tooltip.textContent).toBe(last.getAttribute("aria-label"));
-    expect(last.getAttribute("aria-describedby")).toBe(tooltip.id);
-    await userEvent.hover(bars[0] as Element);
-    expect(screen.getByRole("tooltip").textContent).toBe((bars[0] as Element).getAttribute("aria-label"));
+    expect(within(table).getAllByRole("row")).toHaveLength(soFar + 1);
+    const readout = () => root.querySelector('[data-credyt="spend-chart-readout"]')?.textContent;
+    const today = days[soFar - 1] as HTMLElement;
+    expect(today.getAttribute("data-state")).toBe("today");
+    // The readout shows today's figure without any hover.
+    expect(readout()).toBe(`${today.getAttribute("aria-label")?.replace(": ", " · today")}`);
+
+    // One tab stop: from "before", Tab lands on today, the next Tab leaves the chart.
+    const user = userEvent.setup();
+    screen.getByRole("button", { name: "before" }).focus();
+    await user.tab();
+    expect(document.activeElement).toBe(today);
+    expect(days.filter((d) => d.tabIndex === 0)).toEqual([today]);
+    if (soFar > 1) {
+      await user.keyboard("{ArrowLeft}");
+      const yesterday = days[soFar - 2] as HTMLElement;
+      expect(document.activeElement).toBe(yesterday);
+      expect(readout()).toBe(yesterday.getAttribute("aria-label")?.replace(": ", ""));
+      expect(days.filter((d) => d.tabIndex === 0)).toEqual([yesterday]);
+      await user.keyboard("{Home}");
+      expect(document.activeElement).toBe(days[0]);
+      await user.keyboard("{ArrowLeft}");
+      expect(document.activeElement).toBe(days[0]);
+      await user.keyboard("{End}");
+      expect(document.activeElement).toBe(today);
+    }
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "after" }));
+    // Hover reads a day out too.
+    await user.hover(days[0] as Element);
+    expect(readout()).toContain(((days[0] as Element).getAttribute("aria-label") ?? "").split(": ")[1]);
   });
 
   it("says nothing was spent for a customer without usage", async () => {

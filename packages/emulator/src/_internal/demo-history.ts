@@ -1,3 +1,4 @@
+import { isCurrencyCode } from "@credyt/core";
 import { dec } from "./money";
 import type { CustomerRecord, EventRecord, ProductRecord } from "./state";
 import { isoTimestamp } from "./time";
@@ -36,6 +37,8 @@ function uuidFrom(next: () => number): string {
  * products price, with the fees those prices give (exact decimals). Deterministic for a customer id and a
  * start time, and ending just before `now`, so "this month" and a per-day chart always have data.
  * The events are history only: the seeded balances are what is left after them, so nothing is debited.
+ * Volumes are plausible for what they price: a per-unit price in a currency (seconds of video at $0.25) gets
+ * 5, 10 or 15 units, a custom asset (tokens at 1 TOK each) 500 to 30,250, so a day costs a few dollars.
  */
 export function demoHistory(
   customer: CustomerRecord,
@@ -49,7 +52,7 @@ export function demoHistory(
   if (types.length === 0) return [];
   const events: EventRecord[] = [];
   for (let day = days - 1; day >= 0; day--) {
-    const count = 2 + Math.floor(next() * 6);
+    const count = 2 + Math.floor(next() * 4);
     // Minutes before `now` on that day, latest first, so the list is in time order when reversed.
     const offsets = Array.from({ length: count }, () => 1 + Math.floor(next() * (DAY_MS / 60_000 - 1))).sort(
       (a, b) => b - a,
@@ -57,10 +60,14 @@ export function demoHistory(
     for (const minutes of offsets) {
       const eventType = types[Math.floor(next() * types.length)] as string;
       const occurred = isoTimestamp(new Date(now.getTime() - day * DAY_MS - minutes * 60_000));
-      const volumeField = prices.find((p) => p.price.event_type === eventType && p.price.volume_field)?.price
-        .volume_field;
+      const volumePrice = prices.find((p) => p.price.event_type === eventType && p.price.volume_field)?.price;
+      const volumeField = volumePrice?.volume_field;
       const data: Record<string, unknown> = {};
-      if (volumeField) data[volumeField] = 500 + Math.floor(next() * 120) * 250;
+      if (volumeField) {
+        data[volumeField] = isCurrencyCode(volumePrice.asset)
+          ? 5 * (1 + Math.floor(next() * 3))
+          : 500 + Math.floor(next() * 120) * 250;
+      }
       const subject = `video_${Math.floor(next() * 0xffffff)
         .toString(16)
         .padStart(6, "0")}`;

@@ -10,7 +10,7 @@ export type { RedirectKind };
 
 /** Theme settings applied to every component's root element. */
 export interface CredytAppearance {
-  /** Forces light or dark; `undefined` follows `prefers-color-scheme`. */
+  /** Forces light or dark; `undefined` follows the page's `color-scheme` (light when it declares none). */
   theme?: "light" | "dark" | undefined;
   /** CSS variables without the `--credyt-` prefix, e.g. `{ accent: "#6d28d9", radius: "4px" }`. */
   variables?: Record<string, string> | undefined;
@@ -36,6 +36,8 @@ export interface CredytContextValue {
   assets: Record<string, AssetDisplay> | undefined;
   /** The provider's low-balance levels per asset code (`balanceLevel`'s second argument). */
   lowBalance: Readonly<Record<string, number>> | undefined;
+  /** The provider's `eventLabels`: what `<UsageHistory>` calls each event type. */
+  eventLabels?: Record<string, string> | undefined;
   t: CredytMessages;
   /**
    * Validates a server redirect (throws a `CredytError` if refused), tells `onRedirect`, and leaves the

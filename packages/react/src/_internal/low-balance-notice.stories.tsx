@@ -14,6 +14,7 @@ type Story = StoryObj<typeof meta>;
 
 /** Below the threshold: a top-up, the billing portal and a dismiss button. */
 export const Low: Story = {
+  tags: ["visual-widths"],
   play: async ({ canvas }) => {
     const notice = await canvas.findByRole("status");
     await expect(notice).toHaveAttribute("data-state", "low");

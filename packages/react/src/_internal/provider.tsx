@@ -47,6 +47,11 @@ export interface CredytProviderProps {
   lowBalance?: Record<string, number>;
   /** Overrides of any visible string, or a whole message set (`de`, `fr`, `es`, `ja`). @default en */
   labels?: Partial<CredytMessages>;
+  /**
+   * What usage events are called in `<UsageHistory>`, by event type: `{ video_promoted: "Video boost" }`.
+   * A type without an entry shows the event's `description`, else its type made readable ("Video promoted").
+   */
+  eventLabels?: Record<string, string>;
   /** Theme: `theme` forces light or dark, `variables` set `--credyt-*` custom properties. */
   appearance?: CredytAppearance;
   /** Hosts (`"pay.example.com"`, `"*.example.com"`) checkout and portal URLs may point to, besides the page's own. @default ["credyt.ai", "*.credyt.ai"] */
@@ -132,6 +137,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const labels = useStable(props.labels);
   const lowBalance = useStable(props.lowBalance);
   const appearance = useStable(props.appearance);
+  const eventLabels = useStable(props.eventLabels);
   const fallbackWallet = useStable(props.fallback?.wallet);
   const allowedRedirectHosts = useStable(props.allowedRedirectHosts);
   // Functions written inline are new each render: read the latest per request or click instead of
@@ -265,6 +271,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       locale,
       assets,
       lowBalance,
+      eventLabels,
       t: labels ? { ...en, ...labels } : en,
       navigate,
       returnStatus,
@@ -286,6 +293,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     locale,
     assets,
     lowBalance,
+    eventLabels,
     labels,
     appearance,
     navigate,

@@ -1,5 +1,6 @@
 import { forwardRef, type HTMLAttributes, lazy, memo, Suspense } from "react";
 import { withVariables } from "./context";
+import type { SpendChartViewPart } from "./spend-chart-view";
 import { useUsageContext } from "./usage-context";
 import { useUsageSummary } from "./use-usage-summary";
 
@@ -9,7 +10,7 @@ const SpendChartView = /* @__PURE__ */ lazy(() =>
 );
 
 /** Parts of `<SpendChart>` that take a class name (each carries `data-credyt="spend-chart-<part>"`). */
-export type SpendChartPart = "svg" | "bar" | "tooltip" | "table" | "skeleton" | "empty" | "error" | "retry";
+export type SpendChartPart = SpendChartViewPart | "skeleton" | "empty" | "error" | "retry";
 
 /** `data-state` of the root: `loading`, `ready`, `empty` (nothing spent in `asset`) or `error`. */
 export type SpendChartState = "loading" | "ready" | "empty" | "error";
@@ -25,10 +26,20 @@ export interface SpendChartProps extends Omit<HTMLAttributes<HTMLElement>, "chil
 }
 
 /**
- * This month's spend per day as an accessible SVG bar chart: every bar is focusable with its own
- * name, a tooltip shows on hover and focus, and the same figures are in a table for screen readers.
- * A view over {@link useUsageSummary}; the drawing code loads lazily on first render.
+ * This month's spend per day as an accessible bar chart: the whole month laid out (future days empty),
+ * a value scale, a date axis with today marked, and a readout of one day's figure (today's, or the day
+ * pointed at). The days are one tab stop, moved between with the arrow keys, and the same figures are
+ * in a table for screen readers. A view over {@link useUsageSummary}; the drawing code loads lazily.
  */
+/** The chart's loading state: one bone the size of the plot (the same skeleton language as the balance's). */
+function Skeleton(props: { className: string | undefined; text: string }) {
+  return (
+    <div data-credyt="spend-chart-skeleton" className={props.className}>
+      <span data-credyt="skeleton-bone">{props.text}</span>
+    </div>
+  );
+}
+
 export const SpendChart = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLElement, SpendChartProps>(function SpendChart(props, ref) {
     const { asset, tz, classNames: cn = {}, className, ...rest } = props;
@@ -50,11 +61,7 @@ export const SpendChart = /* @__PURE__ */ memo(
         style={withVariables(ctx.rootProps.style, rest.style)}
         className={className}
       >
-        {state === "loading" && (
-          <p data-credyt="spend-chart-skeleton" className={cn.skeleton}>
-            {u.usageLoading}
-          </p>
-        )}
+        {state === "loading" && <Skeleton className={cn.skeleton} text={u.usageLoading} />}
         {state === "empty" && (
           <p data-credyt="spend-chart-empty" className={cn.empty}>
             {u.spentNothing}
@@ -69,13 +76,7 @@ export const SpendChart = /* @__PURE__ */ memo(
           </p>
         )}
         {state === "ready" && data && charted !== undefined && (
-          <Suspense
-            fallback={
-              <p data-credyt="spend-chart-skeleton" className={cn.skeleton}>
-                {u.usageLoading}
-              </p>
-            }
-          >
+          <Suspense fallback={<Skeleton className={cn.skeleton} text={u.usageLoading} />}>
             <SpendChartView summary={data} asset={charted} locale={locale} assets={assets} u={u} classNames={cn} />
           </Suspense>
         )}

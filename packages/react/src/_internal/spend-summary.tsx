@@ -52,7 +52,7 @@ export const SpendSummary = /* @__PURE__ */ memo(
         style={withVariables(ctx.rootProps.style, rest.style)}
         className={clsx(cn.root, className) || undefined}
       >
-        {state === "loading" && u.usageLoading}
+        {state === "loading" && <span data-credyt="spend-summary-skeleton">{u.usageLoading}</span>}
         {state === "empty" && u.spentNothing}
         {state === "ready" && fill(u.spentThisMonth, { amounts })}
         {state === "error" && (

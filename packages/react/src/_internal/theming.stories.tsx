@@ -31,11 +31,13 @@ type Story = StoryObj<typeof meta>;
 
 /** `@credyt/react/styles.css`, light. */
 export const Light: Story = {
+  tags: ["visual-widths"],
   parameters: { theme: "light", credyt: { scenario: "ready", appearance: { theme: "light" } } },
 };
 
 /** Dark: `appearance={{ theme: "dark" }}` (or `data-credyt-theme="dark"` on any ancestor, or the OS setting). */
 export const Dark: Story = {
+  tags: ["visual-widths"],
   parameters: { theme: "dark", credyt: { scenario: "ready", appearance: { theme: "dark" } } },
 };
 

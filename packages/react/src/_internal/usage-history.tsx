@@ -41,10 +41,29 @@ export type UsageHistoryState = "loading" | "ready" | "empty" | "error";
 export interface UsageHistoryProps extends Omit<HTMLAttributes<HTMLElement>, "children"> {
   /** Events per page (and per "Load more"), 1-100. @default 20 */
   limit?: number;
-  /** What an event is called. @default its `description`, else its `eventType` */
+  /** What an event is called. @default the provider's `eventLabels[eventType]`, else its `description`, else its type made readable */
   label?: (event: UsageEvent) => ReactNode;
   /** Class names per part. */
   classNames?: Partial<Record<UsageHistoryPart, string>>;
+}
+
+/** `video_promoted`, `video-promoted` or `videoPromoted` → "Video promoted". */
+function humanise(type: string): string {
+  const words = type
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_\-.\s]+/g, " ")
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** An event's name: the app's label for its type, else Credyt's description, else its type made readable. */
+function eventLabel(event: UsageEvent, labels: Record<string, string> | undefined): string {
+  return (
+    (labels && Object.hasOwn(labels, event.eventType) ? labels[event.eventType] : undefined) ??
+    event.description ??
+    humanise(event.eventType)
+  );
 }
 
 /** Local calendar day of an instant, as a grouping key. */
@@ -124,9 +143,12 @@ export const UsageHistory = /* @__PURE__ */ memo(
         className={clsx(cn.root, className) || undefined}
       >
         {state === "loading" && (
-          <p data-credyt="usage-skeleton" className={cn.skeleton}>
-            {u.usageLoading}
-          </p>
+          // The same skeleton language as every loading state: bones in the shape of what is coming.
+          <div data-credyt="usage-skeleton" className={cn.skeleton}>
+            <span data-credyt="skeleton-bone">{u.usageLoading}</span>
+            <span data-credyt="skeleton-bone" aria-hidden="true" />
+            <span data-credyt="skeleton-bone" aria-hidden="true" />
+          </div>
         )}
         {state === "empty" && (
           <p data-credyt="usage-empty" className={cn.empty}>
@@ -147,7 +169,7 @@ export const UsageHistory = /* @__PURE__ */ memo(
                         {formats.time.format(new Date(event.occurredAt))}
                       </time>
                       <span data-credyt="usage-what" className={cn.what}>
-                        {label ? label(event) : (event.description ?? event.eventType)}
+                        {label ? label(event) : eventLabel(event, ctx.eventLabels)}
                       </span>
                       {event.subject !== undefined && (
                         <span data-credyt="usage-subject" className={cn.subject}>

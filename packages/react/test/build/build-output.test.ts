@@ -92,11 +92,15 @@ describe("dist", () => {
     );
   });
 
-  it("ships styles.css inside @layer credyt, targeting [data-credyt] only", () => {
+  it("ships styles.css in @layer components.credyt after Tailwind v4's layer order, targeting [data-credyt] only", () => {
     const css = read("styles.css");
     expect(css).toBe(readFileSync(path.join(root, "src/styles.css"), "utf8"));
     const body = css.replace(/\/\*[\s\S]*?\*\//g, "").trim();
-    expect(body.startsWith("@layer credyt {")).toBe(true);
+    expect(body.startsWith("@layer theme, base, components, utilities;\n\n@layer components.credyt {")).toBe(true);
+    // Outside the layer, only the one rule that hands reset properties back to the layers.
+    const unlayered = body.slice(body.lastIndexOf("\n}\n") + 3).trim();
+    expect(unlayered).toMatch(/^:where\(\[data-credyt\]\):not\(credyt-a\):not\(credyt-b\) \{[^{}]*\}$/);
+    for (const line of unlayered.split("\n").slice(1, -1)) expect(line.trim()).toMatch(/^[a-z-]+: revert-layer;$/);
     const selectors = [...body.matchAll(/([^{};]+)\{/g)]
       .map((m) => (m[1] ?? "").trim())
       .filter((s) => !s.startsWith("@") && !/^\d+%$/.test(s));

@@ -4,6 +4,7 @@ import { createCredytProxy, type NodeHandler } from "@credyt/proxy/node";
 import { getRequestListener } from "@hono/node-server";
 import { loadEnv, type Plugin, type PreviewServer, type ResolvedConfig, type ViteDevServer } from "vite";
 import { lookUpCustomer } from "./customer";
+import { createDevPage } from "./dev-page";
 import { checkRequestPath, resolvedPath } from "./request-path";
 import { isLoopbackAddress, loopbackAliases, requestOrigin, serverOrigin } from "./server-origin";
 import { CredytPluginError, type CredytPluginOptions, resolveSettings, type Settings } from "./settings";
@@ -15,6 +16,7 @@ interface Runtime {
   origin: string;
   proxy: NodeHandler;
   pages: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  devPage: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   emulator: Emulator | undefined;
   line: string;
 }
@@ -106,6 +108,8 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
       }
       if (inProxy) return current.proxy(req, res, next);
       if (!current.pages) return next();
+      const sub = path.slice(settings.pagesPath.length);
+      if ((sub === "" || sub === "/") && current.devPage) return void current.devPage(req, res).catch(next);
       // Only the pages: the emulator's API (known key, fake money) stays in-process, reached by the proxy alone.
       if (!options.exposeEmulatorApi && !PAGE_PATHS.test(path.slice(settings.pagesPath.length))) {
         res.statusCode = 404;
@@ -151,7 +155,8 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
     let upstream: { apiUrl: string; apiKey: string; fetch: typeof fetch };
     if (settings.mode === "emulator") {
       const publicUrl = `${origin}${settings.pagesPath}`;
-      const created = createEmulator({ ...emulatorOptions, publicUrl });
+      // Admin routes in-process only, for the development page (the middleware serves none of them).
+      const created = createEmulator({ ...emulatorOptions, admin: emulatorOptions?.admin ?? true, publicUrl });
       emulator = created;
       // In-process: the proxy's calls never touch the network, and the pages are the same emulator.
       const inProcess = (input: RequestInfo | URL, init?: RequestInit) => created.fetch(new Request(input, init));
@@ -206,7 +211,17 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
           ? " · real key, serving your network too (allowNetwork)"
           : " · real key, serving this machine only (allowNetwork: true to serve your network)";
     const line = `  ➜  Credyt:  proxy ${origin}${settings.basePath} · ${where} · signed in as ${who}${reach}`;
-    return { origin, proxy, pages, emulator, line };
+    const devPage =
+      emulator && (emulatorOptions?.admin ?? true)
+        ? createDevPage({
+            emulator,
+            emulatorUrl: `${origin}${settings.pagesPath}`,
+            basePath: settings.basePath,
+            notify: (id) => proxy.notify(id),
+            customerFor: async (req, res) => (getCustomerId ? getCustomerId({ req, res }) : resolveCustomer()),
+          })
+        : undefined;
+    return { origin, proxy, pages, devPage, emulator, line };
   }
 
   /** Builds the proxy (and emulator) once with a placeholder origin, so a bad option stops Vite at start-up. */

@@ -47,7 +47,12 @@ export interface CredytPluginOptions
    * and the proxy reaches the API in-process. @default false
    */
   exposeEmulatorApi?: boolean;
-  /** Options of the in-process emulator (seed, clock, `readings`…); `publicUrl` is set by the plugin. */
+  /**
+   * Options of the in-process emulator (seed, clock, `readings`…); `publicUrl` is set by the plugin.
+   * `admin` (default `true` here) serves the development page at `{pagesPath}/`: bill usage for the signed-in
+   * customer, move the clock, inject a fault, reset. The emulator's admin routes it calls stay in-process
+   * (over HTTP only with `exposeEmulatorApi`); `admin: false` turns the page off.
+   */
   emulator?: Omit<EmulatorOptions, "publicUrl">;
 }
 
