@@ -31,11 +31,14 @@ const all = "{ CredytProvider, WalletBalance, TopUpButton, BillingPortalLink }";
 // 19.13 KB, 15.23 KB, own code 11.39 KB. Issue 17 (Vite library mode, core's errorCodeForStatus in place of the
 // client's own status table): 18.86 KB, 15.05 KB, own code 11.08 KB; then the client checks Idempotency-Key with
 // core's one rule instead of a length-only twin (+40 B): 18.90, 15.09, 11.12 KB. These limits hold the measured
-// sizes so nothing grows meanwhile.
+// sizes so nothing grows meanwhile. Issue 23 (no wrong balance: the cache purge and the customer reference;
+// SWR mutation options and onSuccess/onError; the observing onRedirect event; TopUpButton's derived currency
+// and its dialog prefetch; balanceLevel; classNames.root): 19.84, 15.83, own code 12.03 KB; <LowBalanceNotice>
+// 19.15 KB. Measured, not yet won back.
 
 export default [
-  { ...base, name: "all three components + provider, initial JS", import: all, limit: "18.95 KB" },
-  { ...base, name: "<WalletBalance> + provider", import: "{ CredytProvider, WalletBalance }", limit: "15.15 KB" },
+  { ...base, name: "all three components + provider, initial JS", import: all, limit: "19.9 KB" },
+  { ...base, name: "<WalletBalance> + provider", import: "{ CredytProvider, WalletBalance }", limit: "15.9 KB" },
   {
     // Own code: everything but react, swr, clsx and Radix (what an app that already ships swr pays,
     // plus Radix Slot). 8.91 KB on the hand-written store before the swap, 9.17 KB after it
@@ -45,7 +48,7 @@ export default [
     name: "own code (all three + provider, without swr, clsx, Radix)",
     import: all,
     ignore: [...ignore, "swr", "clsx", "@radix-ui/react-slot", "@radix-ui/react-dialog"],
-    limit: "11.15 KB",
+    limit: "12.1 KB",
   },
   {
     // Measured at 15.2 KB (2026-11) when added; the budget is about 10 % above.
@@ -78,7 +81,7 @@ export default [
     ...base,
     name: "<LowBalanceNotice> + provider",
     import: "{ CredytProvider, LowBalanceNotice }",
-    limit: "18.6 KB",
+    limit: "19.2 KB",
   },
   {
     name: "spend chart, lazy chunk (loaded on first render)",
