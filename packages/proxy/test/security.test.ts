@@ -153,6 +153,7 @@ describe("the key never leaves the server; browser credentials never reach Credy
     expect([...response.headers.keys()].sort()).toEqual([
       "cache-control",
       "content-type",
+      "credyt-customer-ref",
       "x-content-type-options",
       "x-request-id",
     ]);

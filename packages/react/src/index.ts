@@ -70,7 +70,7 @@ export {
   type UsageHistoryProps,
   type UsageHistoryState,
 } from "./_internal/usage-history";
-export { type CredytUsageMessages, usageDe, usageEn, usageEs, usageFr, usageJa } from "./_internal/usage-messages";
+export type { CredytUsageMessages } from "./_internal/usage-messages";
 export { selectAccount, type UseAccountResult, useAccount } from "./_internal/use-account";
 export {
   type BillingPortalTriggerOptions,
