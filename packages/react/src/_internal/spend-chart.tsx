@@ -40,6 +40,10 @@ function Skeleton(props: { className: string | undefined; text: string }) {
   );
 }
 
+/**
+ * This month's spend per day for one asset: the whole month laid out, a value scale, a date axis with today
+ * marked and a readout, one tab stop with arrow keys between days, and a table for screen readers.
+ */
 export const SpendChart = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLElement, SpendChartProps>(function SpendChart(props, ref) {
     const { asset, tz, classNames: cn = {}, className, ...rest } = props;
