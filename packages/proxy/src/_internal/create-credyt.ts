@@ -185,11 +185,12 @@ export function createInstance<Ctx>(
       if (matched.anonymous) return await matched.run({ ...exchange, customerId: "" });
       const id = await identifyCustomer(s, context, request.method, path, requestId);
       customerId = id;
-      const response = await matched.run({ ...exchange, customerId: id });
       // Every answer for a known customer says, opaquely, whom it is for (docs/protocol.md): the browser
-      // drops cached data of anyone else.
+      // drops cached data of anyone else. Worked out before the route runs, so a live stream is handed
+      // over as soon as it opens (nothing queues unread while the reference is computed).
       customerRef ??= customerRefs(config.apiKey);
-      return withCustomerRef(response, await customerRef(id));
+      const ref = await customerRef(id);
+      return withCustomerRef(await matched.run({ ...exchange, customerId: id }), ref);
     } catch (thrown) {
       if (thrown instanceof ClientClosedRequest) {
         await emit({ type: "request.aborted", requestId, method: request.method, path, customerId, status: 499 });
