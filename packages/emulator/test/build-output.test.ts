@@ -59,9 +59,15 @@ describe("dist", () => {
     expect([...packages]).toEqual(["@credyt/core"]);
     const internal = [...reached].map((file) => path.relative(path.join(root, "dist/_internal"), file)).sort();
     expect(internal.filter((file) => !file.startsWith(".."))).toEqual(
-      ["adjustment-reasons", "create-emulator", "default-seed", "seed-error", "start-emulator", "types"].map(
-        (name) => `${name}${ext}`,
-      ),
+      [
+        "adjustment-reasons",
+        "create-emulator",
+        "default-seed",
+        "readings",
+        "seed-error",
+        "start-emulator",
+        "types",
+      ].map((name) => `${name}${ext}`),
     );
   });
 
