@@ -218,7 +218,8 @@ export function credyt(options: CredytPluginOptions = {}): Plugin {
             emulatorUrl: `${origin}${settings.pagesPath}`,
             basePath: settings.basePath,
             notify: (id) => proxy.notify(id),
-            customerFor: async (req, res) => (getCustomerId ? getCustomerId({ req, res }) : resolveCustomer()),
+            customerFor: async (req, res) =>
+              getCustomerId ? getCustomerId({ request: pageRequest(origin, req), req, res }) : resolveCustomer(),
           })
         : undefined;
     return { origin, proxy, pages, devPage, emulator, line };
@@ -284,4 +285,14 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return { CREDYT_API_KEY: env.CREDYT_API_KEY, CREDYT_API_URL: env.CREDYT_API_URL };
+}
+
+/** The development page's request as the proxy's `getCustomerId` sees one (URL and headers, no body). */
+function pageRequest(origin: string, req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+  }
+  return new Request(new URL(req.url ?? "/", origin), { method: req.method === "POST" ? "POST" : "GET", headers });
 }
