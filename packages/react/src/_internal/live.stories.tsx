@@ -23,6 +23,8 @@ function createLiveBackend() {
     apiKey: emulator.apiKey,
     apiUrl: EMULATOR,
     getCustomerId: () => DEMO_CUSTOMER_ID,
+    // Storybook is development: this page's own origin is the site (a browser has no NODE_ENV to say so).
+    dev: true,
     fetch: (input, init) => emulator.fetch(new Request(input, init)),
   });
   const admin = async (path: string, init?: RequestInit) => {
