@@ -124,6 +124,10 @@ export function createPlaygroundApp(options: PlaygroundAppOptions): Hono {
       currencies: { USD: { min: 5, max: 500 } },
       assets: ["USD", "TOK"],
     },
+    // The demo customers are shared by every tab you open and by the end-to-end suite, which signs in as
+    // them back to back; each page reads the whole usage history (Credyt documents no order for it). A real
+    // customer is one person, so apps keep the default budget (300 calls to Credyt a minute per customer).
+    upstreamBudget: { limit: 3000 },
     fetch: upstream,
   });
   // "Generate video": the app does its work, then bills it as a usage event; Credyt debits the wallet.
