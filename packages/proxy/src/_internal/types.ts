@@ -210,7 +210,7 @@ export interface CredytOptions<Ctx> {
    * customer's requests are answered 429 and its streams wait; other customers are not affected.
    * `false` turns it off. @default { limit: 300, windowMs: 60000 }
    */
-  upstreamBudget?: RateLimitOptions | false;
+  upstreamBudget?: { limit?: number; windowMs?: number } | false;
   /**
    * Stops calling Credyt for `cooldownMs` after `threshold` failures in a row (5xx, timeouts, resets;
    * never 429s) for at least 3 different customers, answering 503 with `Retry-After` instead, then lets one request through to probe. With the
