@@ -52,8 +52,9 @@ export const Ready: Story = {
   },
 };
 
-/** Below the threshold: the notice with its own top-up opens the panel. */
+/** Below its low-balance level ($5 here; usually the provider's `lowBalance`): the notice with its own top-up opens the panel. */
 export const LowBalance: Story = {
+  args: { lowBalance: 5 },
   parameters: { credyt: { scenario: "lowBalance" } },
   loaders: [() => ({ client: createMockClient({ scenario: "lowBalance", usage }) })],
   play: async ({ canvasElement }) => {
