@@ -2,12 +2,10 @@ import { accountFromWire, portalSessionFromWire, topUpFromWire, walletFromWire }
 import { checkMilliseconds, DEFAULT_BREAKER, DEFAULT_TIMEOUT_MS, resolveApiAccess } from "./config";
 import { optionFailure } from "./config-checks";
 import type { CredytApi } from "./credyt-api-types";
-import { type CustomerDirectory, checkIdentity } from "./customers";
 import { endpoints } from "./endpoints";
 import type { WalletFanout } from "./fanout";
 import { UpstreamGuard } from "./guard";
 import { CUSTOMER_ID_PATTERN } from "./patterns";
-import type { CredytServerApi } from "./types";
 import { hubsFor } from "./wallet-stream";
 
 export type { CredytApi } from "./credyt-api-types";
@@ -73,25 +71,5 @@ export function createCredytApi(options: CredytApiOptions): CredytApi {
     createTopUp: async (body) => topUpFromWire((await api.createTopUp(body)).json),
     createBillingPortalSession: async (body) =>
       portalSessionFromWire((await api.createBillingPortalSession(body)).json),
-  };
-}
-
-/** `credyt.api`: the instance's endpoints mapped to core's types, its customer directory and its hub. */
-export function apiFor(
-  api: ReturnType<typeof endpoints>,
-  directory: CustomerDirectory,
-  notify: (customerId: string) => Promise<void>,
-): CredytServerApi {
-  return {
-    notify,
-    getWallet: async (customerId) => walletFromWire((await api.getWallet(customerId)).json),
-    getAccount: async (customerId, accountId) => accountFromWire((await api.getAccount(customerId, accountId)).json),
-    createTopUp: async (body) => topUpFromWire((await api.createTopUp(body)).json),
-    createBillingPortalSession: async (body) =>
-      portalSessionFromWire((await api.createBillingPortalSession(body)).json),
-    customers: {
-      getOrCreate: (externalId, details = {}) => directory.getOrCreate(checkIdentity({ ...details, externalId })),
-      find: (externalId) => directory.find(externalId),
-    },
   };
 }

@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { CredytError, isCredytError } from "@credyt/core";
 import { DEFAULT_BASE_PATH, type ResolvedConfig, resolveConfig } from "./config";
 import { configBody } from "./config-top-ups";
-import { apiFor } from "./create-credyt-api";
 import { customerRefs, withCustomerRef } from "./customer-ref";
 import { type CustomerDirectory, checkIdentity, customerDirectory } from "./customers";
 import { createDevLog, type DevLog } from "./dev-log";
@@ -16,6 +15,7 @@ import { ClientClosedRequest } from "./read-body";
 import { reportingFanout, reportingIdempotency, reportingRateLimit } from "./reporting-stores";
 import { errorResponse, internalError, jsonText, MethodNotAllowed, requestIdFrom, storedError } from "./respond";
 import { checkRequestOrigin, explainOrigin, rejectBrowserCustomer, selfOrigin } from "./security";
+import { apiFor } from "./server-api";
 import { resolveStreamConfig, type StreamConfig } from "./stream-config";
 import type {
   Credyt,
