@@ -125,8 +125,10 @@ export function createPlaygroundApp(options: PlaygroundAppOptions): Hono {
       assets: ["USD", "TOK"],
     },
     // The demo customers are shared by every tab you open and by the end-to-end suite, which signs in as
-    // them back to back; each page reads the whole usage history (Credyt documents no order for it). A real
-    // customer is one person, so apps keep the default budget (300 calls to Credyt a minute per customer).
+    // them back to back (and a live stream's opening counts as a read); each page reads the whole usage
+    // history (Credyt documents no order for it). A real customer is one person, so apps keep the defaults
+    // (120 reads and 300 calls to Credyt a minute per customer).
+    rateLimit: { reads: { limit: 1200 } },
     upstreamBudget: { limit: 3000 },
     fetch: upstream,
   });
