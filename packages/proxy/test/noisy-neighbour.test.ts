@@ -131,6 +131,17 @@ describe("noisy neighbour: upstream calls are charged to the customer who caused
   });
 });
 
+it("notify() forgets the customer's kept summary: the next read after a usage event is computed afresh", async () => {
+  const { as, callsOf, proxy } = world();
+  expect((await as(FLOODER, "/usage/summary?tz=UTC")).status).toBe(200);
+  expect((await as(FLOODER, "/usage/summary?tz=UTC")).status).toBe(200);
+  expect(callsOf(FLOODER)).toBe(1);
+  await proxy.notify(FLOODER);
+  const before = callsOf(FLOODER);
+  expect((await as(FLOODER, "/usage/summary?tz=UTC")).status).toBe(200);
+  expect(callsOf(FLOODER)).toBe(before + 1);
+});
+
 describe("noisy neighbour: the circuit breaker opens only when Credyt fails for everyone", () => {
   it("one customer drawing 429s with Retry-After: 3600 never opens it; others keep 200 and the wait is clamped", async () => {
     const { as } = world({ circuitBreaker: { threshold: 5, cooldownMs: 60_000 } }, (call) =>

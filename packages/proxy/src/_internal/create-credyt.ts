@@ -9,6 +9,7 @@ import { endpoints } from "./endpoints";
 import type { Exchange } from "./exchange";
 import { UpstreamGuard } from "./guard";
 import { createPortalSession, createTopUp, getAccount, getWallet } from "./handlers";
+import { forgetReads } from "./merge-reads";
 import { fetchUrl, type NodeRequest, toFetchRequest, writeInternalError, writeResponse } from "./node-request";
 import { CUSTOMER_ID_PATTERN } from "./patterns";
 import { ClientClosedRequest } from "./read-body";
@@ -27,7 +28,7 @@ import type {
   RouteInfo,
 } from "./types";
 import { UpstreamBudget } from "./upstream-budget";
-import { getQuote, getUsage, getUsageSummary } from "./usage-handlers";
+import { getQuote, getUsage, getUsageSummary, summaryKeyPrefix } from "./usage-handlers";
 import { WalletHub } from "./wallet-hub";
 import { streamWallet } from "./wallet-stream";
 
@@ -286,7 +287,10 @@ export function createInstance<Ctx>(
     async notify(customer) {
       const id = await customerIdOf(customer);
       if (id === null) return; // Credyt has no such customer yet: nobody can be watching its wallet.
-      await state().hub.notify(id);
+      const current = state();
+      // Their usage changed: a summary kept from before the change must not answer the next read.
+      forgetReads(current.api, summaryKeyPrefix(id));
+      await current.hub.notify(id);
     },
     api,
     streamStats: () => ({ ...state().hub.stats }),

@@ -37,3 +37,14 @@ export function mergedRead(owner: object, key: string, ttlMs: number, compute: (
   );
   return entry.value;
 }
+
+/**
+ * Drops the kept answers whose key starts with `prefix` (a customer's summaries when `notify()` says their
+ * usage changed), so the next read computes afresh instead of serving the answer from before the change.
+ */
+export function forgetReads(owner: object, prefix: string): void {
+  const cache = caches.get(owner);
+  if (!cache) return;
+  for (const [key, entry] of cache)
+    if (key.startsWith(prefix) && entry.until !== Number.POSITIVE_INFINITY) cache.delete(key);
+}

@@ -138,11 +138,16 @@ export async function getUsageSummary<Ctx>(x: Exchange<Ctx>): Promise<Response> 
   const { tz } = parseSummaryQuery(x.url);
   await checkRate(x, x.config.getRateLimit, "get");
   // Up to 20 upstream pages each: identical summaries in flight or answered in the last 2 s are shared.
-  const body = await mergedRead(x.api, `summary\n${x.customerId}\n${tz}`, SUMMARY_TTL_MS, () => summaryText(x, tz));
+  const body = await mergedRead(x.api, `${summaryKeyPrefix(x.customerId)}${tz}`, SUMMARY_TTL_MS, () =>
+    summaryText(x, tz),
+  );
   return jsonText(200, body, x.requestId);
 }
 
-/** How long an answered summary is reused for the same customer and zone. */
+/** What the kept summaries of one customer are keyed by (then the zone); `notify()` forgets them. */
+export const summaryKeyPrefix = (customerId: string): string => `summary\n${customerId}\n`;
+
+/** How long an answered summary is reused for the same customer and zone (or until `notify()`). */
 const SUMMARY_TTL_MS = 2_000;
 
 async function summaryText<Ctx>(x: Exchange<Ctx>, tz: string): Promise<string> {
