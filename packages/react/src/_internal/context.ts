@@ -1,4 +1,4 @@
-import type { AssetDisplay, CredytClient, CredytError, Wallet } from "@credyt/core";
+import type { AssetDisplay, CredytClient, CredytError, CredytTransport, Wallet } from "@credyt/core";
 import { type CSSProperties, createContext, useContext } from "react";
 import type { SWRConfiguration } from "swr";
 import type { CredytMessages } from "./messages";
@@ -16,8 +16,18 @@ export interface CredytAppearance {
   variables?: Record<string, string> | undefined;
 }
 
+/**
+ * What the provider makes from `baseUrl`, `fetch`, `headers` and `timeout`: the transport, and only the calls a
+ * balance needs. The top-up, portal and usage hooks import their own calls (`createTopUp`, …) and run them on
+ * `transport`, so a page that only reads a balance never ships them.
+ */
+export interface ProviderClient extends Pick<CredytClient, "baseUrl" | "getWallet" | "get"> {
+  readonly transport: CredytTransport;
+}
+
 export interface CredytContextValue {
-  client: CredytClient;
+  /** The provider's `client` prop as given, else the {@link ProviderClient} it made. */
+  client: CredytClient | ProviderClient;
   /** This provider as `mutateCredyt` sees it (also holds the billing portal session's generation). */
   scope: Scope;
   /** `credytKeys.wallet(baseUrl)`: the SWR key of the wallet (`null` in the render that switches customer). */
@@ -28,6 +38,8 @@ export interface CredytContextValue {
   walletConfig: SWRConfiguration<Wallet, CredytError>;
   /** The provider-wide default of `useWallet({ live })` / `<WalletBalance live>`. */
   live: boolean;
+  /** A `useWallet({ live })` wants the stream: the provider keeps it open until every such hook let go. */
+  wantLive: () => () => void;
   /** The provider's `customer` prop as a string: the live stream's scope, so a switch re-opens it. */
   customerScope: string;
   /** The provider's request timeout in ms (the client's `timeoutMs`); also the top-up's own ceiling. */
@@ -38,7 +50,8 @@ export interface CredytContextValue {
   lowBalance: Readonly<Record<string, number>> | undefined;
   /** The provider's `eventLabels`: what `<UsageHistory>` calls each event type. */
   eventLabels?: Record<string, string> | undefined;
-  t: CredytMessages;
+  /** The provider's `labels` (overrides only: components merge `en` under them, see `useUiContext`). */
+  labels: Partial<CredytMessages> | undefined;
   /**
    * Validates a server redirect (throws a `CredytError` if refused), tells `onRedirect`, and leaves the
    * page unless it called `preventDefault()`. True when this page is navigating away.

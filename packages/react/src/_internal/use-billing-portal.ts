@@ -1,7 +1,8 @@
 import type { CredytClient, CredytError, PortalSession } from "@credyt/core";
 import { useCallback, useMemo, useState } from "react";
 import useSWRMutation, { type SWRMutationConfiguration } from "swr/mutation";
-import { useCredytContext } from "./context";
+import { openPortalSession } from "./calls";
+import { type ProviderClient, useCredytContext } from "./context";
 import type { Scope } from "./scope";
 import { toCredytError } from "./to-credyt-error";
 
@@ -68,7 +69,7 @@ const sessions = new WeakMap<Scope, Entry>();
 /** A session closer to expiry than this is replaced rather than reused. */
 const EXPIRY_MARGIN_MS = 30_000;
 
-function getSession(store: Scope, client: CredytClient): Promise<PortalSession> {
+function getSession(store: Scope, client: CredytClient | ProviderClient): Promise<PortalSession> {
   const entry = sessions.get(store);
   if (
     entry &&
@@ -77,7 +78,7 @@ function getSession(store: Scope, client: CredytClient): Promise<PortalSession> 
   ) {
     return entry.promise;
   }
-  const fresh: Entry = { promise: client.createBillingPortalSession(), generation: store.generation };
+  const fresh: Entry = { promise: openPortalSession(client), generation: store.generation };
   sessions.set(store, fresh);
   fresh.promise.then(
     (session) => {

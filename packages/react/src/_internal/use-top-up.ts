@@ -2,6 +2,7 @@ import { CredytError, type TopUp, type TopUpInput, type Wallet } from "@credyt/c
 import { useCallback, useMemo, useRef, useState } from "react";
 import { unstable_serialize, useSWRConfig } from "swr";
 import useSWRMutation, { type SWRMutationConfiguration } from "swr/mutation";
+import { startTopUp } from "./calls";
 import { useCredytContext } from "./context";
 import { rememberTopUp } from "./return-flow";
 import { toCredytError } from "./to-credyt-error";
@@ -97,7 +98,7 @@ export function useTopUp(options?: UseTopUpOptions): UseTopUpResult {
     try {
       // Never stuck on "Redirecting…": a client that never answers (a custom `client` without a
       // timeout, say) ends in a `timeout` error a second after the client's own timeout would fire.
-      const created = client.createTopUp(input, { idempotencyKey: intent.current?.key ?? newKey() });
+      const created = startTopUp(client, input, { idempotencyKey: intent.current?.key ?? newKey() });
       const topUp = await within(created, timeout + 1000);
       if (!topUp) throw new CredytError("timeout", `No answer to the top-up within ${timeout} ms.`, { status: 0 });
       const asset = input.asset ?? input.currency;
