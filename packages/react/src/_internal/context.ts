@@ -2,6 +2,7 @@ import type { AssetDisplay, CredytClient, CredytError, CredytTransport, Wallet }
 import { type CSSProperties, createContext, useContext } from "react";
 import type { SWRConfiguration } from "swr";
 import type { CredytMessages } from "./messages";
+import type { CredytRedirectEvent } from "./redirect-event";
 import type { RedirectKind } from "./redirect-kind";
 import type { PendingTopUp, ReturnStatus } from "./return-flow";
 import type { Scope } from "./scope";
@@ -23,6 +24,12 @@ export interface CredytAppearance {
  */
 export interface ProviderClient extends Pick<CredytClient, "baseUrl" | "getWallet" | "get"> {
   readonly transport: CredytTransport;
+}
+
+/** What `navigate` needs of the provider: `allowedRedirectHosts` and the latest `onRedirect`. */
+export interface CredytRedirect {
+  allowedHosts: string[] | undefined;
+  onRedirect: (url: string, event: CredytRedirectEvent) => void;
 }
 
 export interface CredytContextValue {
@@ -52,11 +59,8 @@ export interface CredytContextValue {
   eventLabels?: Record<string, string> | undefined;
   /** The provider's `labels` (overrides only: components merge `en` under them, see `useUiContext`). */
   labels: Partial<CredytMessages> | undefined;
-  /**
-   * Validates a server redirect (throws a `CredytError` if refused), tells `onRedirect`, and leaves the
-   * page unless it called `preventDefault()`. True when this page is navigating away.
-   */
-  navigate: (url: string, kind: RedirectKind, target?: string, win?: Window | null) => boolean;
+  /** The provider's redirect policy and `onRedirect`, for `navigate` (navigate.ts). */
+  redirect: CredytRedirect;
   returnStatus: ReturnStatus;
   returnTopUp: PendingTopUp | undefined;
   /** On every root element: `data-credyt-theme` (not `data-theme`, which apps' own theme selectors match). */

@@ -29,8 +29,7 @@ import {
 import type { LiveWallet } from "./live-wallet";
 import type { CredytMessages } from "./messages";
 import { purge, sharedWithMounted } from "./purge";
-import { checkRedirect } from "./redirect";
-import { type CredytRedirectEvent, RedirectEvent } from "./redirect-event";
+import type { CredytRedirectEvent } from "./redirect-event";
 import type { PendingTopUp, ReturnMarker, ReturnStatus } from "./return-flow";
 import type { ReturnWatchProps } from "./return-watch";
 import { createScope, mountedScopes } from "./scope";
@@ -303,19 +302,11 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     setReturned((last) => (last[0] === next[0] && last[1] === next[1] ? last : next));
   }, []);
 
-  const navigate = useCallback(
-    (url: string, kind: RedirectKind, target?: string, win?: Window | null) => {
-      const safe = checkRedirect(url, allowedRedirectHosts);
-      const event = new RedirectEvent(kind, target);
-      latest.current.onRedirect?.(safe, event);
-      if (event.defaultPrevented) {
-        win?.close();
-        return false;
-      }
-      if (win) win.location.href = safe;
-      else location.assign(safe);
-      return !win;
-    },
+  const redirect = useMemo(
+    () => ({
+      allowedHosts: allowedRedirectHosts,
+      onRedirect: (url: string, event: CredytRedirectEvent) => latest.current.onRedirect?.(url, event),
+    }),
     [allowedRedirectHosts],
   );
 
@@ -337,7 +328,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       lowBalance,
       eventLabels,
       labels,
-      navigate,
+      redirect,
       returnStatus,
       returnTopUp,
       rootProps: {
@@ -361,7 +352,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     eventLabels,
     labels,
     appearance,
-    navigate,
+    redirect,
     returnStatus,
     returnTopUp,
   ]);

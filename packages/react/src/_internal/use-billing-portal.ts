@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import useSWRMutation, { type SWRMutationConfiguration } from "swr/mutation";
 import { openPortalSession } from "./calls";
 import { type ProviderClient, useCredytContext } from "./context";
+import { navigate } from "./navigate";
 import type { Scope } from "./scope";
 import { toCredytError } from "./to-credyt-error";
 
@@ -105,7 +106,7 @@ function getSession(store: Scope, client: CredytClient | ProviderClient): Promis
  * <button onMouseEnter={prefetch} onFocus={prefetch} onClick={() => trigger()}>Billing</button>
  */
 export function useBillingPortal(options?: UseBillingPortalOptions): UseBillingPortalResult {
-  const { client, scope, navigate } = useCredytContext("useBillingPortal");
+  const { client, scope, redirect } = useCredytContext("useBillingPortal");
   // Navigating away in this tab: stay pending until the page unloads.
   const [leaving, setLeaving] = useState(false);
   const key = useMemo(() => [...scope.prefix, "billing-portal"], [scope]);
@@ -114,7 +115,7 @@ export function useBillingPortal(options?: UseBillingPortalOptions): UseBillingP
     async (_key, { arg: { target, win } }) => {
       try {
         const session = await getSession(scope, client);
-        setLeaving(navigate(session.redirectUrl, "billing_portal", target, win));
+        setLeaving(navigate(redirect, session.redirectUrl, "billing_portal", target, win));
         return session;
       } catch (error) {
         win?.close();

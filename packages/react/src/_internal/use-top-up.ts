@@ -4,6 +4,7 @@ import { unstable_serialize, useSWRConfig } from "swr";
 import useSWRMutation, { type SWRMutationConfiguration } from "swr/mutation";
 import { startTopUp } from "./calls";
 import { useCredytContext } from "./context";
+import { navigate } from "./navigate";
 import { rememberTopUp } from "./return-flow";
 import { toCredytError } from "./to-credyt-error";
 import { selectAccount } from "./use-account";
@@ -75,7 +76,7 @@ function newKey(): string {
  * <button onClick={buy} aria-disabled={isMutating}>Top up</button>
  */
 export function useTopUp(options?: UseTopUpOptions): UseTopUpResult {
-  const { client, navigate, walletKey, fetchWallet, scope, timeout } = useCredytContext("useTopUp");
+  const { client, redirect, walletKey, fetchWallet, scope, timeout } = useCredytContext("useTopUp");
   const { cache, mutate } = useSWRConfig();
   // Leaving the page for checkout: stay locked so a click during unload cannot start a second purchase.
   const [leaving, setLeaving] = useState(false);
@@ -114,7 +115,7 @@ export function useTopUp(options?: UseTopUpOptions): UseTopUpResult {
         amount: input.amount,
         currency: input.currency,
       });
-      const left = navigate(topUp.redirectUrl, "top_up");
+      const left = navigate(redirect, topUp.redirectUrl, "top_up");
       intent.current = undefined;
       setLeaving(left);
       return topUp;
