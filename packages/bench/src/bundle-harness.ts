@@ -32,7 +32,7 @@ export interface Measured {
 // esbuild's metafile paths are relative to its working directory.
 const workDir = path.join(here, "..");
 const tmp = path.join(workDir, ".tmp", "bundle");
-const LAZY = /(top-up-dialog|spend-chart-view|wallet-subscription|return-watch|live-wallet)-[\w-]+\.js$/;
+const LAZY = /(top-up-dialog|spend-chart-view|wallet-subscription|return-watch)-[\w-]+\.js$/;
 
 const REACT = ["react", "react-dom", "react/jsx-runtime", "react-dom/client", "react/*", "react-dom/*"];
 
@@ -179,6 +179,6 @@ export const OTHERS = [
 
 /** The lazy chunks on their own (without React, @credyt/core, swr, clsx and the shared chunks). */
 export async function lazyChunks(): Promise<{ name: string; size: Size }[]> {
-  const names = ["top-up-dialog", "wallet-subscription", "spend-chart-view", "return-watch", "live-wallet"];
+  const names = ["top-up-dialog", "wallet-subscription", "spend-chart-view", "return-watch"];
   return Promise.all(names.map(async (name) => ({ name, size: await lazyChunk(name) })));
 }

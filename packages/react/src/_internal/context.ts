@@ -45,8 +45,6 @@ export interface CredytContextValue {
   walletConfig: SWRConfiguration<Wallet, CredytError>;
   /** The provider-wide default of `useWallet({ live })` / `<WalletBalance live>`. */
   live: boolean;
-  /** A `useWallet({ live })` wants the stream: the provider keeps it open until every such hook let go. */
-  wantLive: () => () => void;
   /** The provider's `customer` prop as a string: the live stream's scope, so a switch re-opens it. */
   customerScope: string;
   /** The provider's request timeout in ms (the client's `timeoutMs`); also the top-up's own ceiling. */

@@ -26,7 +26,6 @@ import {
   type ProviderClient,
   type RedirectKind,
 } from "./context";
-import type { LiveWallet } from "./live-wallet";
 import type { CredytMessages } from "./messages";
 import { purge, sharedWithMounted } from "./purge";
 import type { CredytRedirectEvent } from "./redirect-event";
@@ -283,21 +282,6 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       () => {}, // The chunk could not load: balances still refresh as usual, without the return's status.
     );
   }, []);
-  // `useWallet({ live })` hooks mounted: while there are any, the stream runs here (its code loads on first use).
-  const [liveReaders, setLiveReaders] = useState(0);
-  const wantLive = useCallback(() => {
-    setLiveReaders((n) => n + 1);
-    return () => setLiveReaders((n) => n - 1);
-  }, []);
-  const [Live, setLive] = useState<typeof LiveWallet | null>(null);
-  const liveWanted = liveReaders > 0;
-  useEffect(() => {
-    if (!liveWanted || Live) return;
-    import("./live-wallet").then(
-      ({ LiveWallet }) => setLive(() => LiveWallet),
-      () => {}, // The chunk could not load: balances refresh as they do without `live`.
-    );
-  }, [liveWanted, Live]);
   const onReturnChange = useCallback((next: [ReturnStatus, PendingTopUp | undefined]) => {
     setReturned((last) => (last[0] === next[0] && last[1] === next[1] ? last : next));
   }, []);
@@ -320,7 +304,6 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       fetchWallet,
       walletConfig,
       live,
-      wantLive,
       customerScope: customer == null ? "" : String(customer),
       timeout: timeout ?? DEFAULT_CLIENT_TIMEOUT_MS,
       locale,
@@ -343,7 +326,6 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     fetchWallet,
     walletConfig,
     live,
-    wantLive,
     customer,
     timeout,
     locale,
@@ -369,7 +351,6 @@ function CredytScope(props: CredytProviderProps): ReactNode {
           onChange={onReturnChange}
         />
       ) : null}
-      {Live && liveWanted ? <Live enabled={walletKey !== null} /> : null}
       {props.children}
     </CredytContext.Provider>
   );

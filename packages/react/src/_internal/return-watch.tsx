@@ -32,7 +32,7 @@ function credited(wallet: Wallet, pending: PendingTopUp | undefined): boolean {
  * the wallet (SWR's `mutate` of the wallet key) with bounded backoff until the credit lands. The
  * first check shares the balances' own request: this hook reads the same key while it watches.
  */
-export function useReturnFlow(
+function useReturnFlow(
   key: SWRKey,
   fetcher: () => Promise<Wallet>,
   config: SWRConfiguration<Wallet, CredytError>,
@@ -63,7 +63,7 @@ export function useReturnFlow(
     const taken = takeTopUp();
     // Back from the portal, where the customer may have bought credit: the watch above refreshes once.
     setState([value === "top_up" ? "pending" : value === "failed" ? "failed" : "idle", taken, value]);
-  }, []);
+  }, [returned]);
 
   useEffect(() => {
     if (status !== "pending" || !answered) return;

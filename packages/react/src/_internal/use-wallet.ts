@@ -1,7 +1,7 @@
 import type { CredytError, Wallet } from "@credyt/core";
-import { useEffect } from "react";
 import useSWR, { type SWRConfiguration, type SWRResponse } from "swr";
 import { useCredytContext } from "./context";
+import { useWalletStream } from "./use-wallet-stream";
 
 /** What the data hooks return: SWR's own response, with errors typed as `CredytError`. */
 export type CredytResponse<T> = SWRResponse<T, CredytError>;
@@ -36,10 +36,12 @@ export function useWallet(options: UseWalletOptions & { suspense: true }): Credy
 export function useWallet(options?: UseWalletOptions): CredytResponse<Wallet>;
 export function useWallet(options?: UseWalletOptions): CredytResponse<Wallet> {
   const ctx = useCredytContext("useWallet");
-  const { walletKey, fetchWallet, walletConfig, wantLive } = ctx;
+  const { walletKey, fetchWallet, walletConfig } = ctx;
   const { live, ...swr } = options ?? {};
-  // The stream itself (`useWalletStream`, a lazy chunk) runs under the provider while any hook wants it.
-  const enabled = live ?? ctx.live;
-  useEffect(() => (enabled ? wantLive() : undefined), [enabled, wantLive]);
+  useWalletStream({
+    baseUrl: ctx.client.baseUrl,
+    enabled: (live ?? ctx.live) && walletKey !== null,
+    scope: ctx.customerScope,
+  });
   return useSWR<Wallet, CredytError>(walletKey, fetchWallet, options ? { ...walletConfig, ...swr } : walletConfig);
 }
