@@ -6,7 +6,7 @@
  * What an app writes is bundled the way an app's bundler would: esbuild, minified, ESM, browser, `production`,
  * react/react-dom external, every other dependency counted (@credyt/core, swr and its shim, clsx, Radix), the
  * built `@credyt/react` (dist) resolved through its package exports. Lazy chunks (the top-up dialog, the live
- * subscription, the spend chart's drawing code) stay out of the initial JS and are measured on their own,
+ * subscription, the spend chart's drawing code, the checkout-return flow) stay out of the initial JS and are measured on their own,
  * without what the page already loaded. Size = gzip level 9 of the minified output; KB = 1000 bytes.
  */
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
@@ -32,7 +32,7 @@ export interface Measured {
 // esbuild's metafile paths are relative to its working directory.
 const workDir = path.join(here, "..");
 const tmp = path.join(workDir, ".tmp", "bundle");
-const LAZY = /(top-up-dialog|spend-chart-view|wallet-subscription)-[\w-]+\.js$/;
+const LAZY = /(top-up-dialog|spend-chart-view|wallet-subscription|return-watch)-[\w-]+\.js$/;
 
 const REACT = ["react", "react-dom", "react/jsx-runtime", "react-dom/client", "react/*", "react-dom/*"];
 
@@ -179,6 +179,6 @@ export const OTHERS = [
 
 /** The lazy chunks on their own (without React, @credyt/core, swr, clsx and the shared chunks). */
 export async function lazyChunks(): Promise<{ name: string; size: Size }[]> {
-  const names = ["top-up-dialog", "wallet-subscription", "spend-chart-view"];
+  const names = ["top-up-dialog", "wallet-subscription", "spend-chart-view", "return-watch"];
   return Promise.all(names.map(async (name) => ({ name, size: await lazyChunk(name) })));
 }

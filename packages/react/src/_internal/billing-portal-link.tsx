@@ -3,8 +3,9 @@ import { Slot } from "@radix-ui/react-slot";
 import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef, memo } from "react";
 import { compose } from "./compose";
-import { useCredytContext, withVariables } from "./context";
+import { withVariables } from "./context";
 import { errorMessage } from "./error-message";
+import { useUiContext } from "./ui-context";
 import { useBillingPortal } from "./use-billing-portal";
 
 /** Parts of `<BillingPortalLink>` that take a class name (`data-credyt="billing-portal-<part>"`), as in `<TopUpButton classNames>`. */
@@ -46,7 +47,7 @@ export const BillingPortalLink = /* @__PURE__ */ memo(
       onFocus,
       ...rest
     } = props;
-    const { t, rootProps } = useCredytContext("BillingPortalLink");
+    const { t, rootProps } = useUiContext("BillingPortalLink");
     // Failures show in place: `trigger` resolves, SWR's `onError` still fires.
     const portal = useBillingPortal({
       throwOnError: false,

@@ -1,7 +1,8 @@
-import type { AssetDisplay, CredytClient, CredytError, Wallet } from "@credyt/core";
+import type { AssetDisplay, CredytClient, CredytError, CredytTransport, Wallet } from "@credyt/core";
 import { type CSSProperties, createContext, useContext } from "react";
 import type { SWRConfiguration } from "swr";
 import type { CredytMessages } from "./messages";
+import type { CredytRedirectEvent } from "./redirect-event";
 import type { RedirectKind } from "./redirect-kind";
 import type { PendingTopUp, ReturnStatus } from "./return-flow";
 import type { Scope } from "./scope";
@@ -16,8 +17,24 @@ export interface CredytAppearance {
   variables?: Record<string, string> | undefined;
 }
 
+/**
+ * What the provider makes from `baseUrl`, `fetch`, `headers` and `timeout`: the transport, and only the calls a
+ * balance needs. The top-up, portal and usage hooks import their own calls (`createTopUp`, …) and run them on
+ * `transport`, so a page that only reads a balance never ships them.
+ */
+export interface ProviderClient extends Pick<CredytClient, "baseUrl" | "getWallet" | "get"> {
+  readonly transport: CredytTransport;
+}
+
+/** What `navigate` needs of the provider: `allowedRedirectHosts` and the latest `onRedirect`. */
+export interface CredytRedirect {
+  allowedHosts: string[] | undefined;
+  onRedirect: (url: string, event: CredytRedirectEvent) => void;
+}
+
 export interface CredytContextValue {
-  client: CredytClient;
+  /** The provider's `client` prop as given, else the {@link ProviderClient} it made. */
+  client: CredytClient | ProviderClient;
   /** This provider as `mutateCredyt` sees it (also holds the billing portal session's generation). */
   scope: Scope;
   /** `credytKeys.wallet(baseUrl)`: the SWR key of the wallet (`null` in the render that switches customer). */
@@ -38,12 +55,10 @@ export interface CredytContextValue {
   lowBalance: Readonly<Record<string, number>> | undefined;
   /** The provider's `eventLabels`: what `<UsageHistory>` calls each event type. */
   eventLabels?: Record<string, string> | undefined;
-  t: CredytMessages;
-  /**
-   * Validates a server redirect (throws a `CredytError` if refused), tells `onRedirect`, and leaves the
-   * page unless it called `preventDefault()`. True when this page is navigating away.
-   */
-  navigate: (url: string, kind: RedirectKind, target?: string, win?: Window | null) => boolean;
+  /** The provider's `labels` (overrides only: components merge `en` under them, see `useUiContext`). */
+  labels: Partial<CredytMessages> | undefined;
+  /** The provider's redirect policy and `onRedirect`, for `navigate` (navigate.ts). */
+  redirect: CredytRedirect;
   returnStatus: ReturnStatus;
   returnTopUp: PendingTopUp | undefined;
   /** On every root element: `data-credyt-theme` (not `data-theme`, which apps' own theme selectors match). */

@@ -1,19 +1,36 @@
 import {
   type AssetDisplay,
   type CredytClient,
-  createCredytClient,
+  createCredytTransport,
   credytKeys,
   DEFAULT_CLIENT_TIMEOUT_MS,
+  fetchWallet as getWallet,
+  RETURN_PARAM,
   type Wallet,
 } from "@credyt/core";
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import {
+  type ComponentType,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { SWRConfig, useSWRConfig } from "swr";
-import { type CredytAppearance, CredytContext, type CredytContextValue, type RedirectKind } from "./context";
-import { type CredytMessages, en } from "./messages";
+import {
+  type CredytAppearance,
+  CredytContext,
+  type CredytContextValue,
+  type ProviderClient,
+  type RedirectKind,
+} from "./context";
+import type { CredytMessages } from "./messages";
 import { purge, sharedWithMounted } from "./purge";
-import { checkRedirect } from "./redirect";
-import { type CredytRedirectEvent, RedirectEvent } from "./redirect-event";
-import { useReturnFlow } from "./return-flow";
+import type { CredytRedirectEvent } from "./redirect-event";
+import type { PendingTopUp, ReturnMarker, ReturnStatus } from "./return-flow";
+import type { ReturnWatchProps } from "./return-watch";
 import { createScope, mountedScopes } from "./scope";
 import { walletOptions } from "./swr-options";
 import { toCredytError } from "./to-credyt-error";
@@ -109,6 +126,8 @@ function lastRefs(cache: object): Map<string, string> {
   return map;
 }
 
+const NOT_RETURNING: [ReturnStatus, PendingTopUp | undefined] = ["idle", undefined];
+
 const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 /**
@@ -143,23 +162,29 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   // Functions written inline are new each render: read the latest per request or click instead of
   // re-creating the client (the cache key does not depend on it, but a new client means new fetchers).
   const latest = useRef({ fetch, headers, onRedirect, allowedRedirectHosts, onCustomerRef: (_ref: string) => {} });
-  const client = useMemo(
-    () =>
-      given ??
-      createCredytClient({
-        baseUrl,
-        fetch: (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init),
-        headers: () => {
-          const h = latest.current.headers;
-          return typeof h === "function" ? h() : (h ?? {});
-        },
-        timeoutMs: timeout,
-        // The client checks every redirect itself; read the provider's latest policy per request.
-        allowedRedirectHosts: () => latest.current.allowedRedirectHosts,
-        onCustomerRef: (ref) => latest.current.onCustomerRef(ref),
-      }),
-    [given, baseUrl, timeout],
-  );
+  // A transport, not a whole client: the hooks that start a checkout, open the portal or read usage import
+  // their own calls (a bundler drops the rest), and those calls check each redirect against the policy below.
+  const client = useMemo((): CredytClient | ProviderClient => {
+    if (given) return given;
+    const transport = createCredytTransport({
+      baseUrl,
+      fetch: (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init),
+      headers: () => {
+        const h = latest.current.headers;
+        return typeof h === "function" ? h() : (h ?? {});
+      },
+      timeoutMs: timeout,
+      // Read the provider's latest redirect policy per request.
+      allowedRedirectHosts: () => latest.current.allowedRedirectHosts,
+      onCustomerRef: (ref) => latest.current.onCustomerRef(ref),
+    });
+    return {
+      baseUrl: transport.baseUrl,
+      transport,
+      getWallet: (opts) => getWallet(transport, opts),
+      get: (path, check, opts = {}) => transport.request("GET", path, check, { signal: opts.signal }),
+    };
+  }, [given, baseUrl, timeout]);
   const swr = useSWRConfig();
   const { mutate, unload } = swr;
   const scope = useMemo(() => createScope(credytKeys.all(client.baseUrl), mutate), [client.baseUrl, mutate]);
@@ -238,21 +263,34 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     () => walletOptions({ onErrorRetry, errorRetryCount } as typeof swr, fallbackWallet, !switched && !switching),
     [onErrorRetry, errorRetryCount, fallbackWallet, switched, switching],
   );
-  const [returnStatus, returnTopUp] = useReturnFlow(walletKey, fetchWallet, walletConfig);
+  // The checkout-return flow is a lazy chunk, loaded once after hydration only when the URL carries the
+  // proxy's return marker; it removes the marker and re-fetches the wallet until the credit lands.
+  const [[returnStatus, returnTopUp], setReturned] = useState<[ReturnStatus, PendingTopUp | undefined]>(NOT_RETURNING);
+  const [watch, setWatch] = useState<[ComponentType<ReturnWatchProps>, ReturnMarker] | null>(null);
+  const lookedForReturn = useRef(false);
+  useEffect(() => {
+    // Once: Strict Mode runs effects twice, and the flow removes the marker.
+    if (lookedForReturn.current) return;
+    lookedForReturn.current = true;
+    const url = new URL(location.href);
+    const value = url.searchParams.get(RETURN_PARAM);
+    if (value !== "top_up" && value !== "failed" && value !== "portal") return;
+    url.searchParams.delete(RETURN_PARAM);
+    history.replaceState(history.state, "", url.href);
+    import("./return-watch").then(
+      ({ ReturnWatch }) => setWatch([ReturnWatch, value]),
+      () => {}, // The chunk could not load: balances still refresh as usual, without the return's status.
+    );
+  }, []);
+  const onReturnChange = useCallback((next: [ReturnStatus, PendingTopUp | undefined]) => {
+    setReturned((last) => (last[0] === next[0] && last[1] === next[1] ? last : next));
+  }, []);
 
-  const navigate = useCallback(
-    (url: string, kind: RedirectKind, target?: string, win?: Window | null) => {
-      const safe = checkRedirect(url, allowedRedirectHosts);
-      const event = new RedirectEvent(kind, target);
-      latest.current.onRedirect?.(safe, event);
-      if (event.defaultPrevented) {
-        win?.close();
-        return false;
-      }
-      if (win) win.location.href = safe;
-      else location.assign(safe);
-      return !win;
-    },
+  const redirect = useMemo(
+    () => ({
+      allowedHosts: allowedRedirectHosts,
+      onRedirect: (url: string, event: CredytRedirectEvent) => latest.current.onRedirect?.(url, event),
+    }),
     [allowedRedirectHosts],
   );
 
@@ -272,8 +310,8 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       assets,
       lowBalance,
       eventLabels,
-      t: labels ? { ...en, ...labels } : en,
-      navigate,
+      labels,
+      redirect,
       returnStatus,
       returnTopUp,
       rootProps: {
@@ -296,10 +334,24 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     eventLabels,
     labels,
     appearance,
-    navigate,
+    redirect,
     returnStatus,
     returnTopUp,
   ]);
 
-  return <CredytContext.Provider value={value}>{props.children}</CredytContext.Provider>;
+  const Watch = watch?.[0];
+  return (
+    <CredytContext.Provider value={value}>
+      {watch && Watch ? (
+        <Watch
+          walletKey={walletKey}
+          fetcher={fetchWallet}
+          config={walletConfig}
+          returned={watch[1]}
+          onChange={onReturnChange}
+        />
+      ) : null}
+      {props.children}
+    </CredytContext.Provider>
+  );
 }

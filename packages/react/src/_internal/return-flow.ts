@@ -1,7 +1,3 @@
-import { type CredytError, RETURN_PARAM, type Wallet } from "@credyt/core";
-import { useEffect, useRef, useState } from "react";
-import useSWR, { type SWRConfiguration, type Key as SWRKey } from "swr";
-
 /**
  * Where the customer stands after coming back from checkout:
  * `idle` (nothing to show), `pending` (paid, waiting for the credit), `processing` (paid, still not
@@ -25,9 +21,11 @@ export interface PendingTopUp {
   currency?: string | undefined;
 }
 
-const STORAGE_KEY = "credyt:top-up";
-/** Delays between re-fetches while waiting for the credit: about 30 s in all. */
-const RETURN_BACKOFF = [1000, 2000, 3000, 5000, 8000, 13000];
+/** The values of the proxy's return marker (`RETURN_PARAM`) the return flow acts on. */
+export type ReturnMarker = "top_up" | "failed" | "portal";
+
+/** Where `rememberTopUp` keeps the balance for the return (the lazy `return-watch` takes it). */
+export const STORAGE_KEY = "credyt:top-up";
 
 /** Remembers the balance before a top-up redirect, so the return can tell when the credit landed. */
 export function rememberTopUp(pending: PendingTopUp): void {
@@ -36,88 +34,6 @@ export function rememberTopUp(pending: PendingTopUp): void {
   } catch {
     // Storage can be disabled (private mode); the return flow then refreshes without a baseline.
   }
-}
-
-function takeTopUp(): PendingTopUp | undefined {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    sessionStorage.removeItem(STORAGE_KEY);
-    return raw ? (JSON.parse(raw) as PendingTopUp) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function credited(wallet: Wallet, pending: PendingTopUp | undefined): boolean {
-  if (pending?.available === undefined) return true;
-  const account = wallet.accounts.find((a) =>
-    pending.accountId ? a.id === pending.accountId : a.asset === pending.asset,
-  );
-  return account !== undefined && account.available > pending.available;
-}
-
-/**
- * Reads the proxy's return marker once after hydration, removes it from the URL, and re-fetches
- * the wallet (SWR's `mutate` of the wallet key) with bounded backoff until the credit lands. The
- * first check shares the balances' own request: this hook reads the same key while it watches.
- */
-export function useReturnFlow(
-  key: SWRKey,
-  fetcher: () => Promise<Wallet>,
-  config: SWRConfiguration<Wallet, CredytError>,
-): [ReturnStatus, PendingTopUp | undefined] {
-  const [state, setState] = useState<[ReturnStatus, PendingTopUp | undefined, string | null]>([
-    "idle",
-    undefined,
-    null,
-  ]);
-  // Read once: Strict Mode runs effects twice, and the first run already removed the marker.
-  const found = useRef(false);
-  const [status, pending, marker] = state;
-  const watching = marker === "portal" || status === "pending";
-  const { data, error, mutate } = useSWR<Wallet, CredytError>(watching ? key : null, fetcher, config);
-  // The latest answer, for the effect below (written after render, never during it).
-  const first = useRef(data);
-  useEffect(() => {
-    first.current = data;
-  });
-  // The first answer (the request every balance shares) has come, data or error.
-  const answered = data !== undefined || error !== undefined;
-
-  useEffect(() => {
-    if (found.current) return;
-    found.current = true;
-    const url = new URL(location.href);
-    const value = url.searchParams.get(RETURN_PARAM);
-    if (value !== "top_up" && value !== "failed" && value !== "portal") return;
-    url.searchParams.delete(RETURN_PARAM);
-    history.replaceState(history.state, "", url.href);
-    const taken = takeTopUp();
-    // Back from the portal, where the customer may have bought credit: the watch above refreshes once.
-    setState([value === "top_up" ? "pending" : value === "failed" ? "failed" : "idle", taken, value]);
-  }, []);
-
-  useEffect(() => {
-    if (status !== "pending" || !answered) return;
-    let attempt = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    // A chain of timers and SWR `mutate()` calls (each a new request, resolving with the cache's
-    // data, the last good one after a failure); the backoff decides when to give up.
-    const check = (wallet: Wallet | undefined) => {
-      if (stopped) return;
-      if (wallet && credited(wallet, pending)) setState(["success", pending, marker]);
-      else if (attempt >= RETURN_BACKOFF.length) setState(["processing", pending, marker]);
-      else timer = setTimeout(() => void mutate().then(check), RETURN_BACKOFF[attempt++]);
-    };
-    check(first.current);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [status, answered, pending, marker, mutate]);
-
-  return [status, pending];
 }
 
 /**

@@ -4,9 +4,10 @@ import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef, lazy, memo, Suspense, useRef, useState } from "react";
 import useSWR from "swr";
 import { compose } from "./compose";
-import { fill, useCredytContext, withVariables } from "./context";
+import { fill, withVariables } from "./context";
 import { errorMessage } from "./error-message";
 import type { TopUpDialogPart } from "./top-up-dialog-part";
+import { useUiContext } from "./ui-context";
 import { useTopUp } from "./use-top-up";
 
 export type { TopUpDialogPart };
@@ -92,7 +93,7 @@ export const TopUpButton = /* @__PURE__ */ memo(
     const { open: openProp, defaultOpen = false, onOpenChange, classNames, className, onClick, ...more } = other;
     const { onMouseEnter, onFocus } = more;
     const { onSuccess, onError, currency: currencyProp, ...rest } = more;
-    const ctx = useCredytContext("TopUpButton");
+    const ctx = useUiContext("TopUpButton");
     if (currencyProp !== undefined && (typeof currencyProp !== "string" || currencyProp === "")) {
       throw new Error('`TopUpButton`: `currency` must be a currency code such as "USD", or left out.');
     }

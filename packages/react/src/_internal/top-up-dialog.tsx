@@ -1,11 +1,11 @@
 import { formatAmount } from "@credyt/core";
 import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useState } from "react";
-import type { CredytContextValue } from "./context";
 import { errorMessage } from "./error-message";
 import { fieldMessage as localise } from "./field-message";
 import type { TopUpDialogPart } from "./top-up-dialog-part";
 import { TopUpPreview } from "./top-up-preview";
+import type { UiContext } from "./ui-context";
 import type { UseTopUpResult } from "./use-top-up";
 import { validateAmount } from "./validate-amount";
 
@@ -23,7 +23,7 @@ export interface TopUpDialogProps {
   max: number | undefined;
   returnFocus: RefObject<HTMLButtonElement | null>;
   classNames: Partial<Record<TopUpDialogPart, string>>;
-  ctx: CredytContextValue;
+  ctx: UiContext;
 }
 
 /** The amount picker: presets, a validated custom amount, and a submit that goes to checkout. */

@@ -1,6 +1,7 @@
 import { formatAmount } from "@credyt/core";
 import { type ReactNode, useEffect, useState } from "react";
-import { type CredytContextValue, fill } from "./context";
+import { fill } from "./context";
+import type { UiContext } from "./ui-context";
 import { type CredytUsageMessages, usageEn } from "./usage-messages";
 import { useQuote } from "./use-quote";
 import { validateAmount } from "./validate-amount";
@@ -17,7 +18,7 @@ export interface TopUpPreviewProps {
   asset: string | undefined;
   min: number | undefined;
   max: number | undefined;
-  ctx: CredytContextValue;
+  ctx: UiContext;
   className?: string | undefined;
 }
 

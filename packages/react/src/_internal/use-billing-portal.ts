@@ -1,7 +1,9 @@
 import type { CredytClient, CredytError, PortalSession } from "@credyt/core";
 import { useCallback, useMemo, useState } from "react";
 import useSWRMutation, { type SWRMutationConfiguration } from "swr/mutation";
-import { useCredytContext } from "./context";
+import { openPortalSession } from "./calls";
+import { type ProviderClient, useCredytContext } from "./context";
+import { navigate } from "./navigate";
 import type { Scope } from "./scope";
 import { toCredytError } from "./to-credyt-error";
 
@@ -68,7 +70,7 @@ const sessions = new WeakMap<Scope, Entry>();
 /** A session closer to expiry than this is replaced rather than reused. */
 const EXPIRY_MARGIN_MS = 30_000;
 
-function getSession(store: Scope, client: CredytClient): Promise<PortalSession> {
+function getSession(store: Scope, client: CredytClient | ProviderClient): Promise<PortalSession> {
   const entry = sessions.get(store);
   if (
     entry &&
@@ -77,7 +79,7 @@ function getSession(store: Scope, client: CredytClient): Promise<PortalSession> 
   ) {
     return entry.promise;
   }
-  const fresh: Entry = { promise: client.createBillingPortalSession(), generation: store.generation };
+  const fresh: Entry = { promise: openPortalSession(client), generation: store.generation };
   sessions.set(store, fresh);
   fresh.promise.then(
     (session) => {
@@ -104,7 +106,7 @@ function getSession(store: Scope, client: CredytClient): Promise<PortalSession> 
  * <button onMouseEnter={prefetch} onFocus={prefetch} onClick={() => trigger()}>Billing</button>
  */
 export function useBillingPortal(options?: UseBillingPortalOptions): UseBillingPortalResult {
-  const { client, scope, navigate } = useCredytContext("useBillingPortal");
+  const { client, scope, redirect } = useCredytContext("useBillingPortal");
   // Navigating away in this tab: stay pending until the page unloads.
   const [leaving, setLeaving] = useState(false);
   const key = useMemo(() => [...scope.prefix, "billing-portal"], [scope]);
@@ -113,7 +115,7 @@ export function useBillingPortal(options?: UseBillingPortalOptions): UseBillingP
     async (_key, { arg: { target, win } }) => {
       try {
         const session = await getSession(scope, client);
-        setLeaving(navigate(session.redirectUrl, "billing_portal", target, win));
+        setLeaving(navigate(redirect, session.redirectUrl, "billing_portal", target, win));
         return session;
       } catch (error) {
         win?.close();

@@ -1,6 +1,7 @@
 import { type CredytError, credytKeys, fetchQuote, type Quote, type QuoteInput } from "@credyt/core";
 import { useRef } from "react";
 import useSWR, { type SWRConfiguration } from "swr";
+import { usageClient } from "./calls";
 import { useCredytContext } from "./context";
 import { usageConfig } from "./usage-swr";
 import type { CredytResponse } from "./use-wallet";
@@ -31,7 +32,7 @@ export function useQuote(
       const controller = new AbortController();
       inFlight.current = controller;
       try {
-        return await fetchQuote(client, { asset, currency, amount }, { signal: controller.signal });
+        return await fetchQuote(usageClient(client), { asset, currency, amount }, { signal: controller.signal });
       } finally {
         if (inFlight.current === controller) inFlight.current = null;
       }

@@ -2,7 +2,9 @@ import { CredytError, type TopUp, type TopUpInput, type Wallet } from "@credyt/c
 import { useCallback, useMemo, useRef, useState } from "react";
 import { unstable_serialize, useSWRConfig } from "swr";
 import useSWRMutation, { type SWRMutationConfiguration } from "swr/mutation";
+import { startTopUp } from "./calls";
 import { useCredytContext } from "./context";
+import { navigate } from "./navigate";
 import { rememberTopUp } from "./return-flow";
 import { toCredytError } from "./to-credyt-error";
 import { selectAccount } from "./use-account";
@@ -74,7 +76,7 @@ function newKey(): string {
  * <button onClick={buy} aria-disabled={isMutating}>Top up</button>
  */
 export function useTopUp(options?: UseTopUpOptions): UseTopUpResult {
-  const { client, navigate, walletKey, fetchWallet, scope, timeout } = useCredytContext("useTopUp");
+  const { client, redirect, walletKey, fetchWallet, scope, timeout } = useCredytContext("useTopUp");
   const { cache, mutate } = useSWRConfig();
   // Leaving the page for checkout: stay locked so a click during unload cannot start a second purchase.
   const [leaving, setLeaving] = useState(false);
@@ -97,7 +99,7 @@ export function useTopUp(options?: UseTopUpOptions): UseTopUpResult {
     try {
       // Never stuck on "Redirecting…": a client that never answers (a custom `client` without a
       // timeout, say) ends in a `timeout` error a second after the client's own timeout would fire.
-      const created = client.createTopUp(input, { idempotencyKey: intent.current?.key ?? newKey() });
+      const created = startTopUp(client, input, { idempotencyKey: intent.current?.key ?? newKey() });
       const topUp = await within(created, timeout + 1000);
       if (!topUp) throw new CredytError("timeout", `No answer to the top-up within ${timeout} ms.`, { status: 0 });
       const asset = input.asset ?? input.currency;
@@ -113,7 +115,7 @@ export function useTopUp(options?: UseTopUpOptions): UseTopUpResult {
         amount: input.amount,
         currency: input.currency,
       });
-      const left = navigate(topUp.redirectUrl, "top_up");
+      const left = navigate(redirect, topUp.redirectUrl, "top_up");
       intent.current = undefined;
       setLeaving(left);
       return topUp;

@@ -1,5 +1,6 @@
 import { type CredytError, credytKeys, fetchUsageSummary, type UsageSummary } from "@credyt/core";
 import useSWR, { type SWRConfiguration } from "swr";
+import { usageClient } from "./calls";
 import { useCredytContext } from "./context";
 import { usageConfig, useRevalidateWithWallet } from "./usage-swr";
 import type { CredytResponse } from "./use-wallet";
@@ -33,7 +34,7 @@ export function useUsageSummary(options: UseUsageSummaryOptions = {}): CredytRes
   const { client, walletKey } = ctx;
   const response = useSWR<UsageSummary, CredytError>(
     walletKey === null ? null : credytKeys.usageSummary(client.baseUrl, tz),
-    (key: readonly unknown[]) => fetchUsageSummary(client, key[3] as string),
+    (key: readonly unknown[]) => fetchUsageSummary(usageClient(client), key[3] as string),
     { ...usageConfig<UsageSummary>(ctx), ...swr },
   );
   useRevalidateWithWallet(ctx, `summary:${tz}`, response.mutate);

@@ -1,6 +1,7 @@
 import { type CredytError, credytKeys, fetchUsage, type UsageEvent, type UsagePage } from "@credyt/core";
 import { useCallback, useMemo } from "react";
 import useSWRInfinite, { type SWRInfiniteConfiguration, type SWRInfiniteResponse } from "swr/infinite";
+import { usageClient } from "./calls";
 import { useCredytContext } from "./context";
 import { usageConfig, useRevalidateWithWallet } from "./usage-swr";
 
@@ -47,7 +48,8 @@ export function useUsage(options: UseUsageOptions = {}): UseUsageResult {
   );
   const response = useSWRInfinite<UsagePage, CredytError>(
     getKey,
-    (key: readonly unknown[]) => fetchUsage(client, { limit: key[3] as number, cursor: key[4] as string | null }),
+    (key: readonly unknown[]) =>
+      fetchUsage(usageClient(client), { limit: key[3] as number, cursor: key[4] as string | null }),
     { ...(usageConfig<UsagePage>(ctx) as SWRInfiniteConfiguration<UsagePage, CredytError>), ...swr },
   );
   useRevalidateWithWallet(ctx, `usage:${limit}`, response.mutate);

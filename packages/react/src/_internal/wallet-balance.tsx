@@ -2,9 +2,10 @@ import { type Account, formatAmount } from "@credyt/core";
 import { clsx } from "clsx";
 import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useState } from "react";
 import { balanceLevel } from "./balance-level";
-import { type CredytContextValue, fill, useCredytContext, withVariables } from "./context";
+import { fill, withVariables } from "./context";
 import { useChangeCue, useThrottledAnnouncement, VISUALLY_HIDDEN } from "./live-cues";
 import { pendingShown, type ReturnStatus } from "./return-flow";
+import { type UiContext, useUiContext } from "./ui-context";
 import { selectAccount } from "./use-account";
 import { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
 import { useWallet } from "./use-wallet";
@@ -90,7 +91,7 @@ function useConfirmation(back: UseCheckoutReturnResult): { shown: boolean; dismi
  */
 function row(props: {
   account: Account;
-  ctx: CredytContextValue;
+  ctx: UiContext;
   back: UseCheckoutReturnResult;
   showPending: boolean | undefined;
   lowBalance: number | Readonly<Record<string, number>> | undefined;
@@ -156,7 +157,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
       className,
       ...rest
     } = props;
-    const ctx = useCredytContext("WalletBalance");
+    const ctx = useUiContext("WalletBalance");
     const { t } = ctx;
     // The stream is opened here rather than through useWallet({ live }), so its status can go out on
     // the root as `data-live` (connecting | live | paused | unavailable) for styling and tests.
