@@ -55,6 +55,8 @@ export interface CredytContextValue {
   lowBalance: Readonly<Record<string, number>> | undefined;
   /** The provider's `eventLabels`: what `<UsageHistory>` calls each event type. */
   eventLabels?: Record<string, string> | undefined;
+  /** The provider's `productLabels`: what `<UsageHistory>` calls each product. */
+  productLabels?: Record<string, string> | undefined;
   /** The provider's `labels` (overrides only: components merge `en` under them, see `useUiContext`). */
   labels: Partial<CredytMessages> | undefined;
   /** The provider's redirect policy and `onRedirect`, for `navigate` (navigate.ts). */

@@ -44,3 +44,31 @@ describe("<UsageHistory> event labels", () => {
     expect(await screen.findByText("Video promoted")).toBeTruthy();
   });
 });
+
+describe("<UsageHistory> products (issue 24: usage history with product and subject)", () => {
+  it("shows each product an event was charged for once, by the provider's productLabels, else the code made readable", async () => {
+    const charged: UsageEvent = {
+      id: "evt_p",
+      eventType: "video_generated",
+      occurredAt: at,
+      subject: "video_a1b2c3",
+      fees: [
+        { amount: 2.5, asset: "USD", productCode: "glitch_video_std" },
+        { amount: 1500, asset: "TOK", productCode: "glitch_video_std" },
+        { amount: 0.1, asset: "USD", productCode: "storage_gb" },
+      ],
+    };
+    const { container } = render(
+      <MockCredytProvider
+        client={createMockClient({ usage: { events: [charged] } })}
+        productLabels={{ glitch_video_std: "Standard video" }}
+      >
+        <UsageHistory />
+      </MockCredytProvider>,
+    );
+    const product = await screen.findByText("Standard video, Storage gb");
+    expect(product.getAttribute("data-credyt")).toBe("usage-product");
+    const details = container.querySelector('[data-credyt="usage-details"]');
+    expect(details?.querySelector('[data-credyt="usage-subject"]')?.textContent).toBe("video_a1b2c3");
+  });
+});

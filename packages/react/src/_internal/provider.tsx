@@ -69,6 +69,11 @@ export interface CredytProviderProps {
    * A type without an entry shows the event's `description`, else its type made readable ("Video promoted").
    */
   eventLabels?: Record<string, string>;
+  /**
+   * What `<UsageHistory>` calls each product an event was charged for, by product code:
+   * `{ glitch_video_std: "Standard video" }`. A code without an entry is made readable ("Glitch video std").
+   */
+  productLabels?: Record<string, string>;
   /** Theme: `theme` forces light or dark, `variables` set `--credyt-*` custom properties. */
   appearance?: CredytAppearance;
   /** Hosts (`"pay.example.com"`, `"*.example.com"`) checkout and portal URLs may point to, besides the page's own. @default ["credyt.ai", "*.credyt.ai"] */
@@ -157,6 +162,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const lowBalance = useStable(props.lowBalance);
   const appearance = useStable(props.appearance);
   const eventLabels = useStable(props.eventLabels);
+  const productLabels = useStable(props.productLabels);
   const fallbackWallet = useStable(props.fallback?.wallet);
   const allowedRedirectHosts = useStable(props.allowedRedirectHosts);
   // Functions written inline are new each render: read the latest per request or click instead of
@@ -310,6 +316,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       assets,
       lowBalance,
       eventLabels,
+      productLabels,
       labels,
       redirect,
       returnStatus,
@@ -332,6 +339,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     assets,
     lowBalance,
     eventLabels,
+    productLabels,
     labels,
     appearance,
     redirect,

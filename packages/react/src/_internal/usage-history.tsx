@@ -25,7 +25,9 @@ export type UsageHistoryPart =
   | "item"
   | "time"
   | "what"
+  | "details"
   | "subject"
+  | "product"
   | "amounts"
   | "amount"
   | "skeleton"
@@ -64,6 +66,16 @@ function eventLabel(event: UsageEvent, labels: Record<string, string> | undefine
     event.description ??
     humanise(event.eventType)
   );
+}
+
+/** The products an event was charged for, each once: the app's label for its code, else the code made readable. */
+function productNames(event: UsageEvent, labels: Record<string, string> | undefined): string[] {
+  const names = new Set<string>();
+  for (const fee of event.fees) {
+    const code = fee.productCode;
+    if (code) names.add((labels && Object.hasOwn(labels, code) ? labels[code] : undefined) ?? humanise(code));
+  }
+  return [...names];
 }
 
 /** Local calendar day of an instant, as a grouping key. */
@@ -171,11 +183,7 @@ export const UsageHistory = /* @__PURE__ */ memo(
                       <span data-credyt="usage-what" className={cn.what}>
                         {label ? label(event) : eventLabel(event, ctx.eventLabels)}
                       </span>
-                      {event.subject !== undefined && (
-                        <span data-credyt="usage-subject" className={cn.subject}>
-                          {event.subject}
-                        </span>
-                      )}
+                      <UsageDetails subject={event.subject} products={productNames(event, ctx.productLabels)} cn={cn} />
                       <span data-credyt="usage-amounts" className={cn.amounts}>
                         {event.fees.map((fee) => (
                           <span
@@ -223,3 +231,27 @@ export const UsageHistory = /* @__PURE__ */ memo(
     );
   }),
 );
+
+/** The row's second line: the subject (what was made) and the product it was charged for. */
+function UsageDetails(props: {
+  subject: string | undefined;
+  products: string[];
+  cn: Partial<Record<UsageHistoryPart, string>>;
+}) {
+  const { subject, products, cn } = props;
+  if (subject === undefined && products.length === 0) return null;
+  return (
+    <span data-credyt="usage-details" className={cn.details}>
+      {subject !== undefined && (
+        <span data-credyt="usage-subject" className={cn.subject}>
+          {subject}
+        </span>
+      )}
+      {products.length > 0 && (
+        <span data-credyt="usage-product" className={cn.product}>
+          {products.join(", ")}
+        </span>
+      )}
+    </span>
+  );
+}

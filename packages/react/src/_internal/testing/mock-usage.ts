@@ -38,7 +38,11 @@ export function demoUsage(count = 40): UsageEvent[] {
       occurredAt: at.toISOString(),
       subject: `video_${(0xa1b2c3 + i * 97).toString(16)}`,
       description: video ? "Video promoted" : "Tokens generated",
-      fees: [video ? { amount: 0.5, asset: "USD" } : { amount: 1250 + (i % 5) * 250, asset: "TOK" }],
+      fees: [
+        video
+          ? { amount: 0.5, asset: "USD", productCode: "video_standard" }
+          : { amount: 1250 + (i % 5) * 250, asset: "TOK", productCode: "chat_tokens" },
+      ],
     });
   }
   return events;
@@ -92,7 +96,11 @@ function pageToWire(items: UsageEvent[], next: string | null): WireUsagePage {
       occurred_at: e.occurredAt,
       ...(e.subject !== undefined ? { subject: e.subject } : {}),
       ...(e.description !== undefined ? { description: e.description } : {}),
-      fees: e.fees.map((f) => ({ amount: f.amount, asset: f.asset })),
+      fees: e.fees.map((f) => ({
+        amount: f.amount,
+        asset: f.asset,
+        ...(f.productCode !== undefined ? { product_code: f.productCode } : {}),
+      })),
     })),
   };
 }
