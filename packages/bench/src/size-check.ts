@@ -19,7 +19,7 @@ const LIMIT: Record<string, number> = {
   "provider + all three, initial": 20.11, // 20.01 (20.19 before); target 15
   "provider + <TopUpButton>": 17.11, // 17.01 (17.32 before)
   "provider + <BillingPortalLink>": 15.38, // 15.28 (15.95 before)
-  "provider + <UsageHistory>": 15.38, // 15.28 (16.98 before)
+  "provider + <UsageHistory>": 15.55, // 15.43 with the product line (issue 24)
   "provider + <SpendSummary>": 13.55, // 13.45 (15.13 before)
   "provider + <SpendChart>, initial": 13.02, // 12.92 (14.63 before)
   "provider + <LowBalanceNotice>": 19.41, // 19.31 (19.49 before)
