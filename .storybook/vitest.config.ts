@@ -30,6 +30,9 @@ export default defineConfig({
         test: {
           name: "storybook",
           setupFiles: [path.join(dirname, "vitest.setup.ts")],
+          // One retry on CI only: a story that fails twice is a real failure; one that passes on its retry
+          // shows its retry in the report.
+          retry: process.env.CI ? 1 : 0,
           browser: {
             enabled: true,
             headless: true,
