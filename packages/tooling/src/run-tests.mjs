@@ -118,6 +118,7 @@ for (const file of readdirSync(resultsDir).filter((f) => f.endsWith(".json"))) {
       // playwright's json reporter
       passed += (data.stats.expected ?? 0) + (data.stats.flaky ?? 0);
       failed += data.stats.unexpected ?? 0;
+      if (data.stats.flaky) console.log(`⚠ ${file}: ${data.stats.flaky} flaky (passed on a retry)`);
     }
   } catch (error) {
     failed++;
