@@ -1,7 +1,7 @@
 import { clsx } from "clsx";
 import { forwardRef, type HTMLAttributes, lazy, memo, Suspense } from "react";
 import { withVariables } from "./context";
-import type { SpendChartViewPart } from "./spend-chart-view";
+import type { SpendChartPart } from "./spend-chart-part";
 import { useUsageContext } from "./usage-context";
 import { useUsageSummary } from "./use-usage-summary";
 
@@ -10,8 +10,7 @@ const SpendChartView = /* @__PURE__ */ lazy(() =>
   import("./spend-chart-view").then((m) => ({ default: m.SpendChartView })),
 );
 
-/** Parts of `<SpendChart>` that take a class name (each carries `data-credyt="spend-chart-<part>"`). */
-export type SpendChartPart = "root" | SpendChartViewPart | "skeleton" | "empty" | "error" | "retry";
+export type { SpendChartPart };
 
 /** `data-state` of the root: `loading`, `ready`, `empty` (nothing spent in `asset`) or `error`. */
 export type SpendChartState = "loading" | "ready" | "empty" | "error";
