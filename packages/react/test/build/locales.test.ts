@@ -49,7 +49,9 @@ describe("locales", () => {
   }, 60_000);
 
   it("an app that imports no locale ships none; one that imports `de` ships only German", async () => {
-    const none = await bundle('export { CredytProvider, WalletBalance, TopUpButton, UsageHistory } from "@credyt/react";');
+    const none = await bundle(
+      'export { CredytProvider, WalletBalance, TopUpButton, UsageHistory } from "@credyt/react";',
+    );
     for (const [locale, marker] of Object.entries(MARKERS)) expect(none, locale).not.toContain(marker);
     const german = await bundle('export { CredytProvider, WalletBalance, de } from "@credyt/react";');
     expect(german).toContain(MARKERS.de);
