@@ -25,7 +25,10 @@ export interface AccountPanelProps extends Omit<HTMLAttributes<HTMLElement>, "ch
   account?: string;
   /** A heading over the panel (`<h2>`), with the billing portal link beside it. */
   title?: ReactNode;
-  /** Props of the top-up button (and of the low-balance notice's). @default { currency: "USD", presets: [10, 25, 50] } */
+  /**
+   * Props of the top-up button (and of the low-balance notice's). They buy the account's asset unless `asset`
+   * says otherwise; `currency` is derived as on `<TopUpButton>`. @default { presets: [10, 25, 50] }
+   */
   topUp?: Omit<TopUpButtonProps, "children"> & { children?: ReactNode };
   /** The low-balance level for the notice and the balance. @default the provider's `lowBalance` for the account's asset */
   lowBalance?: number;
@@ -39,7 +42,7 @@ export interface AccountPanelProps extends Omit<HTMLAttributes<HTMLElement>, "ch
   classNames?: Partial<Record<AccountPanelPart, string>>;
 }
 
-const DEFAULT_TOP_UP = { currency: "USD", presets: [10, 25, 50] };
+const DEFAULT_TOP_UP = { presets: [10, 25, 50] };
 
 /**
  * The account area in one component, laid out as Credyt's hosted billing portal shows it: the balance with
@@ -96,7 +99,7 @@ export const AccountPanel = /* @__PURE__ */ memo(
             {slot("summary", <SpendSummary {...tzProp} asset={asset} />)}
           </div>
           <div data-credyt="account-panel-actions" className={cn.actions}>
-            {slot("topUp", <TopUpButton {...topUp} />)}
+            {slot("topUp", <TopUpButton asset={asset} {...topUp} />)}
           </div>
         </div>
         {slot(

@@ -50,13 +50,14 @@ describe("one vocabulary", () => {
     expect(call?.input).toMatchObject({ amount: 10, currency: "USD", asset: "TOK" });
   });
 
-  it("<AccountPanel account> by id: spend of that account's asset; classNames.root on the panel and the chart", async () => {
+  it("<AccountPanel account> by id: spend and top-up of that account's asset; classNames.root on the panel and the chart", async () => {
+    const client = createMockClient({ wallet });
     render(
-      <MockCredytProvider wallet={wallet} locale="en-US">
+      <MockCredytProvider client={client} locale="en-US">
         <AccountPanel
           account="default:TOK"
           tz="UTC"
-          topUp={{ currency: "USD" }}
+          topUp={{ amount: 5 }}
           slots={{ history: null, portal: null, notice: null, chart: null }}
           className="mine"
           classNames={{ root: "part" }}
@@ -71,5 +72,11 @@ describe("one vocabulary", () => {
       expect(el.classList.contains("mine"), id).toBe(true);
       expect(el.classList.contains("part"), id).toBe(true);
     }
+    fireEvent.click(await screen.findByRole("button", { name: "Top up $5.00" }));
+    await waitFor(() => expect(client.calls.some((c) => c.method === "createTopUp")).toBe(true));
+    expect(client.calls.find((c) => c.method === "createTopUp")?.input).toMatchObject({
+      asset: "TOK",
+      currency: "USD",
+    });
   });
 });
