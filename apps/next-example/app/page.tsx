@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * Fetches the wallet on the server, so the balance is in the HTML: no loading flash, no layout shift.
- * `credyt.api` answers the same `Wallet` the provider's `fallback` takes: no mapping needed, and finds the
+ * `credyt.api` answers the same `Wallet` the provider's `initialWallet` takes: no mapping needed, and finds the
  * user's Credyt customer with the same mapping the proxy's `identify` uses.
  */
 async function prefetchWallet(userId: string): Promise<Wallet | undefined> {
@@ -28,10 +28,10 @@ export default async function Home() {
       <h1>Your credits</h1>
       {user ? (
         // A fixed locale keeps the server's and the browser's formatting identical (no hydration mismatch).
-        <CredytProvider locale="en-US" fallback={{ wallet }} assets={{ TOK: { label: "tokens" } }}>
+        <CredytProvider locale="en-US" initialWallet={wallet} assets={{ TOK: { label: "tokens" } }}>
           <section aria-labelledby="balance-title">
             <h2 id="balance-title">Balance</h2>
-            <WalletBalance asset="USD" lowBalance={5} data-testid="usd-balance" />
+            <WalletBalance account="USD" lowBalance={5} data-testid="usd-balance" />
             <WalletBalance showAll data-testid="all-balances" />
           </section>
           <section className="actions" aria-label="Billing">

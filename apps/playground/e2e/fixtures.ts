@@ -93,7 +93,7 @@ export async function signIn(page: Page, name: "Demo Customer" | "Second Custome
   await expect(headerBalance(page)).toHaveAttribute("data-state", "ready");
 }
 
-/** The balance in the header (`<WalletBalance asset="USD">`). */
+/** The balance in the header (`<WalletBalance account="USD">`). */
 export function headerBalance(page: Page) {
   return page.getByTestId("header-balance").locator('[data-credyt="balance"]');
 }

@@ -12,7 +12,7 @@ export function AccountPage(): ReactNode {
     <section aria-labelledby="account-title">
       <h1 id="account-title">Account</h1>
       <AccountPanel
-        asset="USD"
+        account="USD"
         lowBalance={LOW_BALANCE_USD}
         topUp={{ currency: "USD", presets: [10, 25, 50], min: 5, max: 500, description: "Glitch Studio credit" }}
         data-testid="account-panel"

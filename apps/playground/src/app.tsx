@@ -61,7 +61,7 @@ function Shell(props: { session: Session; customer: NonNullable<Session["custome
           </a>
         </nav>
         <div className="header-balance" data-testid="header-balance">
-          <WalletBalance asset="USD" />
+          <WalletBalance account="USD" />
         </div>
         <div className="account">
           <span data-testid="signed-in-as">{customer.name}</span>

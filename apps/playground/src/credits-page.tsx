@@ -22,12 +22,12 @@ export function CreditsPage(props: { session: Session }): ReactNode {
   return (
     <section aria-labelledby="credits-title">
       <h1 id="credits-title">Credits</h1>
-      <LowBalanceNotice asset="USD" topUp={{ currency: "USD", amount: 10, description: "Glitch Studio credit" }} />
+      <LowBalanceNotice account="USD" topUp={{ currency: "USD", amount: 10, description: "Glitch Studio credit" }} />
       <div className="card">
         <h2>Your balances</h2>
         <WalletBalance showAll data-testid="all-balances" />
         <p className="live-balance">
-          Live: <WalletBalance live asset="USD" data-testid="live-balance" />
+          Live: <WalletBalance live account="USD" data-testid="live-balance" />
         </p>
       </div>
       <div className="card">

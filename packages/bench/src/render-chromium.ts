@@ -45,7 +45,7 @@ function asElements(node, key) {
   for (const a of node.attributes) props[a.name === "class" ? "className" : a.name === "for" ? "htmlFor" : a.name] = a.value;
   return h(node.localName, props, ...[...node.childNodes].map((c, i) => asElements(c, i)));
 }
-const ours = () => h(CredytProvider, { fetch: never, locale: "en-US", fallback: { wallet: { accounts } } },
+const ours = () => h(CredytProvider, { fetch: never, locale: "en-US", initialWallet: { accounts } },
   h(WalletBalance, { showAll: true }));
 const plain = () => h("ul", null, accounts.map((a) => h("li", { key: a.id }, formatAmount(a.available, a.asset, { locale: "en-US" }))));
 const template = document.createElement("div");

@@ -41,7 +41,7 @@ export async function renderSection(): Promise<Section> {
         React.createElement(
           React.Profiler,
           { id: "balance", onRender },
-          React.createElement(WalletBalance, { asset: "USD" }),
+          React.createElement(WalletBalance, { account: "USD" }),
         ),
       ),
     ),

@@ -36,7 +36,7 @@ export async function requestsSection(): Promise<Section> {
   const count = (pattern: string) => seen.filter((s) => s === pattern).length;
   const redirects: string[] = [];
 
-  const balances = Array.from({ length: 20 }, (_, i) => React.createElement(WalletBalance, { key: i, asset: "USD" }));
+  const balances = Array.from({ length: 20 }, (_, i) => React.createElement(WalletBalance, { key: i, account: "USD" }));
   render(
     React.createElement(
       CredytProvider,

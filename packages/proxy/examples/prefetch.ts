@@ -6,4 +6,4 @@ export async function loadWallet(userId: string) {
   return credyt.api.getWallet(customerId); // { accounts: [{ id: "default:USD", available: 14.566678, … }] }
 }
 
-// Then, in a Server Component: <CredytProvider fallback={{ wallet: await loadWallet(user.id) }}>
+// Then, in a Server Component: <CredytProvider initialWallet={await loadWallet(user.id)}>

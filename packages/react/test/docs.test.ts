@@ -72,11 +72,138 @@ function componentProps(p: ts.Program): Map<string, string[]> {
   return props;
 }
 
+/** Where a declaration lives: our own source (`@credyt/react`, `@credyt/core`), or someone else's. */
+const ownSource = (fileName: string) =>
+  /\/packages\/(react|core)\/src\//.test(fileName) && !fileName.includes("node_modules");
+
+/**
+ * The named types of our own that the public signatures reach (props, parameters, results, fields,
+ * type arguments such as `SWRResponse<Wallet, CredytError>`), walked from every export of both entries,
+ * and the names both entries export.
+ */
+function publicSurface(p: ts.Program): {
+  reached: Map<string, Set<string>>;
+  exported: Set<string>;
+  types: Set<string>;
+} {
+  const checker = p.getTypeChecker();
+  const reached = new Map<string, Set<string>>(); // type name -> the exports it is reached from
+  const exported = new Set<string>();
+  const types = new Set<string>();
+  let seen = new Set<ts.Type>();
+  const named = (t: ts.Type): ts.Symbol | undefined => t.aliasSymbol ?? t.getSymbol();
+  const isOwn = (symbol: ts.Symbol | undefined) =>
+    symbol?.declarations?.some((d) => ownSource(d.getSourceFile().fileName)) === true;
+  const TYPES = ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Class | ts.SymbolFlags.Enum;
+  const record = (symbol: ts.Symbol, from: string) => {
+    const known = reached.get(symbol.name);
+    reached.set(symbol.name, (known ?? new Set()).add(from));
+    // What the declaration writes, which the checker may flatten: `"root" | TopUpDialogPart`, `code: CredytErrorCode`.
+    if (!known?.has(from))
+      for (const d of symbol.declarations ?? []) if (ts.isTypeAliasDeclaration(d)) scan(d.type, from);
+  };
+  // Type nodes only (annotations, alias bodies), never implementations.
+  const scan = (node: ts.Node | undefined, from: string): void => {
+    if (!node) return;
+    if (ts.isTypeReferenceNode(node)) {
+      const at = checker.getSymbolAtLocation(node.typeName);
+      const symbol = at && at.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(at) : at;
+      if (symbol && symbol.flags & TYPES && isOwn(symbol)) record(symbol, from);
+    }
+    ts.forEachChild(node, (child) => scan(child, from));
+  };
+  const annotation = (symbol: ts.Symbol) => {
+    const d = symbol.declarations?.[0];
+    return d && (ts.isPropertySignature(d) || ts.isPropertyDeclaration(d) || ts.isParameter(d)) ? d.type : undefined;
+  };
+  const walk = (t: ts.Type, from: string): void => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    const symbol = named(t);
+    const own = isOwn(symbol);
+    if (own && symbol && symbol.flags & TYPES) record(symbol, from);
+    for (const arg of t.aliasTypeArguments ?? []) walk(arg, from);
+    if (t.flags & ts.TypeFlags.Object && (t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) {
+      for (const arg of checker.getTypeArguments(t as ts.TypeReference)) walk(arg, from);
+    }
+    if (t.isUnionOrIntersection()) for (const member of t.types) walk(member, from);
+    // Someone else's type (React's, SWR's): only its type arguments are ours to check, not its members.
+    if (
+      symbol &&
+      !own &&
+      !(t.flags & ts.TypeFlags.Object && (t as ts.ObjectType).objectFlags & ts.ObjectFlags.Anonymous)
+    )
+      return;
+    for (const signature of [...t.getCallSignatures(), ...t.getConstructSignatures()]) {
+      for (const parameter of signature.getParameters()) {
+        walk(checker.getTypeOfSymbol(parameter), from);
+        scan(annotation(parameter), from);
+      }
+      walk(signature.getReturnType(), from);
+    }
+    if (!(t.flags & ts.TypeFlags.Object)) return;
+    if ((t as ts.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface) {
+      for (const base of checker.getBaseTypes(t as ts.InterfaceType)) walk(base, from);
+    }
+    for (const property of checker.getPropertiesOfType(t)) {
+      const declaration = property.declarations?.[0];
+      if (!declaration || !ownSource(declaration.getSourceFile().fileName)) continue;
+      walk(checker.getTypeOfSymbol(property), from);
+      scan(annotation(property), from);
+    }
+  };
+  for (const entry of entries) {
+    const source = p.getSourceFile(entry);
+    const moduleSymbol = source && checker.getSymbolAtLocation(source);
+    if (!moduleSymbol) throw new Error(`cannot read ${entry}`);
+    for (const item of checker.getExportsOfModule(moduleSymbol)) {
+      exported.add(item.name);
+      seen = new Set();
+      const symbol = item.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(item) : item;
+      if (symbol.flags & ts.SymbolFlags.Value) walk(checker.getTypeOfSymbol(symbol), item.name);
+      if (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Class)) {
+        types.add(item.name);
+        walk(checker.getDeclaredTypeOfSymbol(symbol), item.name);
+      }
+    }
+  }
+  return { reached, exported, types };
+}
+
+/**
+ * Exported types no public signature uses, each with its reason: the vocabulary of `data-state` and of
+ * errors, which apps write in their own code and CSS.
+ */
+const STANDALONE_TYPES: Record<string, string> = {
+  WalletBalanceState: "the root's `data-state` values, for CSS and tests",
+  TopUpButtonState: "the button's `data-state` values",
+  BillingPortalLinkState: "the link's `data-state` values",
+  LowBalanceNoticeState: "the notice's `data-state` values",
+  UsageHistoryState: "the history's `data-state` values",
+  SpendSummaryState: "the summary's `data-state` values",
+  SpendChartState: "the chart's `data-state` values",
+};
+
 describe("docs", () => {
   const p = program();
 
   it("documents every export of both entries, and every field of exported interfaces", () => {
     expect(undocumented(p)).toEqual([]);
+  }, 60_000);
+
+  it("exports every type a public signature uses, and no type nothing public uses", () => {
+    const { reached, exported, types } = publicSurface(p);
+    const missing = [...reached]
+      .filter(([name]) => !exported.has(name))
+      .map(([name, from]) => `${name} (used by ${[...from].join(", ")})`);
+    // A type reached only from itself is not used by anything else.
+    const reachedByOthers = new Set(
+      [...reached].filter(([name, from]) => [...from].some((f) => f !== name)).map(([name]) => name),
+    );
+    const unused = [...types].filter(
+      (name) => !reachedByOthers.has(name) && !(name in STANDALONE_TYPES) && !/Props$/.test(name),
+    );
+    expect({ missing: missing.sort(), unused: unused.sort() }).toEqual({ missing: [], unused: [] });
   }, 60_000);
 
   it("lists every prop of every component, and of the provider, in the README", () => {

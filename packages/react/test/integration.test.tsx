@@ -46,7 +46,7 @@ describe("client → proxy → emulator", () => {
 
     const page = render(
       <CredytProvider client={client} locale="en-US" onRedirect={onRedirect}>
-        <WalletBalance asset="USD" />
+        <WalletBalance account="USD" />
         <TopUpButton amount={20} currency="USD" />
       </CredytProvider>,
     );
@@ -74,7 +74,7 @@ describe("client → proxy → emulator", () => {
     history.replaceState(null, "", returnUrl);
     render(
       <CredytProvider client={client} locale="en-US">
-        <WalletBalance asset="USD" />
+        <WalletBalance account="USD" />
       </CredytProvider>,
     );
     expect(await screen.findByText("$34.57")).toBeTruthy();

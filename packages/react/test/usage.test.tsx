@@ -260,7 +260,7 @@ describe("<LowBalanceNotice>", () => {
     const { client } = chain(SECOND_CUSTOMER_ID); // 50 USD
     const ui = (
       <CredytProvider client={client} locale="en-US">
-        <LowBalanceNotice asset="USD" lowBalance={100} topUp={{ currency: "USD", amount: 20 }} />
+        <LowBalanceNotice account="USD" lowBalance={100} topUp={{ currency: "USD", amount: 20 }} />
       </CredytProvider>
     );
     const page = render(ui);
@@ -281,7 +281,7 @@ describe("<LowBalanceNotice>", () => {
     const { client } = chain(SECOND_CUSTOMER_ID);
     const { container } = render(
       <CredytProvider client={client}>
-        <LowBalanceNotice asset="USD" lowBalance={10} />
+        <LowBalanceNotice account="USD" lowBalance={10} />
       </CredytProvider>,
     );
     await act(() => new Promise((r) => setTimeout(r, 100)));

@@ -84,7 +84,7 @@ export function mount(utility) {
   createRoot(document.getElementById("root")).render(
     <MockCredytProvider scenario="ready" locale="en-US">
       <main>
-        <WalletBalance asset="USD" id="balance" />
+        <WalletBalance account="USD" id="balance" />
         <TopUpButton currency="USD" presets={[10, 25]} id="plain" />
         <TopUpButton amount={20} currency="USD" id="classed" className={utility} />
         <BillingPortalLink asChild>
@@ -92,7 +92,7 @@ export function mount(utility) {
         </BillingPortalLink>
         <div id="reference" className={utility} />
         <div data-credyt-theme="dark">
-          <WalletBalance asset="USD" id="forced-dark" />
+          <WalletBalance account="USD" id="forced-dark" />
         </div>
       </main>
     </MockCredytProvider>,

@@ -25,6 +25,7 @@ import {
 
 /** Per-call options: an `AbortSignal` to cancel the request. */
 export interface RequestOptions {
+  /** Aborts the request (it then rejects). */
   signal?: AbortSignal;
 }
 

@@ -34,6 +34,7 @@ export type CredytErrorDetails = Record<string, string[]>;
 
 /** The error body every protocol endpoint answers with: `{ "error": { code, message, details? } }`. */
 export interface WireErrorBody {
+  /** The error: a catalogue `code`, a human-readable `message` (English, for logs) and optional `details`. */
   error: { code: CredytErrorCode; message: string; details?: CredytErrorDetails };
 }
 
@@ -41,7 +42,9 @@ export interface WireErrorBody {
 export interface CredytErrorOptions {
   /** HTTP status; defaults to the catalogue's status for `code`. */
   status?: number;
+  /** Machine-readable context, such as the field a validation failed on (`{ amount: "min" }`). */
   details?: CredytErrorDetails;
+  /** The underlying error (a network failure, a parse error), as `Error`'s `cause`. */
   cause?: unknown;
   /** Seconds to wait before retrying, from `Retry-After` (for `rate_limited` and `unavailable`). */
   retryAfter?: number;

@@ -75,8 +75,11 @@ export interface WireQuote {
 
 /** One fee of a {@link UsageEvent}. */
 export interface UsageFee {
+  /** How much was charged, in major units of `asset`. */
   amount: number;
+  /** The asset charged (`"USD"`, `"TOK"`). */
   asset: string;
+  /** The product the fee was charged for, when Credyt says. */
   productCode?: string;
 }
 
@@ -106,13 +109,17 @@ export interface UsagePage {
 
 /** A total of one asset. */
 export interface AssetTotal {
+  /** The asset (`"USD"`, `"TOK"`). */
   asset: string;
+  /** The total, in major units of `asset`. */
   amount: number;
 }
 
 /** One day of a {@link UsageSummary}. */
 export interface UsageDay {
+  /** The local day (`YYYY-MM-DD`, in the summary's time zone). */
   date: string;
+  /** That day's spend per asset. */
   totals: AssetTotal[];
 }
 

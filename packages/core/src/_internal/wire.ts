@@ -106,6 +106,7 @@ export interface TopUp {
 
 /** What to open the billing portal with: where the customer comes back to. */
 export interface PortalSessionInput {
+  /** Where the customer comes back to (the proxy must allow it). @default the proxy's `returnUrl` */
   returnUrl?: string;
 }
 

@@ -35,7 +35,7 @@ export interface CredytApiOptions {
  * @example
  * const credyt = createCredytApi({ apiKey: process.env.CREDYT_API_KEY! });
  * const wallet = await credyt.getWallet(customerId); // { accounts: [{ id: "default:USD", available: 14.566678, pendingIn: 0, … }] }
- * // <CredytProvider fallback={{ wallet }}> renders it with no loading flash.
+ * // <CredytProvider initialWallet={wallet}> renders it with no loading flash.
  */
 export function createCredytApi(options: CredytApiOptions): CredytApi {
   const { apiKey, apiUrl } = resolveApiAccess(options ?? {}, "createCredytApi");

@@ -4,11 +4,11 @@ import type { CredytPortalSessionBody, CredytTopUpBody } from "./credyt-bodies";
 /**
  * A small typed Credyt client for server code. It takes Credyt's own request bodies and answers the
  * camelCase types of `@credyt/core` (`Wallet`, `Account`, `TopUp`, `PortalSession`), the same the hooks
- * of `@credyt/react` return, so a prefetched wallet goes straight into `<CredytProvider fallback>`.
+ * of `@credyt/react` return, so a prefetched wallet goes straight into `<CredytProvider initialWallet>`.
  * Amounts keep every digit Credyt sent. Every failure is a `CredytError`.
  */
 export interface CredytApi {
-  /** The customer's wallet: every account with its balances (`fallback={{ wallet }}` takes it as is). */
+  /** The customer's wallet: every account with its balances (`initialWallet={wallet}` takes it as is). */
   getWallet(customerId: string): Promise<Wallet>;
   /** `accountId` is `name:ASSET`, for example `default:USD`. */
   getAccount(customerId: string, accountId: string): Promise<Account>;

@@ -1,3 +1,4 @@
+import { clsx } from "clsx";
 import { forwardRef, type HTMLAttributes, memo, type ReactNode } from "react";
 import { BillingPortalLink } from "./billing-portal-link";
 import { LowBalanceNotice } from "./low-balance-notice";
@@ -5,23 +6,31 @@ import { SpendChart } from "./spend-chart";
 import { SpendSummary } from "./spend-summary";
 import { TopUpButton, type TopUpButtonProps } from "./top-up-button";
 import { UsageHistory } from "./usage-history";
+import { useAccount } from "./use-account";
 import { WalletBalance } from "./wallet-balance";
 
 /** The panel's slots, each replaceable: pass your own element, or `null` to leave it out. */
 export type AccountPanelSlot = "notice" | "balance" | "summary" | "topUp" | "portal" | "chart" | "history";
 
 /** Parts of `<AccountPanel>` that take a class name (`data-credyt="account-panel-<part>"`). */
-export type AccountPanelPart = "header" | "title" | "overview" | "figures" | "actions" | "chart" | "history";
+export type AccountPanelPart = "root" | "header" | "title" | "overview" | "figures" | "actions" | "chart" | "history";
 
 /** Props of {@link AccountPanel}. */
 export interface AccountPanelProps extends Omit<HTMLAttributes<HTMLElement>, "children" | "title"> {
-  /** The account shown: its balance, this month's spend and the chart. @default "USD" */
-  asset?: string;
+  /**
+   * The account shown, named as everywhere (`useAccount`, `<WalletBalance account>`): an asset code or an
+   * account id. Its balance, the low-balance notice, and this month's spend and chart of its asset.
+   * @default "USD"
+   */
+  account?: string;
   /** A heading over the panel (`<h2>`), with the billing portal link beside it. */
   title?: ReactNode;
-  /** Props of the top-up button (and of the low-balance notice's). @default { currency: "USD", presets: [10, 25, 50] } */
+  /**
+   * Props of the top-up button (and of the low-balance notice's). They buy the account's asset unless `asset`
+   * says otherwise; `currency` is derived as on `<TopUpButton>`. @default { presets: [10, 25, 50] }
+   */
   topUp?: Omit<TopUpButtonProps, "children"> & { children?: ReactNode };
-  /** The low-balance level for the notice and the balance. @default the provider's `lowBalance` for `asset` */
+  /** The low-balance level for the notice and the balance. @default the provider's `lowBalance` for the account's asset */
   lowBalance?: number;
   /** Charges per page of the usage history. @default 10 */
   historyLimit?: number;
@@ -29,11 +38,11 @@ export interface AccountPanelProps extends Omit<HTMLAttributes<HTMLElement>, "ch
   tz?: string;
   /** Replace any slot with your own element, or hide it with `null`. */
   slots?: Partial<Record<AccountPanelSlot, ReactNode>>;
-  /** Class names per part. */
+  /** Class names per part (`root` merged with `className`). */
   classNames?: Partial<Record<AccountPanelPart, string>>;
 }
 
-const DEFAULT_TOP_UP = { currency: "USD", presets: [10, 25, 50] };
+const DEFAULT_TOP_UP = { presets: [10, 25, 50] };
 
 /**
  * The account area in one component, laid out as Credyt's hosted billing portal shows it: the balance with
@@ -49,7 +58,7 @@ const DEFAULT_TOP_UP = { currency: "USD", presets: [10, 25, 50] };
 export const AccountPanel = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLElement, AccountPanelProps>(function AccountPanel(props, ref) {
     const {
-      asset = "USD",
+      account = "USD",
       title,
       topUp = DEFAULT_TOP_UP,
       lowBalance,
@@ -61,11 +70,15 @@ export const AccountPanel = /* @__PURE__ */ memo(
       ...rest
     } = props;
     const tzProp = tz === undefined ? {} : { tz };
+    // Spend and the chart are per asset: an account id (`"default:TOK"`) is read as its account's asset
+    // once the wallet (the request the balance shares) has come; an asset code is one already.
+    const { data: selected } = useAccount(account);
+    const asset = selected?.asset ?? (account.includes(":") ? undefined : account);
     const slot = (name: AccountPanelSlot, fallback: ReactNode): ReactNode => (name in slots ? slots[name] : fallback);
 
     const portal = slot("portal", <BillingPortalLink />);
     return (
-      <section ref={ref} data-credyt="account-panel" className={className} {...rest}>
+      <section ref={ref} data-credyt="account-panel" {...rest} className={clsx(cn.root, className) || undefined}>
         {(title !== undefined || portal) && (
           <header data-credyt="account-panel-header" className={cn.header}>
             {title !== undefined && (
@@ -76,14 +89,17 @@ export const AccountPanel = /* @__PURE__ */ memo(
             {portal}
           </header>
         )}
-        {slot("notice", <LowBalanceNotice asset={asset} lowBalance={lowBalance} topUp={topUp} showPortal={false} />)}
+        {slot(
+          "notice",
+          <LowBalanceNotice account={account} lowBalance={lowBalance} topUp={topUp} showPortal={false} />,
+        )}
         <div data-credyt="account-panel-overview" className={cn.overview}>
           <div data-credyt="account-panel-figures" className={cn.figures}>
-            {slot("balance", <WalletBalance asset={asset} lowBalance={lowBalance} />)}
-            {slot("summary", <SpendSummary {...tzProp} assets={[asset]} />)}
+            {slot("balance", <WalletBalance account={account} lowBalance={lowBalance} />)}
+            {slot("summary", <SpendSummary {...tzProp} asset={asset} />)}
           </div>
           <div data-credyt="account-panel-actions" className={cn.actions}>
-            {slot("topUp", <TopUpButton {...topUp} />)}
+            {slot("topUp", <TopUpButton asset={asset} {...topUp} />)}
           </div>
         </div>
         {slot(

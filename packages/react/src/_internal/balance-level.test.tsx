@@ -23,9 +23,9 @@ describe("balanceLevel", () => {
     const wallet = { accounts: [usd(3)] };
     render(
       <MockCredytProvider wallet={wallet} lowBalance={{ USD: 5 }} locale="en-US">
-        <WalletBalance asset="USD" data-testid="by-provider" />
-        <WalletBalance asset="USD" lowBalance={2} data-testid="own" />
-        <LowBalanceNotice asset="USD" dismissible={false} showPortal={false} />
+        <WalletBalance account="USD" data-testid="by-provider" />
+        <WalletBalance account="USD" lowBalance={2} data-testid="own" />
+        <LowBalanceNotice account="USD" dismissible={false} showPortal={false} />
       </MockCredytProvider>,
     );
     const byProvider = await screen.findByTestId("by-provider");

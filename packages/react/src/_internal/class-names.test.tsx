@@ -19,7 +19,7 @@ describe("classNames.root", () => {
         <BillingPortalLink {...both} data-testid="portal" />
         <UsageHistory {...both} data-testid="usage" />
         <SpendSummary {...both} data-testid="summary" />
-        <LowBalanceNotice asset="USD" lowBalance={5} {...both} data-testid="notice" />
+        <LowBalanceNotice account="USD" lowBalance={5} {...both} data-testid="notice" />
       </MockCredytProvider>,
     );
     await screen.findByTestId("notice");

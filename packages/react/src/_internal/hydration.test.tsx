@@ -14,9 +14,9 @@ describe("hydration", () => {
       <CredytProvider
         client={createMockClient({ scenario: "ready" })}
         locale="en-US"
-        fallback={{ wallet: fixtures.ready.wallet }}
+        initialWallet={fixtures.ready.wallet}
       >
-        <WalletBalance asset="USD" />
+        <WalletBalance account="USD" />
         <WalletBalance showAll />
         <TopUpButton currency="USD" />
       </CredytProvider>

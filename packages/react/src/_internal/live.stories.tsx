@@ -85,7 +85,7 @@ function LiveDemo(): ReactNode {
       }}
     >
       <div style={{ display: "grid", gap: 12, justifyItems: "start" }}>
-        <WalletBalance asset="USD" />
+        <WalletBalance account="USD" />
         <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
           <TopUpButton amount={20} currency="USD" />
           <TopUpButton currency="USD" min={5} max={500} />

@@ -11,7 +11,7 @@ import { WalletBalance } from "./wallet-balance";
 function LoadingStates(): ReactNode {
   return (
     <div style={{ display: "grid", gap: 20, maxWidth: 560 }}>
-      <WalletBalance asset="USD" />
+      <WalletBalance account="USD" />
       <SpendSummary tz="UTC" />
       <SpendChart asset="USD" tz="UTC" />
       <UsageHistory />

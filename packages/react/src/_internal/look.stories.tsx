@@ -33,7 +33,7 @@ export const PhoneLowBalance: Story = {
   parameters: { credyt: { scenario: "lowBalance" } },
   render: () => (
     <Phone>
-      <LowBalanceNotice asset="USD" lowBalance={5} topUp={{ currency: "USD", amount: 20 }} />
+      <LowBalanceNotice account="USD" lowBalance={5} topUp={{ currency: "USD", amount: 20 }} />
     </Phone>
   ),
   beforeEach: () => sessionStorage.clear(),
@@ -57,7 +57,7 @@ export const ConfirmationNoShift: Story = {
   render: () => (
     <Phone>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8, alignItems: "center" }}>
-        <WalletBalance asset="USD" />
+        <WalletBalance account="USD" />
         <TopUpButton amount={20} currency="USD" />
         <BillingPortalLink />
       </div>

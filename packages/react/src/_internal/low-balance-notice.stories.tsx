@@ -6,7 +6,7 @@ const meta = {
   title: "Components/LowBalanceNotice",
   component: LowBalanceNotice,
   parameters: { credyt: { scenario: "lowBalance" } },
-  args: { asset: "USD", lowBalance: 5, topUp: { currency: "USD", amount: 20 } },
+  args: { account: "USD", lowBalance: 5, topUp: { currency: "USD", amount: 20 } },
   beforeEach: () => sessionStorage.clear(),
 } satisfies Meta<typeof LowBalanceNotice>;
 export default meta;

@@ -17,14 +17,20 @@ export type LowBalanceNoticeState = "low" | "overdraft";
 
 /** Props of {@link LowBalanceNotice}. */
 export interface LowBalanceNoticeProps extends Omit<HTMLAttributes<HTMLDivElement>, "children"> {
-  /** Asset code of the account to watch (`"USD"`, `"TOK"`), or an account id. @default the first account */
-  asset?: string;
+  /**
+   * The account to watch, named as everywhere (`useAccount`, `<WalletBalance>`): an asset code (`"USD"`, its
+   * `default` account first) or an account id (`"default:TOK"`). @default the first account
+   */
+  account?: string;
   /**
    * Shown when the balance is below this amount (see `balanceLevel`); an overdraft (below zero) always shows.
    * @default the provider's `lowBalance` for the account's asset, else 0
    */
   lowBalance?: number;
-  /** The top-up action's props (`currency` at least); without them the notice offers no top-up. */
+  /**
+   * The top-up action's props (`{ amount: 10 }`, or `{}` for the dialog); `asset` defaults to the watched
+   * account's asset, and `currency` is derived as on `<TopUpButton>`. Without them the notice offers no top-up.
+   */
   topUp?: Omit<TopUpButtonProps, "children"> & { children?: ReactNode };
   /** Offer the billing portal as a secondary action. @default true */
   showPortal?: boolean;
@@ -67,7 +73,7 @@ function levelOf(
 export const LowBalanceNotice = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLDivElement, LowBalanceNoticeProps>(function LowBalanceNotice(props, ref) {
     const {
-      asset,
+      account: which,
       lowBalance,
       topUp,
       showPortal = true,
@@ -84,7 +90,7 @@ export const LowBalanceNotice = /* @__PURE__ */ memo(
     const ctx = useUsageContext("LowBalanceNotice");
     const { u, t, locale, assets } = ctx;
     const { data } = useWallet();
-    const account = selectAccount(data, asset);
+    const account = selectAccount(data, which);
     const level = levelOf(account, lowBalance ?? ctx.lowBalance);
     const id = account?.id ?? "";
     // Per account, so dismissing the USD warning does not hide a later TOK one. The server never hides it.
@@ -119,7 +125,13 @@ export const LowBalanceNotice = /* @__PURE__ */ memo(
           {fill(level === "overdraft" ? u.overdraftNotice : u.lowBalanceNotice, { amount })}
         </p>
         <div data-credyt="low-balance-actions" className={cn.actions}>
-          {topUp && <TopUpButton {...topUp} className={clsx(cn["top-up"], topUp.className) || undefined} />}
+          {topUp && (
+            <TopUpButton
+              asset={account.asset}
+              {...topUp}
+              className={clsx(cn["top-up"], topUp.className) || undefined}
+            />
+          )}
           {showPortal && <BillingPortalLink className={cn.portal} />}
           {dismissible && (
             <button

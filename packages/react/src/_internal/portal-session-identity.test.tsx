@@ -26,7 +26,7 @@ async function hoverChargeClick(customer: string | undefined): Promise<number> {
   const onRedirect = vi.fn(stay);
   render(
     <CredytProvider client={client} onRedirect={onRedirect} cache="isolated" customer={customer}>
-      <WalletBalance asset="USD" />
+      <WalletBalance account="USD" />
       <BillingPortalLink />
       <Refresh />
     </CredytProvider>,

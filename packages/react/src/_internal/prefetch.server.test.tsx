@@ -1,4 +1,4 @@
-// Server-side prefetch: what `createCredytApi` answers goes straight into `<CredytProvider fallback>`,
+// Server-side prefetch: what `createCredytApi` answers goes straight into `<CredytProvider initialWallet>`,
 // with no mapping by hand, and renders the exact balance in the server HTML.
 import type { Account, Wallet } from "@credyt/core";
 import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest"
 import { CredytProvider, type CredytProviderProps } from "./provider";
 import { WalletBalance } from "./wallet-balance";
 
-type FallbackWallet = NonNullable<CredytProviderProps["fallback"]>["wallet"];
+type FallbackWallet = CredytProviderProps["initialWallet"];
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-describe("createCredytApi → fallback", () => {
+describe("createCredytApi → initialWallet", () => {
   it("speaks the provider's types", () => {
     expectTypeOf<Awaited<ReturnType<CredytApi["getWallet"]>>>().toEqualTypeOf<Wallet>();
     expectTypeOf<Awaited<ReturnType<CredytApi["getWallet"]>>>().toExtend<NonNullable<FallbackWallet>>();
@@ -32,9 +32,9 @@ describe("createCredytApi → fallback", () => {
     expect(wallet.accounts.find((a) => a.asset === "USD")).toMatchObject({ available: 14.566678, pendingIn: 0 });
     expect(wallet.accounts.find((a) => a.asset === "TOK")?.available).toBe(993450234);
     const html = renderToString(
-      <CredytProvider baseUrl="https://app.example/api/credyt" locale="en-US" fallback={{ wallet }}>
-        <WalletBalance asset="USD" />
-        <WalletBalance asset="TOK" />
+      <CredytProvider baseUrl="https://app.example/api/credyt" locale="en-US" initialWallet={wallet}>
+        <WalletBalance account="USD" />
+        <WalletBalance account="TOK" />
       </CredytProvider>,
     );
     expect(html).toMatch(/data-credyt="balance"[^>]*data-state="ready"/);

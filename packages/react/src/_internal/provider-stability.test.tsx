@@ -32,13 +32,13 @@ function Parent() {
         headers={{ "x-csrf": "token" }}
         assets={{ TOK: { label: "tokens" } }}
         appearance={{ theme: "dark", variables: { accent: "#6d28d9" } }}
-        fallback={{ wallet }}
+        initialWallet={wallet}
         allowedRedirectHosts={["pay.example.com"]}
         labels={{ ...de }}
         onRedirect={stay}
         locale="de-DE"
       >
-        <WalletBalance asset="USD" format={format} />
+        <WalletBalance account="USD" format={format} />
         <TopUpButton amount={20} currency="USD" />
         <BillingPortalLink />
       </CredytProvider>

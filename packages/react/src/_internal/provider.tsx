@@ -84,8 +84,11 @@ export interface CredytProviderProps {
    * `event.preventDefault()` (then the URL is yours: a client-side router, a confirm step, a test).
    */
   onRedirect?: (url: string, event: CredytRedirectEvent) => void;
-  /** Data your server already fetched, rendered with no loading state (and no suspense): `{ wallet }`. */
-  fallback?: { wallet?: Wallet };
+  /**
+   * The wallet your server already fetched (`credyt.api.getWallet`), rendered at once with no loading
+   * state (and no suspense), then revalidated.
+   */
+  initialWallet?: Wallet;
   /**
    * Which SWR cache the hooks use. `"shared"`: the app's (the nearest `<SWRConfig>`'s, else SWR's
    * global cache), so `mutate(credytKeys.wallet(baseUrl))` from `swr` reaches our balances.
@@ -143,7 +146,7 @@ const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : 
  *
  * @example
  * <CredytProvider baseUrl="/api/credyt" locale="en-US" customer={user?.id ?? null}>
- *   <WalletBalance asset="USD" />
+ *   <WalletBalance account="USD" />
  *   <TopUpButton amount={20} currency="USD" />
  * </CredytProvider>
  */
@@ -163,7 +166,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const appearance = useStable(props.appearance);
   const eventLabels = useStable(props.eventLabels);
   const productLabels = useStable(props.productLabels);
-  const fallbackWallet = useStable(props.fallback?.wallet);
+  const initialWallet = useStable(props.initialWallet);
   const allowedRedirectHosts = useStable(props.allowedRedirectHosts);
   // Functions written inline are new each render: read the latest per request or click instead of
   // re-creating the client (the cache key does not depend on it, but a new client means new fetchers).
@@ -266,8 +269,8 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const { onErrorRetry, errorRetryCount } = swr;
   const walletConfig = useMemo(
     // Data kept from the previous key (`keepPreviousData`) could be another customer's after a switch.
-    () => walletOptions({ onErrorRetry, errorRetryCount } as typeof swr, fallbackWallet, !switched && !switching),
-    [onErrorRetry, errorRetryCount, fallbackWallet, switched, switching],
+    () => walletOptions({ onErrorRetry, errorRetryCount } as typeof swr, initialWallet, !switched && !switching),
+    [onErrorRetry, errorRetryCount, initialWallet, switched, switching],
   );
   // The checkout-return flow is a lazy chunk, loaded once after hydration only when the URL carries the
   // proxy's return marker; it removes the marker and re-fetches the wallet until the credit lands.

@@ -36,7 +36,7 @@ describe("re-renders", () => {
     render(
       <CredytProvider client={client} locale="en-US">
         <Profiler id="balance" onRender={() => commits++}>
-          <WalletBalance asset="USD" />
+          <WalletBalance account="USD" />
         </Profiler>
         <Refresher />
       </CredytProvider>,
@@ -53,7 +53,7 @@ describe("re-renders", () => {
     const client = createMockClient({ scenario: "ready", delayMs: 30 });
     render(
       <CredytProvider client={client} locale="en-US">
-        <WalletBalance asset="USD" />
+        <WalletBalance account="USD" />
         <Spinner />
       </CredytProvider>,
     );

@@ -1,5 +1,6 @@
 import { isCredytKey } from "@credyt/core";
 import type { ScopedMutator } from "swr";
+import { equal } from "./use-stable";
 
 /**
  * One mounted provider as `mutateCredyt` sees it: the cache's `mutate` (SWR's global one, or the
@@ -24,7 +25,7 @@ export interface Scope {
 export const mountedScopes = new Set<Scope>();
 
 export function createScope(prefix: readonly unknown[], mutate: ScopedMutator): Scope {
-  let seen: string | undefined;
+  let seen: unknown;
   return {
     prefix,
     mutate,
@@ -33,9 +34,9 @@ export function createScope(prefix: readonly unknown[], mutate: ScopedMutator): 
       this.generation++;
     },
     saw(wallet) {
-      const json = JSON.stringify(wallet);
-      if (seen !== undefined && seen !== json) this.generation++;
-      seen = json;
+      // Compared by value (SWR hands out a new object per answer), not by a JSON string.
+      if (seen !== undefined && !equal(seen, wallet)) this.generation++;
+      seen = wallet;
     },
   };
 }
@@ -45,6 +46,6 @@ export function covers(prefix: readonly unknown[], key: unknown): boolean {
   return (
     isCredytKey(key) &&
     (key as unknown[]).length >= prefix.length &&
-    prefix.every((part, i) => JSON.stringify(part) === JSON.stringify((key as unknown[])[i]))
+    prefix.every((part, i) => equal(part, (key as unknown[])[i]))
   );
 }

@@ -1,9 +1,7 @@
 import { type AssetDisplay, formatAmount, type UsageSummary } from "@credyt/core";
 import { type CSSProperties, type KeyboardEvent, useRef, useState } from "react";
+import type { SpendChartPart } from "./spend-chart-part";
 import type { CredytUsageMessages } from "./usage-messages";
-
-/** Parts the lazy chart chunk draws (`data-credyt="spend-chart-<part>"`). */
-export type SpendChartViewPart = "readout" | "plot" | "scale" | "bars" | "day" | "bar" | "axis" | "table";
 
 /** What the lazy chart chunk needs: the data and the words; everything else stays in the main bundle. */
 export interface SpendChartViewProps {
@@ -12,7 +10,7 @@ export interface SpendChartViewProps {
   locale: string | undefined;
   assets: Record<string, AssetDisplay> | undefined;
   u: CredytUsageMessages;
-  classNames: Partial<Record<SpendChartViewPart, string>>;
+  classNames: Partial<Record<SpendChartPart, string>>;
 }
 
 interface Day {

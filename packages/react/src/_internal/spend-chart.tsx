@@ -1,6 +1,7 @@
+import { clsx } from "clsx";
 import { forwardRef, type HTMLAttributes, lazy, memo, Suspense } from "react";
 import { withVariables } from "./context";
-import type { SpendChartViewPart } from "./spend-chart-view";
+import type { SpendChartPart } from "./spend-chart-part";
 import { useUsageContext } from "./usage-context";
 import { useUsageSummary } from "./use-usage-summary";
 
@@ -9,8 +10,7 @@ const SpendChartView = /* @__PURE__ */ lazy(() =>
   import("./spend-chart-view").then((m) => ({ default: m.SpendChartView })),
 );
 
-/** Parts of `<SpendChart>` that take a class name (each carries `data-credyt="spend-chart-<part>"`). */
-export type SpendChartPart = SpendChartViewPart | "skeleton" | "empty" | "error" | "retry";
+export type { SpendChartPart };
 
 /** `data-state` of the root: `loading`, `ready`, `empty` (nothing spent in `asset`) or `error`. */
 export type SpendChartState = "loading" | "ready" | "empty" | "error";
@@ -21,7 +21,7 @@ export interface SpendChartProps extends Omit<HTMLAttributes<HTMLElement>, "chil
   asset?: string;
   /** IANA time zone the month and its days are counted in. @default the browser's time zone */
   tz?: string;
-  /** Class names per part. */
+  /** Class names per part (`root` merged with `className`). */
   classNames?: Partial<Record<SpendChartPart, string>>;
 }
 
@@ -63,7 +63,7 @@ export const SpendChart = /* @__PURE__ */ memo(
         {...ctx.rootProps}
         {...rest}
         style={withVariables(ctx.rootProps.style, rest.style)}
-        className={className}
+        className={clsx(cn.root, className) || undefined}
       >
         {state === "loading" && <Skeleton className={cn.skeleton} text={u.usageLoading} />}
         {state === "empty" && (

@@ -12,8 +12,11 @@ export type SpendSummaryState = "loading" | "ready" | "empty" | "error";
 export interface SpendSummaryProps extends Omit<HTMLAttributes<HTMLParagraphElement>, "children"> {
   /** IANA time zone the month is counted in. @default the browser's time zone */
   tz?: string;
-  /** Only these assets, in this order. @default every asset spent, as the server sorts them */
-  assets?: string[];
+  /**
+   * Which asset's spend to show (`"USD"`), or several in this order (`["USD", "TOK"]`), as `<SpendChart asset>`
+   * names what it charts. @default every asset spent, as the server sorts them
+   */
+  asset?: string | readonly string[];
   /** Class names per part (`root` merged with `className`). */
   classNames?: Partial<Record<SpendSummaryPart, string>>;
 }
@@ -27,13 +30,14 @@ export type SpendSummaryPart = "root" | "error" | "retry";
  */
 export const SpendSummary = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLParagraphElement, SpendSummaryProps>(function SpendSummary(props, ref) {
-    const { tz, assets: only, classNames: cn = {}, className, ...rest } = props;
+    const { tz, asset, classNames: cn = {}, className, ...rest } = props;
+    const only = asset === undefined ? undefined : typeof asset === "string" ? [asset] : asset;
     const ctx = useUsageContext("SpendSummary");
     const { u, t, locale, assets } = ctx;
     const { data, error, mutate } = useUsageSummary(tz === undefined ? {} : { tz });
     const totals = data
       ? only
-        ? only.flatMap((asset) => data.totals.filter((total) => total.asset === asset))
+        ? only.flatMap((code) => data.totals.filter((total) => total.asset.toUpperCase() === code.toUpperCase()))
         : data.totals
       : [];
     const state: SpendSummaryState =

@@ -40,7 +40,7 @@ describe("server rendering (node, no window)", () => {
 
   it("renders `useWallet({ suspense: true })` on the server from `fallback` data, without suspending", () => {
     const html = renderToString(
-      <CredytProvider baseUrl="/api/credyt" cache="isolated" fallback={{ wallet: fixtures.ready.wallet }}>
+      <CredytProvider baseUrl="/api/credyt" cache="isolated" initialWallet={fixtures.ready.wallet}>
         <Suspense fallback={<p>suspended</p>}>
           <SuspenseBalance />
         </Suspense>
@@ -52,8 +52,8 @@ describe("server rendering (node, no window)", () => {
 
   it("renders a server-prefetched balance with no loading state", () => {
     const html = renderToString(
-      <CredytProvider baseUrl="/api/credyt" locale="en-US" fallback={{ wallet: fixtures.manyAccounts.wallet }}>
-        <WalletBalance asset="USD" lowBalance={5} />
+      <CredytProvider baseUrl="/api/credyt" locale="en-US" initialWallet={fixtures.manyAccounts.wallet}>
+        <WalletBalance account="USD" lowBalance={5} />
         <WalletBalance showAll />
       </CredytProvider>,
     );

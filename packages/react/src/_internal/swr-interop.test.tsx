@@ -200,7 +200,7 @@ describe("SWR interop", () => {
     expect(shown).not.toContain("1");
   });
 
-  it("suspends with `{ suspense: true }`, and renders server `fallback` data without suspending", async () => {
+  it("suspends with `{ suspense: true }`, and renders server `initialWallet` data without suspending", async () => {
     const client = createMockClient({ wallet: usd(3), delayMs: 20 });
     fallbacks = [];
     // React 19 retries a suspended render only inside an awaited act.
@@ -219,7 +219,7 @@ describe("SWR interop", () => {
     const later = createMockClient({ scenario: "loading" });
     await act(async () => {
       render(
-        <CredytProvider client={later} cache="isolated" fallback={{ wallet: usd(8) }}>
+        <CredytProvider client={later} cache="isolated" initialWallet={usd(8)}>
           <Suspense fallback={<p>suspended</p>}>
             <Balance />
           </Suspense>

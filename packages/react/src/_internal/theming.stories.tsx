@@ -9,7 +9,7 @@ import { WalletBalance } from "./wallet-balance";
 function BillingCard(props: { children?: ReactNode }): ReactNode {
   return (
     <div style={{ display: "grid", gap: 12, justifyItems: "start", maxWidth: 420 }}>
-      <WalletBalance asset="USD" lowBalance={20} />
+      <WalletBalance account="USD" lowBalance={20} />
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
         <TopUpButton amount={20} currency="USD" />
         <TopUpButton currency="USD" />
@@ -118,7 +118,7 @@ export const UnstyledWithUtilityClasses: Story = {
     <div className="u-stack">
       <style>{HOST_UTILITIES}</style>
       <WalletBalance
-        asset="USD"
+        account="USD"
         lowBalance={5}
         className="u-row"
         classNames={{ amount: "u-amount", badge: "u-badge" }}
@@ -144,7 +144,7 @@ export const AsChild: Story = {
   render: () => (
     <div className="u-stack">
       <style>{HOST_UTILITIES}</style>
-      <WalletBalance asset="USD" />
+      <WalletBalance account="USD" />
       <div className="u-row">
         <TopUpButton amount={50} currency="USD" asChild>
           <button type="button" className="u-btn">

@@ -26,8 +26,8 @@ describe("the usage components render on the server (node, no window)", () => {
 
   it("renders the low-balance notice from a server-prefetched wallet (never dismissed on the server)", () => {
     const html = renderToString(
-      <CredytProvider baseUrl="/api/credyt" locale="en-US" fallback={{ wallet: fixtures.lowBalance.wallet }}>
-        <LowBalanceNotice asset="USD" lowBalance={5} topUp={{ currency: "USD", amount: 20 }} />
+      <CredytProvider baseUrl="/api/credyt" locale="en-US" initialWallet={fixtures.lowBalance.wallet}>
+        <LowBalanceNotice account="USD" lowBalance={5} topUp={{ currency: "USD", amount: 20 }} />
       </CredytProvider>,
     );
     expect(html).toContain('data-credyt="low-balance"');

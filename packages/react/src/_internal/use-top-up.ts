@@ -8,6 +8,7 @@ import { navigate } from "./navigate";
 import { rememberTopUp } from "./return-flow";
 import { toCredytError } from "./to-credyt-error";
 import { selectAccount } from "./use-account";
+import { equal } from "./use-stable";
 
 /**
  * SWR's mutation options, for {@link useTopUp} and its `trigger`: `onSuccess` (checkout created, the page
@@ -81,11 +82,11 @@ export function useTopUp(options?: UseTopUpOptions): UseTopUpResult {
   // Leaving the page for checkout: stay locked so a click during unload cannot start a second purchase.
   const [leaving, setLeaving] = useState(false);
   const inflight = useRef<Promise<TopUp | undefined> | undefined>(undefined);
-  const intent = useRef<{ input: string; key: string } | undefined>(undefined);
+  const intent = useRef<{ input: TopUpInput; key: string } | undefined>(undefined);
 
   const buy = async (_key: unknown, { arg: input }: { arg: TopUpInput }): Promise<TopUp> => {
-    const signature = JSON.stringify(input);
-    if (intent.current?.input !== signature) intent.current = { input: signature, key: newKey() };
+    // The same purchase (equal input, compared by value) keeps its key.
+    if (!intent.current || !equal(intent.current.input, input)) intent.current = { input: { ...input }, key: newKey() };
     // The balance before paying is the return flow's baseline. Not loaded yet (no balance on this
     // page, or still loading): fetch it alongside the top-up and put it in the cache.
     const cached = () => cache.get(unstable_serialize(walletKey))?.data as Wallet | undefined;

@@ -38,7 +38,7 @@ describe("<WalletBalance live>", () => {
     useGlobalEventSource(EventSource);
     render(
       <CredytProvider baseUrl={BASE} fetch={fetch} cache="isolated">
-        <WalletBalance live asset="USD" />
+        <WalletBalance live account="USD" />
       </CredytProvider>,
     );
     await waitFor(() => expect(amount()).toBe("$14.57"));
@@ -68,7 +68,7 @@ describe("<WalletBalance live>", () => {
     useGlobalEventSource(EventSource);
     const page = render(
       <CredytProvider baseUrl={BASE} fetch={fetch} cache="isolated">
-        <WalletBalance asset="USD" />
+        <WalletBalance account="USD" />
       </CredytProvider>,
     );
     await waitFor(() => expect(amount()).toBe("$14.57"));
@@ -79,8 +79,8 @@ describe("<WalletBalance live>", () => {
 
     render(
       <CredytProvider baseUrl={BASE} fetch={fetch} cache="isolated" live>
-        <WalletBalance asset="USD" />
-        <WalletBalance asset="TOK" />
+        <WalletBalance account="USD" />
+        <WalletBalance account="TOK" />
         <Reader />
       </CredytProvider>,
     );
@@ -93,7 +93,7 @@ describe("<WalletBalance live>", () => {
     useGlobalEventSource(EventSource);
     const tree = (customer: string) => (
       <CredytProvider baseUrl={BASE} fetch={fetch} cache="isolated" customer={customer} live>
-        <WalletBalance asset="USD" />
+        <WalletBalance account="USD" />
       </CredytProvider>
     );
     const page = render(tree("ada"));
@@ -108,7 +108,7 @@ describe("<WalletBalance live>", () => {
     const { fetch } = chain();
     render(
       <CredytProvider baseUrl={BASE} fetch={fetch} cache="isolated" live>
-        <WalletBalance asset="USD" />
+        <WalletBalance account="USD" />
       </CredytProvider>,
     );
     await waitFor(() => expect(amount()).toBe("$14.57"));

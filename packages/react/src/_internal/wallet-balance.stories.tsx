@@ -60,9 +60,9 @@ const meta = {
   title: "Components/WalletBalance",
   component: WalletBalance,
   parameters: { credyt: { scenario: "ready" } },
-  args: { asset: "USD" },
+  args: { account: "USD" },
   argTypes: {
-    asset: { control: "text" },
+    account: { control: "text" },
     showAll: { control: "boolean" },
     lowBalance: { control: "number" },
   },
@@ -174,7 +174,7 @@ export const LowBalance: Story = {
 
 /** A custom asset, displayed with the provider's `assets` settings (label, compact notation). */
 export const CustomAsset: Story = {
-  args: { asset: "TOK" },
+  args: { account: "TOK" },
   parameters: { credyt: { scenario: "customAsset", assets: { TOK: { label: "tokens", compact: true } } } },
   play: async ({ canvas }) => {
     await expect(await canvas.findByText(/tokens/)).toBeVisible();
@@ -183,7 +183,7 @@ export const CustomAsset: Story = {
 
 /** `showAll`: every account as a list (fiat, custom assets, a second named account). */
 export const ManyAccounts: Story = {
-  args: { asset: undefined, showAll: true, lowBalance: 20 },
+  args: { account: undefined, showAll: true, lowBalance: 20 },
   parameters: { credyt: { scenario: "manyAccounts" } },
   play: async ({ canvas }) => {
     const list = await canvas.findByRole("list", { name: "Balance" });

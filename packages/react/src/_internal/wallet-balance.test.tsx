@@ -42,8 +42,8 @@ describe("<WalletBalance>", () => {
   it("picks an account by asset and by id, and formats custom assets from `assets`", async () => {
     render(
       <MockCredytProvider scenario="ready" locale="de-DE" assets={{ TOK: { label: "Tokens", compact: true } }}>
-        <WalletBalance asset="TOK" data-testid="by-asset" />
-        <WalletBalance asset="default:USD" data-testid="by-id" />
+        <WalletBalance account="TOK" data-testid="by-asset" />
+        <WalletBalance account="default:USD" data-testid="by-id" />
       </MockCredytProvider>,
     );
     await waitFor(() => expect(screen.getByTestId("by-asset").textContent).toBe("993,45\u00a0Mio.\u00a0Tokens"));
@@ -56,7 +56,7 @@ describe("<WalletBalance>", () => {
       <CredytProvider client={client}>
         {Array.from({ length: 20 }, (_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a static list
-          <WalletBalance key={i} asset={i % 2 ? "EUR" : "USD"} />
+          <WalletBalance key={i} account={i % 2 ? "EUR" : "USD"} />
         ))}
       </CredytProvider>,
     );
@@ -80,7 +80,7 @@ describe("<WalletBalance>", () => {
   it("shows the empty state when the wallet has no such account", async () => {
     const { container } = render(
       <MockCredytProvider scenario="empty">
-        <WalletBalance asset="USD" />
+        <WalletBalance account="USD" />
       </MockCredytProvider>,
     );
     expect(await screen.findByText("No balance yet")).toBeTruthy();
@@ -233,12 +233,12 @@ describe("<WalletBalance>", () => {
     expect(ref.current?.style.getPropertyValue("--credyt-accent")).toBe("#f00");
   });
 
-  it("renders server-prefetched `fallback` data at once", () => {
+  it("renders server-prefetched `initialWallet` data at once", () => {
     render(
       <CredytProvider
         client={createMockClient({ scenario: "loading" })}
         locale="en-US"
-        fallback={{ wallet: fixtures.ready.wallet }}
+        initialWallet={fixtures.ready.wallet}
       >
         <WalletBalance />
       </CredytProvider>,

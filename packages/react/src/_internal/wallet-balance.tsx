@@ -38,10 +38,11 @@ export type WalletBalanceState = "loading" | "ready" | "empty" | "error" | "stal
 /** Props of {@link WalletBalance}. */
 export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>, "children"> {
   /**
-   * The account to show, as everywhere (`useAccount`, `<LowBalanceNotice>`): an asset code (`"USD"`, its
-   * `default` account first) or an account id (`"default:USD"`). @default the first account
+   * The account to show, named as everywhere (`useAccount`, `<LowBalanceNotice>`, `<AccountPanel>`): an
+   * asset code (`"USD"`, its `default` account first) or an account id (`"default:USD"`).
+   * @default the first account
    */
-  asset?: string;
+  account?: string;
   /** Show every account as a list. @default false */
   showAll?: boolean;
   /**
@@ -147,7 +148,7 @@ function row(props: {
 export const WalletBalance = /* @__PURE__ */ memo(
   /* @__PURE__ */ forwardRef<HTMLDivElement, WalletBalanceProps>(function WalletBalance(props, ref) {
     const {
-      asset,
+      account: which,
       showAll,
       showPending,
       live,
@@ -167,7 +168,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
     const back = useCheckoutReturn();
     const confirmed = useConfirmation(back);
     const { data, error, mutate } = wallet;
-    const account = showAll ? undefined : selectAccount(data, asset);
+    const account = showAll ? undefined : selectAccount(data, which);
     const hasData = showAll ? data !== undefined && data.accounts.length > 0 : account !== undefined;
     // Signed out: the last value may be another customer's, so it is not kept on screen.
     const signedOut = error?.code === "unauthorized";
