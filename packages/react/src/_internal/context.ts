@@ -1,6 +1,7 @@
 import type { AssetDisplay, CredytClient, CredytError, CredytTransport, Wallet } from "@credyt/core";
 import { type CSSProperties, createContext, useContext } from "react";
 import type { SWRConfiguration } from "swr";
+import type { LiveStore } from "./live-demand";
 import type { CredytMessages } from "./messages";
 import type { CredytRedirectEvent } from "./redirect-event";
 import type { RedirectKind } from "./redirect-kind";
@@ -45,6 +46,8 @@ export interface CredytContextValue {
   walletConfig: SWRConfiguration<Wallet, CredytError>;
   /** The provider-wide default of `useWallet({ live })` / `<WalletBalance live>`. */
   live: boolean;
+  /** The provider's one live stream: readers ask for it and read its status here (live-demand.ts). */
+  liveStore: LiveStore;
   /** The provider's `customer` prop as a string: the live stream's scope, so a switch re-opens it. */
   customerScope: string;
   /** The provider's request timeout in ms (the client's `timeoutMs`); also the top-up's own ceiling. */
