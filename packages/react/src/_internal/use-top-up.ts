@@ -1,8 +1,8 @@
 import { CredytError, type TopUp, type TopUpInput, type Wallet } from "@credyt/core";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { unstable_serialize, useSWRConfig } from "swr";
 import useSWRMutation, { type SWRMutationConfiguration } from "swr/mutation";
-import { startTopUp } from "./calls";
+import { prefetchCheckout, startTopUp } from "./calls";
 import { useCredytContext } from "./context";
 import { navigate } from "./navigate";
 import { rememberTopUp } from "./return-flow";
@@ -82,6 +82,8 @@ export function useTopUp(options?: UseTopUpOptions): UseTopUpResult {
   const [leaving, setLeaving] = useState(false);
   const inflight = useRef<Promise<TopUp | undefined> | undefined>(undefined);
   const intent = useRef<{ input: string; key: string } | undefined>(undefined);
+  // The checkout code is a lazy chunk (calls.ts): in by the first click, never on the first render.
+  useEffect(prefetchCheckout, []);
 
   const buy = async (_key: unknown, { arg: input }: { arg: TopUpInput }): Promise<TopUp> => {
     const signature = JSON.stringify(input);
@@ -115,7 +117,7 @@ export function useTopUp(options?: UseTopUpOptions): UseTopUpResult {
         amount: input.amount,
         currency: input.currency,
       });
-      const left = navigate(redirect, topUp.redirectUrl, "top_up");
+      const left = await navigate(redirect, topUp.redirectUrl, "top_up");
       intent.current = undefined;
       setLeaving(left);
       return topUp;
