@@ -104,7 +104,9 @@ function modulesOf(metafile: Metafile): { module: string; bytes: number }[] {
 /** The dynamic imports left in a build's output (absolute paths). */
 function dynamicImports(metafile: Metafile): string[] {
   const output = Object.values(metafile.outputs)[0];
-  return (output?.imports ?? []).filter((i) => i.kind === "dynamic-import" && path.isAbsolute(i.path)).map((i) => i.path);
+  return (output?.imports ?? [])
+    .filter((i) => i.kind === "dynamic-import" && path.isAbsolute(i.path))
+    .map((i) => i.path);
 }
 
 let counter = 0;

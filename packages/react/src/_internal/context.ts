@@ -66,8 +66,8 @@ export interface CredytContextValue {
   redirect: CredytRedirect;
   returnStatus: ReturnStatus;
   returnTopUp: PendingTopUp | undefined;
-  /** On every root element: `data-credyt-theme` (not `data-theme`, which apps' own theme selectors match). */
-  rootProps: { "data-credyt-theme"?: string; style?: Record<string, string> };
+  /** The provider's `appearance` (components turn it into their root's props, see `useUiContext`). */
+  appearance: CredytAppearance | undefined;
 }
 
 export const CredytContext = /* @__PURE__ */ createContext<CredytContextValue | null>(null);

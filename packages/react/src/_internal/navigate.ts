@@ -1,5 +1,5 @@
-import type { CredytRedirect, RedirectKind } from "./context";
 import { loadCheckout } from "./calls";
+import type { CredytRedirect, RedirectKind } from "./context";
 
 /**
  * Validates a server redirect (rejects with a `CredytError` if refused), tells `onRedirect`, and leaves the

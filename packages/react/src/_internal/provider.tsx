@@ -316,10 +316,8 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     [allowedRedirectHosts],
   );
 
-  const value = useMemo<CredytContextValue>(() => {
-    const style: Record<string, string> = {};
-    for (const [name, v] of Object.entries(appearance?.variables ?? {})) style[`--credyt-${name}`] = v;
-    return {
+  const value = useMemo<CredytContextValue>(
+    () => ({
       client,
       scope,
       walletKey,
@@ -338,32 +336,30 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       redirect,
       returnStatus,
       returnTopUp,
-      rootProps: {
-        ...(appearance?.theme ? { "data-credyt-theme": appearance.theme } : {}),
-        ...(appearance?.variables ? { style } : {}),
-      },
-    };
-  }, [
-    client,
-    scope,
-    walletKey,
-    fetchWallet,
-    walletConfig,
-    live,
-    liveStore,
-    customer,
-    timeout,
-    locale,
-    assets,
-    lowBalance,
-    eventLabels,
-    productLabels,
-    labels,
-    appearance,
-    redirect,
-    returnStatus,
-    returnTopUp,
-  ]);
+      appearance,
+    }),
+    [
+      client,
+      scope,
+      walletKey,
+      fetchWallet,
+      walletConfig,
+      live,
+      liveStore,
+      customer,
+      timeout,
+      locale,
+      assets,
+      lowBalance,
+      eventLabels,
+      productLabels,
+      labels,
+      appearance,
+      redirect,
+      returnStatus,
+      returnTopUp,
+    ],
+  );
 
   const Watch = watch?.[0];
   return (
