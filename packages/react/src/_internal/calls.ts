@@ -1,11 +1,4 @@
-import {
-  type CredytClient,
-  CredytError,
-  type PortalSession,
-  type TopUp,
-  type TopUpInput,
-  type TopUpRequestOptions,
-} from "@credyt/core";
+import { type CredytClient, CredytError, type PortalSession } from "@credyt/core";
 import type { ProviderClient } from "./context";
 
 // The calls beyond the balance. Starting a checkout or opening the portal needs the top-up and portal calls,
@@ -28,15 +21,6 @@ export function loadCheckout(): Promise<typeof import("./checkout")> {
 /** Starts loading the checkout chunk after mount (a failure shows on the click that needs it). */
 export function prefetchCheckout(): void {
   loadCheckout().catch(() => {});
-}
-
-/** Starts a checkout (`createTopUp`); its `redirectUrl` has passed the redirect policy. */
-export async function startTopUp(
-  client: CredytClient | ProviderClient,
-  input: TopUpInput,
-  options: TopUpRequestOptions,
-): Promise<TopUp> {
-  return (await loadCheckout()).startTopUp(client, input, options);
 }
 
 /** A billing portal link (`createBillingPortalSession`); its `redirectUrl` has passed the redirect policy. */
