@@ -6,6 +6,7 @@ import useSWR from "swr";
 import { compose } from "./compose";
 import { fill, withVariables } from "./context";
 import { errorMessage } from "./error-message";
+import { en } from "./messages";
 import type { TopUpDialogPart } from "./top-up-dialog-part";
 import { useUiContext } from "./ui-context";
 import { useTopUp } from "./use-top-up";
@@ -94,7 +95,7 @@ export const TopUpButton = /* @__PURE__ */ memo(
     const { open: openProp, defaultOpen = false, onOpenChange, classNames, className, onClick, ...more } = other;
     const { onMouseEnter, onFocus } = more;
     const { onSuccess, onError, currency: currencyProp, ...rest } = more;
-    const ctx = useUiContext("TopUpButton");
+    const ctx = useUiContext("TopUpButton", en);
     if (currencyProp !== undefined && (typeof currencyProp !== "string" || currencyProp === "")) {
       throw new Error('`TopUpButton`: `currency` must be a currency code such as "USD", or left out.');
     }

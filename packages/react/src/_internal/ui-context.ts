@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { type CredytContextValue, useCredytContext } from "./context";
-import { type CredytMessages, en } from "./messages";
+import type { CredytMessages } from "./messages";
 
 /** The provider's context as a component reads it: with every visible string (English under `labels`). */
 export type UiContext = CredytContextValue & {
@@ -10,13 +10,15 @@ export type UiContext = CredytContextValue & {
 };
 
 /**
- * The provider's context plus its messages and its theme as root props. The provider passes only the `labels` overrides, so `en` ships
- * with the components that show text, never with the provider and the headless hooks.
+ * The provider's context plus its messages and its theme as root props. The provider passes only the `labels`
+ * overrides; each component passes its English defaults, so `en` ships with the components that show text
+ * (and only `balanceEn` with `<WalletBalance>`), never with the provider and the headless hooks.
  */
-export function useUiContext(component: string): UiContext {
+export function useUiContext(component: string, defaults: Partial<CredytMessages>): UiContext {
   const ctx = useCredytContext(component);
   const { labels, appearance } = ctx;
-  const t = useMemo(() => (labels ? { ...en, ...labels } : en), [labels]);
+  // `defaults` holds every string the component shows (`en`, or `balanceEn` for `<WalletBalance>`).
+  const t = useMemo(() => ({ ...defaults, ...labels }) as CredytMessages, [defaults, labels]);
   // The provider's theme as root props, made here so the provider and the headless hooks never ship it.
   const rootProps = useMemo(() => {
     const style: Record<string, string> = {};

@@ -5,6 +5,7 @@ import { balanceLevel } from "./balance-level";
 import { fill, withVariables } from "./context";
 import { useChangeCue, useThrottledAnnouncement, VISUALLY_HIDDEN } from "./live-cues";
 import { useLive } from "./live-demand";
+import { balanceEn } from "./messages";
 import { pendingShown, type ReturnStatus } from "./return-flow";
 import { type UiContext, useUiContext } from "./ui-context";
 import { selectAccount } from "./use-account";
@@ -157,7 +158,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
       className,
       ...rest
     } = props;
-    const ctx = useUiContext("WalletBalance");
+    const ctx = useUiContext("WalletBalance", balanceEn);
     const { t } = ctx;
     // The provider's stream is asked for here rather than through useWallet({ live }), so its status can go out on
     // the root as `data-live` (connecting | live | paused | unavailable) for styling and tests.
