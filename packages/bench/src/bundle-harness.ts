@@ -38,7 +38,13 @@ const tmp = path.join(workDir, ".tmp", "bundle");
 
 const REACT = ["react", "react-dom", "react/jsx-runtime", "react-dom/client", "react/*", "react-dom/*"];
 
-/** Leaves every dynamic import in the output as an absolute path, so the lazy chunks can be found and built. */
+/** Each lazy chunk's file, by the name its dynamic import keeps in the output (`./return-watch-DbrkMt4g.js`). */
+const lazyFiles = new Map<string, string>();
+
+/**
+ * Leaves every dynamic import in the output as `./<file name>` (about what an app's bundler writes for a chunk
+ * beside the entry), remembering the file, so the lazy chunks can be found and built.
+ */
 const lazyAsExternal: Plugin = {
   name: "lazy-chunks",
   setup(b) {
@@ -50,7 +56,10 @@ const lazyAsExternal: Plugin = {
         resolveDir: args.resolveDir,
         pluginData: "inner",
       });
-      return resolved.errors.length > 0 ? undefined : { path: resolved.path, external: true };
+      if (resolved.errors.length > 0) return undefined;
+      const name = `./${path.basename(resolved.path).replace(/\.[cm]?[jt]sx?$/, "")}.js`;
+      lazyFiles.set(name, resolved.path);
+      return { path: name, external: true };
     });
   },
 };
@@ -101,12 +110,12 @@ function modulesOf(metafile: Metafile): { module: string; bytes: number }[] {
     .sort((a, b) => b.bytes - a.bytes);
 }
 
-/** The dynamic imports left in a build's output (absolute paths). */
+/** The files of the dynamic imports left in a build's output. */
 function dynamicImports(metafile: Metafile): string[] {
   const output = Object.values(metafile.outputs)[0];
   return (output?.imports ?? [])
-    .filter((i) => i.kind === "dynamic-import" && path.isAbsolute(i.path))
-    .map((i) => i.path);
+    .filter((i) => i.kind === "dynamic-import" && lazyFiles.has(i.path))
+    .map((i) => lazyFiles.get(i.path) as string);
 }
 
 let counter = 0;
