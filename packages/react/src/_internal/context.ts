@@ -1,12 +1,12 @@
 import type { AssetDisplay, CredytClient, CredytError, CredytTransport, Wallet } from "@credyt/core";
 import { type CSSProperties, createContext, useContext } from "react";
 import type { SWRConfiguration } from "swr";
-import type { LiveStore } from "./live-demand";
 import type { CredytMessages } from "./messages";
 import type { CredytRedirectEvent } from "./redirect-event";
 import type { RedirectKind } from "./redirect-kind";
 import type { PendingTopUp, ReturnStatus } from "./return-flow";
 import type { Scope } from "./scope";
+import type { WalletStreamStatus } from "./wallet-subscription";
 
 export type { RedirectKind };
 
@@ -25,6 +25,20 @@ export interface CredytAppearance {
  */
 export interface ProviderClient extends Pick<CredytClient, "baseUrl" | "getWallet" | "get"> {
   readonly transport: CredytTransport;
+}
+
+/**
+ * The provider's live stream, as its readers see it: who wants it (`want`), and its status. The stream itself
+ * (`useWalletStream` with swr/subscription, and the EventSource code) is a lazy chunk the provider loads once
+ * a reader wants it (live-demand.ts), so `useWallet` and `<WalletBalance>` without `live` never ship it.
+ */
+export interface LiveStore {
+  /** A reader wants the stream open; the returned function says it no longer does. */
+  want(): () => void;
+  /** The stream's status (`connecting` until it runs). */
+  get(): WalletStreamStatus;
+  set(status: WalletStreamStatus): void;
+  subscribe(listener: () => void): () => void;
 }
 
 /** What `navigate` needs of the provider: `allowedRedirectHosts` and the latest `onRedirect`. */

@@ -1,20 +1,6 @@
 import { useEffect, useSyncExternalStore } from "react";
-import type { CredytContextValue } from "./context";
+import type { CredytContextValue, LiveStore } from "./context";
 import type { WalletStreamStatus } from "./wallet-subscription";
-
-/**
- * The provider's live stream, as its readers see it: who wants it (`want`), and its status. The stream itself
- * (`useWalletStream` with swr/subscription, and the EventSource code) is a lazy chunk the provider loads once
- * a reader wants it, so `useWallet` and `<WalletBalance>` without `live` never ship it.
- */
-export interface LiveStore {
-  /** A reader wants the stream open; the returned function says it no longer does. */
-  want(): () => void;
-  /** The stream's status (`connecting` until it runs). */
-  get(): WalletStreamStatus;
-  set(status: WalletStreamStatus): void;
-  subscribe(listener: () => void): () => void;
-}
 
 /** `wanted` gets +1 / -1 per reader (a state setter: the provider renders the stream while it is above 0). */
 export function createLiveStore(wanted: (change: (n: number) => number) => void): LiveStore {

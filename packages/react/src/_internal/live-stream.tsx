@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect } from "react";
-import type { LiveStore } from "./live-demand";
+import type { LiveStore } from "./context";
 import { useWalletStream } from "./use-wallet-stream";
 
 /** Props of {@link LiveStream}. */
