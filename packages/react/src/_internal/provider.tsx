@@ -316,8 +316,8 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     [allowedRedirectHosts],
   );
 
-  const value = useMemo<CredytContextValue>(
-    () => ({
+  const value = useMemo<CredytContextValue>(() => {
+    return {
       client,
       scope,
       walletKey,
@@ -337,29 +337,28 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       returnStatus,
       returnTopUp,
       appearance,
-    }),
-    [
-      client,
-      scope,
-      walletKey,
-      fetchWallet,
-      walletConfig,
-      live,
-      liveStore,
-      customer,
-      timeout,
-      locale,
-      assets,
-      lowBalance,
-      eventLabels,
-      productLabels,
-      labels,
-      appearance,
-      redirect,
-      returnStatus,
-      returnTopUp,
-    ],
-  );
+    };
+  }, [
+    client,
+    scope,
+    walletKey,
+    fetchWallet,
+    walletConfig,
+    live,
+    liveStore,
+    customer,
+    timeout,
+    locale,
+    assets,
+    lowBalance,
+    eventLabels,
+    productLabels,
+    labels,
+    appearance,
+    redirect,
+    returnStatus,
+    returnTopUp,
+  ]);
 
   const Watch = watch?.[0];
   return (
