@@ -5,11 +5,15 @@
  *
  * What an app writes is bundled the way an app's bundler would: esbuild, minified, ESM, browser, `production`,
  * react/react-dom external, every other dependency counted (@credyt/core, swr and its shim, clsx, Radix), the
- * built `@credyt/react` (dist) resolved through its package exports. Lazy chunks (the top-up dialog, the live
- * subscription, the spend chart's drawing code, the checkout-return flow) stay out of the initial JS and are measured on their own,
- * without what the page already loaded. Size = gzip level 9 of the minified output; KB = 1000 bytes.
+ * built `@credyt/react` (dist) resolved through its package exports. Initial = the entry with everything it
+ * loads statically, tree-shaken. Every dynamic import left in that code (the top-up dialog, the live stream
+ * and the subscription it loads, the spend chart's drawing code, the checkout-return flow) is a lazy chunk,
+ * found in the output rather than listed by name, and measured as what it adds to the page: the entry bundled
+ * again with the chunk's module made static, minus the entry alone (so code the page already has is not
+ * counted twice, and code only the chunk needs, Radix Dialog for the dialog, is). Size = gzip level 9 of the
+ * minified output; KB = 1000 bytes.
  */
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile, type Plugin } from "esbuild";
@@ -22,9 +26,8 @@ export interface Size {
 
 export interface Measured {
   initial: Size;
-  /** The lazy chunk this case reaches on first use (dialog, chart), or zero. */
-  lazy: Size;
-  lazyName: string;
+  /** Every lazy chunk the case can reach, as what it adds to the initial JS, largest first. */
+  lazy: { name: string; size: Size }[];
   /** Minified bytes per input module in the initial JS, largest first (what the path pulls in). */
   modules: { module: string; bytes: number }[];
 }
@@ -32,15 +35,32 @@ export interface Measured {
 // esbuild's metafile paths are relative to its working directory.
 const workDir = path.join(here, "..");
 const tmp = path.join(workDir, ".tmp", "bundle");
-const LAZY = /(top-up-dialog|spend-chart-view|wallet-subscription|return-watch)-[\w-]+\.js$/;
 
 const REACT = ["react", "react-dom", "react/jsx-runtime", "react-dom/client", "react/*", "react-dom/*"];
 
-/** Keeps a lazily imported chunk out of the initial bundle, as the browser fetches it on demand. */
-const lazyExternal: Plugin = {
-  name: "lazy-chunks-external",
+/** Each lazy chunk's file, by the name its dynamic import keeps in the output (`./return-watch-DbrkMt4g.js`). */
+const lazyFiles = new Map<string, string>();
+
+/**
+ * Leaves every dynamic import in the output as `./<file name>` (about what an app's bundler writes for a chunk
+ * beside the entry), remembering the file, so the lazy chunks can be found and built.
+ */
+const lazyAsExternal: Plugin = {
+  name: "lazy-chunks",
   setup(b) {
-    b.onResolve({ filter: LAZY }, (args) => ({ path: args.path, external: true }));
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind !== "dynamic-import" || args.pluginData === "inner") return undefined;
+      const resolved = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: "inner",
+      });
+      if (resolved.errors.length > 0) return undefined;
+      const name = `./${path.basename(resolved.path).replace(/\.[cm]?[jt]sx?$/, "")}.js`;
+      lazyFiles.set(name, resolved.path);
+      return { path: name, external: true };
+    });
   },
 };
 
@@ -55,6 +75,7 @@ const BASE = {
   metafile: true,
   logLevel: "error" as const,
   absWorkingDir: workDir,
+  plugins: [lazyAsExternal],
   define: { "process.env.NODE_ENV": '"production"' },
 };
 
@@ -72,6 +93,14 @@ function moduleName(input: string): string {
   return pkg ? (pkg[1] as string) : input;
 }
 
+/** A lazy chunk's name: its source or dist file without the extension and the build's content hash. */
+function chunkName(file: string): string {
+  return path
+    .basename(file)
+    .replace(/\.[cm]?[jt]sx?$/, "")
+    .replace(/-[\w-]{8}$/, "");
+}
+
 function modulesOf(metafile: Metafile): { module: string; bytes: number }[] {
   const output = Object.values(metafile.outputs)[0];
   if (!output) return [];
@@ -81,31 +110,16 @@ function modulesOf(metafile: Metafile): { module: string; bytes: number }[] {
     .sort((a, b) => b.bytes - a.bytes);
 }
 
-const lazyCache = new Map<string, Size>();
-/** A built lazy chunk alone, without what the page already has (React, @credyt/core, swr, clsx, shared chunks). */
-async function lazyChunk(name: string): Promise<Size> {
-  const cached = lazyCache.get(name);
-  if (cached) return cached;
-  const dist = path.join(workDir, "node_modules/@credyt/react/dist");
-  const file = readdirSync(dist).find((f) => f.startsWith(`${name}-`) && /^[\w-]+\.js$/.test(f));
-  if (!file) throw new Error(`bundle: no ${name} chunk in @credyt/react/dist (run \`pnpm build\` first)`);
-  const result = await build({
-    ...BASE,
-    entryPoints: [path.join(dist, file)],
-    external: [...REACT, "@credyt/core", "swr", "swr/*", "clsx", "./chunk-*"],
-  });
-  const measured = size(result.outputFiles![0]!.contents);
-  lazyCache.set(name, measured);
-  return measured;
+/** The files of the dynamic imports left in a build's output. */
+function dynamicImports(metafile: Metafile): string[] {
+  const output = Object.values(metafile.outputs)[0];
+  return (output?.imports ?? [])
+    .filter((i) => i.kind === "dynamic-import" && lazyFiles.has(i.path))
+    .map((i) => lazyFiles.get(i.path) as string);
 }
 
 let counter = 0;
-/**
- * Bundles `code` as an app's entry file and measures it; `external` adds what the app already ships.
- * `source: true` resolves @credyt/* to their TypeScript source instead of dist, for a per-module breakdown
- * (dist is already bundled into chunks); budgets are always measured on dist, as an app installs it.
- */
-export async function measure(code: string, external: string[] = [], source = false): Promise<Measured> {
+async function bundle(code: string, external: string[], source: boolean) {
   mkdirSync(tmp, { recursive: true });
   const entry = path.join(tmp, `case-${process.pid}-${counter++}.js`);
   writeFileSync(entry, code);
@@ -113,22 +127,35 @@ export async function measure(code: string, external: string[] = [], source = fa
     ...BASE,
     entryPoints: [entry],
     external: [...REACT, ...external],
-    plugins: [lazyExternal],
     ...(source ? { conditions: ["@credyt/source"] } : {}),
   });
-  const text = result.outputFiles![0]!.text;
-  // Which lazy chunk the case reaches (the notice renders a <TopUpButton>, so it reaches the dialog).
-  const lazyName = text.includes("spend-chart-view-")
-    ? "spend-chart-view"
-    : text.includes("top-up-dialog-")
-      ? "top-up-dialog"
-      : "";
-  return {
-    initial: size(result.outputFiles![0]!.contents),
-    lazy: lazyName ? await lazyChunk(lazyName) : { min: 0, gzip: 0 },
-    lazyName,
-    modules: modulesOf(result.metafile!),
-  };
+  return { bytes: result.outputFiles![0]!.contents, metafile: result.metafile! };
+}
+
+/**
+ * Bundles `code` as an app's entry file and measures it; `external` adds what the app already ships.
+ * `source: true` resolves @credyt/* to their TypeScript source instead of dist, for a per-module breakdown
+ * (dist is already bundled into chunks); budgets are always measured on dist, as an app installs it.
+ */
+export async function measure(code: string, external: string[] = [], source = false): Promise<Measured> {
+  const main = await bundle(code, external, source);
+  const initial = size(main.bytes);
+  const lazy: Measured["lazy"] = [];
+  const queue = dynamicImports(main.metafile);
+  const seen = new Set(queue);
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    // The page plus the chunk's module loaded statically: what the chunk adds beyond what the page has.
+    const withChunk = await bundle(`${code}\nexport * as lazyChunk from ${JSON.stringify(next)};`, external, source);
+    const total = size(withChunk.bytes);
+    lazy.push({ name: chunkName(next), size: { min: total.min - initial.min, gzip: total.gzip - initial.gzip } });
+    for (const further of dynamicImports(withChunk.metafile)) {
+      if (!seen.has(further)) {
+        seen.add(further);
+        queue.push(further);
+      }
+    }
+  }
+  return { initial, lazy: lazy.sort((a, b) => b.size.gzip - a.size.gzip), modules: modulesOf(main.metafile) };
 }
 
 /** The budgeted paths (issue 26): what a user writes, provider included, everything but React counted. */
@@ -177,8 +204,14 @@ export const OTHERS = [
   { name: "provider + <LowBalanceNotice>", code: `export { CredytProvider, LowBalanceNotice } from "@credyt/react";` },
 ] as const;
 
-/** The lazy chunks on their own (without React, @credyt/core, swr, clsx and the shared chunks). */
-export async function lazyChunks(): Promise<{ name: string; size: Size }[]> {
-  const names = ["top-up-dialog", "wallet-subscription", "spend-chart-view", "return-watch"];
-  return Promise.all(names.map(async (name) => ({ name, size: await lazyChunk(name) })));
+/**
+ * Every lazy chunk across `cases`, each at its largest (the case where the page has the least of it already):
+ * what first use costs at worst.
+ */
+export function lazyChunks(cases: Measured[]): { name: string; size: Size }[] {
+  const worst = new Map<string, Size>();
+  for (const c of cases) {
+    for (const l of c.lazy) if ((worst.get(l.name)?.gzip ?? -1) < l.size.gzip) worst.set(l.name, l.size);
+  }
+  return [...worst].map(([name, s]) => ({ name, size: s })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -5,6 +5,7 @@ import { type ButtonHTMLAttributes, forwardRef, memo } from "react";
 import { compose } from "./compose";
 import { withVariables } from "./context";
 import { errorMessage } from "./error-message";
+import { en } from "./messages";
 import { useUiContext } from "./ui-context";
 import { useBillingPortal } from "./use-billing-portal";
 
@@ -47,7 +48,7 @@ export const BillingPortalLink = /* @__PURE__ */ memo(
       onFocus,
       ...rest
     } = props;
-    const { t, rootProps } = useUiContext("BillingPortalLink");
+    const { t, rootProps } = useUiContext("BillingPortalLink", en);
     // Failures show in place: `trigger` resolves, SWR's `onError` still fires.
     const portal = useBillingPortal({
       throwOnError: false,

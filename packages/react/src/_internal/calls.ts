@@ -1,29 +1,31 @@
-import {
-  type CredytClient,
-  createBillingPortalSession,
-  createTopUp,
-  type PortalSession,
-  type TopUp,
-  type TopUpInput,
-  type TopUpRequestOptions,
-} from "@credyt/core";
+import { type CredytClient, CredytError, type PortalSession } from "@credyt/core";
 import type { ProviderClient } from "./context";
 
-// The calls beyond the balance, each imported only by the hook that makes it: on the provider's transport
-// (its redirect policy checks the URL they return), or on the `client` the app gave the provider.
+// The calls beyond the balance. Starting a checkout or opening the portal needs the top-up and portal calls,
+// their wire checks and the redirect policy: a lazy chunk (checkout.ts), which the hooks that leave the page
+// load once they have mounted (`loadCheckout`), so it is in by the first click and off the first render.
 
-/** Starts a checkout (`createTopUp`); its `redirectUrl` has passed the redirect policy. */
-export function startTopUp(
-  client: CredytClient | ProviderClient,
-  input: TopUpInput,
-  options: TopUpRequestOptions,
-): Promise<TopUp> {
-  return "transport" in client ? createTopUp(client.transport, input, options) : client.createTopUp(input, options);
+let chunk: Promise<typeof import("./checkout")> | undefined;
+
+/** Loads the checkout chunk (once; a failed load is tried again on the next call). */
+export function loadCheckout(): Promise<typeof import("./checkout")> {
+  chunk ??= import("./checkout").catch((cause: unknown) => {
+    chunk = undefined;
+    throw new CredytError("network_error", "Could not load the checkout code. Check your connection and try again.", {
+      cause,
+    });
+  });
+  return chunk;
+}
+
+/** Starts loading the checkout chunk after mount (a failure shows on the click that needs it). */
+export function prefetchCheckout(): void {
+  loadCheckout().catch(() => {});
 }
 
 /** A billing portal link (`createBillingPortalSession`); its `redirectUrl` has passed the redirect policy. */
-export function openPortalSession(client: CredytClient | ProviderClient): Promise<PortalSession> {
-  return "transport" in client ? createBillingPortalSession(client.transport) : client.createBillingPortalSession();
+export async function openPortalSession(client: CredytClient | ProviderClient): Promise<PortalSession> {
+  return (await loadCheckout()).openPortalSession(client);
 }
 
 /** The client the usage fetchers (`fetchUsage`, `fetchUsageSummary`, `fetchQuote`) take: they call only `get`. */

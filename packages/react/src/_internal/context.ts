@@ -6,6 +6,7 @@ import type { CredytRedirectEvent } from "./redirect-event";
 import type { RedirectKind } from "./redirect-kind";
 import type { PendingTopUp, ReturnStatus } from "./return-flow";
 import type { Scope } from "./scope";
+import type { WalletStreamStatus } from "./wallet-subscription";
 
 export type { RedirectKind };
 
@@ -24,6 +25,20 @@ export interface CredytAppearance {
  */
 export interface ProviderClient extends Pick<CredytClient, "baseUrl" | "getWallet" | "get"> {
   readonly transport: CredytTransport;
+}
+
+/**
+ * The provider's live stream, as its readers see it: who wants it (`want`), and its status. The stream itself
+ * (`useWalletStream` with swr/subscription, and the EventSource code) is a lazy chunk the provider loads once
+ * a reader wants it (live-demand.ts), so `useWallet` and `<WalletBalance>` without `live` never ship it.
+ */
+export interface LiveStore {
+  /** A reader wants the stream open; the returned function says it no longer does. */
+  want(): () => void;
+  /** The stream's status (`connecting` until it runs). */
+  get(): WalletStreamStatus;
+  set(status: WalletStreamStatus): void;
+  subscribe(listener: () => void): () => void;
 }
 
 /** What `navigate` needs of the provider: `allowedRedirectHosts` and the latest `onRedirect`. */
@@ -45,6 +60,8 @@ export interface CredytContextValue {
   walletConfig: SWRConfiguration<Wallet, CredytError>;
   /** The provider-wide default of `useWallet({ live })` / `<WalletBalance live>`. */
   live: boolean;
+  /** The provider's one live stream: readers ask for it and read its status here (live-demand.ts). */
+  liveStore: LiveStore;
   /** The provider's `customer` prop as a string: the live stream's scope, so a switch re-opens it. */
   customerScope: string;
   /** The provider's request timeout in ms (the client's `timeoutMs`); also the top-up's own ceiling. */
@@ -63,8 +80,8 @@ export interface CredytContextValue {
   redirect: CredytRedirect;
   returnStatus: ReturnStatus;
   returnTopUp: PendingTopUp | undefined;
-  /** On every root element: `data-credyt-theme` (not `data-theme`, which apps' own theme selectors match). */
-  rootProps: { "data-credyt-theme"?: string; style?: Record<string, string> };
+  /** The provider's `appearance` (components turn it into their root's props, see `useUiContext`). */
+  appearance: CredytAppearance | undefined;
 }
 
 export const CredytContext = /* @__PURE__ */ createContext<CredytContextValue | null>(null);

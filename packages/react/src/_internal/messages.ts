@@ -91,8 +91,8 @@ export interface CredytMessages extends Partial<CredytUsageMessages> {
   errorGeneric: string;
 }
 
-/** English (the default). */
-export const en: CredytMessages = {
+/** The English strings `<WalletBalance>` shows: its defaults, so a page with balances only ships no other text. */
+export const balanceEn = {
   balance: "Balance",
   loading: "Loading balance…",
   empty: "No balance yet",
@@ -108,6 +108,12 @@ export const en: CredytMessages = {
   returnFailed: "The payment did not go through. You were not charged.",
   added: "Added {amount}",
   dismiss: "Dismiss",
+  errorForbidden:
+    "This site cannot reach billing right now because of a configuration problem on its side. Please try again later.",
+} satisfies Partial<CredytMessages>;
+
+/** English (the default). */
+export const en: CredytMessages = /* @__PURE__ */ Object.assign({}, balanceEn, {
   topUp: "Top up",
   topUpAmount: "Top up {amount}",
   redirecting: "Redirecting…",
@@ -126,13 +132,11 @@ export const en: CredytMessages = {
   errorRateLimited: "Too many attempts. Please wait a moment and try again.",
   errorRateLimitedRetry: "Too many attempts, try again in {seconds} s.",
   errorUnauthorized: "Please sign in again to continue.",
-  errorForbidden:
-    "This site cannot reach billing right now because of a configuration problem on its side. Please try again later.",
   errorTimeout: "The billing server took too long to answer. Please try again.",
   errorInvalid: "This amount cannot be used. Please check it and try again.",
   errorRedirect: "The payment page address was refused for your safety.",
   errorGeneric: "Something went wrong. Please try again.",
-};
+});
 
 /** German. */
 export const de: CredytMessages = /* @__PURE__ */ withUsage(usageDe, {

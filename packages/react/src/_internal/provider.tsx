@@ -26,6 +26,8 @@ import {
   type ProviderClient,
   type RedirectKind,
 } from "./context";
+import { createLiveStore } from "./live-demand";
+import type { LiveStreamProps } from "./live-stream";
 import type { CredytMessages } from "./messages";
 import { purge, sharedWithMounted } from "./purge";
 import type { CredytRedirectEvent } from "./redirect-event";
@@ -291,6 +293,20 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       () => {}, // The chunk could not load: balances still refresh as usual, without the return's status.
     );
   }, []);
+  // The live stream is a lazy chunk too, loaded the first time a reader asks for it (`useLive`); the
+  // subscription's own chunk is fetched alongside, not after it.
+  const [liveWanted, setLiveWanted] = useState(0);
+  const [liveStore] = useState(() => createLiveStore(setLiveWanted));
+  const [Stream, setStream] = useState<ComponentType<LiveStreamProps> | null>(null);
+  const wantsLive = liveWanted > 0;
+  useEffect(() => {
+    if (!wantsLive || Stream) return;
+    void import("./wallet-subscription").catch(() => {}); // Only a prefetch: useWalletStream reports failures.
+    import("./live-stream").then(
+      ({ LiveStream }) => setStream(() => LiveStream),
+      () => liveStore.set("unavailable"), // Balances still refresh as usual, without the stream.
+    );
+  }, [wantsLive, Stream, liveStore]);
   const onReturnChange = useCallback((next: [ReturnStatus, PendingTopUp | undefined]) => {
     setReturned((last) => (last[0] === next[0] && last[1] === next[1] ? last : next));
   }, []);
@@ -304,8 +320,6 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   );
 
   const value = useMemo<CredytContextValue>(() => {
-    const style: Record<string, string> = {};
-    for (const [name, v] of Object.entries(appearance?.variables ?? {})) style[`--credyt-${name}`] = v;
     return {
       client,
       scope,
@@ -313,6 +327,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       fetchWallet,
       walletConfig,
       live,
+      liveStore,
       customerScope: customer == null ? "" : String(customer),
       timeout: timeout ?? DEFAULT_CLIENT_TIMEOUT_MS,
       locale,
@@ -324,10 +339,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       redirect,
       returnStatus,
       returnTopUp,
-      rootProps: {
-        ...(appearance?.theme ? { "data-credyt-theme": appearance.theme } : {}),
-        ...(appearance?.variables ? { style } : {}),
-      },
+      appearance,
     };
   }, [
     client,
@@ -336,6 +348,7 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     fetchWallet,
     walletConfig,
     live,
+    liveStore,
     customer,
     timeout,
     locale,
@@ -361,6 +374,9 @@ function CredytScope(props: CredytProviderProps): ReactNode {
           returned={watch[1]}
           onChange={onReturnChange}
         />
+      ) : null}
+      {Stream && wantsLive && walletKey !== null ? (
+        <Stream baseUrl={client.baseUrl} scope={customer == null ? "" : String(customer)} store={liveStore} />
       ) : null}
       {props.children}
     </CredytContext.Provider>

@@ -6,6 +6,7 @@ import useSWR from "swr";
 import { compose } from "./compose";
 import { fill, withVariables } from "./context";
 import { errorMessage } from "./error-message";
+import { en } from "./messages";
 import type { TopUpDialogPart } from "./top-up-dialog-part";
 import { useUiContext } from "./ui-context";
 import { useTopUp } from "./use-top-up";
@@ -15,13 +16,14 @@ export type { TopUpDialogPart };
 /** Parts of `<TopUpButton>` that take a class name: `root` (the button) and the dialog's parts. */
 export type TopUpButtonPart = "root" | TopUpDialogPart;
 
-const CURRENCIES: ReadonlySet<string> | undefined =
-  typeof Intl.supportedValuesOf === "function" ? new Set(Intl.supportedValuesOf("currency")) : undefined;
+// Read on first use, not at import: a top-level call would ship (and run) on every page importing the package.
+let currencies: ReadonlySet<string> | null | undefined;
 
 /** An ISO 4217 currency (`USD`), not a custom asset (`TOK`). */
 function isCurrency(code: string): boolean {
   const upper = code.toUpperCase();
-  return CURRENCIES ? CURRENCIES.has(upper) : /^[A-Z]{3}$/.test(upper);
+  currencies ??= typeof Intl.supportedValuesOf === "function" ? new Set(Intl.supportedValuesOf("currency")) : null;
+  return currencies ? currencies.has(upper) : /^[A-Z]{3}$/.test(upper);
 }
 
 // The dialog's code (Radix Dialog) loads on first open, or earlier on hover or focus of a trigger.
@@ -93,7 +95,7 @@ export const TopUpButton = /* @__PURE__ */ memo(
     const { open: openProp, defaultOpen = false, onOpenChange, classNames, className, onClick, ...more } = other;
     const { onMouseEnter, onFocus } = more;
     const { onSuccess, onError, currency: currencyProp, ...rest } = more;
-    const ctx = useUiContext("TopUpButton");
+    const ctx = useUiContext("TopUpButton", en);
     if (currencyProp !== undefined && (typeof currencyProp !== "string" || currencyProp === "")) {
       throw new Error('`TopUpButton`: `currency` must be a currency code such as "USD", or left out.');
     }

@@ -1,7 +1,7 @@
 import type { CredytClient, CredytError, PortalSession } from "@credyt/core";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import useSWRMutation, { type SWRMutationConfiguration } from "swr/mutation";
-import { openPortalSession } from "./calls";
+import { openPortalSession, prefetchCheckout } from "./calls";
 import { type ProviderClient, useCredytContext } from "./context";
 import { navigate } from "./navigate";
 import type { Scope } from "./scope";
@@ -109,13 +109,15 @@ export function useBillingPortal(options?: UseBillingPortalOptions): UseBillingP
   const { client, scope, redirect } = useCredytContext("useBillingPortal");
   // Navigating away in this tab: stay pending until the page unloads.
   const [leaving, setLeaving] = useState(false);
+  // The portal and redirect code is a lazy chunk (calls.ts): in by the first click, never on the first render.
+  useEffect(prefetchCheckout, []);
   const key = useMemo(() => [...scope.prefix, "billing-portal"], [scope]);
   const mutation = useSWRMutation<PortalSession, CredytError, unknown[], Opening>(
     key,
     async (_key, { arg: { target, win } }) => {
       try {
         const session = await getSession(scope, client);
-        setLeaving(navigate(redirect, session.redirectUrl, "billing_portal", target, win));
+        setLeaving(await navigate(redirect, session.redirectUrl, "billing_portal", target, win));
         return session;
       } catch (error) {
         win?.close();

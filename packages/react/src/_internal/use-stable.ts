@@ -1,4 +1,12 @@
 import { useState } from "react";
+import { SWRConfig } from "swr";
+
+/**
+ * Deep equality of data: SWR's own `compare` (dequal), which the page already ships. Primitives (NaN equals
+ * NaN), arrays and objects by their entries (key order does not count, an `undefined` entry does), functions
+ * by identity.
+ */
+export const equal: (a: unknown, b: unknown) => boolean = (a, b) => SWRConfig.defaultValue.compare(a, b);
 
 /**
  * The same object as long as `value` holds the same data: props written inline (`assets={{…}}`,
@@ -11,21 +19,4 @@ export function useStable<T>(value: T): T {
   if (stable === value || equal(stable, value)) return stable;
   setStable(value);
   return value;
-}
-
-/** Deep equality of plain data: primitives, arrays and plain objects; anything else by identity. */
-export function equal(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, i) => equal(item, b[i]));
-  }
-  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  return keysA.every(
-    (key) => Object.hasOwn(b, key) && equal((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
 }

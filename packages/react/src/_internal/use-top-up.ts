@@ -1,14 +1,9 @@
-import { CredytError, type TopUp, type TopUpInput, type Wallet } from "@credyt/core";
-import { useCallback, useMemo, useRef, useState } from "react";
-import { unstable_serialize, useSWRConfig } from "swr";
+import type { CredytError, TopUp, TopUpInput } from "@credyt/core";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useSWRConfig } from "swr";
 import useSWRMutation, { type SWRMutationConfiguration } from "swr/mutation";
-import { startTopUp } from "./calls";
+import { loadCheckout, prefetchCheckout } from "./calls";
 import { useCredytContext } from "./context";
-import { navigate } from "./navigate";
-import { rememberTopUp } from "./return-flow";
-import { toCredytError } from "./to-credyt-error";
-import { selectAccount } from "./use-account";
-import { equal } from "./use-stable";
 
 /**
  * SWR's mutation options, for {@link useTopUp} and its `trigger`: `onSuccess` (checkout created, the page
@@ -39,23 +34,6 @@ export interface UseTopUpResult {
   reset: () => void;
 }
 
-/** How long checkout waits for the balance it remembers; past it the return flow has no baseline. */
-const BASELINE_WAIT_MS = 3000;
-
-function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function newKey(): string {
-  const c = globalThis.crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
-}
-
 /**
  * Buys credit, on SWR's `useSWRMutation`: one `Idempotency-Key` per purchase intent (kept across
  * retries of the same input, replaced after an `idempotency_conflict`), an in-flight lock against
@@ -83,49 +61,18 @@ export function useTopUp(options?: UseTopUpOptions): UseTopUpResult {
   const [leaving, setLeaving] = useState(false);
   const inflight = useRef<Promise<TopUp | undefined> | undefined>(undefined);
   const intent = useRef<{ input: TopUpInput; key: string } | undefined>(undefined);
+  // The checkout code is a lazy chunk (calls.ts): in by the first click, never on the first render.
+  useEffect(prefetchCheckout, []);
 
+  // The purchase itself (baseline, idempotency key, POST, redirect) is in the checkout chunk (calls.ts).
   const buy = async (_key: unknown, { arg: input }: { arg: TopUpInput }): Promise<TopUp> => {
-    // The same purchase (equal input, compared by value) keeps its key.
-    if (!intent.current || !equal(intent.current.input, input)) intent.current = { input: { ...input }, key: newKey() };
-    // The balance before paying is the return flow's baseline. Not loaded yet (no balance on this
-    // page, or still loading): fetch it alongside the top-up and put it in the cache.
-    const cached = () => cache.get(unstable_serialize(walletKey))?.data as Wallet | undefined;
-    const known = cached();
-    const before = known
-      ? Promise.resolve(known)
-      : fetchWallet().then(
-          (wallet) => mutate(walletKey, wallet, { revalidate: false }),
-          () => undefined,
-        );
-    try {
-      // Never stuck on "Redirecting…": a client that never answers (a custom `client` without a
-      // timeout, say) ends in a `timeout` error a second after the client's own timeout would fire.
-      const created = startTopUp(client, input, { idempotencyKey: intent.current?.key ?? newKey() });
-      const topUp = await within(created, timeout + 1000);
-      if (!topUp) throw new CredytError("timeout", `No answer to the top-up within ${timeout} ms.`, { status: 0 });
-      const asset = input.asset ?? input.currency;
-      const wallet = (await within(before, BASELINE_WAIT_MS)) ?? cached();
-      const account = selectAccount(wallet, asset);
-      // A known wallet without this asset's account: the credit will open it, from zero.
-      const available = account?.available ?? (wallet ? 0 : undefined);
-      rememberTopUp({
-        asset,
-        accountId: account?.id,
-        available,
-        pendingIn: account?.pendingIn ?? (wallet ? 0 : undefined),
-        amount: input.amount,
-        currency: input.currency,
-      });
-      const left = navigate(redirect, topUp.redirectUrl, "top_up");
-      intent.current = undefined;
-      setLeaving(left);
-      return topUp;
-    } catch (thrown) {
-      const error = toCredytError(thrown);
-      // 409: the key was already used with another body; the next attempt needs its own key.
-      if (error.code === "idempotency_conflict") intent.current = undefined;
-      throw error;
-    }
+    const { buyTopUp } = await loadCheckout();
+    const { topUp, left } = await buyTopUp(
+      { client, redirect, walletKey, fetchWallet, timeout, cache, mutate, intent },
+      input,
+    );
+    setLeaving(left);
+    return topUp;
   };
   const key = useMemo(() => [...scope.prefix, "top-up"], [scope]);
   const mutation = useSWRMutation<TopUp, CredytError, unknown[], TopUpInput>(key, buy, options);

@@ -1,7 +1,7 @@
 import type { CredytError, Wallet } from "@credyt/core";
 import useSWR, { type SWRConfiguration, type SWRResponse } from "swr";
 import { useCredytContext } from "./context";
-import { useWalletStream } from "./use-wallet-stream";
+import { useLive } from "./live-demand";
 
 /** What the data hooks return: SWR's own response, with errors typed as `CredytError`. */
 export type CredytResponse<T> = SWRResponse<T, CredytError>;
@@ -38,10 +38,7 @@ export function useWallet(options?: UseWalletOptions): CredytResponse<Wallet> {
   const ctx = useCredytContext("useWallet");
   const { walletKey, fetchWallet, walletConfig } = ctx;
   const { live, ...swr } = options ?? {};
-  useWalletStream({
-    baseUrl: ctx.client.baseUrl,
-    enabled: (live ?? ctx.live) && walletKey !== null,
-    scope: ctx.customerScope,
-  });
+  // The stream is the provider's (a lazy chunk it loads while a reader wants it): see live-demand.ts.
+  useLive(ctx, live);
   return useSWR<Wallet, CredytError>(walletKey, fetchWallet, options ? { ...walletConfig, ...swr } : walletConfig);
 }

@@ -4,12 +4,13 @@ import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useSt
 import { balanceLevel } from "./balance-level";
 import { fill, withVariables } from "./context";
 import { useChangeCue, useThrottledAnnouncement, VISUALLY_HIDDEN } from "./live-cues";
+import { useLive } from "./live-demand";
+import { balanceEn } from "./messages";
 import { pendingShown, type ReturnStatus } from "./return-flow";
 import { type UiContext, useUiContext } from "./ui-context";
 import { selectAccount } from "./use-account";
 import { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
 import { useWallet } from "./use-wallet";
-import { useWalletStream } from "./use-wallet-stream";
 
 /** Parts of `<WalletBalance>` that take a class name (each also carries `data-credyt="balance-<part>"`). */
 export type WalletBalancePart =
@@ -158,12 +159,12 @@ export const WalletBalance = /* @__PURE__ */ memo(
       className,
       ...rest
     } = props;
-    const ctx = useUiContext("WalletBalance");
+    const ctx = useUiContext("WalletBalance", balanceEn);
     const { t } = ctx;
-    // The stream is opened here rather than through useWallet({ live }), so its status can go out on
+    // The provider's stream is asked for here rather than through useWallet({ live }), so its status can go out on
     // the root as `data-live` (connecting | live | paused | unavailable) for styling and tests.
     const isLive = (live ?? ctx.live) && ctx.walletKey !== null;
-    const stream = useWalletStream({ baseUrl: ctx.client.baseUrl, enabled: isLive, scope: ctx.customerScope });
+    const liveStatus = useLive(ctx, live, true);
     const wallet = useWallet(NOT_LIVE);
     const back = useCheckoutReturn();
     const confirmed = useConfirmation(back);
@@ -198,7 +199,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
         data-credyt="balance"
         data-state={state}
         data-change={change}
-        data-live={isLive ? stream.status : undefined}
+        data-live={liveStatus}
         aria-live={isLive ? "off" : "polite"}
         // `isValidating` is read only outside "ready", so a background refresh of a shown balance
         // does not re-render it (reading it subscribes to its changes).
