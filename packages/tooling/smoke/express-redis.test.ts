@@ -6,18 +6,15 @@
  * The browser half (a Vite SPA) is the consumer smoke test's job; this one checks what two servers share.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startRedis, type TestRedis } from "../src/redis.js";
 import { freePort } from "../src/server.js";
-import { root } from "./quick-start";
 
-const PACKAGES = ["core", "proxy", "emulator"];
 const work = mkdtempSync(path.join(tmpdir(), "credyt-express-redis-"));
 const app = path.join(work, "my-server");
-const tarballDir = path.join(work, "tarballs");
 const ORIGIN = "https://shop.example";
 const running: ChildProcess[] = [];
 const logs: string[] = [];
@@ -122,16 +119,7 @@ async function credytGet(pathname: string) {
 }
 
 beforeAll(async () => {
-  const filters = PACKAGES.flatMap((p) => ["--filter", `@credyt/${p}`]);
-  run("pnpm", ["exec", "turbo", "run", "build", ...filters, "--output-logs=errors-only"], root);
-  mkdirSync(tarballDir);
-  const tarballs: Record<string, string> = {};
-  for (const name of PACKAGES) {
-    run("pnpm", ["pack", "--pack-destination", tarballDir], path.join(root, "packages", name));
-    const file = readdirSync(tarballDir).find((f) => f.startsWith(`credyt-${name}-`) && f.endsWith(".tgz"));
-    if (!file) throw new Error(`pnpm pack wrote no tarball for @credyt/${name}`);
-    tarballs[name] = `file:${path.join(tarballDir, file)}`;
-  }
+  const tarballs = Object.fromEntries(Object.entries(inject("tarballs")).map(([name, file]) => [name, `file:${file}`]));
   mkdirSync(app);
   const pkg = {
     name: "my-server",

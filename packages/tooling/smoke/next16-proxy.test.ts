@@ -6,17 +6,15 @@
  * `next start` in production. The server-rendered page (React's recipe) is not part of this test.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../src/server.js";
 import { root } from "./quick-start";
 
-const PACKAGES = ["core", "proxy", "emulator"];
 const work = mkdtempSync(path.join(tmpdir(), "credyt-next16-"));
 const app = path.join(work, "my-app");
-const tarballDir = path.join(work, "tarballs");
 const examples = path.join(root, "packages/proxy/examples");
 const ORIGIN = "https://shop.example";
 const running: ChildProcess[] = [];
@@ -60,16 +58,7 @@ function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, onText: (t
 }
 
 beforeAll(async () => {
-  const filters = PACKAGES.flatMap((p) => ["--filter", `@credyt/${p}`]);
-  run("pnpm", ["exec", "turbo", "run", "build", ...filters, "--output-logs=errors-only"], root);
-  mkdirSync(tarballDir);
-  const tarballs: Record<string, string> = {};
-  for (const name of PACKAGES) {
-    run("pnpm", ["pack", "--pack-destination", tarballDir], path.join(root, "packages", name));
-    const file = readdirSync(tarballDir).find((f) => f.startsWith(`credyt-${name}-`) && f.endsWith(".tgz"));
-    if (!file) throw new Error(`pnpm pack wrote no tarball for @credyt/${name}`);
-    tarballs[name] = `file:${path.join(tarballDir, file)}`;
-  }
+  const tarballs = Object.fromEntries(Object.entries(inject("tarballs")).map(([name, file]) => [name, `file:${file}`]));
   run("npx", ["--yes", "create-next-app@latest", "my-app", "--yes", "--skip-install", "--disable-git"], work);
   const pkgPath = path.join(app, "package.json");
   const pkg = JSON.parse(readFileSync(pkgPath, "utf8"));
