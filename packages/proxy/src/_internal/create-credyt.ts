@@ -108,16 +108,14 @@ export interface CoreOptions<Ctx> extends Omit<CredytOptions<Ctx>, "rateLimit"> 
   getRateLimit?: unknown;
 }
 
-/** Builds an instance; `onHub` lets the older `createCredytProxy` register its hub for `createCredytApi`. */
-export function createInstance<Ctx>(
-  options: CoreOptions<Ctx>,
-  factory: string,
-  onHub?: (state: { apiUrl: string; apiKey: string; hub: WalletHub }, open: boolean) => void,
-  eager = false,
-): Credyt<Ctx> {
+/**
+ * Builds an instance. Its live streams are reached through the instance only (`notify`, or the shared
+ * store's fan-out): there is no registry of instances in the process.
+ */
+export function createInstance<Ctx>(options: CoreOptions<Ctx>, factory: string, eager = false): Credyt<Ctx> {
   // The older `createCredytProxy` checks its options at creation, as it always did.
   let built: State<Ctx> | undefined = eager
-    ? build(options as Parameters<typeof resolveConfig<Ctx>>[0], factory, onHub)
+    ? build(options as Parameters<typeof resolveConfig<Ctx>>[0], factory)
     : undefined;
   let broken: Error | undefined;
   let customerRef: ((customerId: string) => Promise<string>) | undefined;
@@ -126,7 +124,7 @@ export function createInstance<Ctx>(
     if (built) return built;
     if (broken) throw broken;
     try {
-      built = build(options as Parameters<typeof resolveConfig<Ctx>>[0], factory, onHub);
+      built = build(options as Parameters<typeof resolveConfig<Ctx>>[0], factory);
     } catch (error) {
       broken = error as Error;
       // A configuration error is for the developer and the operator alike: always in the log, once.
@@ -322,11 +320,7 @@ function redact(apiKey: string, text: string): string {
   return text.split(apiKey).join("[redacted]");
 }
 
-function build<Ctx>(
-  options: Parameters<typeof resolveConfig<Ctx>>[0],
-  factory: string,
-  onHub: ((state: { apiUrl: string; apiKey: string; hub: WalletHub }, open: boolean) => void) | undefined,
-): State<Ctx> {
+function build<Ctx>(options: Parameters<typeof resolveConfig<Ctx>>[0], factory: string): State<Ctx> {
   const resolved = resolveConfig<Ctx>(options, factory);
   // Set below, once the event hook exists; the stores report through it from their first call.
   let storeError: (operation: string, error: unknown) => void = () => {};
@@ -355,7 +349,6 @@ function build<Ctx>(
   const hub: WalletHub = new WalletHub(
     streams ?? (resolveStreamConfig({}, config.store.fanout) as StreamConfig),
     async (customerId) => (await api.getWallet(customerId, crypto.randomUUID())).text,
-    onHub ? (open) => onHub({ apiUrl: config.apiUrl, apiKey: config.apiKey, hub }, open) : undefined,
   );
   const live = streams ? { hub, config: streams } : undefined;
 
