@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CredytError, isCredytError } from "@credyt/core";
+import { CredytError, isCredytError, PROXY_DEADLINE_MS } from "@credyt/core";
 import { DEFAULT_BASE_PATH, type ResolvedConfig, resolveConfig } from "./config";
 import { configBody } from "./config-top-ups";
 import { customerRefs, withCustomerRef } from "./customer-ref";
@@ -182,14 +182,18 @@ export function createInstance<Ctx>(options: CoreOptions<Ctx>, factory: string, 
       const context = route.ctx ?? ({ request } as Ctx);
       const exchange = { request, ctx: context, url, origin, requestId, config, api: s.api, emit, log };
       if (matched.anonymous) return await matched.run({ ...exchange, customerId: "" });
-      const id = await identifyCustomer(s, context, request.method, path, requestId);
-      customerId = id;
-      // Every answer for a known customer says, opaquely, whom it is for (docs/protocol.md): the browser
-      // drops cached data of anyone else. Worked out before the route runs, so a live stream is handed
-      // over as soon as it opens (nothing queues unread while the reference is computed).
-      customerRef ??= customerRefs(config.apiKey);
-      const ref = await customerRef(id);
-      return withCustomerRef(await matched.run({ ...exchange, customerId: id }), ref);
+      // The customer lookup, Credyt's calls and their retries all fit in PROXY_DEADLINE_MS, which the
+      // browser client's timeout is derived from: the browser gets this answer, never gives up first.
+      return await beforeDeadline(async () => {
+        const id = await identifyCustomer(s, context, request.method, path, requestId);
+        customerId = id;
+        // Every answer for a known customer says, opaquely, whom it is for (docs/protocol.md): the browser
+        // drops cached data of anyone else. Worked out before the route runs, so a live stream is handed
+        // over as soon as it opens (nothing queues unread while the reference is computed).
+        customerRef ??= customerRefs(config.apiKey);
+        const ref = await customerRef(id);
+        return withCustomerRef(await matched.run({ ...exchange, customerId: id }), ref);
+      });
     } catch (thrown) {
       if (thrown instanceof ClientClosedRequest) {
         await emit({ type: "request.aborted", requestId, method: request.method, path, customerId, status: 499 });
@@ -293,6 +297,32 @@ export function createInstance<Ctx>(options: CoreOptions<Ctx>, factory: string, 
     api,
     streamStats: () => ({ ...state().hub.stats }),
   };
+}
+
+/**
+ * Runs `work`, or fails with 504 `upstream_timeout` once {@link PROXY_DEADLINE_MS} has passed. Work still
+ * running then (a retry, a late answer) finishes unobserved; its answer has nobody left to go to.
+ */
+async function beforeDeadline(work: () => Promise<Response>): Promise<Response> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const running = work();
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new CredytError("upstream_timeout", "The billing service took too long to answer.", {
+            cause: new Error(`no answer within the proxy's deadline of ${PROXY_DEADLINE_MS} ms`),
+          }),
+        ),
+      PROXY_DEADLINE_MS,
+    );
+  });
+  running.catch(() => {});
+  try {
+    return await Promise.race([running, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** `credyt.api` with every method resolving the options on first call (so importing never throws). */
