@@ -325,23 +325,32 @@ async function beforeDeadline(work: () => Promise<Response>): Promise<Response> 
   }
 }
 
+/**
+ * A task boundary before any work: frameworks that prerender in stages (Next 16's Cache Components) count
+ * reading the clock (the rate limits and caches behind every call) as prerendering until a later task,
+ * and log an error per page view for it. After one `setTimeout`, a server component's call is request work.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** `credyt.api` with every method resolving the options on first call (so importing never throws). */
 function lazyApi(make: () => CredytServerApi): CredytServerApi {
   let api: CredytServerApi | undefined;
-  const get = () => {
+  const get = async () => {
+    await nextTask();
     api ??= make();
     return api;
   };
   // Async, so a configuration error is a rejected promise like any other failure, never a sync throw.
   return {
-    getWallet: async (customerId) => get().getWallet(customerId),
-    getAccount: async (customerId, accountId) => get().getAccount(customerId, accountId),
-    createTopUp: async (body) => get().createTopUp(body),
-    createBillingPortalSession: async (body) => get().createBillingPortalSession(body),
-    notify: async (customerId) => get().notify(customerId),
+    getWallet: async (customerId) => (await get()).getWallet(customerId),
+    getAccount: async (customerId, accountId) => (await get()).getAccount(customerId, accountId),
+    createTopUp: async (body) => (await get()).createTopUp(body),
+    createBillingPortalSession: async (body) => (await get()).createBillingPortalSession(body),
+    notify: async (customerId) => (await get()).notify(customerId),
     customers: {
-      getOrCreate: async (externalId, details) => get().customers.getOrCreate(externalId, details),
-      find: async (externalId) => get().customers.find(externalId),
+      getOrCreate: async (externalId, details) => (await get()).customers.getOrCreate(externalId, details),
+      find: async (externalId) => (await get()).customers.find(externalId),
+      getWallet: async (externalId, details) => (await get()).customers.getWallet(externalId, details),
     },
   };
 }
