@@ -36,11 +36,11 @@ export {
 } from "./_internal/format";
 export { toHex } from "./_internal/hex";
 export { checkRedirectUrl, DEFAULT_REDIRECT_HOSTS, isLoopbackHost, type RedirectPolicy } from "./_internal/redirect";
+export { DEFAULT_CLIENT_TIMEOUT_MS, PROXY_DEADLINE_MS } from "./_internal/timeouts";
 export {
   type CredytClientOptions,
   type CredytTransport,
   createCredytTransport,
-  DEFAULT_CLIENT_TIMEOUT_MS,
   errorFromResponse,
   type TransportInit,
 } from "./_internal/transport";

@@ -6,7 +6,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createInstance } from "./_internal/create-credyt";
 import type { Credyt, CredytOptions, CredytProxyLive, CredytProxyOptions, FetchContext } from "./_internal/types";
 import { createUpstreamFetch } from "./_internal/upstream-pool";
-import { trackHub } from "./_internal/wallet-stream";
 
 export * from "./_internal/common";
 export { createUpstreamFetch, type UpstreamPoolOptions } from "./_internal/upstream-pool";
@@ -62,7 +61,6 @@ export function createCredytProxy<
   const instance = createInstance<NodeContext<Req, Res>>(
     pooled ? { ...options, fetch: createUpstreamFetch() } : options,
     "createCredytProxy",
-    ({ apiUrl, apiKey, hub }, open) => trackHub(apiUrl, apiKey, hub, open),
     true,
   );
   return Object.assign(instance.node<Req, Res>(), {

@@ -151,6 +151,20 @@ describe("identify: customers from your own user ids", () => {
     await expect(credyt.notify({ externalId: "user-api" })).resolves.toBeUndefined();
     expect((await credyt.api.getWallet(a)).accounts).toBeDefined();
   });
+
+  it("api.customers.getWallet(userId) is getOrCreate then getWallet: one customer, the same wallet", async () => {
+    const up = upstream();
+    const { credyt } = instance(up);
+    const [first, second] = await Promise.all([
+      credyt.api.customers.getWallet("user-wallet", { email: "w@example.com" }),
+      credyt.api.customers.getWallet("user-wallet"),
+    ]);
+    expect(creations(up)).toBe(1);
+    const id = await credyt.api.customers.find("user-wallet");
+    expect(id).toMatch(/^cust_/);
+    expect(first).toEqual(await credyt.api.getWallet(id as string));
+    expect(second).toEqual(first);
+  });
 });
 
 describe("limits: each merged over its default, false is off", () => {

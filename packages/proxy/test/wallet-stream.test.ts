@@ -193,18 +193,33 @@ describe("GET /wallet/stream", () => {
     expect(await mine.nothingWithin(150)).toBe(true);
   });
 
-  it("createCredytApi(…).notify reaches the streams of a proxy in the same process", async () => {
+  it("createCredytApi({ proxy }).notify reaches that proxy's streams, and no other proxy of the process", async () => {
+    const { emulator, proxy, reader, adjust, upstream } = chain();
+    const sse = await reader();
+    await sse.next();
+    const neighbour = chain();
+    const theirs = await neighbour.reader();
+    const theirFirst = await theirs.next();
+    await adjust("-1");
+    const api = createCredytApi({ apiKey: emulator.apiKey, apiUrl: "http://credyt.test", fetch: upstream, proxy });
+    await api.notify(DEMO_CUSTOMER_ID);
+    expect((await sse.next()).data).toContain('"available":13.566678');
+    // Another proxy in the same process, same customer id: no global registry carries the notify there.
+    await neighbour.adjust("-1");
+    await api.notify(DEMO_CUSTOMER_ID);
+    expect(await theirs.nothingWithin(150)).toBe(true);
+    expect(theirFirst.data).toContain('"available":14.566678');
+  });
+
+  it("createCredytApi without proxy or fanout: notify() throws an error that says what to pass", async () => {
     const { emulator, reader, adjust, upstream } = chain();
     const sse = await reader();
     await sse.next();
     await adjust("-1");
     const api = createCredytApi({ apiKey: emulator.apiKey, apiUrl: "http://credyt.test", fetch: upstream });
-    await api.notify(DEMO_CUSTOMER_ID);
-    expect((await sse.next()).data).toContain('"available":13.566678');
-    const other = createCredytApi({ apiKey: "key_other", apiUrl: "http://credyt.test", fetch: upstream });
-    await adjust("-1");
-    await other.notify(DEMO_CUSTOMER_ID);
+    await expect(api.notify(DEMO_CUSTOMER_ID)).rejects.toThrow(/credyt\.notify\(customer\).*`proxy: credyt`/);
     expect(await sse.nothingWithin(150)).toBe(true);
+    expect(() => createCredytApi({ apiKey: emulator.apiKey, proxy: {} as never })).toThrow(/`proxy` must be/);
   });
 
   it("answers a failing first read as an ordinary JSON error, and holds nothing open", async () => {

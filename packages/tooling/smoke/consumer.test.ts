@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "../src/chromium.js";
 import { freePort } from "../src/server.js";
 import { addedLines, quickStart, relativeLinks, root, TEMPLATE } from "./quick-start";
@@ -18,8 +18,8 @@ import { addedLines, quickStart, relativeLinks, root, TEMPLATE } from "./quick-s
 const PACKAGES = ["core", "react", "proxy", "emulator", "vite"];
 const work = mkdtempSync(path.join(tmpdir(), "credyt-consumer-"));
 const app = path.join(work, "my-app");
-const tarballDir = path.join(work, "tarballs");
-const tarballs: Record<string, string> = {};
+/** Packed once for the whole smoke step (global-setup.ts). */
+const tarballs = inject("tarballs");
 const files = quickStart();
 let browser: Browser;
 const running: ChildProcess[] = [];
@@ -74,16 +74,6 @@ const balanceIs = (page: Page, text: string) =>
   page.locator('[data-credyt="balance-amount"]', { hasText: text }).waitFor({ timeout: 20_000 });
 
 beforeAll(async () => {
-  const filters = PACKAGES.flatMap((p) => ["--filter", `@credyt/${p}`]);
-  run("pnpm", ["exec", "turbo", "run", "build", ...filters, "--output-logs=errors-only"], root);
-  mkdirSync(tarballDir);
-  for (const name of PACKAGES) {
-    run("pnpm", ["pack", "--pack-destination", tarballDir], path.join(root, "packages", name));
-    const file = readdirSync(tarballDir).find((f) => f.startsWith(`credyt-${name}-`) && f.endsWith(".tgz"));
-    if (!file) throw new Error(`pnpm pack wrote no tarball for @credyt/${name}`);
-    tarballs[name] = path.join(tarballDir, file);
-  }
-
   mkdirSync(path.join(app, "src"), { recursive: true });
   const tgz = (name: string) => `file:${tarballs[name]}`;
   const pkg = {

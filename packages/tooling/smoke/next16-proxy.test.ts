@@ -1,29 +1,42 @@
 /**
- * The Next.js 16 journey of issue 22, server half, from packed tarballs: an app made by
- * `create-next-app@latest --yes` (its defaults: App Router, Turbopack, Cache Components on) gets the proxy
- * README's Next recipe verbatim (`lib/credyt.ts` and the `[...path]` route, the README's `getUser` stub as
- * the app's auth), builds with `next build` with NO Credyt secrets in the environment, and serves under
- * `next start` in production. The server-rendered page (React's recipe) is not part of this test.
+ * The Next.js 16 production journey of issue 22, from packed tarballs: an app made by
+ * `create-next-app@latest --yes` (its defaults: App Router, Turbopack, Cache Components on) gets the React
+ * README's Next recipe, its code blocks extracted from the README (`lib/credyt.ts`, the `[...path]` route,
+ * `app/page.tsx` prefetching the wallet inside <Suspense>), with a cookie-reading stand-in for the app's
+ * `auth()`. It builds with `next build` with NO Credyt secrets or origin in the environment, and serves under
+ * `next start` in production: the server HTML holds the exact balance, a Credyt outage degrades only the
+ * widget, and page views write nothing to the server log.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser, chromium } from "playwright";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CHROMIUM_ARGS, chromiumPath } from "../src/chromium.js";
 import { freePort } from "../src/server.js";
-import { root } from "./quick-start";
+import { credytLines, namedBlocks, root } from "./quick-start";
 
-const PACKAGES = ["core", "proxy", "emulator"];
 const work = mkdtempSync(path.join(tmpdir(), "credyt-next16-"));
 const app = path.join(work, "my-app");
-const tarballDir = path.join(work, "tarballs");
-const examples = path.join(root, "packages/proxy/examples");
-const ORIGIN = "https://shop.example";
 const running: ChildProcess[] = [];
+/** The README's Next files, by the path their first line names. */
+const recipe = namedBlocks(readFileSync(path.join(root, "packages/react/README.md"), "utf8"));
+const FILES = ["lib/credyt.ts", "app/api/credyt/[...path]/route.ts", "app/page.tsx"];
+/** The app's own authentication, which the README imports from "@/lib/auth": a `user` cookie. */
+const AUTH = `import { cookies } from "next/headers";
+
+export async function auth(): Promise<{ id: string; email: string } | null> {
+  const id = (await cookies()).get("user")?.value;
+  return id ? { id, email: \`\${id}@example.com\` } : null;
+}
+`;
 let serverLog = "";
 let buildOutput = "";
 let url = "";
-let emulator: { url: string; apiKey: string };
+let origin = "";
+let emulator: { url: string; apiKey: string; process: ChildProcess };
+let browser: Browser;
 
 /** The environment of a CI build or a container: no Credyt secrets, no public origin. */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -42,7 +55,7 @@ function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, onText: (t
   const child = spawn(process.execPath, args, { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
   running.push(child);
   let text = "";
-  return new Promise<RegExpExecArray>((resolve, reject) => {
+  return new Promise<{ match: RegExpExecArray; child: ChildProcess }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args[0]} did not start:\n${text}`)), 60_000);
     const onData = (chunk: Buffer) => {
       const piece = chunk.toString();
@@ -51,7 +64,7 @@ function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, onText: (t
       const match = ready.exec(text);
       if (match) {
         clearTimeout(timer);
-        resolve(match);
+        resolve({ match, child });
       }
     };
     child.stdout?.on("data", onData);
@@ -59,21 +72,27 @@ function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, onText: (t
   });
 }
 
+/** Lines the server wrote while `views` ran. */
+async function logLinesDuring(views: () => Promise<void>): Promise<string[]> {
+  const before = serverLog.length;
+  await views();
+  // Anything a page view logs is written before its response ends; give stdio one turn to deliver it.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return serverLog
+    .slice(before)
+    .split("\n")
+    .filter((line) => line.trim() !== "");
+}
+
+const page = (cookie = "user=demo") => fetch(`${url}/`, { headers: { cookie } });
+
 beforeAll(async () => {
-  const filters = PACKAGES.flatMap((p) => ["--filter", `@credyt/${p}`]);
-  run("pnpm", ["exec", "turbo", "run", "build", ...filters, "--output-logs=errors-only"], root);
-  mkdirSync(tarballDir);
-  const tarballs: Record<string, string> = {};
-  for (const name of PACKAGES) {
-    run("pnpm", ["pack", "--pack-destination", tarballDir], path.join(root, "packages", name));
-    const file = readdirSync(tarballDir).find((f) => f.startsWith(`credyt-${name}-`) && f.endsWith(".tgz"));
-    if (!file) throw new Error(`pnpm pack wrote no tarball for @credyt/${name}`);
-    tarballs[name] = `file:${path.join(tarballDir, file)}`;
-  }
+  const tarballs = Object.fromEntries(Object.entries(inject("tarballs")).map(([name, file]) => [name, `file:${file}`]));
   run("npx", ["--yes", "create-next-app@latest", "my-app", "--yes", "--skip-install", "--disable-git"], work);
   const pkgPath = path.join(app, "package.json");
   const pkg = JSON.parse(readFileSync(pkgPath, "utf8"));
   pkg.dependencies["@credyt/proxy"] = tarballs.proxy;
+  pkg.dependencies["@credyt/react"] = tarballs.react;
   pkg.devDependencies["@credyt/emulator"] = tarballs.emulator;
   pkg.overrides = { "@credyt/core": tarballs.core };
   writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
@@ -86,13 +105,14 @@ beforeAll(async () => {
     .replace(/\$\{geist\w+\.variable\} /g, "");
   expect(layout).not.toContain("next/font");
   writeFileSync(layoutPath, layout);
-  // The README's Next recipe, verbatim but for the import path of the app's own module.
-  mkdirSync(path.join(app, "lib"));
-  writeFileSync(path.join(app, "lib/session.ts"), readFileSync(path.join(examples, "session.ts")));
-  writeFileSync(path.join(app, "lib/credyt.ts"), readFileSync(path.join(examples, "credyt.ts")));
-  mkdirSync(path.join(app, "app/api/credyt/[...path]"), { recursive: true });
-  const route = readFileSync(path.join(examples, "next-route.ts"), "utf8").replace('"./credyt"', '"@/lib/credyt"');
-  writeFileSync(path.join(app, "app/api/credyt/[...path]/route.ts"), route);
+  // The README's recipe, verbatim: each block goes to the file its first line names.
+  for (const file of FILES) {
+    const source = recipe.get(file);
+    if (source === undefined) throw new Error(`packages/react/README.md has no \`// ${file}\` block`);
+    mkdirSync(path.dirname(path.join(app, file)), { recursive: true });
+    writeFileSync(path.join(app, file), source);
+  }
+  writeFileSync(path.join(app, "lib/auth.ts"), AUTH);
   run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], app);
   buildOutput = run(process.execPath, [path.join(app, "node_modules/next/dist/bin/next"), "build"], app);
 
@@ -104,37 +124,94 @@ beforeAll(async () => {
     /listening on (\S+)[\s\S]*API key: (\S+)/,
     () => {},
   );
-  emulator = { url: (started[1] as string).replace(/\/+$/, ""), apiKey: started[2] as string };
+  emulator = {
+    url: (started.match[1] as string).replace(/\/+$/, ""),
+    apiKey: started.match[2] as string,
+    process: started.child,
+  };
   const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  // The browser reaches the app by a public name (mapped to loopback below), so the proxy runs in production
+  // with a real site origin, as it would behind a domain.
+  origin = `http://shop.test:${port}`;
   const env = {
     ...cleanEnv(),
     NODE_ENV: "production",
     CREDYT_API_KEY: emulator.apiKey,
     CREDYT_API_URL: emulator.url,
-    PUBLIC_ORIGIN: ORIGIN,
+    PUBLIC_ORIGIN: origin,
   };
   const next = path.join(app, "node_modules/next/dist/bin/next");
   await start([next, "start", "-p", String(port), "-H", "127.0.0.1"], env, /Ready in/, (text) => {
     serverLog += text;
   });
   serverLog = "";
-  url = `http://127.0.0.1:${port}`;
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS, "--host-resolver-rules=MAP shop.test 127.0.0.1"],
+  });
 }, 600_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await browser?.close();
   for (const child of running) child.kill();
-  rmSync(work, { recursive: true, force: true });
+  // CREDYT_SMOKE_KEEP=1 keeps the app for a look after a failure.
+  if (!process.env.CREDYT_SMOKE_KEEP) rmSync(work, { recursive: true, force: true });
+  else console.log(`kept ${work}`);
 });
 
-describe("Next.js 16 (create-next-app defaults, Cache Components) with the README's recipe", () => {
-  it("next build succeeded without CREDYT_API_KEY or PUBLIC_ORIGIN, and the route is dynamic", () => {
-    expect(buildOutput).toMatch(/\/api\/credyt\/\[\.\.\.path\]/);
+describe("Next.js 16 (create-next-app defaults, Cache Components) with the React README's recipe", () => {
+  it("takes at most 20 Credyt lines (the rule is credytLines' comment)", () => {
+    const lines = FILES.flatMap((file) => credytLines(recipe.get(file) ?? ""));
+    expect(lines.length, lines.join("\n")).toBeLessThanOrEqual(20);
   });
 
-  it("next start serves the signed-in user's wallet (created from its external id), /config, 401 and 403", async () => {
-    const wallet = await fetch(`${url}/api/credyt/wallet`, { headers: { cookie: "user=demo", origin: ORIGIN } });
-    expect(wallet.status).toBe(200);
-    expect(await wallet.text()).toContain("14.566678");
+  it("next build succeeded without CREDYT_API_KEY or PUBLIC_ORIGIN: the page is partially prerendered, the route dynamic", () => {
+    expect(buildOutput).toMatch(/\/api\/credyt\/\[\.\.\.path\]/);
+    // ◐ Partial Prerender: the shell is static, the signed-in part streams in.
+    expect(buildOutput).toMatch(/◐ \/\s/);
+  });
+
+  it("the server-rendered HTML already holds the exact balance (no loading state), with no log line per view", async () => {
+    const htmls: string[] = [];
+    const logged = await logLinesDuring(async () => {
+      for (let i = 0; i < 5; i++) {
+        const response = await page();
+        expect(response.status).toBe(200);
+        htmls.push(await response.text());
+      }
+    });
+    for (const html of htmls) {
+      expect(html).toContain("Your account");
+      expect(html).toMatch(/data-credyt="balance"[^>]*data-state="ready"/);
+      expect(html).toContain("$14.57");
+      expect(html).not.toMatch(/data-credyt="balance"[^>]*data-state="loading"/);
+      expect(html).not.toContain("Loading balance");
+    }
+    expect(logged).toEqual([]);
+  });
+
+  it("in the browser: the balance is there at first paint, hydrates without a warning and stays", async () => {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: "user", value: "demo", url: origin }]);
+    const tab = await context.newPage();
+    const problems: string[] = [];
+    tab.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
+    });
+    tab.on("pageerror", (error) => problems.push(error.message));
+    const wallet = tab.waitForResponse((r) => r.url().endsWith("/api/credyt/wallet"));
+    await tab.goto(`${origin}/`);
+    expect(await tab.locator('[data-credyt="balance-amount"]').first().textContent()).toBe("$14.57");
+    // The background revalidation goes through the route (same origin, signed in) and agrees.
+    expect((await wallet).status()).toBe(200);
+    await tab.waitForLoadState("networkidle");
+    expect(await tab.locator('[data-credyt="balance"]').first().getAttribute("data-state")).toBe("ready");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("the route serves /config, 401 signed out, 403 for a foreign origin, 404 for /customers", async () => {
     const config = await fetch(`${url}/api/credyt/config`);
     expect(await config.json()).toMatchObject({
       top_ups: { currencies: [{ currency: "USD", min: "5", max: "500", digits: 2 }] },
@@ -147,9 +224,26 @@ describe("Next.js 16 (create-next-app defaults, Cache Components) with the READM
     expect((await fetch(`${url}/api/credyt/customers`, { headers: { cookie: "user=demo" } })).status).toBe(404);
   });
 
-  it("writes nothing to the server log for those requests", () => {
-    // Next's own start-up line may come after "Ready"; nothing else may.
-    const lines = serverLog.split("\n").filter((line) => line.trim() !== "" && !/Running next\.config/.test(line));
-    expect(lines).toEqual([]);
+  it("a Credyt outage degrades only the widget: the page is 200 and renders, the widget shows its error, no log lines", async () => {
+    const exited = new Promise((resolve) => emulator.process.once("exit", resolve));
+    emulator.process.kill();
+    await exited;
+    const logged = await logLinesDuring(async () => {
+      for (let i = 0; i < 3; i++) {
+        const response = await page();
+        expect(response.status).toBe(200);
+        const html = await response.text();
+        expect(html).toContain("Your account");
+        expect(html).not.toContain("$14.57");
+      }
+      const context = await browser.newContext();
+      await context.addCookies([{ name: "user", value: "demo", url: origin }]);
+      const tab = await context.newPage();
+      await tab.goto(`${origin}/`);
+      await tab.locator('[data-credyt="balance-error"]').waitFor({ timeout: 30_000 });
+      expect(await tab.locator("h1").textContent()).toBe("Your account");
+      await context.close();
+    });
+    expect(logged).toEqual([]);
   });
 });

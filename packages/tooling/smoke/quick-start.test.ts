@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addedLines, relativeLinks } from "./quick-start";
+import { addedLines, credytLines, namedBlocks, relativeLinks } from "./quick-start";
 
 describe("the smoke test's own helpers", () => {
   it("relativeLinks finds relative Markdown and HTML links, and ignores URLs, anchors and code", () => {
@@ -16,5 +16,43 @@ describe("the smoke test's own helpers", () => {
     expect(addedLines("a\nb\nc", "a\nb\nc")).toBe(0);
     expect(addedLines("a\nb\nc", "a\nx\nb\nc")).toBe(1);
     expect(addedLines("a\nb\nc", "a\nB\nc\nd")).toBe(2);
+  });
+});
+
+describe("credytLines (the rule the Credyt line ceilings use)", () => {
+  it("counts Credyt imports, calls, their option objects and components, not the app's own lines", () => {
+    const source = [
+      'import { createCredyt } from "@credyt/proxy";',
+      'import { WalletBalance } from "@credyt/react";',
+      'import express from "express";',
+      "",
+      "// the one instance",
+      "const credyt = createCredyt({",
+      "  apiKey: process.env.KEY,",
+      "  identify: ({ req }) => (req.user ? { externalId: req.user.id } : null),",
+      "});",
+      "const app = express();",
+      'app.use("/api/credyt", credyt.node());',
+      "app.listen(3000);",
+      'const ui = <WalletBalance account="USD" />;',
+    ].join("\n");
+    expect(credytLines(source)).toEqual([
+      'import { createCredyt } from "@credyt/proxy";',
+      'import { WalletBalance } from "@credyt/react";',
+      "const credyt = createCredyt({",
+      "  apiKey: process.env.KEY,",
+      "  identify: ({ req }) => (req.user ? { externalId: req.user.id } : null),",
+      "});",
+      'app.use("/api/credyt", credyt.node());',
+      'const ui = <WalletBalance account="USD" />;',
+    ]);
+  });
+
+  it("namedBlocks keys a README's code blocks by the file named in their first comment", () => {
+    const md =
+      "```ts\n// lib/credyt.ts: one instance\nexport const x = 1;\n```\n\n```tsx\n// app/page.tsx (a Server Component)\nexport default 1;\n```\n";
+    const blocks = namedBlocks(md);
+    expect([...blocks.keys()]).toEqual(["lib/credyt.ts", "app/page.tsx"]);
+    expect(blocks.get("lib/credyt.ts")).toBe("// lib/credyt.ts: one instance\nexport const x = 1;\n");
   });
 });

@@ -64,3 +64,56 @@ export function relativeLinks(markdown: string): string[] {
   ];
   return targets.filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) && !t.startsWith("#")).map((t) => t.replace(/#.*$/, ""));
 }
+
+/** The fenced code blocks of a Markdown file whose first line is a `// <file>` comment, by that file name. */
+export function namedBlocks(markdown: string): Map<string, string> {
+  const blocks = new Map<string, string>();
+  for (const match of markdown.matchAll(/```(?:ts|tsx|js|mjs)\n\/\/ ([^\s:(]+)[^\n]*\n[\s\S]*?```/g)) {
+    const body = (match[0] as string).replace(/^```\w+\n/, "").replace(/```$/, "");
+    blocks.set(match[1] as string, body);
+  }
+  return blocks;
+}
+
+/**
+ * The Credyt lines of an app's source, the measure issue 22 puts a ceiling on. The rule: blank lines and
+ * comment-only lines never count; a line counts when, with comments stripped, it mentions "credyt" in any
+ * case (imports from `@credyt/*`, `createCredyt(…)`, `credyt.api…`, `<CredytProvider>`), or uses a name
+ * imported from an `@credyt/*` package (`<WalletBalance>`, `toNextRoute`, `createRedisStore`), or lies inside
+ * brackets opened on a counted line (the lines of `createCredyt({ … })`'s options, `identify` and the
+ * customer mapping included). The app's own lines around them (its routes, its auth, `<main>`) do not count.
+ */
+export function credytLines(source: string): string[] {
+  const code = (line: string) =>
+    line
+      .replace(/\{\/\*.*?\*\/\}/g, "")
+      .replace(/\/\*.*?\*\//g, "")
+      .replace(/(^|[^:"'`])\/\/.*$/, "$1")
+      .trim();
+  const lines = source.split("\n");
+  const imported = new Set<string>();
+  for (const m of source.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+["']@credyt\/[^"']+["']/g)) {
+    for (const name of (m[1] as string).split(",")) {
+      const local = name
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.replace(/^type\s+/, "");
+      if (local) imported.add(local);
+    }
+  }
+  const usesImported = (text: string) =>
+    [...imported].some((name) => new RegExp(`(^|[^\\w$])${name.replace(/\$/g, "\\$")}([^\\w$]|$)`).test(text));
+  const counted: string[] = [];
+  let depth = 0;
+  for (const line of lines) {
+    const text = code(line);
+    if (text === "") continue;
+    const opens = (text.match(/[({[]/g) ?? []).length - (text.match(/[)}\]]/g) ?? []).length;
+    if (depth > 0 || /credyt/i.test(text) || usesImported(text)) {
+      counted.push(line);
+      depth = Math.max(0, depth + opens);
+    }
+  }
+  return counted;
+}

@@ -7,20 +7,18 @@
  * `className` beats our defaults, and the colour scheme follows the page, not the OS.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "../src/chromium.js";
 import { freePort } from "../src/server.js";
-import { root } from "./quick-start";
 
-const PACKAGES = ["core", "react"];
 const work = mkdtempSync(path.join(tmpdir(), "credyt-styles-"));
 const app = path.join(work, "styles-app");
-const tarballDir = path.join(work, "tarballs");
-const tarballs: Record<string, string> = {};
+/** Packed once for the whole smoke step (global-setup.ts). */
+const tarballs = inject("tarballs");
 let browser: Browser;
 let origin: string;
 let vite: ChildProcess | undefined;
@@ -147,15 +145,6 @@ function startVite(port: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  const filters = PACKAGES.flatMap((p) => ["--filter", `@credyt/${p}`]);
-  run("pnpm", ["exec", "turbo", "run", "build", ...filters, "--output-logs=errors-only"], root);
-  mkdirSync(tarballDir);
-  for (const name of PACKAGES) {
-    run("pnpm", ["pack", "--pack-destination", tarballDir], path.join(root, "packages", name));
-    const file = readdirSync(tarballDir).find((f) => f.startsWith(`credyt-${name}-`) && f.endsWith(".tgz"));
-    if (!file) throw new Error(`pnpm pack wrote no tarball for @credyt/${name}`);
-    tarballs[name] = path.join(tarballDir, file);
-  }
   mkdirSync(path.join(app, "src"), { recursive: true });
   const pkg = {
     name: "styles-app",

@@ -13,5 +13,7 @@ export default defineConfig({
     hookTimeout: 240_000,
     testTimeout: 120_000,
     fileParallelism: false,
+    // Builds and packs every public package once; specs read the tarballs with inject("tarballs").
+    globalSetup: ["./global-setup.ts"],
   },
 });

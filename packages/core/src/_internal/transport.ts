@@ -1,4 +1,5 @@
 import { CredytError, type CredytErrorDetails, errorCodeForStatus, isErrorCode } from "./errors";
+import { DEFAULT_CLIENT_TIMEOUT_MS } from "./timeouts";
 
 /** Options of {@link createCredytClient} and {@link createCredytTransport}. */
 export interface CredytClientOptions {
@@ -10,7 +11,9 @@ export interface CredytClientOptions {
   headers?: HeadersInit | (() => HeadersInit);
   /**
    * How long a request may take, body included, before it fails with `CredytError` code `timeout`
-   * (a hung proxy must never leave a button stuck). @default 15000
+   * (a hung proxy must never leave a button stuck). The default is the proxy's own deadline
+   * (`PROXY_DEADLINE_MS`, 12 s) plus 3 s of network: the client never gives up while the proxy still works.
+   * @default 15000
    */
   timeoutMs?: number;
   /**
@@ -27,9 +30,6 @@ export interface CredytClientOptions {
    */
   onCustomerRef?: (ref: string) => void;
 }
-
-/** The default of {@link CredytClientOptions.timeoutMs}. */
-export const DEFAULT_CLIENT_TIMEOUT_MS = 15_000;
 
 /** The response header naming, opaquely, the customer an answer is for. */
 const CUSTOMER_REF_HEADER = "Credyt-Customer-Ref";

@@ -1,3 +1,4 @@
+import { PROXY_DEADLINE_MS } from "@credyt/core";
 import { checkMethods, checkMilliseconds, fail, hasControlCharacters, optionFailure, show } from "./config-checks";
 import {
   type ResolvedRateLimit,
@@ -193,6 +194,11 @@ export function resolveConfig<Ctx>(options: AnyOptions<Ctx>, factory = "createCr
     fail(`\`basePath\` must be a path such as "${DEFAULT_BASE_PATH}", got ${show(options.basePath)}.`);
   }
   const timeoutMs = checkMilliseconds(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs", fail);
+  if (timeoutMs > PROXY_DEADLINE_MS) {
+    fail(
+      `\`timeoutMs\` (${timeoutMs}) is longer than the proxy answers a browser request in (PROXY_DEADLINE_MS, ${PROXY_DEADLINE_MS} ms, which the browser client's timeout is derived from): a Credyt call may take at most that.`,
+    );
+  }
   if (options.fetch !== undefined && typeof options.fetch !== "function") fail("`fetch` must be a function.");
   if (options.onEvent !== undefined && typeof options.onEvent !== "function") fail("`onEvent` must be a function.");
   const topUps = resolveTopUps(options.topUps);

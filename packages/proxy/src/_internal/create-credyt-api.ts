@@ -6,7 +6,6 @@ import { endpoints } from "./endpoints";
 import type { WalletFanout } from "./fanout";
 import { UpstreamGuard } from "./guard";
 import { CUSTOMER_ID_PATTERN } from "./patterns";
-import { hubsFor } from "./wallet-stream";
 
 export type { CredytApi } from "./credyt-api-types";
 
@@ -22,9 +21,14 @@ export interface CredytApiOptions {
   timeoutMs?: number;
   /**
    * The live streams' fan-out (`createRedisWalletFanout`), so `notify()` reaches streams held by every
-   * proxy instance. @default none: `notify()` reaches the proxies of this process with the same key
+   * proxy instance subscribed to it.
    */
   fanout?: WalletFanout;
+  /**
+   * The proxy whose streams `notify()` reaches: your `createCredyt` instance (or a `createCredytProxy`
+   * handler). Simpler still: call `credyt.notify(customer)` on the instance itself.
+   */
+  proxy?: { notify(customerId: string): Promise<void> };
 }
 
 /**
@@ -48,6 +52,12 @@ export function createCredytApi(options: CredytApiOptions): CredytApi {
   const fanout = options.fanout;
   if (fanout !== undefined && (typeof fanout !== "object" || fanout === null || typeof fanout.publish !== "function"))
     fail("`fanout` must be a wallet fan-out such as createRedisWalletFanout({ … }).");
+  const proxy = options.proxy;
+  if (
+    proxy !== undefined &&
+    ((typeof proxy !== "object" && typeof proxy !== "function") || proxy === null || typeof proxy.notify !== "function")
+  )
+    fail("`proxy` must be your createCredyt instance (anything with `notify(customerId)`).");
   return {
     async notify(customerId) {
       if (typeof customerId !== "string" || !CUSTOMER_ID_PATTERN.test(customerId)) {
@@ -55,14 +65,17 @@ export function createCredytApi(options: CredytApiOptions): CredytApi {
           `createCredytApi: notify(customerId) expected a Credyt customer id such as "cust_…", got ${JSON.stringify(customerId)}.`,
         );
       }
-      const hubs = hubsFor(apiUrl, apiKey);
-      if (!fanout) {
-        await Promise.all(hubs.map((hub) => hub.notify(customerId)));
-        return;
+      if (!proxy && !fanout) {
+        // There is no process-global registry of proxies any more: say how to reach one.
+        throw new TypeError(
+          "createCredytApi: notify() reaches no proxy. Call `credyt.notify(customer)` on your createCredyt instance, or pass `proxy: credyt` (or `fanout`) to createCredytApi.",
+        );
       }
-      const { text } = await api.getWallet(customerId);
-      for (const hub of hubs) hub.receive(customerId, text);
-      await fanout.publish(customerId, text);
+      if (proxy) await proxy.notify(customerId);
+      if (fanout) {
+        const { text } = await api.getWallet(customerId);
+        await fanout.publish(customerId, text);
+      }
     },
     // The checked wire JSON, mapped by core's own mappers: the proxy's handlers keep forwarding the exact
     // wire text, while server code gets what the browser's hooks hold.

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CredytError, isCredytError } from "@credyt/core";
+import { CredytError, isCredytError, PROXY_DEADLINE_MS } from "@credyt/core";
 import { DEFAULT_BASE_PATH, type ResolvedConfig, resolveConfig } from "./config";
 import { configBody } from "./config-top-ups";
 import { customerRefs, withCustomerRef } from "./customer-ref";
@@ -108,16 +108,14 @@ export interface CoreOptions<Ctx> extends Omit<CredytOptions<Ctx>, "rateLimit"> 
   getRateLimit?: unknown;
 }
 
-/** Builds an instance; `onHub` lets the older `createCredytProxy` register its hub for `createCredytApi`. */
-export function createInstance<Ctx>(
-  options: CoreOptions<Ctx>,
-  factory: string,
-  onHub?: (state: { apiUrl: string; apiKey: string; hub: WalletHub }, open: boolean) => void,
-  eager = false,
-): Credyt<Ctx> {
+/**
+ * Builds an instance. Its live streams are reached through the instance only (`notify`, or the shared
+ * store's fan-out): there is no registry of instances in the process.
+ */
+export function createInstance<Ctx>(options: CoreOptions<Ctx>, factory: string, eager = false): Credyt<Ctx> {
   // The older `createCredytProxy` checks its options at creation, as it always did.
   let built: State<Ctx> | undefined = eager
-    ? build(options as Parameters<typeof resolveConfig<Ctx>>[0], factory, onHub)
+    ? build(options as Parameters<typeof resolveConfig<Ctx>>[0], factory)
     : undefined;
   let broken: Error | undefined;
   let customerRef: ((customerId: string) => Promise<string>) | undefined;
@@ -126,7 +124,7 @@ export function createInstance<Ctx>(
     if (built) return built;
     if (broken) throw broken;
     try {
-      built = build(options as Parameters<typeof resolveConfig<Ctx>>[0], factory, onHub);
+      built = build(options as Parameters<typeof resolveConfig<Ctx>>[0], factory);
     } catch (error) {
       broken = error as Error;
       // A configuration error is for the developer and the operator alike: always in the log, once.
@@ -184,14 +182,18 @@ export function createInstance<Ctx>(
       const context = route.ctx ?? ({ request } as Ctx);
       const exchange = { request, ctx: context, url, origin, requestId, config, api: s.api, emit, log };
       if (matched.anonymous) return await matched.run({ ...exchange, customerId: "" });
-      const id = await identifyCustomer(s, context, request.method, path, requestId);
-      customerId = id;
-      // Every answer for a known customer says, opaquely, whom it is for (docs/protocol.md): the browser
-      // drops cached data of anyone else. Worked out before the route runs, so a live stream is handed
-      // over as soon as it opens (nothing queues unread while the reference is computed).
-      customerRef ??= customerRefs(config.apiKey);
-      const ref = await customerRef(id);
-      return withCustomerRef(await matched.run({ ...exchange, customerId: id }), ref);
+      // The customer lookup, Credyt's calls and their retries all fit in PROXY_DEADLINE_MS, which the
+      // browser client's timeout is derived from: the browser gets this answer, never gives up first.
+      return await beforeDeadline(async () => {
+        const id = await identifyCustomer(s, context, request.method, path, requestId);
+        customerId = id;
+        // Every answer for a known customer says, opaquely, whom it is for (docs/protocol.md): the browser
+        // drops cached data of anyone else. Worked out before the route runs, so a live stream is handed
+        // over as soon as it opens (nothing queues unread while the reference is computed).
+        customerRef ??= customerRefs(config.apiKey);
+        const ref = await customerRef(id);
+        return withCustomerRef(await matched.run({ ...exchange, customerId: id }), ref);
+      });
     } catch (thrown) {
       if (thrown instanceof ClientClosedRequest) {
         await emit({ type: "request.aborted", requestId, method: request.method, path, customerId, status: 499 });
@@ -297,23 +299,58 @@ export function createInstance<Ctx>(
   };
 }
 
+/**
+ * Runs `work`, or fails with 504 `upstream_timeout` once {@link PROXY_DEADLINE_MS} has passed. Work still
+ * running then (a retry, a late answer) finishes unobserved; its answer has nobody left to go to.
+ */
+async function beforeDeadline(work: () => Promise<Response>): Promise<Response> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const running = work();
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new CredytError("upstream_timeout", "The billing service took too long to answer.", {
+            cause: new Error(`no answer within the proxy's deadline of ${PROXY_DEADLINE_MS} ms`),
+          }),
+        ),
+      PROXY_DEADLINE_MS,
+    );
+  });
+  running.catch(() => {});
+  try {
+    return await Promise.race([running, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A task boundary before any work: frameworks that prerender in stages (Next 16's Cache Components) count
+ * reading the clock (the rate limits and caches behind every call) as prerendering until a later task,
+ * and log an error per page view for it. After one `setTimeout`, a server component's call is request work.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** `credyt.api` with every method resolving the options on first call (so importing never throws). */
 function lazyApi(make: () => CredytServerApi): CredytServerApi {
   let api: CredytServerApi | undefined;
-  const get = () => {
+  const get = async () => {
+    await nextTask();
     api ??= make();
     return api;
   };
   // Async, so a configuration error is a rejected promise like any other failure, never a sync throw.
   return {
-    getWallet: async (customerId) => get().getWallet(customerId),
-    getAccount: async (customerId, accountId) => get().getAccount(customerId, accountId),
-    createTopUp: async (body) => get().createTopUp(body),
-    createBillingPortalSession: async (body) => get().createBillingPortalSession(body),
-    notify: async (customerId) => get().notify(customerId),
+    getWallet: async (customerId) => (await get()).getWallet(customerId),
+    getAccount: async (customerId, accountId) => (await get()).getAccount(customerId, accountId),
+    createTopUp: async (body) => (await get()).createTopUp(body),
+    createBillingPortalSession: async (body) => (await get()).createBillingPortalSession(body),
+    notify: async (customerId) => (await get()).notify(customerId),
     customers: {
-      getOrCreate: async (externalId, details) => get().customers.getOrCreate(externalId, details),
-      find: async (externalId) => get().customers.find(externalId),
+      getOrCreate: async (externalId, details) => (await get()).customers.getOrCreate(externalId, details),
+      find: async (externalId) => (await get()).customers.find(externalId),
+      getWallet: async (externalId, details) => (await get()).customers.getWallet(externalId, details),
     },
   };
 }
@@ -322,11 +359,7 @@ function redact(apiKey: string, text: string): string {
   return text.split(apiKey).join("[redacted]");
 }
 
-function build<Ctx>(
-  options: Parameters<typeof resolveConfig<Ctx>>[0],
-  factory: string,
-  onHub: ((state: { apiUrl: string; apiKey: string; hub: WalletHub }, open: boolean) => void) | undefined,
-): State<Ctx> {
+function build<Ctx>(options: Parameters<typeof resolveConfig<Ctx>>[0], factory: string): State<Ctx> {
   const resolved = resolveConfig<Ctx>(options, factory);
   // Set below, once the event hook exists; the stores report through it from their first call.
   let storeError: (operation: string, error: unknown) => void = () => {};
@@ -355,7 +388,6 @@ function build<Ctx>(
   const hub: WalletHub = new WalletHub(
     streams ?? (resolveStreamConfig({}, config.store.fanout) as StreamConfig),
     async (customerId) => (await api.getWallet(customerId, crypto.randomUUID())).text,
-    onHub ? (open) => onHub({ apiUrl: config.apiUrl, apiKey: config.apiKey, hub }, open) : undefined,
   );
   const live = streams ? { hub, config: streams } : undefined;
 

@@ -19,7 +19,8 @@ export interface CredytApi {
   /**
    * Tells the live balance streams that the customer's wallet changed (call it after sending a usage
    * event or an adjustment): the wallet is read again and pushed to their open streams when it differs.
-   * Reaches every proxy of this process using the same key, and with `fanout` every instance.
+   * Reaches the `proxy` given to `createCredytApi` and, with `fanout`, every instance subscribed to it;
+   * with neither it throws (there is no process-global registry of proxies).
    */
   notify(customerId: string): Promise<void>;
 }

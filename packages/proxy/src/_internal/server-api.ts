@@ -21,6 +21,10 @@ export function apiFor(
     customers: {
       getOrCreate: (externalId, details = {}) => directory.getOrCreate(checkIdentity({ ...details, externalId })),
       find: (externalId) => directory.find(externalId),
+      getWallet: async (externalId, details = {}) => {
+        const customerId = await directory.getOrCreate(checkIdentity({ ...details, externalId }));
+        return walletFromWire((await api.getWallet(customerId)).json);
+      },
     },
   };
 }

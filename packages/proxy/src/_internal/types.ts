@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { CredytErrorCode } from "@credyt/core";
+import type { CredytErrorCode, Wallet } from "@credyt/core";
 import type { CredytApi } from "./credyt-api-types";
 import type { WalletFanout, WalletStreamOptions, WalletStreamStats } from "./fanout";
 import type { IdempotencyStore, RateLimitStore } from "./stores";
@@ -388,4 +388,9 @@ export interface CustomersApi {
   getOrCreate(externalId: string, details?: Omit<Identity, "externalId">): Promise<string>;
   /** The Credyt customer id for `externalId`, or `null` when Credyt has none. Never creates. */
   find(externalId: string): Promise<string | null>;
+  /**
+   * Your user's wallet in one call (`getOrCreate`, then `getWallet`): what a server component prefetches
+   * for `<CredytProvider initialWallet={wallet}>`.
+   */
+  getWallet(externalId: string, details?: Omit<Identity, "externalId">): Promise<Wallet>;
 }

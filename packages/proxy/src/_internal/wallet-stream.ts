@@ -110,26 +110,3 @@ export async function streamWallet<Ctx>(x: Exchange<Ctx>, hub: WalletHub, config
     },
   });
 }
-
-/** Hubs with open streams in this process, by Credyt access, for `createCredytApi(…).notify`. */
-const liveHubs = new Map<string, Set<WalletHub>>();
-
-const accessKey = (apiUrl: string, apiKey: string) => `${apiUrl}\n${apiKey}`;
-
-/** Registers a hub while it has open streams (so an idle proxy is never held). */
-export function trackHub(apiUrl: string, apiKey: string, hub: WalletHub, open: boolean): void {
-  const key = accessKey(apiUrl, apiKey);
-  const hubs = liveHubs.get(key) ?? new Set<WalletHub>();
-  if (open) {
-    hubs.add(hub);
-    liveHubs.set(key, hubs);
-  } else {
-    hubs.delete(hub);
-    if (hubs.size === 0) liveHubs.delete(key);
-  }
-}
-
-/** The hubs of this process that serve streams for this Credyt account. */
-export function hubsFor(apiUrl: string, apiKey: string): WalletHub[] {
-  return [...(liveHubs.get(accessKey(apiUrl, apiKey)) ?? [])];
-}
