@@ -123,6 +123,8 @@ describe("documented examples", () => {
     // it resolves from that package, which has vite and @vitejs/plugin-react).
     const own: Record<string, string> = { "@/lib/credyt": libCredyt.file, "@/lib/auth": auth };
     const viteDir = path.join(repo, "packages/vite/vite.config.ts");
+    // The Next recipe's `next/server` resolves from the workspace's Next example app, which has Next.
+    const nextDir = path.join(repo, "apps/next-example/next.config.ts");
     host.resolveModuleNameLiterals = (literals, containingFile, _ref, opts) =>
       literals.map((literal) => {
         const name = literal.text;
@@ -130,7 +132,9 @@ describe("documented examples", () => {
         if (mapped)
           return { resolvedModule: { resolvedFileName: mapped, extension: path.extname(mapped) as ts.Extension } };
         const found = ts.resolveModuleName(name, containingFile, opts, host);
-        if (found.resolvedModule || !/^(@credyt\/vite|@vitejs\/plugin-react|vite)(\/|$)/.test(name)) return found;
+        if (found.resolvedModule) return found;
+        if (/^next(\/|$)/.test(name)) return ts.resolveModuleName(name, nextDir, opts, host);
+        if (!/^(@credyt\/vite|@vitejs\/plugin-react|vite)(\/|$)/.test(name)) return found;
         return ts.resolveModuleName(name, viteDir, opts, host);
       });
 
