@@ -59,7 +59,9 @@ try {
       await runJson<Load>("load.mjs", [url(t), "50", seconds, "distinct"]);
       await stop();
       const p = topSelfTime(dir, Number(process.env.PROFILE) > 1 ? Number(process.env.PROFILE) : 15);
-      console.log(`\n${t.name}: ${p.busySamples} busy samples, own ${(100 * p.ownShare).toFixed(1)}%\n  ${p.top.join("\n  ")}`);
+      console.log(
+        `\n${t.name}: ${p.busySamples} busy samples, own ${(100 * p.ownShare).toFixed(1)}%\n  ${p.top.join("\n  ")}`,
+      );
       rmSync(dir, { recursive: true, force: true });
     }
   }

@@ -24,7 +24,7 @@ export interface WalletFanout {
 export interface WalletStreamStats {
   /** Streams open on this instance now. */
   streams: number;
-  /** Customers with at least one open stream on this instance (each has one poll timer). */
+  /** Customers with at least one open stream on this instance (each polled in turn, under the poll budget). */
   customers: number;
   /** Upstream wallet reads made for streams since the proxy started (polls, notifies, first reads). */
   reads: number;
