@@ -71,6 +71,10 @@ export function endpoints(access: UpstreamAccess) {
   return {
     ...usageEndpoints(access),
     ...topUpEndpoints(access),
+    /** Starts the upstream budget's charge for the call an admitted read makes next (see `UpstreamBudget.prepay`). */
+    prepayRead(customerId: string): void {
+      access.budget?.prepay(customerId);
+    },
     async getWallet(customerId: string, requestId?: string): Promise<Checked<WireWallet>> {
       const response = await read(`${customerPath(customerId)}/wallet`, requestId);
       return checked(response, checkWallet, access.apiKey);

@@ -100,3 +100,51 @@ describe("the pool bounds a call with undici's timeouts, without a signal", () =
     expect(seen).toBe(1);
   });
 });
+
+describe("a read's limit and its upstream budget charge reach a shared store together", () => {
+  it("sends both hits in the same event-loop turn (one pipeline, one round trip), once per read", async () => {
+    const { createCredytProxy } = await import("./create-credyt-proxy");
+    let turn = 0;
+    let ticking = true;
+    const tick = () => {
+      turn += 1;
+      if (ticking) setImmediate(tick);
+    };
+    tick();
+    const hits: { key: string; turn: number }[] = [];
+    const store = {
+      async hit(key: string) {
+        hits.push({ key, turn });
+        await new Promise((resolve) => setImmediate(resolve));
+        return { count: 1, resetMs: 60_000 };
+      },
+    };
+    const wallet =
+      '{"accounts":[{"id":"default:USD","name":"default","asset":"USD","available":14.566678,"pending_in":0,"pending_out":0}]}';
+    let customer = "cust_a";
+    const proxy = createCredytProxy({
+      apiKey: "key_test_pipeline",
+      apiUrl: "https://credyt.test",
+      publicOrigin: "https://app.test",
+      getCustomerId: () => customer,
+      rateLimit: false,
+      getRateLimit: { limit: 100, windowMs: 60_000, store },
+      upstreamBudget: { limit: 100, windowMs: 60_000, store },
+      fetch: async () => new Response(wallet, { status: 200, headers: { "content-type": "application/json" } }),
+    });
+    try {
+      for (const id of ["cust_a", "cust_b", "cust_c"]) {
+        customer = id;
+        const response = await proxy(new Request("https://app.test/api/credyt/wallet"));
+        expect(response.status).toBe(200);
+      }
+    } finally {
+      ticking = false;
+    }
+    for (const id of ["cust_a", "cust_b", "cust_c"]) {
+      const mine = hits.filter((h) => h.key.endsWith(id));
+      expect(mine.map((h) => h.key).sort()).toEqual([`credyt:rate:get:${id}`, `credyt:upstream:${id}`]);
+      expect(new Set(mine.map((h) => h.turn)).size).toBe(1);
+    }
+  });
+});
