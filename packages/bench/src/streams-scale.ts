@@ -156,6 +156,8 @@ export async function streamsScaleSection(): Promise<Section> {
         "The floor is a bare node:http SSE server holding the same connections and sending the same events (retry hint, the wallet, heartbeats; no upstream). " +
         `Each step opens streams up to its count, then measures after a forced GC (heap, RSS; median of three) and over ${IDLE_MS / 1000} s with no balance changing (CPU of the server process, polls reaching Credyt), then times ${NOTIFIES} notify() → event deliveries. ` +
         "Cells are ours / floor. Credyt has no balance webhook, so the proxy polls; the polls/s column is the total rate reaching Credyt from this one instance. " +
+        "Idle CPU is mostly those polls (each a checked upstream read through the pool); the floor makes no upstream call at all, so its idle CPU is heartbeats only. " +
+        "After close, what the proxy still holds is its bounded per-customer state of the last window: read-limit and upstream-budget counters and customer references (at most 10,000 entries each), not the streams. " +
         `Load average when the section started: ${load.toFixed(1)} on this machine's shared cores.`,
       columns: [
         "open streams",

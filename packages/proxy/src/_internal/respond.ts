@@ -33,7 +33,7 @@ export function jsonText(
  * The exact text of a body made by {@link jsonText}, kept beside its stream: the Node adapter writes it
  * without reading the stream back (reading a web stream cost about as much as making the answer).
  */
-export const BODY_TEXT: unique symbol = Symbol("credyt.body-text") as never;
+const BODY_TEXT: unique symbol = Symbol("credyt.body-text") as never;
 type BodyText = Response & { [BODY_TEXT]?: string };
 
 /** The text {@link jsonText} made `response` from, or `undefined` for any other response. */

@@ -8,7 +8,7 @@ import type { HubSettings } from "./wallet-hub";
  * otherwise poll about 670 times a second (each backed off to 15 s). Changes reach streams at once through
  * `notify()`; the budget only stretches the polls that look for changes nobody notified.
  */
-export const DEFAULT_MAX_POLLS_PER_SECOND = 50;
+const DEFAULT_MAX_POLLS_PER_SECOND = 50;
 
 /** Resolved stream settings, or `undefined` when streams are turned off (`streams: false`). */
 export interface StreamConfig extends HubSettings {
