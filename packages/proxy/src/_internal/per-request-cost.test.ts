@@ -104,6 +104,7 @@ describe("the pool bounds a call with undici's timeouts, without a signal", () =
 describe("a read's limit and its upstream budget charge reach a shared store together", () => {
   it("sends both hits in the same event-loop turn (one pipeline, one round trip), once per read", async () => {
     const { createCredytProxy } = await import("./create-credyt-proxy");
+    const { createMemoryStore } = await import("./memory-store");
     let turn = 0;
     let ticking = true;
     const tick = () => {
@@ -128,8 +129,9 @@ describe("a read's limit and its upstream budget charge reach a shared store tog
       publicOrigin: "https://app.test",
       getCustomerId: () => customer,
       rateLimit: false,
-      getRateLimit: { limit: 100, windowMs: 60_000, store },
-      upstreamBudget: { limit: 100, windowMs: 60_000, store },
+      store: { ...createMemoryStore(), rateLimit: store },
+      getRateLimit: { limit: 100, windowMs: 60_000 },
+      upstreamBudget: { limit: 100, windowMs: 60_000 },
       fetch: async () => new Response(wallet, { status: 200, headers: { "content-type": "application/json" } }),
     });
     try {
