@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { type BenchServer, type Load, median, ROUNDS, runJson, SECONDS, startServer } from "./_process";
 import { topSelfTime } from "./_profile";
+import { redisRow } from "./proxy-redis";
 import type { Section } from "./report";
 
 type Workload = "distinct" | "one";
@@ -43,7 +44,14 @@ export async function proxySection(): Promise<Section> {
     ...env,
     FETCH: "global",
   });
-  const targets: BenchServer[] = [floor, node, fetchGlobal, fetchPool, nodeGlobal];
+  const floorPool = await startServer(
+    "diagnostic: the floor with fetch: createUpstreamFetch() (the pool)",
+    "bare-fetch.mjs",
+    { ...env, FETCH: "pool" },
+  );
+  const targets: BenchServer[] = [floor, node, fetchGlobal, fetchPool, nodeGlobal, floorPool];
+  // The diagnostics only need the per-request loads.
+  const diagnostic = (t: BenchServer) => t === nodeGlobal || t === floorPool;
   const url = (t: BenchServer) => `${t.url}/api/credyt/wallet`;
   try {
     for (const t of targets) await runJson<Load>("load.mjs", [url(t), "10", "1", "distinct"]); // warm up
@@ -52,8 +60,7 @@ export async function proxySection(): Promise<Section> {
     const at = (t: BenchServer, key: string) => `${t.name}|${key}`;
     for (let round = 0; round < ROUNDS; round++) {
       for (const t of targets) {
-        // The no-pool diagnostic only needs the per-request load.
-        for (const load of t === nodeGlobal ? LOADS.slice(0, 1) : LOADS) {
+        for (const load of diagnostic(t) ? LOADS.slice(0, 2) : LOADS) {
           const before = load.key === "distinct c50" ? await t.stats() : undefined;
           const result = await runJson<Load>("load.mjs", [
             url(t),
@@ -73,10 +80,14 @@ export async function proxySection(): Promise<Section> {
 
     // Heap after a forced GC, after 1k and after N requests (distinct customers), for the floor and the adapters.
     const heapN = Number(process.env.BENCH_HEAP_REQUESTS ?? 20_000);
+    let heapErrors = 0;
+    const count = async (t: BenchServer, n: number) => {
+      heapErrors += (await runJson<{ errors: number }>("count.mjs", [url(t), String(n)])).errors;
+    };
     const heapAt = async (t: BenchServer) => {
       const readings: number[] = [];
       for (let i = 0; i < 3; i++) {
-        await runJson("count.mjs", [url(t), "1000"]);
+        await count(t, 1000);
         readings.push((await t.stats(true)).heapUsed);
       }
       return median(readings);
@@ -84,7 +95,7 @@ export async function proxySection(): Promise<Section> {
     const heap = new Map<BenchServer, { at1k: number; atN: number }>();
     for (const t of [floor, node]) {
       const at1k = await heapAt(t);
-      await runJson("count.mjs", [url(t), String(heapN)]);
+      await count(t, heapN);
       heap.set(t, { at1k, atN: await heapAt(t) });
     }
 
@@ -105,19 +116,27 @@ export async function proxySection(): Promise<Section> {
         : "",
       `${m(t, "distinct c50", "p50")} / ${m(t, "distinct c50", "p99")}`,
       `${median(cpu.get(t) ?? []).toFixed(0)} (${(median(cpu.get(floor) ?? []) / median(cpu.get(t) ?? [])).toFixed(2)}×)`,
-      heap.has(t) ? `${mb(heap.get(t)!.at1k)} → ${mb(heap.get(t)!.atN)}` : "",
+      heap.has(t) ? `${mb(heap.get(t)!.at1k)} → ${mb(heap.get(t)!.atN)}${heapErrors ? " (invalid: non-2xx)" : ""}` : "",
       String(LOADS.reduce((s, l) => s + (loads.get(at(t, l.key)) ?? []).reduce((x, r) => x + r.non2xx, 0), 0)),
       String(LOADS.reduce((s, l) => s + (loads.get(at(t, l.key)) ?? []).reduce((x, r) => x + r.errors, 0), 0)),
+      bad(t) || bad(floor) ? "**invalid**" : "valid",
     ]);
 
     // Where the Node adapter's time goes: a CPU profile (warm process, start-up excluded) of one more
     // distinct-customer run at 50 connections.
-    const profileDir = mkdtempSync(path.join(tmpdir(), "credyt-bench-prof-"));
-    const stopProfile = await node.profile(path.join(profileDir, "node-adapter.cpuprofile"));
-    await runJson<Load>("load.mjs", [url(node), "50", String(SECONDS), "distinct"]);
-    await stopProfile();
-    const profile = topSelfTime(profileDir, 10);
-    rmSync(profileDir, { recursive: true, force: true });
+    const profileOf = async (t: BenchServer) => {
+      const dir = mkdtempSync(path.join(tmpdir(), "credyt-bench-prof-"));
+      const stop = await t.profile(path.join(dir, "target.cpuprofile"));
+      await runJson<Load>("load.mjs", [url(t), "50", String(SECONDS), "distinct"]);
+      await stop();
+      const top = topSelfTime(dir, 10);
+      rmSync(dir, { recursive: true, force: true });
+      return top;
+    };
+    const profile = await profileOf(node);
+    const profileFetch = await profileOf(fetchGlobal);
+    const redis = await redisRow(upstream.url, floor, url);
+    rows.push(redis.row);
 
     const goals = [];
     for (const t of [node, fetchGlobal, fetchPool]) {
@@ -132,14 +151,23 @@ export async function proxySection(): Promise<Section> {
         );
       }
     }
+    goals.push(
+      goal(
+        "Redis round trips per request (read limit + upstream budget on)",
+        `${redis.roundTrips.toFixed(2)} (${redis.scriptsPerRequest.toFixed(2)} scripts, ${redis.commandsPerRequest.toFixed(2)} commands/request)`,
+        "≤ 1 (pipelined where two)",
+        // The load's last in-flight requests send commands without being counted as answered: 2% slack.
+        redis.roundTrips <= 1.02,
+      ),
+    );
     const nodeHeap = heap.get(node)!;
     const floorHeap = heap.get(floor)!;
     goals.push(
       goal(
         "heap after GC vs floor (Node adapter)",
         `${sign((nodeHeap.atN - floorHeap.atN) / 1e6)} MB`,
-        "within 10 MB",
-        (nodeHeap.atN - floorHeap.atN) / 1e6 <= 10,
+        "within 10 MB, 0 non-2xx",
+        heapErrors === 0 && (nodeHeap.atN - floorHeap.atN) / 1e6 <= 10,
       ),
     );
     return {
@@ -147,14 +175,17 @@ export async function proxySection(): Promise<Section> {
       intro:
         `autocannon in its own process; ${ROUNDS} interleaved rounds per target and load (${SECONDS} s per request-per-customer load at c=50, 2 s for the others); medians shown. ` +
         `Load average when the section started: ${loadAverage.toFixed(1)} on this machine's 2 shared cores; throughput ratios move with it, CPU per request (server process, user+system) less so, hence both. ` +
-        "The upstream is a minimal server answering a fixed wallet JSON. Rate limits are off (`rateLimit: false, getRateLimit: false`: " +
-        "`getRateLimit: false` alone still counts reads against the POST limit until issue 22's fix lands, which answered 429 to most of the old run). " +
+        "The upstream is a minimal server answering a fixed wallet JSON. Rate limits and the upstream budget are off (`rateLimit: false, getRateLimit: false, upstreamBudget: false`; the budget's 300 calls a minute per customer would answer 429 to the one-customer loads), except in the Redis row. " +
         "A customer per request (`x-bench-user` header, a new id each request) means nothing can be coalesced: the per-request cost. " +
         "One customer at 50 connections lets single flight answer concurrent reads with one upstream call. " +
         "× = throughput against the floor in the same round; at c=1 the mean latency is 1 / throughput. " +
         "A row with any non-2xx answer or transport error is marked invalid and gets no ratio. CPU is the server process's user+system time per request (customer per request, c=50). " +
         `Heap after GC after 1k and ${heapN.toLocaleString("en-US")} requests (10 connections, one customer), floor and Node adapter. ` +
-        `Top self time, Node adapter, customer per request (V8 CPU profile of a warm process, ${profile.busySamples} busy samples; the proxy's own functions ${(100 * profile.ownShare).toFixed(1)}%): ${profile.top.join(", ")}.`,
+        "Same bridge, same upstream, same client: the floor and the Fetch-handler rows run the same node:http → `new Request` → handler → `writeHead` + `arrayBuffer` bridge (servers/bare-fetch.mjs, servers/ours-fetch.mjs) against the same upstream process, loaded by the same autocannon script; the floor and the Fetch handler's default row both call Node's global fetch. " +
+        "The Node adapter calls Credyt through its pool (undici's dispatcher: no `Request`, no web stream, the timeout given to undici instead of an AbortController per call); the diagnostic floor with the pool shows what the floor would be with that fetch. " +
+        `${redis.note} ` +
+        `Top self time, Node adapter, customer per request (V8 CPU profile of a warm process, ${profile.busySamples} busy samples; the proxy's own functions ${(100 * profile.ownShare).toFixed(1)}%): ${profile.top.join(", ")}. ` +
+        `Top self time, Fetch handler on global fetch (${profileFetch.busySamples} busy samples; the proxy's own ${(100 * profileFetch.ownShare).toFixed(1)}%): ${profileFetch.top.join(", ")}.`,
       columns: [
         "target",
         "req/s, customer per request, c=50",
@@ -165,10 +196,11 @@ export async function proxySection(): Promise<Section> {
         "heap MB 1k → N",
         "non-2xx",
         "errors",
+        "row",
       ],
       rows,
       goals,
-      data: { rows, profile, loads: Object.fromEntries(loads) },
+      data: { rows, profile, profileFetch, redis, loads: Object.fromEntries(loads) },
     };
   } finally {
     for (const t of [upstream, ...targets]) t.stop();

@@ -7,6 +7,8 @@ const STEPS = (process.env.BENCH_STREAM_STEPS ?? "1000,5000,10000").split(",").m
 const IDLE_MS = Number(process.env.BENCH_STREAM_IDLE_MS ?? 5_000);
 const NOTIFIES = 50;
 const OPEN_AT_ONCE = 250;
+/** The default `streams.maxPollsPerSecond` the proxy runs with here (DEFAULTS=1). */
+const POLL_BUDGET = 50;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const customer = (i: number) => `cust_s${i}`;
@@ -149,10 +151,13 @@ export async function streamsScaleSection(): Promise<Section> {
     return {
       title: `Streams at scale: ${STEPS.map((n) => n.toLocaleString("en-US")).join(" / ")} open streams vs a bare SSE server`,
       intro:
-        "Each stream is a distinct customer's GET /wallet/stream on one proxy process with the product's stream settings (poll every 2 s, backing off to 15 s for idle customers, heartbeat 15 s), calling the stand-in Credyt through the Node adapter's pool. " +
+        `Each stream is a distinct customer's GET /wallet/stream on one proxy process with the product's stream settings (poll every 2 s, backing off to 15 s for idle customers, at most ${POLL_BUDGET} polls per second in total: \`streams.maxPollsPerSecond\`, longest waiting first; heartbeat 15 s), calling the stand-in Credyt through the Node adapter's pool. ` +
+        "On Node each stream is written straight to the response (no web stream, signal or timer per connection; one heartbeat interval per proxy). " +
         "The floor is a bare node:http SSE server holding the same connections and sending the same events (retry hint, the wallet, heartbeats; no upstream). " +
         `Each step opens streams up to its count, then measures after a forced GC (heap, RSS; median of three) and over ${IDLE_MS / 1000} s with no balance changing (CPU of the server process, polls reaching Credyt), then times ${NOTIFIES} notify() → event deliveries. ` +
         "Cells are ours / floor. Credyt has no balance webhook, so the proxy polls; the polls/s column is the total rate reaching Credyt from this one instance. " +
+        "Idle CPU is mostly those polls (each a checked upstream read through the pool); the floor makes no upstream call at all, so its idle CPU is heartbeats only. " +
+        "After close, part of what stays is bounded per-customer state (read-limit and upstream-budget windows, customer references; at most 10,000 entries each): 10,000 customers' plain GET /wallet reads in process leave about 3 MB, and 10,000 more bring it back to +0.4 MB as the caches roll over. The rest of the gap is not attributed yet. " +
         `Load average when the section started: ${load.toFixed(1)} on this machine's shared cores.`,
       columns: [
         "open streams",
@@ -192,8 +197,9 @@ export async function streamsScaleSection(): Promise<Section> {
         {
           name: `polls/s to Credyt at ${top.streams.toLocaleString("en-US")} idle customers`,
           value: top.pollsPerS.toFixed(0),
-          target: "bounded by a configured budget (none exists yet)",
-          met: false,
+          target: `≤ streams.maxPollsPerSecond (${POLL_BUDGET}, the default)`,
+          // The bucket may hold a tenth of a second's polls at the start of the window.
+          met: Math.max(...ours.steps.map((s) => s.pollsPerS)) <= POLL_BUDGET * (1 + 0.1 / (IDLE_MS / 1000)),
         },
       ],
       data: { floor, ours },

@@ -1,10 +1,14 @@
 // The floor: the same passthrough written as a Fetch handler (global fetch), behind a minimal Node bridge.
 // Any Fetch-style handler (ours included) pays for this bridge; it is the fair baseline for our proxy.
 // The customer is the `x-bench-user` header (one fixed customer when absent), as in our proxy's servers.
+// FETCH=pool: the same passthrough calling through the Node adapter's pool (a diagnostic: the floor with the
+// fetch our Node adapter uses, so the proxy's own cost shows apart from the fetch's).
 import { createServer } from "node:http";
+import { createUpstreamFetch } from "@credyt/proxy/node";
 import { serve } from "./stats.mjs";
 
 const upstream = process.env.UPSTREAM_URL;
+const fetch = process.env.FETCH === "pool" ? createUpstreamFetch({ connections: 50 }) : globalThis.fetch;
 
 async function handler(request) {
   const customer = request.headers.get("x-bench-user") ?? "cust_bench";

@@ -13,6 +13,24 @@ export function containsSecret(value: unknown, secret: string, depth = 0): boole
   return false;
 }
 
+/**
+ * {@link containsSecret} for a JSON body, given its text as well: the text is scanned first, and the parsed
+ * value is walked only when the text could hide the key. Without a `\\` (no JSON escape) every string in the
+ * value is a piece of the text as is, and without a `%` no decoding makes more of it: a text that holds
+ * neither the key nor one of its base64 forms has no string that does (the common case, one scan per form).
+ */
+export function bodyCarriesSecret(text: string, json: unknown, secret: string): boolean {
+  if (secret === "") return false;
+  if (text.includes(secret)) return true;
+  if (!text.includes("\\") && !text.includes("%")) {
+    const forms = base64Forms(secret);
+    let found = false;
+    for (const form of forms) if (text.includes(form)) found = true;
+    if (!found) return false;
+  }
+  return containsSecret(json, secret);
+}
+
 function stringCarries(text: string, secret: string): boolean {
   if (secret === "") return false;
   const forms = base64Forms(secret);

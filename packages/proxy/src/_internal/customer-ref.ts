@@ -12,9 +12,16 @@ const encoder = /* @__PURE__ */ new TextEncoder();
 export function customerRefs(apiKey: string): (customerId: string) => Promise<string> {
   let key: Promise<CryptoKey> | undefined;
   const cache = new Map<string, string>();
+  const sync = nodeHmac(`credyt-customer-ref:${apiKey}`);
   return async (customerId) => {
     const known = cache.get(customerId);
     if (known !== undefined) return known;
+    if (sync) {
+      const ref = sync(customerId);
+      if (cache.size >= 10_000) cache.clear();
+      cache.set(customerId, ref);
+      return ref;
+    }
     key ??= crypto.subtle.importKey(
       "raw",
       encoder.encode(`credyt-customer-ref:${apiKey}`),
@@ -31,6 +38,32 @@ export function customerRefs(apiKey: string): (customerId: string) => Promise<st
     cache.set(customerId, ref);
     return ref;
   };
+}
+
+/**
+ * The same reference computed synchronously with `node:crypto` where the runtime offers it without an
+ * import (`process.getBuiltinModule`, Node ≥ 20.16): WebCrypto's `sign` costs a thread-pool round trip and
+ * about ten times the CPU, on every request of a customer not seen lately (issue 26's profile). Elsewhere
+ * (Workers, Deno, Bun without it) `undefined`, and WebCrypto is used.
+ */
+function nodeHmac(key: string): ((data: string) => string) | undefined {
+  type Digest = { subarray(start: number, end: number): { toString(encoding: "base64url"): string } };
+  type NodeCrypto = {
+    createSecretKey(key: Uint8Array): unknown;
+    createHmac(algorithm: string, key: unknown): { update(data: string): { digest(): Digest } };
+  };
+  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+    ?.getBuiltinModule;
+  try {
+    const crypto = typeof getBuiltin === "function" ? (getBuiltin("node:crypto") as NodeCrypto | undefined) : undefined;
+    if (typeof crypto?.createHmac !== "function" || typeof crypto.createSecretKey !== "function") return undefined;
+    const { createHmac } = crypto;
+    const secret = crypto.createSecretKey(encoder.encode(key));
+    // A Buffer's base64url has no padding, as the WebCrypto path's output.
+    return (data) => createHmac("sha256", secret).update(data).digest().subarray(0, 16).toString("base64url");
+  } catch {
+    return undefined;
+  }
 }
 
 /** `response` with the customer reference set (a copy when its headers are immutable). */

@@ -9,7 +9,7 @@ import {
   type WireTopUp,
   type WireWallet,
 } from "@credyt/core";
-import { containsSecret } from "./contains-secret";
+import { bodyCarriesSecret } from "./contains-secret";
 import type { CredytPortalSessionBody, CredytTopUpBody } from "./credyt-bodies";
 import { CUSTOMER_ID_PATTERN, CUSTOMER_ID_RULE, isAccountId } from "./patterns";
 import { topUpEndpoints } from "./top-up-upstream";
@@ -25,7 +25,7 @@ function checked<T>(response: UpstreamResponse, check: (body: unknown) => string
   const problems = check(response.json);
   // The body is forwarded verbatim, so it must not carry the key even if Credyt echoed it: neither as
   // raw text nor escaped (`\u006bey_…`), which the browser's JSON.parse would decode back into the key.
-  if (problems.length > 0 || response.text.includes(apiKey) || containsSecret(response.json, apiKey)) {
+  if (problems.length > 0 || bodyCarriesSecret(response.text, response.json, apiKey)) {
     throw new CredytError("upstream_error", "The billing service sent an invalid response.", {
       cause: new UpstreamFailure(
         `Credyt's response failed validation: ${problems.slice(0, 3).join("; ") || "unexpected content"}`,
@@ -71,6 +71,10 @@ export function endpoints(access: UpstreamAccess) {
   return {
     ...usageEndpoints(access),
     ...topUpEndpoints(access),
+    /** Starts the upstream budget's charge for the call an admitted read makes next (see `UpstreamBudget.prepay`). */
+    prepayRead(customerId: string): void {
+      access.budget?.prepay(customerId);
+    },
     async getWallet(customerId: string, requestId?: string): Promise<Checked<WireWallet>> {
       const response = await read(`${customerPath(customerId)}/wallet`, requestId);
       return checked(response, checkWallet, access.apiKey);

@@ -24,7 +24,7 @@ export interface WalletFanout {
 export interface WalletStreamStats {
   /** Streams open on this instance now. */
   streams: number;
-  /** Customers with at least one open stream on this instance (each has one poll timer). */
+  /** Customers with at least one open stream on this instance (each polled in turn, under the poll budget). */
   customers: number;
   /** Upstream wallet reads made for streams since the proxy started (polls, notifies, first reads). */
   reads: number;
@@ -38,6 +38,12 @@ export interface WalletStreamOptions {
   pollIntervalMs?: number;
   /** The poll backs off (×1.5) while nothing changes, up to this. @default 15000 */
   maxPollIntervalMs?: number;
+  /**
+   * Polls this instance sends Credyt per second at most, all customers together: past it, polls wait their
+   * turn (longest waiting first) and each customer's interval stretches. `notify()` is never held back, so
+   * call it when your server changes a balance. @default 50
+   */
+  maxPollsPerSecond?: number;
   /** A comment line sent this often keeps idle connections (and the proxies between) open. @default 15000 */
   heartbeatMs?: number;
   /** The reconnect delay suggested to the browser (`retry:`). @default 3000 */

@@ -95,6 +95,8 @@ export async function checkRate<Ctx>(
   if (!limit) return;
   // POSTs keep their historic key, so counters in a shared store survive an upgrade.
   const key = kind === "post" ? `credyt:rate:${x.customerId}` : `credyt:rate:get:${x.customerId}`;
+  // A read goes on to call Credyt: its budget charge is sent with this hit, in one round trip to a shared store.
+  if (kind === "get") x.api.prepayRead(x.customerId);
   let hit: { count: number; resetMs: number };
   try {
     hit = await limit.store.hit(key, limit.windowMs);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HOST_PATTERN } from "./patterns";
-import { internalError, jsonHeaders, requestIdOf, storedError } from "./respond";
+import { bodyTextOf, internalError, jsonHeaders, requestIdOf, storedError } from "./respond";
 
 /** What Express and Connect add to Node's request; all optional so plain node:http works too. */
 export type NodeRequest = IncomingMessage & {
@@ -59,14 +59,23 @@ function headerRecord(incoming: IncomingMessage["headers"]): Record<string, stri
   return record;
 }
 
-/** A signal aborted when the client goes away before the response ended (a closed live stream). */
-function closedSignal(res: ServerResponse): AbortSignal {
-  const controller = new AbortController();
-  res.once("close", () => {
-    if (!res.writableFinished) controller.abort();
-  });
-  return controller.signal;
+/**
+ * The Node response of each live stream request the adapter made: the stream writes its events to it
+ * directly (no web stream, no signal, no reader loop per connection). Weak: nothing is held past the request.
+ */
+const nodeStreams = new WeakMap<Request, ServerResponse>();
+
+/** The Node response to write a live stream to, when the Node adapter made `request`. */
+export function nodeResponseOf(request: Request): ServerResponse | undefined {
+  return nodeStreams.get(request);
 }
+
+/**
+ * Set on a stream answer written straight to Node's response (see {@link nodeResponseOf}): the adapter
+ * writes the head, then calls `start()`, which writes what was queued and lets events flow.
+ */
+export const DIRECT_STREAM: unique symbol = Symbol("credyt.direct-stream") as never;
+export type DirectStreamResponse = Response & { [DIRECT_STREAM]?: { start(): void } };
 
 /**
  * The request body as a web stream, pulled chunk by chunk (Node pauses the socket in between). Built
@@ -91,11 +100,10 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
 export function toFetchRequest(req: NodeRequest, url: string, res?: ServerResponse): Request {
   const method = req.method ?? "GET";
   if (method === "GET" || method === "HEAD") {
-    const init: RequestInit = { method, headers: headerRecord(req.headers) };
-    // Only a live stream reads the signal; on every other GET it cost an AbortController, a close listener
-    // and the Request's link to it (issue 26's profile).
-    if (res && pathOf(url).endsWith("/stream")) init.signal = closedSignal(res);
-    return new Request(url, init);
+    const request = new Request(url, { method, headers: headerRecord(req.headers) });
+    // A live stream is written to `res` directly and watches it close; no other GET needs either.
+    if (res && pathOf(url).endsWith("/stream")) nodeStreams.set(request, res);
+    return request;
   }
   const headers = new Headers(headerRecord(req.headers));
 
@@ -134,12 +142,16 @@ function drained(res: ServerResponse): Promise<void> {
  * does not read stays queued in the stream, where the proxy counts it and drops the stream past its bound.
  * A dropped stream (an error) ends the connection at once, so its slot is free for the reconnect.
  */
-async function writeStream(response: Response, res: ServerResponse): Promise<void> {
+function headersOf(response: Response): Record<string, string> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  res.writeHead(response.status, headers);
+  return headers;
+}
+
+async function writeStream(response: Response, res: ServerResponse): Promise<void> {
+  res.writeHead(response.status, headersOf(response));
   res.flushHeaders();
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const stop = () => {
@@ -168,10 +180,19 @@ async function writeStream(response: Response, res: ServerResponse): Promise<voi
 
 /** Writes a Fetch `Response` to Node's response, headers in one `writeHead` (event streams as they come). */
 export async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  const direct = (response as DirectStreamResponse)[DIRECT_STREAM];
+  if (direct) {
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(response.status, headersOf(response));
+    res.flushHeaders();
+    direct.start();
+    return;
+  }
   if (response.body && response.headers.get("content-type")?.startsWith("text/event-stream")) {
     return res.headersSent ? undefined : writeStream(response, res);
   }
-  const body = await response.text();
+  // An answer the proxy made from text is written from that text: its stream is never read.
+  const body = bodyTextOf(response) ?? (await response.text());
   if (res.headersSent) return;
   const headers: Record<string, string | number> = {};
   response.headers.forEach((value, name) => {

@@ -24,7 +24,21 @@ export function jsonText(
   requestId: string,
   extra: Record<string, string> = {},
 ): Response {
-  return new Response(body, { status, headers: jsonHeaders(requestId, extra) });
+  const response = new Response(body, { status, headers: jsonHeaders(requestId, extra) });
+  (response as BodyText)[BODY_TEXT] = body;
+  return response;
+}
+
+/**
+ * The exact text of a body made by {@link jsonText}, kept beside its stream: the Node adapter writes it
+ * without reading the stream back (reading a web stream cost about as much as making the answer).
+ */
+const BODY_TEXT: unique symbol = Symbol("credyt.body-text") as never;
+type BodyText = Response & { [BODY_TEXT]?: string };
+
+/** The text {@link jsonText} made `response` from, or `undefined` for any other response. */
+export function bodyTextOf(response: Response): string | undefined {
+  return (response as BodyText)[BODY_TEXT];
 }
 
 /** The protocol's error body for `error`, with `Retry-After` when it has one. */

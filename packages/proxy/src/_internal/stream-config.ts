@@ -3,6 +3,13 @@ import { fail } from "./config-checks";
 import type { WalletFanout, WalletStreamOptions } from "./fanout";
 import type { HubSettings } from "./wallet-hub";
 
+/**
+ * Polls per second one instance sends Credyt at most, all customers together: 10,000 idle streams would
+ * otherwise poll about 670 times a second (each backed off to 15 s). Changes reach streams at once through
+ * `notify()`; the budget only stretches the polls that look for changes nobody notified.
+ */
+const DEFAULT_MAX_POLLS_PER_SECOND = 50;
+
 /** Resolved stream settings, or `undefined` when streams are turned off (`streams: false`). */
 export interface StreamConfig extends HubSettings {
   retryMs: number;
@@ -42,6 +49,10 @@ export function resolveStreamConfig(
   if (typeof max !== "number" || !Number.isInteger(max) || max <= 0) {
     fail(`\`streams.maxStreamsPerCustomer\` must be a positive integer, got ${String(max)}.`);
   }
+  const maxPollsPerSecond = options.maxPollsPerSecond ?? DEFAULT_MAX_POLLS_PER_SECOND;
+  if (typeof maxPollsPerSecond !== "number" || !Number.isFinite(maxPollsPerSecond) || maxPollsPerSecond <= 0) {
+    fail(`\`streams.maxPollsPerSecond\` must be a positive number, got ${String(maxPollsPerSecond)}.`);
+  }
   // `streams.fanout` (the older place) wins over the store's.
   const fanout = options.fanout ?? storeFanout;
   if (
@@ -62,6 +73,7 @@ export function resolveStreamConfig(
     maxQueuedBytes,
     stallMs,
     maxStreamsPerCustomer: max,
+    maxPollsPerSecond,
     fanout,
   };
 }

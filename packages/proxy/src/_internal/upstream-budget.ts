@@ -9,6 +9,8 @@ import type { ResolvedRateLimit } from "./config-limits";
  */
 export class UpstreamBudget {
   readonly #limit: ResolvedRateLimit;
+  /** Charges started ahead of a call ({@link prepay}), by customer, with when they were started. */
+  readonly #prepaid = new Map<string, { hit: Promise<{ ok: boolean; resetMs: number }>; at: number }>();
 
   constructor(limit: ResolvedRateLimit) {
     this.#limit = limit;
@@ -26,9 +28,24 @@ export class UpstreamBudget {
     return { ok: hit.count <= this.#limit.limit, resetMs: hit.resetMs };
   }
 
+  /**
+   * Starts the charge of the call a read is about to make, in the same tick as the read's own limit check:
+   * a shared store then counts both in one round trip (node-redis pipelines the commands of one tick). The
+   * customer's next {@link charge} within a second uses it. A read that makes no call after all (its limit
+   * refused it, or it joined a read already running) was still charged: reads are charged when admitted.
+   */
+  prepay(customerId: string): void {
+    if (this.#prepaid.has(customerId)) return;
+    if (this.#prepaid.size >= MAX_PREPAID) this.#prepaid.clear();
+    this.#prepaid.set(customerId, { hit: this.take(customerId), at: Date.now() });
+  }
+
   /** Charges one call, or throws 429 `rate_limited` (this customer's fault alone: never a breaker failure). */
   async charge(customerId: string): Promise<void> {
-    const { ok, resetMs } = await this.take(customerId);
+    const prepaid = this.#prepaid.get(customerId);
+    if (prepaid) this.#prepaid.delete(customerId);
+    const { ok, resetMs } =
+      prepaid && Date.now() - prepaid.at <= PREPAID_MS ? await prepaid.hit : await this.take(customerId);
     if (ok) return;
     throw new CredytError("rate_limited", "Too many requests. Wait a moment and try again.", {
       retryAfter: Math.max(1, Math.ceil(resetMs / 1000)),
@@ -36,6 +53,11 @@ export class UpstreamBudget {
     });
   }
 }
+
+/** How long a prepaid charge waits for its call. */
+const PREPAID_MS = 1_000;
+/** Prepaid charges kept at most (reads that made no call leave theirs until the next charge). */
+const MAX_PREPAID = 10_000;
 
 /**
  * The customer an upstream call is made for, read from the call itself: `/customers/{id}/…`, a

@@ -33,6 +33,15 @@ export interface UpstreamResponse {
 
 const MAX_GET_RETRIES = 2;
 
+/**
+ * Set (to `true`) on a `fetch` that bounds a call by itself when given `init[UPSTREAM_TIMEOUT_MS]`
+ * (milliseconds), as the Node adapter's pool does with undici's own timeouts: the proxy then passes its
+ * timeout this way instead of an `AbortController`, a timer and a signal per call (issue 26's profile).
+ * Such a `fetch` reports a passed timeout as a failure whose `cause.code` is one of {@link TIMEOUT_CODES}.
+ */
+export const UPSTREAM_TIMEOUT_MS: unique symbol = Symbol.for("credyt.upstream-timeout-ms") as never;
+const TIMEOUT_CODES = /^UND_ERR_(HEADERS|BODY)_TIMEOUT$/;
+
 /** What an {@link UpstreamFailure} says about the call, beside its reason; every flag defaults to false. */
 export interface UpstreamFailureFacts {
   /** Credyt's HTTP status, when it answered one. */
@@ -149,24 +158,31 @@ export function mayHaveApplied(error: unknown): boolean {
 
 async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promise<UpstreamResponse> {
   const doFetch = access.fetch ?? globalThis.fetch;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, access.timeoutMs);
   const headers: Record<string, string> = { "X-CREDYT-API-KEY": access.apiKey, Accept: "application/json" };
   if (request.body !== undefined) headers["Content-Type"] = "application/json";
   if (request.requestId) headers["X-Request-Id"] = request.requestId;
+  const init: RequestInit & { [UPSTREAM_TIMEOUT_MS]?: number } = {
+    method: request.method,
+    headers,
+    body: request.body === undefined ? null : JSON.stringify(request.body),
+    redirect: "manual",
+  };
+  // A fetch that bounds the call itself (the Node pool) gets the timeout; any other, a signal and a timer.
+  const selfTimed = (doFetch as { [UPSTREAM_TIMEOUT_MS]?: unknown })[UPSTREAM_TIMEOUT_MS] === true;
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (selfTimed) init[UPSTREAM_TIMEOUT_MS] = access.timeoutMs;
+  else {
+    const controller = new AbortController();
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, access.timeoutMs);
+    init.signal = controller.signal;
+  }
   let answered = false;
   try {
-    const response = await doFetch(`${access.apiUrl}${request.path}`, {
-      method: request.method,
-      headers,
-      body: request.body === undefined ? null : JSON.stringify(request.body),
-      signal: controller.signal,
-      redirect: "manual",
-    });
+    const response = await doFetch(`${access.apiUrl}${request.path}`, init);
     answered = true;
     const text = await response.text();
     if (response.status < 200 || response.status > 299)
@@ -183,7 +199,8 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
     }
   } catch (error) {
     if (error instanceof CredytError) throw error;
-    if (timedOut) {
+    const code = String((error as { cause?: { code?: unknown } } | undefined)?.cause?.code ?? "");
+    if (timedOut || (selfTimed && TIMEOUT_CODES.test(code))) {
       throw upstreamError(
         "upstream_timeout",
         "The billing service took too long to answer.",
@@ -192,7 +209,6 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
       );
     }
     // A refused or unresolvable connection never carried the request; a reset might have, after it was sent.
-    const code = String((error as { cause?: { code?: unknown } } | undefined)?.cause?.code ?? "");
     const neverSent = !answered && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/.test(code);
     throw upstreamError(
       "upstream_error",
@@ -201,7 +217,7 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
       { retryable: true, maybeApplied: !neverSent, isOutage: true },
     );
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
   }
 }
 

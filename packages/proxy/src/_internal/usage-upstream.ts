@@ -1,5 +1,5 @@
 import { CredytError } from "@credyt/core";
-import { containsSecret } from "./contains-secret";
+import { bodyCarriesSecret } from "./contains-secret";
 import { type Big, exactDecimal, formatDecimal } from "./decimal";
 import { isObject } from "./is-object";
 import { JsonDecimal, parseJsonExact } from "./json-exact";
@@ -109,7 +109,7 @@ function exactBody(text: string): unknown {
 /** The usage calls the proxy makes to Credyt, beside those of `endpoints()`. */
 export function usageEndpoints(access: UpstreamAccess) {
   const checkSecret = (json: unknown, raw: string) => {
-    if (raw.includes(access.apiKey) || containsSecret(json, access.apiKey)) throw invalidUpstream("unexpected content");
+    if (bodyCarriesSecret(raw, json, access.apiKey)) throw invalidUpstream("unexpected content");
   };
   const feeCache = new Map<string, UpstreamFee[]>();
   const histories = new Map<string, { at: number; events: UpstreamUsageEvent[] }>();

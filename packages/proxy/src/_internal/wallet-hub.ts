@@ -11,6 +11,8 @@ export interface HubSettings {
   maxPollIntervalMs: number;
   heartbeatMs: number;
   maxStreamsPerCustomer: number;
+  /** Polls to Credyt this instance may start per second, all customers together (notify() is never held). */
+  maxPollsPerSecond: number;
   fanout: WalletFanout | undefined;
 }
 
@@ -23,13 +25,17 @@ export interface StreamSink {
 }
 
 interface Customer {
+  customerId: string;
   sinks: Set<StreamSink>;
   text: string | undefined;
   id: string | undefined;
   intervalMs: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
-  /** When the next poll is due; a poll long overdue had its timer dropped by the runtime. */
+  /** When the next poll is due. */
   dueAt: number;
+  /** Where the customer sits in the hub's queue of polls; -1 while its poll runs (or once it left). */
+  slot: number;
+  /** When its running poll started (a poll running far longer had its I/O dropped by the runtime). */
+  polledAt: number;
 }
 
 const noop = () => {};
@@ -56,9 +62,9 @@ function walletEvent(id: string, text: string): string {
 }
 
 /**
- * The live wallet streams of one proxy instance: who is listening, one poll timer per customer with an
- * open stream (backing off while nothing changes), single-flight reads, `notify()`, and the fan-out
- * between instances. Nothing runs while no stream is open.
+ * The live wallet streams of one proxy instance: who is listening, a poll per customer with an open stream
+ * (backing off while nothing changes) run from one queue and one timer under a budget of polls per second,
+ * single-flight reads, `notify()`, and the fan-out between instances. Nothing runs while no stream is open.
  */
 export class WalletHub {
   readonly stats: WalletStreamStats = { streams: 0, customers: 0, reads: 0, pushes: 0 };
@@ -66,6 +72,14 @@ export class WalletHub {
   private readonly reads = new Map<string, { read: Promise<string>; at: number }>();
   private readonly queued = new Map<string, Promise<string>>();
   private unsubscribe: Promise<() => Promise<void>> | undefined;
+  /** The customers waiting for their next poll, a binary heap by `dueAt` (the longest waiting first). */
+  private readonly due: Customer[] = [];
+  /** The hub's one poll timer (none per customer or per stream), and when it is set to fire. */
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerAt = 0;
+  /** The poll budget: a token bucket refilled at `maxPollsPerSecond`, holding at most a tenth of a second's. */
+  private tokens = 0;
+  private refilledAt = 0;
 
   constructor(
     private readonly settings: HubSettings,
@@ -114,11 +128,20 @@ export class WalletHub {
   private attach(customerId: string, sink: StreamSink): Customer {
     let customer = this.customers.get(customerId);
     if (!customer) {
-      customer = { sinks: new Set(), text: undefined, id: undefined, intervalMs: 0, timer: undefined, dueAt: 0 };
-      customer.intervalMs = this.settings.pollIntervalMs;
+      const intervalMs = this.settings.pollIntervalMs;
+      customer = {
+        customerId,
+        sinks: new Set(),
+        text: undefined,
+        id: undefined,
+        intervalMs,
+        dueAt: 0,
+        slot: -1,
+        polledAt: 0,
+      };
       this.customers.set(customerId, customer);
       this.stats.customers += 1;
-      this.schedule(customerId, customer);
+      this.schedule(customer);
     }
     sink.alive = Date.now();
     customer.sinks.add(sink);
@@ -183,10 +206,11 @@ export class WalletHub {
     }
     this.sweep(customerId, now);
     const customer = this.customers.get(customerId);
-    if (customer && now - customer.dueAt > customer.intervalMs + this.settings.heartbeatMs) {
-      clearTimeout(customer.timer);
-      this.schedule(customerId, customer);
-    }
+    // A poll whose I/O the runtime dropped never settles: after three beats, queue the customer again.
+    if (customer && customer.slot === -1 && now - customer.polledAt > this.settings.heartbeatMs * 3)
+      this.schedule(customer);
+    // The hub's timer was dropped with the request that set it (workerd): set it again.
+    if (this.due.length > 0 && now - this.timerAt > this.settings.heartbeatMs) this.arm(now);
     // Last: a stream whose client stopped reading is dropped by this send, and must stay dropped.
     // A comment keeps proxies between from timing out; the event lets the browser see the stream is alive
     // (EventSource hides comments) and says how often to expect one, so silence can be told from calm.
@@ -207,11 +231,15 @@ export class WalletHub {
     if (!customer?.sinks.delete(sink)) return;
     this.stats.streams -= 1;
     if (customer.sinks.size === 0) {
-      clearTimeout(customer.timer);
+      this.unqueue(customer);
       this.customers.delete(customerId);
       this.stats.customers -= 1;
     }
-    if (this.stats.streams === 0) this.stopped();
+    if (this.stats.streams === 0) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.stopped();
+    }
   }
 
   private deliver(sink: StreamSink, id: string, text: string): void {
@@ -233,13 +261,107 @@ export class WalletHub {
     return true;
   }
 
-  private schedule(customerId: string, customer: Customer): void {
-    customer.dueAt = Date.now() + customer.intervalMs;
-    customer.timer = setTimeout(() => {
-      this.poll(customerId, customer).then(() => {
-        if (this.customers.get(customerId) === customer) this.schedule(customerId, customer);
-      }, noop);
-    }, customer.intervalMs);
+  /** Queues the customer's next poll, `intervalMs` from now. */
+  private schedule(customer: Customer): void {
+    if (this.customers.get(customer.customerId) !== customer) return;
+    const now = Date.now();
+    customer.dueAt = now + customer.intervalMs;
+    if (customer.slot === -1) {
+      customer.slot = this.due.length;
+      this.due.push(customer);
+    }
+    this.siftUp(customer.slot);
+    this.siftDown(customer.slot);
+    if (this.timer === undefined || customer.dueAt < this.timerAt) this.arm(now);
+  }
+
+  /**
+   * Starts the polls that are due, as many as the budget allows, longest waiting first; the rest wait for
+   * the budget, so the total rate reaching Credyt never passes `maxPollsPerSecond` however many customers
+   * watch (each one's interval stretches instead), and polls are spread rather than sent in bursts.
+   */
+  private tick(): void {
+    this.timer = undefined;
+    const now = Date.now();
+    const rate = this.settings.maxPollsPerSecond;
+    const capacity = Math.max(1, rate / 10);
+    this.tokens = Math.min(capacity, this.tokens + ((now - this.refilledAt) * rate) / 1000);
+    this.refilledAt = now;
+    while (this.due.length > 0 && (this.due[0] as Customer).dueAt <= now && this.tokens >= 1) {
+      const customer = this.pop();
+      this.tokens -= 1;
+      customer.polledAt = now;
+      this.poll(customer.customerId, customer).then(
+        () => this.schedule(customer),
+        () => this.schedule(customer),
+      );
+    }
+    this.arm(now);
+  }
+
+  /** Sets the hub's one timer for the next due poll (or the next token, when polls wait for the budget). */
+  private arm(now: number): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const first = this.due[0];
+    if (!first) return;
+    const tokenAt = this.tokens >= 1 ? now : now + ((1 - this.tokens) * 1000) / this.settings.maxPollsPerSecond;
+    this.timerAt = Math.max(first.dueAt, tokenAt, now);
+    this.timer = setTimeout(() => this.tick(), this.timerAt - now);
+  }
+
+  private unqueue(customer: Customer): void {
+    const slot = customer.slot;
+    if (slot === -1) return;
+    const last = this.due.pop() as Customer;
+    customer.slot = -1;
+    if (last === customer) return;
+    this.due[slot] = last;
+    last.slot = slot;
+    this.siftUp(slot);
+    this.siftDown(last.slot);
+  }
+
+  private pop(): Customer {
+    const first = this.due[0] as Customer;
+    this.unqueue(first);
+    return first;
+  }
+
+  private siftUp(index: number): void {
+    const heap = this.due;
+    let i = index;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((heap[parent] as Customer).dueAt <= (heap[i] as Customer).dueAt) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private siftDown(index: number): void {
+    const heap = this.due;
+    let i = index;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let least = i;
+      if (left < heap.length && (heap[left] as Customer).dueAt < (heap[least] as Customer).dueAt) least = left;
+      if (right < heap.length && (heap[right] as Customer).dueAt < (heap[least] as Customer).dueAt) least = right;
+      if (least === i) return;
+      this.swap(i, least);
+      i = least;
+    }
+  }
+
+  private swap(a: number, b: number): void {
+    const heap = this.due;
+    const x = heap[a] as Customer;
+    const y = heap[b] as Customer;
+    heap[a] = y;
+    heap[b] = x;
+    x.slot = b;
+    y.slot = a;
   }
 
   private async poll(customerId: string, customer: Customer): Promise<void> {

@@ -1,6 +1,7 @@
 import { CredytError } from "@credyt/core";
 import type { Exchange } from "./exchange";
 import { checkRate } from "./handlers";
+import { DIRECT_STREAM, type DirectStreamResponse, nodeResponseOf } from "./node-request";
 import type { StreamConfig } from "./stream-config";
 import type { StreamSink, WalletHub } from "./wallet-hub";
 
@@ -25,6 +26,8 @@ export async function streamWallet<Ctx>(x: Exchange<Ctx>, hub: WalletHub, config
   // Opening a stream is a read like any other: a customer cannot open thousands to get around the limit.
   // (Only when a read limit is set: checkRate falls back to the POST limit when given none.)
   if (x.config.getRateLimit) await checkRate(x, x.config.getRateLimit, "get");
+  const res = nodeResponseOf(x.request);
+  if (res) return nodeStream(x, hub, config, res);
   const encoder = new TextEncoder();
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let close = () => {};
@@ -98,15 +101,150 @@ export async function streamWallet<Ctx>(x: Exchange<Ctx>, hub: WalletHub, config
   );
   if (x.request.signal.aborted) end();
   else x.request.signal.addEventListener("abort", end, { once: true });
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-      // nginx and some hosts buffer responses unless told not to; a buffered stream never arrives.
-      "X-Accel-Buffering": "no",
-      "X-Request-Id": x.requestId,
-    },
-  });
+  return new Response(body, { status: 200, headers: streamHeaders(x.requestId) });
+}
+
+function streamHeaders(requestId: string): Record<string, string> {
+  return {
+    "Content-Type": "text/event-stream; charset=utf-8",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    // nginx and some hosts buffer responses unless told not to; a buffered stream never arrives.
+    "X-Accel-Buffering": "no",
+    "X-Request-Id": requestId,
+  };
+}
+
+/** Node's response as the stream writes to it (Express's `compression()` adds `flush`). */
+type NodeResponse = NonNullable<ReturnType<typeof nodeResponseOf>> & { flush?: () => void };
+
+/**
+ * One live stream written straight to Node's response: one object per connection (no web stream, reader,
+ * encoder, signal or closures of its own), its heartbeat run by the hub-wide {@link HeartbeatWheel}. Same
+ * rules as the web stream: events queue until the head is written, a client that stops reading is dropped
+ * at once (past `maxQueuedBytes` unread, or unread for `stallMs`), and a closed connection leaves the hub.
+ */
+class NodeSink implements StreamSink {
+  lastId: string | undefined;
+  alive?: number;
+  /** What was sent before the head was written; `undefined` once events flow. */
+  private pending: string | undefined = "";
+  private stalledSince: number | undefined;
+  private close: (() => void) | undefined;
+  private ended = false;
+  constructor(
+    private readonly res: NodeResponse,
+    readonly customerId: string,
+    private readonly config: StreamConfig,
+    private readonly wheel: HeartbeatWheel,
+    lastId: string | undefined,
+  ) {
+    this.lastId = lastId;
+    this.end = this.end.bind(this);
+  }
+  opened(close: () => void): void {
+    this.close = close;
+    if (this.ended) close();
+  }
+  /** The head is written: the retry hint and anything queued go out, and the heartbeat starts. */
+  start(): void {
+    if (this.ended) return;
+    const first = `retry: ${this.config.retryMs}\n\n${this.pending ?? ""}`;
+    this.pending = undefined;
+    this.wheel.add(this);
+    this.write(first);
+  }
+  send(chunk: string): void {
+    if (this.ended) return;
+    if (this.pending !== undefined) {
+      this.pending += chunk;
+      return;
+    }
+    const queued = this.res.writableLength;
+    const now = Date.now();
+    if (queued <= 0) this.stalledSince = undefined;
+    else this.stalledSince ??= now;
+    if (
+      queued > this.config.maxQueuedBytes ||
+      (this.stalledSince !== undefined && now - this.stalledSince > this.config.stallMs)
+    ) {
+      // Dropped, unread bytes and all: the connection ends at once and the browser reconnects when it reads.
+      this.end();
+      this.res.destroy();
+      return;
+    }
+    this.write(chunk);
+  }
+  private write(chunk: string): void {
+    if (this.res.destroyed || this.res.writableEnded) {
+      this.end();
+      return;
+    }
+    this.res.write(chunk);
+    this.res.flush?.();
+  }
+  /** The client went away, or the stream was dropped: leave the hub and the wheel, end the response. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.res.off("close", this.end);
+    this.wheel.delete(this);
+    this.close?.();
+    if (!this.res.writableEnded && !this.res.destroyed) this.res.end();
+  }
+}
+
+/**
+ * The heartbeats of one hub's Node streams: one interval for all of them instead of a timer per stream
+ * (Node keeps timers however long a request lasts; the per-stream timers are for runtimes that do not).
+ */
+class HeartbeatWheel {
+  private readonly sinks = new Set<NodeSink>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  constructor(
+    private readonly hub: WalletHub,
+    private readonly heartbeatMs: number,
+  ) {}
+  add(sink: NodeSink): void {
+    this.sinks.add(sink);
+    this.timer ??= setInterval(() => {
+      for (const each of this.sinks) this.hub.beat(each.customerId, each);
+    }, this.heartbeatMs);
+  }
+  delete(sink: NodeSink): void {
+    this.sinks.delete(sink);
+    if (this.sinks.size === 0 && this.timer !== undefined) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+}
+
+const wheels = new WeakMap<WalletHub, HeartbeatWheel>();
+
+/** `GET /wallet/stream` through the Node adapter: the events written to `res` as they come. */
+async function nodeStream<Ctx>(
+  x: Exchange<Ctx>,
+  hub: WalletHub,
+  config: StreamConfig,
+  res: NodeResponse,
+): Promise<Response> {
+  let wheel = wheels.get(hub);
+  if (!wheel) {
+    wheel = new HeartbeatWheel(hub, config.heartbeatMs);
+    wheels.set(hub, wheel);
+  }
+  const sink = new NodeSink(res, x.customerId, config, wheel, lastEventId(x.request, x.url));
+  res.once("close", sink.end);
+  try {
+    sink.opened(await hub.open(x.customerId, sink));
+  } catch (error) {
+    res.off("close", sink.end);
+    throw error;
+  }
+  // The client left while the first wallet was read: nothing to write.
+  if (res.destroyed) sink.end();
+  const response: DirectStreamResponse = new Response(null, { status: 200, headers: streamHeaders(x.requestId) });
+  response[DIRECT_STREAM] = sink;
+  return response;
 }
