@@ -13,7 +13,7 @@ import { bodyCarriesSecret } from "./contains-secret";
 import type { CredytPortalSessionBody, CredytTopUpBody } from "./credyt-bodies";
 import { CUSTOMER_ID_PATTERN, CUSTOMER_ID_RULE, isAccountId } from "./patterns";
 import { topUpEndpoints } from "./top-up-upstream";
-import { callUpstream, type UpstreamAccess, UpstreamFailure, type UpstreamResponse } from "./upstream";
+import { callUpstream, failureOf, type UpstreamAccess, UpstreamFailure, type UpstreamResponse } from "./upstream";
 import { usageEndpoints } from "./usage-upstream";
 
 /** An upstream answer whose JSON has been checked against the wire type `T`. */
@@ -56,10 +56,20 @@ export function endpoints(access: UpstreamAccess) {
   // A call older than the upstream timeout is not joined: its own timer must have been dropped (workerd
   // drops a request's timers and I/O when that request ends), so it may never settle.
   const inFlight = new Map<string, { call: Promise<UpstreamResponse>; at: number }>();
-  const read = (path: string, requestId: string | undefined): Promise<UpstreamResponse> => {
+  // The host may cancel the call of the request that started a shared read (Next.js abandoning a
+  // prerender, a runtime ending a request's I/O): that request gets the cancellation, but a request that
+  // only joined is alive, so it reads again (sharing with the other joiners), and if the read it joins then
+  // is cancelled too, it makes a call of its own.
+  const read = (path: string, requestId: string | undefined, rejoin = true): Promise<UpstreamResponse> => {
     const running = inFlight.get(path);
-    if (running && Date.now() - running.at <= access.timeoutMs) return running.call;
+    if (running && Date.now() - running.at <= access.timeoutMs) {
+      return running.call.catch((error: unknown) => {
+        if (failureOf(error)?.cancelled !== true) throw error;
+        return rejoin ? read(path, requestId, false) : callUpstream(access, { method: "GET", path, requestId });
+      });
+    }
     const entry = { call: callUpstream(access, { method: "GET", path, requestId }), at: Date.now() };
+    // Registered before any joiner's handler, so a settled (or cancelled) entry is gone when joiners react.
     entry.call
       .finally(() => {
         if (inFlight.get(path) === entry) inFlight.delete(path);

@@ -53,6 +53,14 @@ export class UpstreamGuard {
   }
 
   /**
+   * The host cancelled the call (see `UpstreamFailure.cancelled`): no evidence about Credyt, so the run of
+   * failures is neither extended nor reset; a half-open probe is only released, so the next call probes.
+   */
+  cancelled(): void {
+    this.#probing = false;
+  }
+
+  /**
    * Credyt failed (5xx, timeout, reset) on a call for `customerId`: `retryAfterSeconds` keeps the breaker
    * open at least that long, clamped to {@link MAX_HOLD_MS}.
    */

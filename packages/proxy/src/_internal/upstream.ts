@@ -52,6 +52,8 @@ export interface UpstreamFailureFacts {
   maybeApplied?: boolean;
   /** Credyt is unwell (see {@link UpstreamFailure.isOutage}). */
   isOutage?: boolean;
+  /** The host runtime cancelled the call (see {@link UpstreamFailure.cancelled}). */
+  cancelled?: boolean;
 }
 
 /**
@@ -78,12 +80,19 @@ export class UpstreamFailure extends Error {
    * 429: a quota answer says the key is busy, not that Credyt is down, and one customer can draw it.
    */
   readonly isOutage: boolean;
+  /**
+   * True when something other than the proxy aborted the call: the host runtime cancelled the I/O of the
+   * request that made it (Next.js abandoning a prerender, a runtime ending a request's I/O). It says
+   * nothing about Credyt (never an outage, never retried); a request that only joined the call makes its own.
+   */
+  readonly cancelled: boolean;
   constructor(reason: string, facts: UpstreamFailureFacts = {}) {
     super(reason);
     this.status = facts.status;
     this.retryable = facts.retryable ?? false;
     this.maybeApplied = facts.maybeApplied ?? false;
     this.isOutage = facts.isOutage ?? false;
+    this.cancelled = facts.cancelled ?? false;
   }
 }
 
@@ -156,6 +165,18 @@ export function mayHaveApplied(error: unknown): boolean {
   return failureOf(error)?.maybeApplied === true;
 }
 
+/**
+ * True for a rejection meaning "this call was aborted" (a fetch's `AbortError`, also as the `cause` of a
+ * wrapping error), or Next.js's rejection of a fetch made during a prerender it has abandoned (its
+ * `HangingPromiseRejectionError`, recognised by its `digest` so the proxy does not depend on Next).
+ */
+function isAbort(error: unknown): boolean {
+  const shape = error as { name?: unknown; digest?: unknown; cause?: { name?: unknown } } | null | undefined;
+  return (
+    shape?.name === "AbortError" || shape?.cause?.name === "AbortError" || shape?.digest === "HANGING_PROMISE_REJECTION"
+  );
+}
+
 async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promise<UpstreamResponse> {
   const doFetch = access.fetch ?? globalThis.fetch;
   const headers: Record<string, string> = { "X-CREDYT-API-KEY": access.apiKey, Accept: "application/json" };
@@ -208,6 +229,16 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
         { maybeApplied: true, isOutage: true },
       );
     }
+    // Aborted, and not by our timer: the host cancelled the call. It may have reached Credyt (a POST is
+    // then treated as possibly applied), but it says nothing about Credyt's health.
+    if (isAbort(error)) {
+      throw upstreamError(
+        "upstream_error",
+        "The request to the billing service was cancelled.",
+        "call to Credyt cancelled by the host runtime",
+        { cancelled: true, maybeApplied: request.method === "POST" },
+      );
+    }
     // A refused or unresolvable connection never carried the request; a reset might have, after it was sent.
     const neverSent = !answered && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/.test(code);
     throw upstreamError(
@@ -239,6 +270,11 @@ export async function callUpstream(access: UpstreamAccess, request: UpstreamRequ
       return response;
     } catch (error) {
       const failure = failureOf(error);
+      // Cancelled by the host: no evidence about Credyt either way, and nobody is waiting for a retry.
+      if (failure?.cancelled) {
+        guard?.cancelled();
+        throw error;
+      }
       if (failure?.isOutage) guard?.failure(customerId, (error as CredytError).retryAfter);
       else guard?.success(); // Credyt answered (a 404, a 422, a 429): it is up.
       const canRetry =
