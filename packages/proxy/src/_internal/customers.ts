@@ -171,22 +171,36 @@ export function customerDirectory(access: UpstreamAccess, options: CustomerDirec
 
   return {
     find: async (externalId, requestId) => cache.get(externalId) ?? (await find(externalId, requestId)),
-    getOrCreate(identity, requestId) {
-      const known = cache.get(identity.externalId);
-      if (known !== undefined) return Promise.resolve(known);
-      const running = inFlight.get(identity.externalId);
-      if (running) return running;
-      const call = shared(identity, requestId).then((id) => {
-        cache.set(identity.externalId, id);
-        return id;
-      });
-      inFlight.set(identity.externalId, call);
-      call
-        .finally(() => {
-          inFlight.delete(identity.externalId);
-        })
-        .catch(() => {}); // the caller handles the failure; this branch only clears the entry
-      return call;
-    },
+    getOrCreate: (identity, requestId) => getOrCreate(identity, requestId, true),
   };
+
+  function resolve(identity: Identity, requestId?: string): Promise<string> {
+    return shared(identity, requestId).then((id) => {
+      cache.set(identity.externalId, id);
+      return id;
+    });
+  }
+
+  // A request that joined a look-up whose calls the host cancelled (see `UpstreamFailure.cancelled`) is
+  // alive: it looks up again (sharing with the other joiners), then alone; the starter keeps the cancellation.
+  function getOrCreate(identity: Identity, requestId: string | undefined, rejoin: boolean): Promise<string> {
+    const known = cache.get(identity.externalId);
+    if (known !== undefined) return Promise.resolve(known);
+    const running = inFlight.get(identity.externalId);
+    if (running) {
+      return running.catch((error: unknown) => {
+        if (failureOf(error)?.cancelled !== true) throw error;
+        return rejoin ? getOrCreate(identity, requestId, false) : resolve(identity, requestId);
+      });
+    }
+    const call = resolve(identity, requestId);
+    inFlight.set(identity.externalId, call);
+    // Registered before any joiner's handler, so a failed (or cancelled) entry is gone when joiners react.
+    call
+      .finally(() => {
+        if (inFlight.get(identity.externalId) === call) inFlight.delete(identity.externalId);
+      })
+      .catch(() => {}); // the caller handles the failure; this branch only clears the entry
+    return call;
+  }
 }

@@ -1,3 +1,5 @@
+import { failureOf } from "./upstream";
+
 /**
  * Concurrent identical reads share one computation, and its answer is kept for `ttlMs` after it settles:
  * twenty tabs asking for the same summary cost Credyt one summary, not twenty. Per proxy instance
@@ -11,7 +13,19 @@ const MAX_PENDING_MS = 30_000;
 /** Entries kept per proxy at most; past it, expired ones go first, then the oldest. */
 const MAX_ENTRIES = 5_000;
 
-export function mergedRead(owner: object, key: string, ttlMs: number, compute: () => Promise<string>): Promise<string> {
+/**
+ * The host may cancel the upstream calls of the request that started a shared computation (Next.js
+ * abandoning a prerender, a runtime ending a request's I/O): that request gets the cancellation, but a
+ * request that only joined is alive, so it computes again (sharing with the other joiners), and if the
+ * computation it joins then is cancelled too, it computes alone.
+ */
+export function mergedRead(
+  owner: object,
+  key: string,
+  ttlMs: number,
+  compute: () => Promise<string>,
+  rejoin = true,
+): Promise<string> {
   let cache = caches.get(owner);
   if (!cache) {
     cache = new Map();
@@ -20,13 +34,19 @@ export function mergedRead(owner: object, key: string, ttlMs: number, compute: (
   const now = Date.now();
   const hit = cache.get(key);
   const pending = hit?.until === Number.POSITIVE_INFINITY;
-  if (hit && (pending ? now - hit.at <= MAX_PENDING_MS : hit.until > now)) return hit.value;
+  if (hit && (pending ? now - hit.at <= MAX_PENDING_MS : hit.until > now)) {
+    return hit.value.catch((error: unknown) => {
+      if (failureOf(error)?.cancelled !== true) throw error;
+      return rejoin ? mergedRead(owner, key, ttlMs, compute, false) : compute();
+    });
+  }
   if (cache.size >= MAX_ENTRIES) {
     for (const [k, entry] of cache) if (entry.until <= now) cache.delete(k);
     if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
   }
   const entry = { value: compute(), until: Number.POSITIVE_INFINITY, at: now };
   cache.set(key, entry);
+  // Registered before any joiner's handler, so a failed (or cancelled) entry is gone when joiners react.
   entry.value.then(
     () => {
       entry.until = Date.now() + ttlMs;

@@ -1,6 +1,7 @@
 import { CredytError } from "@credyt/core";
 import type { WalletFanout, WalletStreamStats } from "./fanout";
 import { CUSTOMER_ID_PATTERN } from "./patterns";
+import { failureOf } from "./upstream";
 
 /** What the hub needs from the proxy: one checked wallet read (the exact text Credyt sent). */
 export type ReadWallet = (customerId: string) => Promise<string>;
@@ -386,12 +387,23 @@ export class WalletHub {
     if (this.apply(customerId, text) && fanout) await fanout.publish(customerId, text).catch(noop);
   }
 
-  /** One read per customer at a time: callers arriving while one runs share it. */
-  private readOnce(customerId: string): Promise<string> {
+  /**
+   * One read per customer at a time: callers arriving while one runs share it. A caller that joined a read
+   * the host cancelled (see `UpstreamFailure.cancelled`) reads again (sharing with the other joiners), then
+   * alone; the caller that started it keeps the cancellation.
+   */
+  private readOnce(customerId: string, rejoin = true): Promise<string> {
     const running = this.reads.get(customerId);
     // A read running for longer than a few heartbeats is not joined: on workerd it may belong to a request
     // that ended, whose I/O the runtime dropped, so it may never settle (a new one starts here instead).
-    if (running && Date.now() - running.at <= this.settings.heartbeatMs * 3) return running.read;
+    if (running && Date.now() - running.at <= this.settings.heartbeatMs * 3) {
+      return running.read.catch((error: unknown) => {
+        if (failureOf(error)?.cancelled !== true) throw error;
+        if (rejoin) return this.readOnce(customerId, false);
+        this.stats.reads += 1;
+        return this.readWallet(customerId);
+      });
+    }
     this.stats.reads += 1;
     const entry = { read: this.readWallet(customerId), at: Date.now() };
     entry.read
@@ -407,14 +419,19 @@ export class WalletHub {
   private readFresh(customerId: string): Promise<string> {
     const running = this.reads.get(customerId)?.read;
     if (!running) return this.readOnce(customerId);
-    let queued = this.queued.get(customerId);
-    if (!queued) {
-      queued = running.then(noop, noop).then(() => {
-        this.queued.delete(customerId);
+    const queued = this.queued.get(customerId);
+    if (queued) {
+      // Joined: if the queued read was cancelled, read again (readOnce rejoins once, then reads alone).
+      return queued.catch((error: unknown) => {
+        if (failureOf(error)?.cancelled !== true) throw error;
         return this.readOnce(customerId);
       });
-      this.queued.set(customerId, queued);
     }
-    return queued;
+    const read = running.then(noop, noop).then(() => {
+      this.queued.delete(customerId);
+      return this.readOnce(customerId);
+    });
+    this.queued.set(customerId, read);
+    return read;
   }
 }
