@@ -157,7 +157,10 @@ export const DialogError: Story = {
 /** Double click guard: two fast clicks (and a third while pending) create one top-up. */
 export const DoubleClickGuard: Story = {
   name: "Double-click guard (interaction)",
-  tags: ["interaction"],
+  // No screenshot: the frame after play is not deterministic in the screenshot runner (about 3 in 10 showed
+  // "Redirecting…" although play had seen the button ready again); the behaviour is asserted by play in
+  // the stories suite, and both button states have screenshots in other stories.
+  tags: ["interaction", "no-visual"],
   args: { amount: 20 },
   loaders: [() => ({ client: gatedTopUps(), onRedirect: fn() })],
   play: async ({ canvas, loaded, step }) => {
@@ -177,6 +180,12 @@ export const DoubleClickGuard: Story = {
       kind: "top_up",
       target: undefined,
     });
+    await step(
+      "the redirect was prevented (the mock provider stays on the page): the button is ready again",
+      async () => {
+        await expect(await canvas.findByRole("button", { name: "Top up $20.00" })).toBeEnabled();
+      },
+    );
   },
 };
 
