@@ -13,6 +13,7 @@ import { failureOf, UpstreamFailure } from "../src/_internal/upstream";
 import { type StreamSink, WalletHub } from "../src/_internal/wallet-hub";
 import { createCredyt, createCredytProxy } from "../src/index";
 import { expectError } from "./helpers";
+import { hostFetch } from "./host-fetch";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -21,21 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator?.close();
 });
-
-/** As in cancelled-read.test.ts: the calls `cancels` picks reject with an `AbortError` one macrotask later. */
-function hostFetch(cancels: (call: number, init: RequestInit | undefined) => boolean) {
-  const log: string[] = [];
-  let calls = 0;
-  const fetchFn = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const call = ++calls;
-    log.push(`start ${call} ${init?.method ?? "GET"}`);
-    if (!cancels(call, init)) return fetch(input, init);
-    await new Promise((resolve) => setImmediate(resolve));
-    log.push(`cancel ${call}`);
-    throw new DOMException("This operation was aborted", "AbortError");
-  };
-  return { fetch: fetchFn as typeof fetch, log };
-}
 
 // What a cancelled upstream call rejects with (see upstreamError in upstream.ts).
 const failure = (facts: ConstructorParameters<typeof UpstreamFailure>[1]) =>

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failureOf } from "../src/_internal/upstream";
 import { createCredytApi, createCredytProxy } from "../src/index";
 import { expectError } from "./helpers";
+import { hostFetch } from "./host-fetch";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -15,25 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator?.close();
 });
-
-/**
- * A fetch whose host cancels the calls `cancels` picks: such a call rejects with an `AbortError` one
- * macrotask later without reaching Credyt (as a runtime's abandoned request would), the others go to the emulator.
- * `log` records, in order, each call's start and each cancellation.
- */
-function hostFetch(cancels: (call: number, init: RequestInit | undefined) => boolean) {
-  const log: string[] = [];
-  let calls = 0;
-  const fetchFn = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const call = ++calls;
-    log.push(`start ${call} ${init?.method ?? "GET"}`);
-    if (!cancels(call, init)) return fetch(input, init);
-    await new Promise((resolve) => setImmediate(resolve));
-    log.push(`cancel ${call}`);
-    throw new DOMException("This operation was aborted", "AbortError");
-  };
-  return { fetch: fetchFn as typeof fetch, log };
-}
 
 const wallet = (customer = DEMO_CUSTOMER_ID) =>
   new Request("http://app.test/api/credyt/wallet", { headers: { "x-session-user": customer } });
