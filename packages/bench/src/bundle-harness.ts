@@ -64,6 +64,19 @@ const lazyAsExternal: Plugin = {
   },
 };
 
+/**
+ * React stays out of the count, but an app's bundler bundles it, and drops every name of it the page does not use.
+ * As a plain external, each `import { … } from "react"` of a tree-shaken module would stay in the output (esbuild
+ * cannot know an external module has no side effects), counting React names no code uses; so React is external
+ * and side-effect free.
+ */
+const reactExternal: Plugin = {
+  name: "react-external",
+  setup(b) {
+    b.onResolve({ filter: /^react(-dom)?(\/.*)?$/ }, (args) => ({ path: args.path, external: true, sideEffects: false }));
+  },
+};
+
 const BASE = {
   bundle: true,
   minify: true,
@@ -75,7 +88,7 @@ const BASE = {
   metafile: true,
   logLevel: "error" as const,
   absWorkingDir: workDir,
-  plugins: [lazyAsExternal],
+  plugins: [reactExternal, lazyAsExternal],
   define: { "process.env.NODE_ENV": '"production"' },
 };
 

@@ -66,22 +66,22 @@ export interface CredytContextValue {
   customerScope: string;
   /** The provider's request timeout in ms (the client's `timeoutMs`); also the top-up's own ceiling. */
   timeout: number;
-  locale: string | undefined;
-  assets: Record<string, AssetDisplay> | undefined;
+  locale?: string | undefined;
+  assets?: Record<string, AssetDisplay> | undefined;
   /** The provider's low-balance levels per asset code (`balanceLevel`'s second argument). */
-  lowBalance: Readonly<Record<string, number>> | undefined;
+  lowBalance?: Readonly<Record<string, number>> | undefined;
   /** The provider's `eventLabels`: what `<UsageHistory>` calls each event type. */
   eventLabels?: Record<string, string> | undefined;
   /** The provider's `productLabels`: what `<UsageHistory>` calls each product. */
   productLabels?: Record<string, string> | undefined;
   /** The provider's `labels` (overrides only: components merge `en` under them, see `useUiContext`). */
-  labels: Partial<CredytMessages> | undefined;
+  labels?: Partial<CredytMessages> | undefined;
   /** The provider's redirect policy and `onRedirect`, for `navigate` (navigate.ts). */
   redirect: CredytRedirect;
   returnStatus: ReturnStatus;
   returnTopUp: PendingTopUp | undefined;
   /** The provider's `appearance` (components turn it into their root's props, see `useUiContext`). */
-  appearance: CredytAppearance | undefined;
+  appearance?: CredytAppearance | undefined;
 }
 
 export const CredytContext = /* @__PURE__ */ createContext<CredytContextValue | null>(null);

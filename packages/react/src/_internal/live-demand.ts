@@ -1,15 +1,41 @@
-import { useEffect, useSyncExternalStore } from "react";
+import { type ComponentType, useEffect, useSyncExternalStore } from "react";
 import type { CredytContextValue, LiveStore } from "./context";
+import type { LiveStreamProps } from "./live-stream";
 import type { WalletStreamStatus } from "./wallet-subscription";
 
-/** `wanted` gets +1 / -1 per reader (a state setter: the provider renders the stream while it is above 0). */
-export function createLiveStore(wanted: (change: (n: number) => number) => void): LiveStore {
+/**
+ * The provider's live stream, loaded on demand: while at least one reader wants it, `show` gets the stream
+ * component (a lazy chunk, fetched the first time, with the subscription's own chunk alongside rather than
+ * after it), and `null` once no reader does. A chunk that cannot load makes the status `unavailable`; balances
+ * then refresh as usual, without the stream.
+ */
+export function createLiveStore(show: (stream: ComponentType<LiveStreamProps> | null) => void): LiveStore {
   let status: WalletStreamStatus = "connecting";
+  let readers = 0;
+  let loaded: ComponentType<LiveStreamProps> | null | undefined;
   const listeners = new Set<() => void>();
-  return {
+  const store: LiveStore = {
     want() {
-      wanted((n) => n + 1);
-      return () => wanted((n) => n - 1);
+      if (++readers === 1) {
+        if (loaded) show(loaded);
+        else if (loaded === undefined) {
+          loaded = null; // Loading.
+          void import("./wallet-subscription").catch(() => {}); // Only a prefetch: useWalletStream reports failures.
+          import("./live-stream").then(
+            ({ LiveStream }) => {
+              loaded = LiveStream;
+              if (readers > 0) show(LiveStream);
+            },
+            () => {
+              loaded = undefined; // Tried again by the next reader.
+              store.set("unavailable");
+            },
+          );
+        }
+      }
+      return () => {
+        if (--readers === 0) show(null);
+      };
     },
     get: () => status,
     set(next) {
@@ -22,6 +48,7 @@ export function createLiveStore(wanted: (change: (n: number) => number) => void)
       return () => void listeners.delete(listener);
     },
   };
+  return store;
 }
 
 const none = () => undefined;

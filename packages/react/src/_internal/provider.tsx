@@ -31,7 +31,7 @@ import type { LiveStreamProps } from "./live-stream";
 import type { CredytMessages } from "./messages";
 import { purge, sharedWithMounted } from "./purge";
 import type { CredytRedirectEvent } from "./redirect-event";
-import type { PendingTopUp, ReturnMarker, ReturnStatus } from "./return-flow";
+import type { PendingTopUp, ReturnStatus } from "./return-flow";
 import type { ReturnWatchProps } from "./return-watch";
 import { createScope, mountedScopes } from "./scope";
 import { walletOptions } from "./swr-options";
@@ -114,26 +114,15 @@ export interface CredytProviderProps {
   live?: boolean;
 }
 
-const customersByCache = new WeakMap<object, Map<string, string | null | undefined>>();
-/** The last `customer` each proxy's entries in this cache belong to. */
-function lastCustomers(cache: object): Map<string, string | null | undefined> {
-  let map = customersByCache.get(cache);
-  if (!map) {
-    map = new Map();
-    customersByCache.set(cache, map);
-  }
-  return map;
-}
-
-const refsByCache = new WeakMap<object, Map<string, string>>();
-/** The last `Credyt-Customer-Ref` each proxy answered with, per cache: a new one means another customer. */
-function lastRefs(cache: object): Map<string, string> {
-  let map = refsByCache.get(cache);
-  if (!map) {
-    map = new Map();
-    refsByCache.set(cache, map);
-  }
-  return map;
+/**
+ * What outlives a provider, per SWR cache and proxy (`baseUrl`): the last `customer` its entries belong to, and
+ * the last `Credyt-Customer-Ref` the proxy answered with (a new one means another customer).
+ */
+const byCache = new WeakMap<object, { customers: Map<string, string | null | undefined>; refs: Map<string, string> }>();
+function remembered(cache: object) {
+  let maps = byCache.get(cache);
+  if (!maps) byCache.set(cache, (maps = { customers: new Map(), refs: new Map() }));
+  return maps;
 }
 
 const NOT_RETURNING: [ReturnStatus, PendingTopUp | undefined] = ["idle", undefined];
@@ -161,15 +150,26 @@ export function CredytProvider(props: CredytProviderProps): ReactNode {
 }
 
 function CredytScope(props: CredytProviderProps): ReactNode {
-  const { baseUrl, client: given, fetch, headers, timeout, locale, onRedirect, customer, live = false } = props;
-  const assets = useStable(props.assets);
-  const labels = useStable(props.labels);
-  const lowBalance = useStable(props.lowBalance);
-  const appearance = useStable(props.appearance);
-  const eventLabels = useStable(props.eventLabels);
-  const productLabels = useStable(props.productLabels);
-  const initialWallet = useStable(props.initialWallet);
-  const allowedRedirectHosts = useStable(props.allowedRedirectHosts);
+  const {
+    children,
+    baseUrl,
+    client: given,
+    fetch,
+    headers,
+    timeout,
+    onRedirect,
+    customer,
+    live = false,
+    cache: cacheKind,
+    initialWallet: initial,
+    allowedRedirectHosts: hosts,
+    ...display
+  } = props;
+  // Object props written inline (`assets={{…}}`, `labels={de}`) are new each render: compared by value, they keep
+  // the context the same. `display` is what the components show with: locale, assets, lowBalance, labels, …
+  const shown = useStable(display);
+  const initialWallet = useStable(initial);
+  const allowedRedirectHosts = useStable(hosts);
   // Functions written inline are new each render: read the latest per request or click instead of
   // re-creating the client (the cache key does not depend on it, but a new client means new fetchers).
   const latest = useRef({ fetch, headers, onRedirect, allowedRedirectHosts, onCustomerRef: (_ref: string) => {} });
@@ -196,22 +196,21 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       get: (path, check, opts = {}) => transport.request("GET", path, check, { signal: opts.signal }),
     };
   }, [given, baseUrl, timeout]);
-  const swr = useSWRConfig();
-  const { mutate, unload } = swr;
-  const scope = useMemo(() => createScope(credytKeys.all(client.baseUrl), mutate), [client.baseUrl, mutate]);
-  const { cache } = swr;
+  const base = client.baseUrl;
+  const { cache, mutate, unload, onErrorRetry, errorRetryCount } = useSWRConfig();
+  const scope = useMemo(() => createScope(credytKeys.all(base), mutate), [base, mutate]);
+  const { customers, refs } = remembered(cache);
   // The server answered for another customer than the last answer did (its `Credyt-Customer-Ref`):
   // nothing cached for the last one may stay, so every entry of this proxy goes and is fetched again.
   const onCustomerRef = useCallback(
     (ref: string) => {
-      const refs = lastRefs(cache);
-      const last = refs.get(scope.prefix[1] as string);
-      refs.set(scope.prefix[1] as string, ref);
+      const last = refs.get(base);
+      refs.set(base, ref);
       if (last === undefined || last === ref) return;
       scope.forget();
       purge(cache, mutate, scope.prefix);
     },
-    [cache, mutate, scope],
+    [cache, mutate, scope, refs, base],
   );
   useIsomorphicLayoutEffect(() => {
     latest.current = { fetch, headers, onRedirect, allowedRedirectHosts, onCustomerRef };
@@ -220,7 +219,6 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     mountedScopes.add(scope);
     return () => void mountedScopes.delete(scope);
   }, [scope]);
-  const key = useMemo(() => credytKeys.wallet(client.baseUrl), [client.baseUrl]);
   // Without a `customer` prop, a different wallet is the only hint that someone else signed in, so it
   // drops the cached portal session (a sign-in link). With it, identity is known: balances that move
   // (usage, live streams) keep the prefetched session.
@@ -243,73 +241,51 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   const [switched, setSwitched] = useState(false);
   // The cache outlives a provider: one mounted again for another customer (after a sign-in page)
   // must clear what the last one left, so the last customer is remembered per cache and proxy.
-  const seen = lastCustomers(cache);
   // A provider that mounts starts empty unless it knows the cache holds its own customer's data (the same
   // `customer` as the last provider on this cache) or another mounted provider shares the entries: the
   // app's SWR cache outlives a sign-out, and without `customer` nothing says whose data it holds. This runs
   // in the first render (once per mount), before any hook reads the cache, so not one frame shows it.
   const [purged] = useState(() => {
-    const known = customer !== undefined && seen.has(client.baseUrl) && seen.get(client.baseUrl) === customer;
+    const known = identified && customers.has(base) && customers.get(base) === customer;
     if (known || sharedWithMounted(mutate, scope.prefix)) return false;
     purge(cache, mutate, scope.prefix);
-    lastRefs(cache).delete(client.baseUrl);
+    refs.delete(base);
     return true;
   });
-  const lastCustomer = useRef(!purged && seen.has(client.baseUrl) ? seen.get(client.baseUrl) : customer);
+  const lastCustomer = useRef(!purged && customers.has(base) ? customers.get(base) : customer);
   const switching = lastCustomer.current !== customer;
+  const key = useMemo(() => credytKeys.wallet(base), [base]);
   const walletKey = switching ? null : key;
   useIsomorphicLayoutEffect(() => {
-    if (customer !== undefined) seen.set(client.baseUrl, customer);
+    if (identified) customers.set(base, customer);
     if (lastCustomer.current === customer) return;
     lastCustomer.current = customer;
     scope.forget();
     setSwitched(true);
-    if (props.cache === "isolated") void unload();
+    if (cacheKind === "isolated") void unload();
     else purge(cache, mutate, scope.prefix);
   }, [customer]);
 
-  const { onErrorRetry, errorRetryCount } = swr;
   const walletConfig = useMemo(
     // Data kept from the previous key (`keepPreviousData`) could be another customer's after a switch.
-    () => walletOptions({ onErrorRetry, errorRetryCount } as typeof swr, initialWallet, !switched && !switching),
+    () => walletOptions({ onErrorRetry, errorRetryCount }, initialWallet, !switched && !switching),
     [onErrorRetry, errorRetryCount, initialWallet, switched, switching],
   );
-  // The checkout-return flow is a lazy chunk, loaded once after hydration only when the URL carries the
-  // proxy's return marker; it removes the marker and re-fetches the wallet until the credit lands.
+  // The checkout-return flow is a lazy chunk, loaded after hydration only when the URL carries the proxy's
+  // return marker; it removes the marker and re-fetches the wallet until the credit lands.
   const [[returnStatus, returnTopUp], setReturned] = useState<[ReturnStatus, PendingTopUp | undefined]>(NOT_RETURNING);
-  const [watch, setWatch] = useState<[ComponentType<ReturnWatchProps>, ReturnMarker] | null>(null);
-  const lookedForReturn = useRef(false);
+  const [Watch, setWatch] = useState<ComponentType<ReturnWatchProps> | null>(null);
   useEffect(() => {
-    // Once: Strict Mode runs effects twice, and the flow removes the marker.
-    if (lookedForReturn.current) return;
-    lookedForReturn.current = true;
-    const url = new URL(location.href);
-    const value = url.searchParams.get(RETURN_PARAM);
-    if (value !== "top_up" && value !== "failed" && value !== "portal") return;
-    url.searchParams.delete(RETURN_PARAM);
-    history.replaceState(history.state, "", url.href);
+    if (!location.search.includes(RETURN_PARAM)) return;
     import("./return-watch").then(
-      ({ ReturnWatch }) => setWatch([ReturnWatch, value]),
+      ({ ReturnWatch }) => setWatch(() => ReturnWatch),
       () => {}, // The chunk could not load: balances still refresh as usual, without the return's status.
     );
   }, []);
-  // The live stream is a lazy chunk too, loaded the first time a reader asks for it (`useLive`); the
-  // subscription's own chunk is fetched alongside, not after it.
-  const [liveWanted, setLiveWanted] = useState(0);
-  const [liveStore] = useState(() => createLiveStore(setLiveWanted));
+  // The live stream is a lazy chunk too, which the store loads the first time a reader asks for it (`useLive`),
+  // and renders here while any reader wants it.
   const [Stream, setStream] = useState<ComponentType<LiveStreamProps> | null>(null);
-  const wantsLive = liveWanted > 0;
-  useEffect(() => {
-    if (!wantsLive || Stream) return;
-    void import("./wallet-subscription").catch(() => {}); // Only a prefetch: useWalletStream reports failures.
-    import("./live-stream").then(
-      ({ LiveStream }) => setStream(() => LiveStream),
-      () => liveStore.set("unavailable"), // Balances still refresh as usual, without the stream.
-    );
-  }, [wantsLive, Stream, liveStore]);
-  const onReturnChange = useCallback((next: [ReturnStatus, PendingTopUp | undefined]) => {
-    setReturned((last) => (last[0] === next[0] && last[1] === next[1] ? last : next));
-  }, []);
+  const [liveStore] = useState(() => createLiveStore((stream) => setStream(() => stream)));
 
   const redirect = useMemo(
     () => ({
@@ -319,8 +295,10 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     [allowedRedirectHosts],
   );
 
-  const value = useMemo<CredytContextValue>(() => {
-    return {
+  const customerScope = customer == null ? "" : String(customer);
+  const value = useMemo<CredytContextValue>(
+    () => ({
+      ...shown,
       client,
       scope,
       walletKey,
@@ -328,57 +306,20 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       walletConfig,
       live,
       liveStore,
-      customerScope: customer == null ? "" : String(customer),
+      customerScope,
       timeout: timeout ?? DEFAULT_CLIENT_TIMEOUT_MS,
-      locale,
-      assets,
-      lowBalance,
-      eventLabels,
-      productLabels,
-      labels,
       redirect,
       returnStatus,
       returnTopUp,
-      appearance,
-    };
-  }, [
-    client,
-    scope,
-    walletKey,
-    fetchWallet,
-    walletConfig,
-    live,
-    liveStore,
-    customer,
-    timeout,
-    locale,
-    assets,
-    lowBalance,
-    eventLabels,
-    productLabels,
-    labels,
-    appearance,
-    redirect,
-    returnStatus,
-    returnTopUp,
-  ]);
+    }),
+    [shown, client, scope, walletKey, fetchWallet, walletConfig, live, liveStore, customerScope, timeout, redirect, returnStatus, returnTopUp],
+  );
 
-  const Watch = watch?.[0];
   return (
     <CredytContext.Provider value={value}>
-      {watch && Watch ? (
-        <Watch
-          walletKey={walletKey}
-          fetcher={fetchWallet}
-          config={walletConfig}
-          returned={watch[1]}
-          onChange={onReturnChange}
-        />
-      ) : null}
-      {Stream && wantsLive && walletKey !== null ? (
-        <Stream baseUrl={client.baseUrl} scope={customer == null ? "" : String(customer)} store={liveStore} />
-      ) : null}
-      {props.children}
+      {Watch ? <Watch walletKey={walletKey} fetcher={fetchWallet} config={walletConfig} onChange={setReturned} /> : null}
+      {Stream && walletKey !== null ? <Stream baseUrl={base} scope={customerScope} store={liveStore} /> : null}
+      {children}
     </CredytContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 import type { CredytError, Wallet } from "@credyt/core";
 import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from "react";
 import useSWR, { type SWRConfiguration, type Key as SWRKey } from "swr";
+import { RETURN_PARAM } from "@credyt/core";
 import { type PendingTopUp, type ReturnMarker, type ReturnStatus, STORAGE_KEY } from "./return-flow";
 
 // The checkout-return flow, a lazy chunk: the provider loads it only when the page's URL carries the proxy's
@@ -19,6 +20,16 @@ function takeTopUp(): PendingTopUp | undefined {
   }
 }
 
+/** The proxy's return marker in the page's URL, removed from it (`undefined` when there is none). */
+function takeMarker(): ReturnMarker | undefined {
+  const url = new URL(location.href);
+  const value = url.searchParams.get(RETURN_PARAM);
+  if (value !== "top_up" && value !== "failed" && value !== "portal") return undefined;
+  url.searchParams.delete(RETURN_PARAM);
+  history.replaceState(history.state, "", url.href);
+  return value;
+}
+
 function credited(wallet: Wallet, pending: PendingTopUp | undefined): boolean {
   if (pending?.available === undefined) return true;
   const account = wallet.accounts.find((a) =>
@@ -28,7 +39,7 @@ function credited(wallet: Wallet, pending: PendingTopUp | undefined): boolean {
 }
 
 /**
- * Takes the return marker the provider found (and removed from the URL) after hydration, and re-fetches
+ * Takes the proxy's return marker from the URL (the provider loads this chunk only when the URL has one), and re-fetches
  * the wallet (SWR's `mutate` of the wallet key) with bounded backoff until the credit lands. The
  * first check shares the balances' own request: this hook reads the same key while it watches.
  */
@@ -36,7 +47,6 @@ function useReturnFlow(
   key: SWRKey,
   fetcher: () => Promise<Wallet>,
   config: SWRConfiguration<Wallet, CredytError>,
-  returned: ReturnMarker,
 ): [ReturnStatus, PendingTopUp | undefined] {
   const [state, setState] = useState<[ReturnStatus, PendingTopUp | undefined, string | null]>([
     "idle",
@@ -59,11 +69,12 @@ function useReturnFlow(
   useEffect(() => {
     if (found.current) return;
     found.current = true;
-    const value = returned;
+    const value = takeMarker();
+    if (value === undefined) return;
     const taken = takeTopUp();
     // Back from the portal, where the customer may have bought credit: the watch above refreshes once.
     setState([value === "top_up" ? "pending" : value === "failed" ? "failed" : "idle", taken, value]);
-  }, [returned]);
+  }, []);
 
   useEffect(() => {
     if (status !== "pending" || !answered) return;
@@ -93,15 +104,13 @@ export interface ReturnWatchProps {
   walletKey: SWRKey;
   fetcher: () => Promise<Wallet>;
   config: SWRConfiguration<Wallet, CredytError>;
-  /** The proxy's return marker the provider found in the URL (and removed from it). */
-  returned: ReturnMarker;
   /** Called with each new state of the return (the provider puts it in its context). */
   onChange: (state: [ReturnStatus, PendingTopUp | undefined]) => void;
 }
 
 /** Runs {@link useReturnFlow} under the provider and hands its state up; renders nothing. */
 export function ReturnWatch(props: ReturnWatchProps): ReactNode {
-  const [status, pending] = useReturnFlow(props.walletKey, props.fetcher, props.config, props.returned);
+  const [status, pending] = useReturnFlow(props.walletKey, props.fetcher, props.config);
   const { onChange } = props;
   // Before paint, so the provider's context never lags the balance this watch just refreshed. Only rendered
   // in the browser (the provider loads it from an effect).

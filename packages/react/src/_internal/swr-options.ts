@@ -23,7 +23,7 @@ const onErrorRetry: NonNullable<Options["onErrorRetry"]> = (error, key, config, 
  * at SWR's default), and a hook's own options win over both.
  */
 export function walletOptions(
-  app: ReturnType<typeof import("swr").useSWRConfig>,
+  app: Pick<Options, "onErrorRetry" | "errorRetryCount">,
   fallbackData: Wallet | undefined,
   keepPreviousData: boolean,
 ): Options {
