@@ -1,4 +1,4 @@
-import { CredytError, type CredytErrorDetails, errorCodeForStatus, isErrorCode } from "./errors";
+import { CredytError, type CredytErrorCode, type CredytErrorDetails, errorCodeForStatus, isErrorCode } from "./errors";
 import { DEFAULT_CLIENT_TIMEOUT_MS } from "./timeouts";
 
 /** Options of {@link createCredytClient} and {@link createCredytTransport}. */
@@ -68,24 +68,22 @@ export interface CredytTransport {
  * const wallet = await fetchWallet(transport);
  */
 export function createCredytTransport(options: CredytClientOptions = {}): CredytTransport {
+  const { fetch, headers, onCustomerRef, allowedRedirectHosts: hosts } = options;
   const rawBase = options.baseUrl ?? "/api/credyt";
-  const baseUrl = typeof rawBase === "string" ? rawBase.replace(/\/+$/, "") : "";
-  if (baseUrl === "") {
-    throw new TypeError('createCredytClient: `baseUrl` must be a non-empty URL or path, such as "/api/credyt".');
-  }
-  if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new TypeError("createCredytClient: `fetch` must be a function.");
-  }
   const timeoutMs = options.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS;
+  const refuse = (option: string, expected: string, seen: unknown) =>
+    new TypeError(`createCredytClient: \`${option}\` must be ${expected}, got ${String(seen)}.`);
+  const baseUrl = typeof rawBase === "string" ? rawBase.replace(/\/+$/, "") : "";
+  if (baseUrl === "") throw refuse("baseUrl", 'a non-empty URL or path, such as "/api/credyt"', rawBase);
+  if (fetch !== undefined && typeof fetch !== "function") throw refuse("fetch", "a function", fetch);
   if (typeof timeoutMs !== "number" || !Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMER_MS) {
-    throw new TypeError(
-      `createCredytClient: \`timeoutMs\` must be a positive integer (milliseconds), such as 15000, got ${String(options.timeoutMs)}.`,
-    );
+    throw refuse("timeoutMs", "a positive integer (milliseconds), such as 15000", timeoutMs);
   }
-  const hosts = options.allowedRedirectHosts;
   if (hosts !== undefined && typeof hosts !== "function" && !Array.isArray(hosts)) {
-    throw new TypeError(
-      'createCredytClient: `allowedRedirectHosts` must be an array of hosts, such as ["billing.example.com"], or a function returning one.',
+    throw refuse(
+      "allowedRedirectHosts",
+      'an array of hosts, such as ["billing.example.com"], or a function returning one',
+      hosts,
     );
   }
   async function request<W>(
@@ -94,11 +92,11 @@ export function createCredytTransport(options: CredytClientOptions = {}): Credyt
     check: (body: unknown) => string[],
     init: TransportInit = {},
   ): Promise<W> {
-    const doFetch = options.fetch ?? globalThis.fetch;
-    const headers = new Headers(typeof options.headers === "function" ? options.headers() : options.headers);
-    headers.set("Accept", "application/json");
-    for (const [key, value] of Object.entries(init.headers ?? {})) headers.set(key, value);
-    if (init.body !== undefined) headers.set("Content-Type", "application/json");
+    const { body: payload, signal } = init;
+    const sent = new Headers(typeof headers === "function" ? headers() : headers);
+    sent.set("Accept", "application/json");
+    for (const [key, value] of Object.entries(init.headers ?? {})) sent.set(key, value);
+    if (payload !== undefined) sent.set("Content-Type", "application/json");
 
     // One deadline for the whole exchange, body included: a proxy that accepts and never answers (or
     // stops halfway through the body) must end in an error the UI can offer a retry for.
@@ -108,28 +106,29 @@ export function createCredytTransport(options: CredytClientOptions = {}): Credyt
       timedOut = true;
       controller.abort();
     }, timeoutMs);
-    const forwardAbort = () => controller.abort(init.signal?.reason);
-    if (init.signal?.aborted) forwardAbort();
-    init.signal?.addEventListener("abort", forwardAbort, { once: true });
-    const timeoutError = (cause: unknown) =>
-      new CredytError("timeout", `The billing server did not answer within ${timeoutMs / 1000} s. Try again.`, {
-        cause,
-      });
+    const forwardAbort = () => controller.abort(signal?.reason);
+    if (signal?.aborted) forwardAbort();
+    signal?.addEventListener("abort", forwardAbort, { once: true });
 
-    let response: Response;
-    let text: string;
+    let response: Response | undefined;
+    let text = "";
     try {
-      try {
-        response = await doFetch(`${baseUrl}${path}`, {
-          method,
-          headers,
-          body: init.body === undefined ? null : JSON.stringify(init.body),
-          credentials: "same-origin",
-          signal: controller.signal,
+      response = await (fetch ?? globalThis.fetch)(`${baseUrl}${path}`, {
+        method,
+        headers: sent,
+        body: payload === undefined ? null : JSON.stringify(payload),
+        credentials: "same-origin",
+        signal: controller.signal,
+      });
+      text = await response.text();
+    } catch (cause) {
+      if (timedOut) {
+        throw new CredytError("timeout", `The billing server did not answer within ${timeoutMs / 1000} s. Try again.`, {
+          cause,
         });
-      } catch (cause) {
-        if (timedOut) throw timeoutError(cause);
-        if (init.signal?.aborted) throw cause;
+      }
+      if (signal?.aborted) throw cause;
+      if (!response) {
         throw new CredytError(
           "network_error",
           "Could not reach the billing server. Check your connection and try again.",
@@ -138,18 +137,13 @@ export function createCredytTransport(options: CredytClientOptions = {}): Credyt
           },
         );
       }
-      try {
-        text = await response.text();
-      } catch (cause) {
-        if (timedOut) throw timeoutError(cause);
-        if (init.signal?.aborted) throw cause;
-        text = ""; // A broken body: handled below as an HTTP error or an invalid response.
-      }
+      // A broken body: handled below as an HTTP error or an invalid response.
     } finally {
       clearTimeout(timer);
-      init.signal?.removeEventListener("abort", forwardAbort);
+      signal?.removeEventListener("abort", forwardAbort);
     }
 
+    const { status } = response;
     let body: unknown;
     let parsed = false;
     try {
@@ -158,26 +152,16 @@ export function createCredytTransport(options: CredytClientOptions = {}): Credyt
     } catch {
       // Not JSON: handled below as either an HTTP error or an invalid response.
     }
-
     if (!response.ok) throw errorFromResponse(response, parsed ? body : undefined);
-    if (!parsed) {
-      throw new CredytError(
-        "invalid_response",
-        `The billing server sent a response that is not JSON (HTTP ${response.status}).`,
-        {
-          status: response.status,
-        },
-      );
-    }
-    const ref = response.headers.get(CUSTOMER_REF_HEADER);
-    if (ref && options.onCustomerRef) options.onCustomerRef(ref);
-    const problems = check(body);
+    const ref = parsed && response.headers.get(CUSTOMER_REF_HEADER);
+    if (ref) onCustomerRef?.(ref);
+    const problems = parsed ? check(body) : [`not JSON (HTTP ${status})`];
     if (problems.length > 0) {
       throw new CredytError(
         "invalid_response",
         `The billing server sent an unexpected response: ${problems.join("; ")}.`,
         {
-          status: response.status,
+          status,
         },
       );
     }
@@ -193,21 +177,16 @@ export function createCredytTransport(options: CredytClientOptions = {}): Credyt
 
 /** Rebuilds a `CredytError` from a non-2xx protocol response (whatever its body). */
 export function errorFromResponse(response: Response, body: unknown): CredytError {
-  const retryAfterHeader = response.headers.get("Retry-After");
-  const retryAfter = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined;
+  const { status, headers } = response;
+  const retryAfter = /^\d+$/.test(headers.get("Retry-After") ?? "") ? Number(headers.get("Retry-After")) : undefined;
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-  if (error && isErrorCode(error.code) && typeof error.message === "string") {
-    return new CredytError(error.code, error.message, {
-      status: response.status,
-      details: isDetails(error.details) ? error.details : undefined,
-      retryAfter,
-    });
-  }
-  const code = errorCodeForStatus(response.status);
-  return new CredytError(code, `The billing server answered HTTP ${response.status}.`, {
-    status: response.status,
-    retryAfter,
-  });
+  // The protocol's error body when it is one (a catalogue code and a message), else the status's code.
+  const wire = error && isErrorCode(error.code) && typeof error.message === "string";
+  return new CredytError(
+    wire ? (error.code as CredytErrorCode) : errorCodeForStatus(status),
+    wire ? (error.message as string) : `The billing server answered HTTP ${status}.`,
+    { status, details: wire && isDetails(error.details) ? error.details : undefined, retryAfter },
+  );
 }
 
 function isDetails(value: unknown): value is CredytErrorDetails {
