@@ -1,9 +1,16 @@
 import type { Decorator, Preview } from "@storybook/react-vite";
+import { configure } from "storybook/test";
 import { type CredytMessages, de, en, es, fr, ja } from "../packages/react/src/index";
 // The package's optional stylesheet, as text: stories with `parameters.credytStyles: false` render without it.
 import credytStyles from "../packages/react/src/styles.css?inline";
 import { MockCredytProvider, type MockCredytProviderProps } from "../packages/react/src/testing";
 import "./preview.css";
+
+// Play functions wait for lazily loaded chunks (the checkout code, the top-up dialog) and mock answers;
+// Testing Library's default 1 s for findBy/waitFor is too short on a loaded two-core CI machine, and from the
+// static build (the screenshot runner) chunks arrive later than from the dev server. Set here, so the stories
+// suite and the screenshot runner wait alike. A wait that succeeds returns at once: only real failures are slower.
+configure({ asyncUtilTimeout: 5000 });
 
 /** Locales of the toolbar: the BCP 47 tag for amounts and the bundled message set. */
 export const LOCALES: Record<string, { tag: string; messages: CredytMessages }> = {

@@ -1,10 +1,4 @@
-import { configure } from "storybook/test";
 import { afterEach, beforeEach, expect, inject, vi } from "vitest";
-
-// Play functions wait for lazily loaded chunks (the top-up dialog) and mock answers; Testing Library's
-// default 1 s for findBy/waitFor is too short on a loaded two-core CI machine (a story failed there once
-// while passing everywhere else). A wait that succeeds returns at once, so this only slows real failures.
-configure({ asyncUtilTimeout: 5000 });
 
 declare module "vitest" {
   export interface ProvidedContext {

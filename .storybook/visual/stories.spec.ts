@@ -40,7 +40,34 @@ const test = base.extend<{ page: Page }, { sharedPage: Page }>({
         deviceScaleFactor,
         baseURL,
       });
-      await use(await context.newPage());
+      const page = await context.newPage();
+      // Storybook 10 moves a story whose play function threw on to "completed" and "finished" like any other:
+      // record what its channel reports, so a failed play fails its screenshot instead of capturing a half-played
+      // frame (a "Double-click guard" screenshot once showed "Redirecting…" because its play had thrown).
+      await page.addInitScript(() => {
+        const w = window as unknown as {
+          __playErrors: string[];
+          __STORYBOOK_ADDONS_CHANNEL__?: { on(e: string, f: (x: unknown) => void): void };
+        };
+        w.__playErrors = [];
+        const listen = () => {
+          const channel = w.__STORYBOOK_ADDONS_CHANNEL__;
+          if (!channel) return void setTimeout(listen, 0);
+          for (const event of [
+            "playFunctionThrewException",
+            "storyThrewException",
+            "storyErrored",
+            "unhandledErrorsWhilePlaying",
+          ]) {
+            channel.on(event, (error) => {
+              const e = error as { message?: unknown; title?: unknown } | undefined;
+              w.__playErrors.push(`${event}: ${String(e?.message ?? e?.title ?? JSON.stringify(error))}`);
+            });
+          }
+        };
+        listen();
+      });
+      await use(page);
       await context.close();
     },
     { scope: "worker" },
@@ -72,6 +99,8 @@ async function openStory(page: Page, id: string, theme: string): Promise<void> {
     )
     .then((handle) => handle.jsonValue());
   expect(phase, `story ${id} did not render: ${errors.join("; ")}`).toMatch(/^(completed|finished)$/);
+  const playErrors = await page.evaluate(() => (window as unknown as { __playErrors: string[] }).__playErrors);
+  expect(playErrors, `story ${id}: its play function failed, so its frame is not the story's end state`).toEqual([]);
   await page.evaluate(async () => {
     await document.fonts.ready;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

@@ -73,7 +73,11 @@ const lazyAsExternal: Plugin = {
 const reactExternal: Plugin = {
   name: "react-external",
   setup(b) {
-    b.onResolve({ filter: /^react(-dom)?(\/.*)?$/ }, (args) => ({ path: args.path, external: true, sideEffects: false }));
+    b.onResolve({ filter: /^react(-dom)?(\/.*)?$/ }, (args) => ({
+      path: args.path,
+      external: true,
+      sideEffects: false,
+    }));
   },
 };
 

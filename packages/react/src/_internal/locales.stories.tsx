@@ -1,7 +1,7 @@
 import { CredytError } from "@credyt/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { ReactNode } from "react";
-import { expect, screen, userEvent } from "storybook/test";
+import { expect, screen, userEvent, waitFor } from "storybook/test";
 import { BillingPortalLink } from "./billing-portal-link";
 import { fixtures } from "./testing/fixtures";
 import { TopUpButton } from "./top-up-button";
@@ -85,7 +85,8 @@ export const GermanErrorsNarrow: Story = {
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole("button", { name: /^1\.234,50\s€ aufladen$/ }));
     await userEvent.click(canvas.getByRole("button", { name: "Abrechnung verwalten" }));
-    await expect(await canvas.findAllByRole("alert")).toHaveLength(2);
+    // Both failures, each announced (they arrive one after the other).
+    await waitFor(() => expect(canvas.getAllByRole("alert")).toHaveLength(2));
   },
 };
 

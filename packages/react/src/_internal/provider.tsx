@@ -121,7 +121,10 @@ export interface CredytProviderProps {
 const byCache = new WeakMap<object, { customers: Map<string, string | null | undefined>; refs: Map<string, string> }>();
 function remembered(cache: object) {
   let maps = byCache.get(cache);
-  if (!maps) byCache.set(cache, (maps = { customers: new Map(), refs: new Map() }));
+  if (!maps) {
+    maps = { customers: new Map(), refs: new Map() };
+    byCache.set(cache, maps);
+  }
   return maps;
 }
 
@@ -312,12 +315,28 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       returnStatus,
       returnTopUp,
     }),
-    [shown, client, scope, walletKey, fetchWallet, walletConfig, live, liveStore, customerScope, timeout, redirect, returnStatus, returnTopUp],
+    [
+      shown,
+      client,
+      scope,
+      walletKey,
+      fetchWallet,
+      walletConfig,
+      live,
+      liveStore,
+      customerScope,
+      timeout,
+      redirect,
+      returnStatus,
+      returnTopUp,
+    ],
   );
 
   return (
     <CredytContext.Provider value={value}>
-      {Watch ? <Watch walletKey={walletKey} fetcher={fetchWallet} config={walletConfig} onChange={setReturned} /> : null}
+      {Watch ? (
+        <Watch walletKey={walletKey} fetcher={fetchWallet} config={walletConfig} onChange={setReturned} />
+      ) : null}
       {Stream && walletKey !== null ? <Stream baseUrl={base} scope={customerScope} store={liveStore} /> : null}
       {children}
     </CredytContext.Provider>

@@ -1,7 +1,7 @@
 import type { CredytError, Wallet } from "@credyt/core";
+import { RETURN_PARAM } from "@credyt/core";
 import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from "react";
 import useSWR, { type SWRConfiguration, type Key as SWRKey } from "swr";
-import { RETURN_PARAM } from "@credyt/core";
 import { type PendingTopUp, type ReturnMarker, type ReturnStatus, STORAGE_KEY } from "./return-flow";
 
 // The checkout-return flow, a lazy chunk: the provider loads it only when the page's URL carries the proxy's

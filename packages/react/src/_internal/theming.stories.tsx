@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { ReactNode } from "react";
-import { expect, screen, userEvent } from "storybook/test";
+import { expect, screen, userEvent, waitFor } from "storybook/test";
 import { BillingPortalLink } from "./billing-portal-link";
 import { TopUpButton } from "./top-up-button";
 import { WalletBalance } from "./wallet-balance";
@@ -134,7 +134,7 @@ export const UnstyledWithUtilityClasses: Story = {
       [...sheet.cssRules].some((rule) => rule.cssText.startsWith("@layer credyt")),
     );
     await expect(sheets).toBe(false);
-    await expect(canvasElement.querySelector("[data-credyt=balance-amount]")).toHaveClass("u-amount");
+    await waitFor(() => expect(canvasElement.querySelector("[data-credyt=balance-amount]")).toHaveClass("u-amount"));
   },
 };
 

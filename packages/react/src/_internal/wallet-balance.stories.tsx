@@ -247,6 +247,7 @@ export const TopUpConfirmed: Story = {
   play: async ({ canvas }) => {
     const status = await canvas.findByRole("status");
     await expect(status).toHaveTextContent("Added $20.00");
-    await expect(canvas.getByText("$34.57")).toBeVisible();
+    // The confirmation can come before the balance it confirms: wait for that too.
+    await expect(await canvas.findByText("$34.57")).toBeVisible();
   },
 };
