@@ -87,37 +87,35 @@ function useConfirmation(back: UseCheckoutReturnResult): { shown: boolean; dismi
   return { shown: success && !over, dismiss: () => setOver(true) };
 }
 
-/**
- * One account's parts. A plain function called per account, not a component: a list of a hundred
- * accounts then costs no hundred extra fibers (it uses no hooks).
- */
-function row(props: {
-  account: Account;
-  ctx: UiContext;
+/** What every row of one render shares (made once per render, not once per account). */
+interface Rows {
+  t: UiContext["t"];
+  options: { locale: string | undefined; assets: UiContext["assets"] };
   back: UseCheckoutReturnResult;
+  returnTopUp: UiContext["returnTopUp"];
   showPending: boolean | undefined;
   lowBalance: number | Readonly<Record<string, number>> | undefined;
   format: ((account: Account) => ReactNode) | undefined;
   cn: Partial<Record<WalletBalancePart, string>>;
-}): ReactNode {
-  const { account, ctx, back, showPending, lowBalance, format, cn } = props;
-  const { t, locale, assets } = ctx;
-  const level = balanceLevel(account, lowBalance);
-  const options = { locale, assets };
+}
+
+/**
+ * One account's parts, in an `<li>` for the `showAll` list. A plain function called per account, not a
+ * component: a list of a hundred accounts then costs no hundred extra fibers (it uses no hooks).
+ */
+function row(account: Account, rows: Rows, item: boolean): ReactNode {
+  const { t, options, back, showPending, format, cn } = rows;
+  const level = balanceLevel(account, rows.lowBalance);
   const status: ReturnStatus = back.status;
   // Paid in this browser (the return flow saw the proxy's marker): only that money is really coming.
   const mine = !back.asset || back.asset.toUpperCase() === account.asset.toUpperCase();
   const pending = showPending
     ? account.pendingIn
     : mine
-      ? pendingShown(account.pendingIn, status, ctx.returnTopUp)
+      ? pendingShown(account.pendingIn, status, rows.returnTopUp)
       : undefined;
-  const notice =
-    (status === "pending" || status === "processing" || status === "failed") &&
-    (!back.asset || back.asset.toUpperCase() === account.asset.toUpperCase())
-      ? status
-      : undefined;
-  return (
+  const notice = (status === "pending" || status === "processing" || status === "failed") && mine ? status : undefined;
+  const parts = (
     <>
       <span data-credyt="balance-amount" data-state={level} className={cn.amount}>
         {format ? format(account) : formatAmount(account.available, account.asset, options)}
@@ -138,6 +136,13 @@ function row(props: {
         </span>
       )}
     </>
+  );
+  return item ? (
+    <li key={account.id} data-credyt="balance-item" data-state={level} className={cn.item}>
+      {parts}
+    </li>
+  ) : (
+    parts
   );
 }
 
@@ -185,13 +190,24 @@ export const WalletBalance = /* @__PURE__ */ memo(
     // Comparing the number is only a cue (up or down), never money arithmetic.
     const change = useChangeCue(account?.available);
     // Live balances can move every few seconds: the root stops announcing each move, and a status
-    // region says the latest balance at most every LIVE_ANNOUNCE_MS instead.
-    const spoken = showAll
-      ? data?.accounts.map((a) => formatAmount(a.available, a.asset, ctx)).join(", ")
-      : account && formatAmount(account.available, account.asset, ctx);
-    const announcement = useThrottledAnnouncement(isLive && state === "ready" ? spoken : undefined);
-    const parts = (a: Account) =>
-      row({ account: a, ctx, back, showPending, lowBalance: ownLevel ?? ctx.lowBalance, format, cn: classNames });
+    // region says the latest balance at most every LIVE_ANNOUNCE_MS instead (the text is made only then).
+    const spoken =
+      isLive && state === "ready"
+        ? showAll
+          ? data?.accounts.map((a) => formatAmount(a.available, a.asset, ctx)).join(", ")
+          : account && formatAmount(account.available, account.asset, ctx)
+        : undefined;
+    const announcement = useThrottledAnnouncement(spoken);
+    const rows: Rows = {
+      t,
+      options: { locale: ctx.locale, assets: ctx.assets },
+      back,
+      returnTopUp: ctx.returnTopUp,
+      showPending,
+      lowBalance: ownLevel ?? ctx.lowBalance,
+      format,
+      cn: classNames,
+    };
 
     return (
       <div
@@ -228,19 +244,10 @@ export const WalletBalance = /* @__PURE__ */ memo(
           state !== "error" &&
           (showAll ? (
             <ul data-credyt="balance-list" aria-label={t.balance} className={classNames.list}>
-              {data?.accounts.map((a) => (
-                <li
-                  key={a.id}
-                  data-credyt="balance-item"
-                  data-state={balanceLevel(a, ownLevel ?? ctx.lowBalance)}
-                  className={classNames.item}
-                >
-                  {parts(a)}
-                </li>
-              ))}
+              {data?.accounts.map((a) => row(a, rows, true))}
             </ul>
           ) : (
-            account && parts(account)
+            account && row(account, rows, false)
           ))}
         {confirmed.shown && back.amount !== undefined && (
           <span data-credyt="balance-confirmation" role="status" className={classNames.confirmation}>
