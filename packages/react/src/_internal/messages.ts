@@ -94,7 +94,7 @@ export interface CredytMessages extends Partial<CredytUsageMessages> {
 const FORBIDDEN =
   "This site cannot reach billing right now because of a configuration problem on its side. Please try again later.";
 
-/** The English strings `<WalletBalance>` shows: its defaults, so a page with balances only ships no other text. */
+/** The English strings `<WalletBalance>` shows first: its defaults, so a page with balances only ships no other text. */
 export const balanceEn = {
   balance: "Balance",
   loading: "Loading balance…",
@@ -106,12 +106,19 @@ export const balanceEn = {
   lowBalance: "Low balance",
   overdraft: "Overdrawn",
   pendingIn: "{amount} pending",
+  errorForbidden: FORBIDDEN,
+} satisfies Partial<CredytMessages>;
+
+/**
+ * `<WalletBalance>`'s English strings for a customer back from checkout (the notices and "Added $20.00"): they
+ * load with the component's on-demand chunk (wallet-balance-extras.tsx), when a checkout return is under way.
+ */
+export const returnEn = {
   returnPending: "Payment received, updating…",
   returnProcessing: "Payment received. Your balance will update shortly.",
   returnFailed: "The payment did not go through. You were not charged.",
   added: "Added {amount}",
   dismiss: "Dismiss",
-  errorForbidden: FORBIDDEN,
 } satisfies Partial<CredytMessages>;
 
 /** `<TopUpButton>`'s own English strings (the dialog's and the errors' load with their chunks). */
@@ -155,7 +162,15 @@ export const errorEn = {
 } satisfies Partial<CredytMessages>;
 
 /** English (the default). */
-export const en: CredytMessages = /* @__PURE__ */ Object.assign({}, balanceEn, topUpEn, dialogEn, portalEn, errorEn);
+export const en: CredytMessages = /* @__PURE__ */ Object.assign(
+  {},
+  balanceEn,
+  returnEn,
+  topUpEn,
+  dialogEn,
+  portalEn,
+  errorEn,
+);
 
 /** German. */
 export const de: CredytMessages = /* @__PURE__ */ withUsage(usageDe, {

@@ -1,12 +1,11 @@
 import { type Account, formatAmount } from "@credyt/core";
 import { clsx } from "clsx";
-import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useState } from "react";
+import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useMemo, useState } from "react";
 import { balanceLevel } from "./balance-level";
 import { fill, withVariables } from "./context";
-import { useChangeCue, useThrottledAnnouncement, VISUALLY_HIDDEN } from "./live-cues";
+import { useChangeCue } from "./live-cues";
 import { useLive } from "./live-demand";
 import { balanceEn } from "./messages";
-import { pendingShown, type ReturnStatus } from "./return-flow";
 import { type UiContext, useUiContext } from "./ui-context";
 import { selectAccount } from "./use-account";
 import { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
@@ -72,24 +71,38 @@ export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>,
 
 const NOT_LIVE = { live: false } as const;
 
-/** How long the confirmation after a paid checkout stays, unless dismissed (at least 5 s, as promised). */
-const CONFIRMATION_MS = 8000;
+type Extras = typeof import("./wallet-balance-extras");
+let extrasChunk: Promise<Extras> | undefined;
 
-/** "Added $20.00" after a paid checkout: from the credit landing until dismissed or `CONFIRMATION_MS` later. */
-function useConfirmation(back: UseCheckoutReturnResult): { shown: boolean; dismiss: () => void } {
-  const [over, setOver] = useState(false);
-  const success = back.status === "success" && back.amount !== undefined;
+/**
+ * The code for a live balance (its status region) and for a checkout return (notices, "Added $20.00", the
+ * pending amount paid in this browser), loaded after mount once `needed` (a failed load is tried again when
+ * `needed` comes back). Per instance and after mount, so a server render and its hydration never differ.
+ */
+function useExtras(needed: boolean): Extras | undefined {
+  const [extras, setExtras] = useState<Extras | undefined>(undefined);
   useEffect(() => {
-    if (!success) return;
-    const timer = setTimeout(() => setOver(true), CONFIRMATION_MS);
-    return () => clearTimeout(timer);
-  }, [success]);
-  return { shown: success && !over, dismiss: () => setOver(true) };
+    if (!needed || extras) return;
+    let mounted = true;
+    extrasChunk ??= import("./wallet-balance-extras").catch((error: unknown) => {
+      extrasChunk = undefined;
+      throw error;
+    });
+    extrasChunk.then(
+      (m) => mounted && setExtras(m),
+      () => undefined,
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [needed, extras]);
+  return extras;
 }
 
 /** What every row of one render shares (made once per render, not once per account). */
 interface Rows {
   t: UiContext["t"];
+  extras: Extras | undefined;
   options: { locale: string | undefined; assets: UiContext["assets"] };
   back: UseCheckoutReturnResult;
   returnTopUp: UiContext["returnTopUp"];
@@ -104,17 +117,15 @@ interface Rows {
  * component: a list of a hundred accounts then costs no hundred extra fibers (it uses no hooks).
  */
 function row(account: Account, rows: Rows, item: boolean): ReactNode {
-  const { t, options, back, showPending, format, cn } = rows;
+  const { t, extras, options, back, showPending, format, cn } = rows;
   const level = balanceLevel(account, rows.lowBalance);
-  const status: ReturnStatus = back.status;
   // Paid in this browser (the return flow saw the proxy's marker): only that money is really coming.
-  const mine = !back.asset || back.asset.toUpperCase() === account.asset.toUpperCase();
+  const mine = extras && (!back.asset || back.asset.toUpperCase() === account.asset.toUpperCase());
   const pending = showPending
     ? account.pendingIn
     : mine
-      ? pendingShown(account.pendingIn, status, rows.returnTopUp)
+      ? extras.pendingShown(account.pendingIn, back.status, rows.returnTopUp)
       : undefined;
-  const notice = (status === "pending" || status === "processing" || status === "failed") && mine ? status : undefined;
   const parts = (
     <>
       <span data-credyt="balance-amount" data-state={level} className={cn.amount}>
@@ -130,11 +141,7 @@ function row(account: Account, rows: Rows, item: boolean): ReactNode {
           {fill(t.pendingIn, { amount: formatAmount(pending, account.asset, options) })}
         </span>
       )}
-      {notice && (
-        <span data-credyt="balance-notice" data-state={notice} className={cn.notice}>
-          {notice === "pending" ? t.returnPending : notice === "processing" ? t.returnProcessing : t.returnFailed}
-        </span>
-      )}
+      {mine && extras.notice(back.status, t, cn)}
     </>
   );
   return item ? (
@@ -165,14 +172,15 @@ export const WalletBalance = /* @__PURE__ */ memo(
       ...rest
     } = props;
     const ctx = useUiContext("WalletBalance", balanceEn);
-    const { t } = ctx;
     // The provider's stream is asked for here rather than through useWallet({ live }), so its status can go out on
     // the root as `data-live` (connecting | live | paused | unavailable) for styling and tests.
     const isLive = (live ?? ctx.live) && ctx.walletKey !== null;
     const liveStatus = useLive(ctx, live, true);
     const wallet = useWallet(NOT_LIVE);
     const back = useCheckoutReturn();
-    const confirmed = useConfirmation(back);
+    const extras = useExtras(isLive || back.status !== "idle");
+    // The checkout-return strings come with the extras; the app's `labels` win.
+    const t = useMemo(() => (extras ? { ...extras.returnEn, ...ctx.t } : ctx.t), [extras, ctx.t]);
     const { data, error, mutate } = wallet;
     const account = showAll ? undefined : selectAccount(data, which);
     const hasData = showAll ? data !== undefined && data.accounts.length > 0 : account !== undefined;
@@ -197,10 +205,11 @@ export const WalletBalance = /* @__PURE__ */ memo(
           ? data?.accounts.map((a) => formatAmount(a.available, a.asset, ctx)).join(", ")
           : account && formatAmount(account.available, account.asset, ctx)
         : undefined;
-    const announcement = useThrottledAnnouncement(spoken);
+    const options = { locale: ctx.locale, assets: ctx.assets };
     const rows: Rows = {
       t,
-      options: { locale: ctx.locale, assets: ctx.assets },
+      extras,
+      options,
       back,
       returnTopUp: ctx.returnTopUp,
       showPending,
@@ -225,11 +234,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
         style={withVariables(ctx.rootProps.style, rest.style)}
         className={clsx(classNames.root, className) || undefined}
       >
-        {isLive && (
-          <span data-credyt="balance-announcement" role="status" style={VISUALLY_HIDDEN}>
-            {announcement}
-          </span>
-        )}
+        {isLive && extras && <extras.Announcement text={spoken} />}
         {state === "loading" && (
           <span data-credyt="balance-skeleton" className={classNames.skeleton}>
             {t.loading}
@@ -249,20 +254,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
           ) : (
             account && row(account, rows, false)
           ))}
-        {confirmed.shown && back.amount !== undefined && (
-          <span data-credyt="balance-confirmation" role="status" className={classNames.confirmation}>
-            {fill(t.added, { amount: formatAmount(back.amount, back.currency ?? back.asset ?? "", ctx) })}
-            <button
-              type="button"
-              data-credyt="balance-dismiss"
-              aria-label={t.dismiss}
-              className={classNames.dismiss}
-              onClick={confirmed.dismiss}
-            >
-              ×
-            </button>
-          </span>
-        )}
+        {extras && <extras.Confirmation back={back} t={t} cn={classNames} options={options} />}
         {error && (
           <>
             <span

@@ -1,0 +1,72 @@
+import { type FormatAmountOptions, formatAmount } from "@credyt/core";
+import { type ReactNode, useEffect, useState } from "react";
+import { fill } from "./context";
+import { useThrottledAnnouncement, VISUALLY_HIDDEN } from "./live-cues";
+import type { CredytMessages } from "./messages";
+import type { ReturnStatus } from "./return-flow";
+import type { UseCheckoutReturnResult } from "./use-checkout-return";
+import type { WalletBalancePart } from "./wallet-balance";
+
+// What `<WalletBalance>` shows only for a live balance or a customer back from checkout: an on-demand chunk,
+// loaded after mount when one of them is under way (never on the first paint, which has neither).
+
+export { returnEn } from "./messages";
+export { pendingShown } from "./return-flow";
+
+/** How long the confirmation after a paid checkout stays, unless dismissed (at least 5 s, as promised). */
+const CONFIRMATION_MS = 8000;
+
+/** The notice of an account whose checkout return is under way (`pending`, `processing`, `failed`). */
+export function notice(
+  status: ReturnStatus,
+  t: CredytMessages,
+  cn: Partial<Record<WalletBalancePart, string>>,
+): ReactNode {
+  return status === "pending" || status === "processing" || status === "failed" ? (
+    <span data-credyt="balance-notice" data-state={status} className={cn.notice}>
+      {status === "pending" ? t.returnPending : status === "processing" ? t.returnProcessing : t.returnFailed}
+    </span>
+  ) : undefined;
+}
+
+/** "Added $20.00" after a paid checkout: from the credit landing until dismissed or `CONFIRMATION_MS` later. */
+export function Confirmation(props: {
+  back: UseCheckoutReturnResult;
+  t: CredytMessages;
+  cn: Partial<Record<WalletBalancePart, string>>;
+  options: FormatAmountOptions;
+}): ReactNode {
+  const { back, t, cn } = props;
+  const [over, setOver] = useState(false);
+  const success = back.status === "success" && back.amount !== undefined;
+  useEffect(() => {
+    if (!success) return;
+    const timer = setTimeout(() => setOver(true), CONFIRMATION_MS);
+    return () => clearTimeout(timer);
+  }, [success]);
+  if (!success || over || back.amount === undefined) return null;
+  return (
+    <span data-credyt="balance-confirmation" role="status" className={cn.confirmation}>
+      {fill(t.added, { amount: formatAmount(back.amount, back.currency ?? back.asset ?? "", props.options) })}
+      <button
+        type="button"
+        data-credyt="balance-dismiss"
+        aria-label={t.dismiss}
+        className={cn.dismiss}
+        onClick={() => setOver(true)}
+      >
+        ×
+      </button>
+    </span>
+  );
+}
+
+/** The status region of a live balance: the latest balance, said at most every `LIVE_ANNOUNCE_MS`. */
+export function Announcement(props: { text: string | undefined }): ReactNode {
+  const said = useThrottledAnnouncement(props.text);
+  return (
+    <span data-credyt="balance-announcement" role="status" style={VISUALLY_HIDDEN}>
+      {said}
+    </span>
+  );
+}
