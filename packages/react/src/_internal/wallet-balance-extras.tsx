@@ -1,4 +1,4 @@
-import { type FormatAmountOptions, formatAmount } from "@credyt/core";
+import { type Account, type FormatAmountOptions, formatAmount } from "@credyt/core";
 import { type ReactNode, useEffect, useState } from "react";
 import { fill } from "./context";
 import { useThrottledAnnouncement, VISUALLY_HIDDEN } from "./live-cues";
@@ -61,9 +61,13 @@ export function Confirmation(props: {
   );
 }
 
-/** The status region of a live balance: the latest balance, said at most every `LIVE_ANNOUNCE_MS`. */
-export function Announcement(props: { text: string | undefined }): ReactNode {
-  const said = useThrottledAnnouncement(props.text);
+/**
+ * The status region of a live balance: the latest balance (every shown account's, in order), said at most
+ * every `LIVE_ANNOUNCE_MS`; nothing while `accounts` is undefined (no balance ready).
+ */
+export function Announcement(props: { accounts: Account[] | undefined; options: FormatAmountOptions }): ReactNode {
+  const { accounts, options } = props;
+  const said = useThrottledAnnouncement(accounts?.map((a) => formatAmount(a.available, a.asset, options)).join(", "));
   return (
     <span data-credyt="balance-announcement" role="status" style={VISUALLY_HIDDEN}>
       {said}

@@ -197,14 +197,6 @@ export const WalletBalance = /* @__PURE__ */ memo(
           : "empty";
     // Comparing the number is only a cue (up or down), never money arithmetic.
     const change = useChangeCue(account?.available);
-    // Live balances can move every few seconds: the root stops announcing each move, and a status
-    // region says the latest balance at most every LIVE_ANNOUNCE_MS instead (the text is made only then).
-    const spoken =
-      isLive && state === "ready"
-        ? showAll
-          ? data?.accounts.map((a) => formatAmount(a.available, a.asset, ctx)).join(", ")
-          : account && formatAmount(account.available, account.asset, ctx)
-        : undefined;
     const options = { locale: ctx.locale, assets: ctx.assets };
     const rows: Rows = {
       t,
@@ -234,7 +226,14 @@ export const WalletBalance = /* @__PURE__ */ memo(
         style={withVariables(ctx.rootProps.style, rest.style)}
         className={clsx(classNames.root, className) || undefined}
       >
-        {isLive && extras && <extras.Announcement text={spoken} />}
+        {/* Live balances can move every few seconds: the root stops announcing each move, and a status
+            region says the latest balance at most every LIVE_ANNOUNCE_MS instead. */}
+        {isLive && extras && (
+          <extras.Announcement
+            accounts={state !== "ready" ? undefined : showAll ? data?.accounts : account && [account]}
+            options={options}
+          />
+        )}
         {state === "loading" && (
           <span data-credyt="balance-skeleton" className={classNames.skeleton}>
             {t.loading}
