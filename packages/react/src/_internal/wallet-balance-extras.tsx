@@ -3,8 +3,7 @@ import { type ReactNode, useEffect, useState } from "react";
 import { fill } from "./context";
 import { useThrottledAnnouncement, VISUALLY_HIDDEN } from "./live-cues";
 import type { CredytMessages } from "./messages";
-import type { ReturnStatus } from "./return-flow";
-import type { UseCheckoutReturnResult } from "./use-checkout-return";
+import type { PendingTopUp, ReturnStatus } from "./return-flow";
 import type { WalletBalancePart } from "./wallet-balance";
 
 // What `<WalletBalance>` shows only for a live balance or a customer back from checkout: an on-demand chunk,
@@ -31,23 +30,25 @@ export function notice(
 
 /** "Added $20.00" after a paid checkout: from the credit landing until dismissed or `CONFIRMATION_MS` later. */
 export function Confirmation(props: {
-  back: UseCheckoutReturnResult;
+  status: ReturnStatus;
+  paid: PendingTopUp | undefined;
   t: CredytMessages;
   cn: Partial<Record<WalletBalancePart, string>>;
   options: FormatAmountOptions;
 }): ReactNode {
-  const { back, t, cn } = props;
+  const { status, paid, t, cn } = props;
   const [over, setOver] = useState(false);
-  const success = back.status === "success" && back.amount !== undefined;
+  const amount = paid?.amount;
+  const success = status === "success" && amount !== undefined;
   useEffect(() => {
     if (!success) return;
     const timer = setTimeout(() => setOver(true), CONFIRMATION_MS);
     return () => clearTimeout(timer);
   }, [success]);
-  if (!success || over || back.amount === undefined) return null;
+  if (!success || over) return null;
   return (
     <span data-credyt="balance-confirmation" role="status" className={cn.confirmation}>
-      {fill(t.added, { amount: formatAmount(back.amount, back.currency ?? back.asset ?? "", props.options) })}
+      {fill(t.added, { amount: formatAmount(amount, paid?.currency ?? paid?.asset ?? "", props.options) })}
       <button
         type="button"
         data-credyt="balance-dismiss"

@@ -6,9 +6,9 @@ import { fill, withVariables } from "./context";
 import { useChangeCue } from "./live-cues";
 import { useLive } from "./live-demand";
 import { balanceEn } from "./messages";
+import type { PendingTopUp, ReturnStatus } from "./return-flow";
 import { type UiContext, useUiContext } from "./ui-context";
 import { selectAccount } from "./use-account";
-import { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
 import { useWallet } from "./use-wallet";
 
 /** Parts of `<WalletBalance>` that take a class name (each also carries `data-credyt="balance-<part>"`). */
@@ -104,8 +104,9 @@ interface Rows {
   t: UiContext["t"];
   extras: Extras | undefined;
   options: { locale: string | undefined; assets: UiContext["assets"] };
-  back: UseCheckoutReturnResult;
-  returnTopUp: UiContext["returnTopUp"];
+  /** The checkout return (`useCheckoutReturn`'s, read from the provider as it does). */
+  status: ReturnStatus;
+  paid: PendingTopUp | undefined;
   showPending: boolean | undefined;
   lowBalance: number | Readonly<Record<string, number>> | undefined;
   format: ((account: Account) => ReactNode) | undefined;
@@ -117,14 +118,14 @@ interface Rows {
  * component: a list of a hundred accounts then costs no hundred extra fibers (it uses no hooks).
  */
 function row(account: Account, rows: Rows, item: boolean): ReactNode {
-  const { t, extras, options, back, showPending, format, cn } = rows;
+  const { t, extras, options, status, paid, showPending, format, cn } = rows;
   const level = balanceLevel(account, rows.lowBalance);
   // Paid in this browser (the return flow saw the proxy's marker): only that money is really coming.
-  const mine = extras && (!back.asset || back.asset.toUpperCase() === account.asset.toUpperCase());
+  const mine = extras && (!paid?.asset || paid.asset.toUpperCase() === account.asset.toUpperCase());
   const pending = showPending
     ? account.pendingIn
     : mine
-      ? extras.pendingShown(account.pendingIn, back.status, rows.returnTopUp)
+      ? extras.pendingShown(account.pendingIn, status, paid)
       : undefined;
   const parts = (
     <>
@@ -141,7 +142,7 @@ function row(account: Account, rows: Rows, item: boolean): ReactNode {
           {fill(t.pendingIn, { amount: formatAmount(pending, account.asset, options) })}
         </span>
       )}
-      {mine && extras.notice(back.status, t, cn)}
+      {mine && extras.notice(status, t, cn)}
     </>
   );
   return item ? (
@@ -177,8 +178,8 @@ export const WalletBalance = /* @__PURE__ */ memo(
     const isLive = (live ?? ctx.live) && ctx.walletKey !== null;
     const liveStatus = useLive(ctx, live, true);
     const wallet = useWallet(NOT_LIVE);
-    const back = useCheckoutReturn();
-    const extras = useExtras(isLive || back.status !== "idle");
+    const { returnStatus: status, returnTopUp: paid } = ctx;
+    const extras = useExtras(isLive || status !== "idle");
     // The checkout-return strings come with the extras; the app's `labels` win.
     const t = useMemo(() => (extras ? { ...extras.returnEn, ...ctx.t } : ctx.t), [extras, ctx.t]);
     const { data, error, mutate } = wallet;
@@ -202,8 +203,8 @@ export const WalletBalance = /* @__PURE__ */ memo(
       t,
       extras,
       options,
-      back,
-      returnTopUp: ctx.returnTopUp,
+      status,
+      paid,
       showPending,
       lowBalance: ownLevel ?? ctx.lowBalance,
       format,
@@ -253,7 +254,7 @@ export const WalletBalance = /* @__PURE__ */ memo(
           ) : (
             account && row(account, rows, false)
           ))}
-        {extras && <extras.Confirmation back={back} t={t} cn={classNames} options={options} />}
+        {extras && <extras.Confirmation status={status} paid={paid} t={t} cn={classNames} options={options} />}
         {error && (
           <>
             <span
