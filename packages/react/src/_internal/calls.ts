@@ -12,9 +12,8 @@ let loaded: typeof import("./checkout") | undefined;
 
 /** Loads the checkout chunk (once; a failed load is tried again on the next call). */
 export function loadCheckout(): Promise<typeof import("./checkout")> {
-  chunk ??= import("./checkout").then(
-    (m) => (loaded = m),
-    (cause: unknown) => {
+  if (!chunk) {
+    chunk = import("./checkout").catch((cause: unknown) => {
       chunk = undefined;
       // The words of `errorNetwork` (what the customer sees, unless `labels` has its own).
       throw new CredytError(
@@ -24,8 +23,15 @@ export function loadCheckout(): Promise<typeof import("./checkout")> {
           cause,
         },
       );
-    },
-  );
+    });
+    // Registered first, so `loaded` is set before any caller's `await` resumes.
+    chunk.then(
+      (m) => {
+        loaded = m;
+      },
+      () => undefined,
+    );
+  }
   return chunk;
 }
 

@@ -4,7 +4,9 @@ import { fill } from "./context";
 import { useThrottledAnnouncement, VISUALLY_HIDDEN } from "./live-cues";
 import type { CredytMessages } from "./messages";
 import type { PendingTopUp, ReturnStatus } from "./return-flow";
-import type { WalletBalancePart } from "./wallet-balance";
+
+/** The class names of `<WalletBalance>`'s parts drawn here (its `classNames`). */
+type Parts = { notice?: string | undefined; confirmation?: string | undefined; dismiss?: string | undefined };
 
 // What `<WalletBalance>` shows only for a live balance or a customer back from checkout: an on-demand chunk,
 // loaded after mount when one of them is under way (never on the first paint, which has neither).
@@ -16,11 +18,7 @@ export { pendingShown } from "./return-flow";
 const CONFIRMATION_MS = 8000;
 
 /** The notice of an account whose checkout return is under way (`pending`, `processing`, `failed`). */
-export function notice(
-  status: ReturnStatus,
-  t: CredytMessages,
-  cn: Partial<Record<WalletBalancePart, string>>,
-): ReactNode {
+export function notice(status: ReturnStatus, t: CredytMessages, cn: Parts): ReactNode {
   return status === "pending" || status === "processing" || status === "failed" ? (
     <span data-credyt="balance-notice" data-state={status} className={cn.notice}>
       {status === "pending" ? t.returnPending : status === "processing" ? t.returnProcessing : t.returnFailed}
@@ -33,7 +31,7 @@ export function Confirmation(props: {
   status: ReturnStatus;
   paid: PendingTopUp | undefined;
   t: CredytMessages;
-  cn: Partial<Record<WalletBalancePart, string>>;
+  cn: Parts;
   options: FormatAmountOptions;
 }): ReactNode {
   const { status, paid, t, cn } = props;
