@@ -6,8 +6,7 @@ import { fill, withVariables } from "./context";
 import { useChangeCue } from "./live-cues";
 import { useLive } from "./live-demand";
 import { balanceEn } from "./messages";
-import type { PendingTopUp, ReturnStatus } from "./return-flow";
-import { type UiContext, useUiContext } from "./ui-context";
+import { useUiContext } from "./ui-context";
 import { selectAccount } from "./use-account";
 import { useWallet } from "./use-wallet";
 
@@ -99,61 +98,6 @@ function useExtras(needed: boolean): Extras | undefined {
   return extras;
 }
 
-/** What every row of one render shares (made once per render, not once per account). */
-interface Rows {
-  t: UiContext["t"];
-  extras: Extras | undefined;
-  options: { locale: string | undefined; assets: UiContext["assets"] };
-  /** The checkout return (`useCheckoutReturn`'s, read from the provider as it does). */
-  status: ReturnStatus;
-  paid: PendingTopUp | undefined;
-  showPending: boolean | undefined;
-  lowBalance: number | Readonly<Record<string, number>> | undefined;
-  format: ((account: Account) => ReactNode) | undefined;
-  cn: Partial<Record<WalletBalancePart, string>>;
-}
-
-/**
- * One account's parts, in an `<li>` for the `showAll` list. A plain function called per account, not a
- * component: a list of a hundred accounts then costs no hundred extra fibers (it uses no hooks).
- */
-function row(account: Account, rows: Rows, item: boolean): ReactNode {
-  const { t, extras, options, status, paid, showPending, format, cn } = rows;
-  const level = balanceLevel(account, rows.lowBalance);
-  // Paid in this browser (the return flow saw the proxy's marker): only that money is really coming.
-  const mine = extras && (!paid?.asset || paid.asset.toUpperCase() === account.asset.toUpperCase());
-  const pending = showPending
-    ? account.pendingIn
-    : mine
-      ? extras.pendingShown(account.pendingIn, status, paid)
-      : undefined;
-  const parts = (
-    <>
-      <span data-credyt="balance-amount" data-state={level} className={cn.amount}>
-        {format ? format(account) : formatAmount(account.available, account.asset, options)}
-      </span>
-      {level !== "normal" && (
-        <span data-credyt="balance-badge" data-state={level} className={cn.badge}>
-          {level === "low" ? t.lowBalance : t.overdraft}
-        </span>
-      )}
-      {pending !== undefined && pending > 0 && (
-        <span data-credyt="balance-pending" className={cn.pending}>
-          {fill(t.pendingIn, { amount: formatAmount(pending, account.asset, options) })}
-        </span>
-      )}
-      {mine && extras.notice(status, t, cn)}
-    </>
-  );
-  return item ? (
-    <li key={account.id} data-credyt="balance-item" data-state={level} className={cn.item}>
-      {parts}
-    </li>
-  ) : (
-    parts
-  );
-}
-
 /**
  * Shows a balance (or every balance with `showAll`): a loading skeleton, an empty state, an error
  * with retry that keeps the last good value marked stale, overdraft and low-balance flags, and the
@@ -199,16 +143,43 @@ export const WalletBalance = /* @__PURE__ */ memo(
     // Comparing the number is only a cue (up or down), never money arithmetic.
     const change = useChangeCue(account?.available);
     const options = { locale: ctx.locale, assets: ctx.assets };
-    const rows: Rows = {
-      t,
-      extras,
-      options,
-      status,
-      paid,
-      showPending,
-      lowBalance: ownLevel ?? ctx.lowBalance,
-      format,
-      cn: classNames,
+    const lowBalance = ownLevel ?? ctx.lowBalance;
+    // One account's parts, in an `<li>` for the `showAll` list. A plain function called per account, not a
+    // component: a list of a hundred accounts then costs no hundred extra fibers (it uses no hooks).
+    const row = (account: Account, item: boolean): ReactNode => {
+      const level = balanceLevel(account, lowBalance);
+      // Paid in this browser (the return flow saw the proxy's marker): only that money is really coming.
+      const mine = extras && (!paid?.asset || paid.asset.toUpperCase() === account.asset.toUpperCase());
+      const pending = showPending
+        ? account.pendingIn
+        : mine
+          ? extras.pendingShown(account.pendingIn, status, paid)
+          : undefined;
+      const parts = (
+        <>
+          <span data-credyt="balance-amount" data-state={level} className={classNames.amount}>
+            {format ? format(account) : formatAmount(account.available, account.asset, options)}
+          </span>
+          {level !== "normal" && (
+            <span data-credyt="balance-badge" data-state={level} className={classNames.badge}>
+              {level === "low" ? t.lowBalance : t.overdraft}
+            </span>
+          )}
+          {pending !== undefined && pending > 0 && (
+            <span data-credyt="balance-pending" className={classNames.pending}>
+              {fill(t.pendingIn, { amount: formatAmount(pending, account.asset, options) })}
+            </span>
+          )}
+          {mine && extras.notice(status, t, classNames)}
+        </>
+      );
+      return item ? (
+        <li key={account.id} data-credyt="balance-item" data-state={level} className={classNames.item}>
+          {parts}
+        </li>
+      ) : (
+        parts
+      );
     };
 
     return (
@@ -249,10 +220,10 @@ export const WalletBalance = /* @__PURE__ */ memo(
           state !== "error" &&
           (showAll ? (
             <ul data-credyt="balance-list" aria-label={t.balance} className={classNames.list}>
-              {data?.accounts.map((a) => row(a, rows, true))}
+              {data?.accounts.map((a) => row(a, true))}
             </ul>
           ) : (
-            account && row(account, rows, false)
+            account && row(account, false)
           ))}
         {extras && <extras.Confirmation status={status} paid={paid} t={t} cn={classNames} options={options} />}
         {error && (
