@@ -21,15 +21,16 @@ export interface FormatAmountOptions {
 let currencies: Set<string> | undefined;
 
 // Building an Intl.NumberFormat costs far more than using one; a page formats the same few
-// (locale, asset) pairs over and over, so keep them.
+// (locale, asset) pairs over and over, so keep them, under a key made without serialising the options
+// (a list of a hundred balances looks its formatter up a hundred times).
 const formatters = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale ?? ""}|${JSON.stringify(options)}`;
-  let formatter = formatters.get(key);
+function numberFormat(locale: string | undefined, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = `${locale ?? ""}|${key}`;
+  let formatter = formatters.get(id);
   if (!formatter) {
     if (formatters.size > 200) formatters.clear();
     formatter = new Intl.NumberFormat(locale, options);
-    formatters.set(key, formatter);
+    formatters.set(id, formatter);
   }
   return formatter;
 }
@@ -53,7 +54,10 @@ export function isCurrencyCode(code: string): boolean {
  */
 export function currencyDigits(currency: string): number {
   if (!isCurrencyCode(currency)) return 2;
-  return numberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    numberFormat("en", `${currency}|standard`, { style: "currency", currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 // Intl formats a numeric *string* exactly; a Number is formatted from its binary value, which
@@ -82,16 +86,14 @@ export function formatAmount(amount: number | string, asset: string, options: Fo
   const value = exact(amount) as unknown as number; // Intl accepts decimal strings (ES2023).
 
   if (!display && isCurrencyCode(code)) {
-    return numberFormat(locale, {
-      style: "currency",
-      currency: code,
-      notation: options.compact ? "compact" : "standard",
-    }).format(value);
+    const notation = options.compact ? "compact" : "standard";
+    return numberFormat(locale, `${code}|${notation}`, { style: "currency", currency: code, notation }).format(value);
   }
 
   const decimals = display?.decimals;
-  const number = numberFormat(locale, {
-    notation: display?.compact ? "compact" : "standard",
+  const notation = display?.compact ? "compact" : "standard";
+  const number = numberFormat(locale, `|${notation}|${decimals}`, {
+    notation,
     minimumFractionDigits: decimals ?? 0,
     maximumFractionDigits: decimals ?? 2,
   }).format(value);

@@ -2,10 +2,10 @@ import type { CredytError, PortalSession } from "@credyt/core";
 import { Slot } from "@radix-ui/react-slot";
 import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef, memo } from "react";
+import { errorText } from "./calls";
 import { compose } from "./compose";
 import { withVariables } from "./context";
-import { errorMessage } from "./error-message";
-import { en } from "./messages";
+import { portalEn } from "./messages";
 import { useUiContext } from "./ui-context";
 import { useBillingPortal } from "./use-billing-portal";
 
@@ -48,7 +48,7 @@ export const BillingPortalLink = /* @__PURE__ */ memo(
       onFocus,
       ...rest
     } = props;
-    const { t, rootProps } = useUiContext("BillingPortalLink", en);
+    const { t, rootProps } = useUiContext("BillingPortalLink", portalEn);
     // Failures show in place: `trigger` resolves, SWR's `onError` still fires.
     const portal = useBillingPortal({
       throwOnError: false,
@@ -88,7 +88,7 @@ export const BillingPortalLink = /* @__PURE__ */ memo(
         </Comp>
         {portal.error && (
           <span data-credyt="billing-portal-error" role="alert" className={classNames?.error}>
-            {errorMessage(portal.error, t)}
+            {errorText(portal.error, t)}
           </span>
         )}
       </>

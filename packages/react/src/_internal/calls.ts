@@ -1,31 +1,52 @@
-import { type CredytClient, CredytError, type PortalSession } from "@credyt/core";
+import { type CredytClient, CredytError } from "@credyt/core";
 import type { ProviderClient } from "./context";
+import type { CredytMessages } from "./messages";
 
 // The calls beyond the balance. Starting a checkout or opening the portal needs the top-up and portal calls,
 // their wire checks and the redirect policy: a lazy chunk (checkout.ts), which the hooks that leave the page
 // load once they have mounted (`loadCheckout`), so it is in by the first click and off the first render.
 
 let chunk: Promise<typeof import("./checkout")> | undefined;
+/** The checkout chunk once loaded: every action's failure but the chunk's own comes after it. */
+let loaded: typeof import("./checkout") | undefined;
 
 /** Loads the checkout chunk (once; a failed load is tried again on the next call). */
 export function loadCheckout(): Promise<typeof import("./checkout")> {
-  chunk ??= import("./checkout").catch((cause: unknown) => {
-    chunk = undefined;
-    throw new CredytError("network_error", "Could not load the checkout code. Check your connection and try again.", {
-      cause,
+  if (!chunk) {
+    chunk = import("./checkout").catch((cause: unknown) => {
+      chunk = undefined;
+      // The words of `errorNetwork` (what the customer sees, unless `labels` has its own).
+      throw new CredytError(
+        "network_error",
+        "Could not reach the billing server. Check your connection and try again.",
+        {
+          cause,
+        },
+      );
     });
-  });
+    // Registered first, so `loaded` is set before any caller's `await` resumes.
+    chunk.then(
+      (m) => {
+        loaded = m;
+      },
+      () => undefined,
+    );
+  }
   return chunk;
+}
+
+/**
+ * The message a top-up or portal component shows for its action's error: the catalogue's (error-message.ts, in
+ * the checkout chunk, which the failed action had loaded), or, when that chunk itself could not load (offline),
+ * `labels`' `errorNetwork` or the error's own English text, which is the same sentence.
+ */
+export function errorText(error: CredytError, t: Partial<CredytMessages>): string {
+  return loaded ? loaded.errorMessage(error, t) : (t.errorNetwork ?? error.message);
 }
 
 /** Starts loading the checkout chunk after mount (a failure shows on the click that needs it). */
 export function prefetchCheckout(): void {
   loadCheckout().catch(() => {});
-}
-
-/** A billing portal link (`createBillingPortalSession`); its `redirectUrl` has passed the redirect policy. */
-export async function openPortalSession(client: CredytClient | ProviderClient): Promise<PortalSession> {
-  return (await loadCheckout()).openPortalSession(client);
 }
 
 /** The client the usage fetchers (`fetchUsage`, `fetchUsageSummary`, `fetchQuote`) take: they call only `get`. */

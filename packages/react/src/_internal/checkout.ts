@@ -14,9 +14,12 @@ import type { CredytContextValue, CredytRedirect, ProviderClient, RedirectKind }
 import { checkRedirect } from "./redirect";
 import { RedirectEvent } from "./redirect-event";
 import { rememberTopUp } from "./return-flow";
+import type { Scope } from "./scope";
 import { toCredytError } from "./to-credyt-error";
 import { selectAccount } from "./use-account";
 import { equal } from "./use-stable";
+
+export { errorMessage } from "./error-message";
 
 // The code that leaves the page (a lazy chunk, see calls.ts): the purchase, the top-up and portal calls with
 // their wire checks, and the redirect policy. The hooks that use it load it after they mount, never on the first render.
@@ -31,8 +34,48 @@ export function startTopUp(
 }
 
 /** A billing portal link (`createBillingPortalSession`); its `redirectUrl` has passed the redirect policy. */
-export function openPortalSession(client: CredytClient | ProviderClient): Promise<PortalSession> {
+function openPortalSession(client: CredytClient | ProviderClient): Promise<PortalSession> {
   return "transport" in client ? createBillingPortalSession(client.transport) : client.createBillingPortalSession();
+}
+
+interface Entry {
+  promise: Promise<PortalSession>;
+  session?: PortalSession;
+  /** `scope.generation` when it was created: a different customer may be signed in since. */
+  generation: number;
+}
+
+/**
+ * One cached session per provider (its scope). A session is the signed-in customer's: it is
+ * reused only while the scope's generation has not moved (same wallet, no sign-out answer, no
+ * `customer` change, no `mutateCredyt`, no `reset`), and while it is not close to expiry. It is
+ * kept here rather than in SWR's cache because it is a POST's answer, never revalidated.
+ */
+const sessions = new WeakMap<Scope, Entry>();
+/** A session closer to expiry than this is replaced rather than reused. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+/** The provider's portal session: an unexpired one of the same customer, or a new one (`useBillingPortal`). */
+export function getSession(store: Scope, client: CredytClient | ProviderClient): Promise<PortalSession> {
+  const entry = sessions.get(store);
+  if (
+    entry &&
+    entry.generation === store.generation &&
+    (!entry.session || Date.parse(entry.session.expiresAt) - Date.now() > EXPIRY_MARGIN_MS)
+  ) {
+    return entry.promise;
+  }
+  const fresh: Entry = { promise: openPortalSession(client), generation: store.generation };
+  sessions.set(store, fresh);
+  fresh.promise.then(
+    (session) => {
+      fresh.session = session;
+    },
+    () => {
+      if (sessions.get(store) === fresh) sessions.delete(store);
+    },
+  );
+  return fresh.promise;
 }
 
 /**

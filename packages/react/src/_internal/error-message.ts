@@ -1,9 +1,13 @@
 import type { CredytError } from "@credyt/core";
 import { fill } from "./context";
-import type { CredytMessages } from "./messages";
+import { type CredytMessages, errorEn } from "./messages";
 
-/** The localised message a component shows for an error of the catalogue. */
-export function errorMessage(error: CredytError, t: CredytMessages): string {
+/**
+ * The localised message a component shows for an error of the catalogue (`t`'s strings first, English
+ * for those `t` lacks). In the lazy chunks only (checkout, dialog): components reach it through calls.ts.
+ */
+export function errorMessage(error: CredytError, labels: Partial<CredytMessages>): string {
+  const t = { ...errorEn, ...labels };
   switch (error.code) {
     case "timeout":
       return t.errorTimeout;

@@ -91,7 +91,10 @@ export interface CredytMessages extends Partial<CredytUsageMessages> {
   errorGeneric: string;
 }
 
-/** The English strings `<WalletBalance>` shows: its defaults, so a page with balances only ships no other text. */
+const FORBIDDEN =
+  "This site cannot reach billing right now because of a configuration problem on its side. Please try again later.";
+
+/** The English strings `<WalletBalance>` shows first: its defaults, so a page with balances only ships no other text. */
 export const balanceEn = {
   balance: "Balance",
   loading: "Loading balance…",
@@ -103,20 +106,33 @@ export const balanceEn = {
   lowBalance: "Low balance",
   overdraft: "Overdrawn",
   pendingIn: "{amount} pending",
+  errorForbidden: FORBIDDEN,
+} satisfies Partial<CredytMessages>;
+
+/**
+ * `<WalletBalance>`'s English strings for a customer back from checkout (the notices and "Added $20.00"): they
+ * load with the component's on-demand chunk (wallet-balance-extras.tsx), when a checkout return is under way.
+ */
+export const returnEn = {
   returnPending: "Payment received, updating…",
   returnProcessing: "Payment received. Your balance will update shortly.",
   returnFailed: "The payment did not go through. You were not charged.",
   added: "Added {amount}",
   dismiss: "Dismiss",
-  errorForbidden:
-    "This site cannot reach billing right now because of a configuration problem on its side. Please try again later.",
 } satisfies Partial<CredytMessages>;
 
-/** English (the default). */
-export const en: CredytMessages = /* @__PURE__ */ Object.assign({}, balanceEn, {
+/** `<TopUpButton>`'s own English strings (the dialog's and the errors' load with their chunks). */
+export const topUpEn = {
   topUp: "Top up",
   topUpAmount: "Top up {amount}",
   redirecting: "Redirecting…",
+} satisfies Partial<CredytMessages>;
+
+/** `<BillingPortalLink>`'s own English string. */
+export const portalEn = { billingPortal: "Manage billing" } satisfies Partial<CredytMessages>;
+
+/** The top-up dialog's English strings: in the dialog's lazy chunk, not on the button's first render. */
+export const dialogEn = {
   dialogTitle: "Top up your balance",
   dialogDescription: "Choose an amount. You will pay on a secure checkout page.",
   presets: "Amounts",
@@ -127,16 +143,34 @@ export const en: CredytMessages = /* @__PURE__ */ Object.assign({}, balanceEn, {
   amountMin: "The minimum is {min}.",
   amountMax: "The maximum is {max}.",
   amountDecimals: "Use at most {decimals} decimal places.",
-  billingPortal: "Manage billing",
+} satisfies Partial<CredytMessages>;
+
+/**
+ * The English error messages of the actions (top-up, portal): a failed action has loaded the checkout chunk,
+ * which carries them (error-message.ts); only `errorNetwork`'s text is also in calls.ts, for a chunk that failed.
+ */
+export const errorEn = {
   errorNetwork: "Could not reach the billing server. Check your connection and try again.",
   errorRateLimited: "Too many attempts. Please wait a moment and try again.",
   errorRateLimitedRetry: "Too many attempts, try again in {seconds} s.",
   errorUnauthorized: "Please sign in again to continue.",
+  errorForbidden: FORBIDDEN,
   errorTimeout: "The billing server took too long to answer. Please try again.",
   errorInvalid: "This amount cannot be used. Please check it and try again.",
   errorRedirect: "The payment page address was refused for your safety.",
   errorGeneric: "Something went wrong. Please try again.",
-});
+} satisfies Partial<CredytMessages>;
+
+/** English (the default). */
+export const en: CredytMessages = /* @__PURE__ */ Object.assign(
+  {},
+  balanceEn,
+  returnEn,
+  topUpEn,
+  dialogEn,
+  portalEn,
+  errorEn,
+);
 
 /** German. */
 export const de: CredytMessages = /* @__PURE__ */ withUsage(usageDe, {

@@ -1,12 +1,12 @@
-import { type CredytError, formatAmount, type TopUp, type TopUpInput, type Wallet } from "@credyt/core";
+import { type CredytError, formatAmount, isCurrencyCode, type TopUp, type TopUpInput, type Wallet } from "@credyt/core";
 import { Slot } from "@radix-ui/react-slot";
 import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef, lazy, memo, Suspense, useRef, useState } from "react";
 import useSWR from "swr";
+import { errorText } from "./calls";
 import { compose } from "./compose";
 import { fill, withVariables } from "./context";
-import { errorMessage } from "./error-message";
-import { en } from "./messages";
+import { topUpEn } from "./messages";
 import type { TopUpDialogPart } from "./top-up-dialog-part";
 import { useUiContext } from "./ui-context";
 import { useTopUp } from "./use-top-up";
@@ -16,15 +16,8 @@ export type { TopUpDialogPart };
 /** Parts of `<TopUpButton>` that take a class name: `root` (the button) and the dialog's parts. */
 export type TopUpButtonPart = "root" | TopUpDialogPart;
 
-// Read on first use, not at import: a top-level call would ship (and run) on every page importing the package.
-let currencies: ReadonlySet<string> | null | undefined;
-
-/** An ISO 4217 currency (`USD`), not a custom asset (`TOK`). */
-function isCurrency(code: string): boolean {
-  const upper = code.toUpperCase();
-  currencies ??= typeof Intl.supportedValuesOf === "function" ? new Set(Intl.supportedValuesOf("currency")) : null;
-  return currencies ? currencies.has(upper) : /^[A-Z]{3}$/.test(upper);
-}
+/** An ISO 4217 currency (`USD`), not a custom asset (`TOK`), in any case. */
+const isCurrency = (code: string) => isCurrencyCode(code.toUpperCase());
 
 // The dialog's code (Radix Dialog) loads on first open, or earlier on hover or focus of a trigger.
 let dialogChunk: Promise<typeof import("./top-up-dialog")> | undefined;
@@ -95,7 +88,7 @@ export const TopUpButton = /* @__PURE__ */ memo(
     const { open: openProp, defaultOpen = false, onOpenChange, classNames, className, onClick, ...more } = other;
     const { onMouseEnter, onFocus } = more;
     const { onSuccess, onError, currency: currencyProp, ...rest } = more;
-    const ctx = useUiContext("TopUpButton", en);
+    const ctx = useUiContext("TopUpButton", topUpEn);
     if (currencyProp !== undefined && (typeof currencyProp !== "string" || currencyProp === "")) {
       throw new Error('`TopUpButton`: `currency` must be a currency code such as "USD", or left out.');
     }
@@ -190,7 +183,7 @@ export const TopUpButton = /* @__PURE__ */ memo(
         </Comp>
         {topUp.error && !open && (
           <span data-credyt="top-up-error" role="alert" className={classNames?.error}>
-            {errorMessage(topUp.error, t)}
+            {errorText(topUp.error, t)}
           </span>
         )}
         {loaded && (

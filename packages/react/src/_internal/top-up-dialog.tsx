@@ -1,8 +1,9 @@
 import { formatAmount } from "@credyt/core";
 import * as Dialog from "@radix-ui/react-dialog";
-import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useState } from "react";
+import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useMemo, useState } from "react";
 import { errorMessage } from "./error-message";
 import { fieldMessage as localise } from "./field-message";
+import { type CredytMessages, dialogEn, errorEn } from "./messages";
 import type { TopUpDialogPart } from "./top-up-dialog-part";
 import { TopUpPreview } from "./top-up-preview";
 import type { UiContext } from "./ui-context";
@@ -29,7 +30,9 @@ export interface TopUpDialogProps {
 /** The amount picker: presets, a validated custom amount, and a submit that goes to checkout. */
 export function TopUpDialog(props: TopUpDialogProps): ReactNode {
   const { open, onOpenChange, onSubmit, topUp, currency, presets, min, max, returnFocus, classNames: cn, ctx } = props;
-  const { t, locale, rootProps } = ctx;
+  const { locale, rootProps } = ctx;
+  // The dialog's own English strings and the errors' come with this chunk; the app's `labels` (in `ctx.t`) win.
+  const t: CredytMessages = useMemo(() => ({ ...dialogEn, ...errorEn, ...ctx.t }), [ctx.t]);
   const [value, setValue] = useState("");
   const [message, setMessage] = useState<string | undefined>(undefined);
   const id = useId();

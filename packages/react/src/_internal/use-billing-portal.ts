@@ -1,10 +1,8 @@
-import type { CredytClient, CredytError, PortalSession } from "@credyt/core";
+import type { CredytError, PortalSession } from "@credyt/core";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import useSWRMutation, { type SWRMutationConfiguration } from "swr/mutation";
-import { openPortalSession, prefetchCheckout } from "./calls";
-import { type ProviderClient, useCredytContext } from "./context";
-import { navigate } from "./navigate";
-import type { Scope } from "./scope";
+import { loadCheckout, prefetchCheckout } from "./calls";
+import { useCredytContext } from "./context";
 import { toCredytError } from "./to-credyt-error";
 
 /** Options of {@link UseBillingPortalResult.trigger}. */
@@ -53,45 +51,6 @@ export interface UseBillingPortalResult {
   reset: () => void;
 }
 
-interface Entry {
-  promise: Promise<PortalSession>;
-  session?: PortalSession;
-  /** `scope.generation` when it was created: a different customer may be signed in since. */
-  generation: number;
-}
-
-/**
- * One cached session per provider (its scope). A session is the signed-in customer's: it is
- * reused only while the scope's generation has not moved (same wallet, no sign-out answer, no
- * `customer` change, no `mutateCredyt`, no `reset`), and while it is not close to expiry. It is
- * kept here rather than in SWR's cache because it is a POST's answer, never revalidated.
- */
-const sessions = new WeakMap<Scope, Entry>();
-/** A session closer to expiry than this is replaced rather than reused. */
-const EXPIRY_MARGIN_MS = 30_000;
-
-function getSession(store: Scope, client: CredytClient | ProviderClient): Promise<PortalSession> {
-  const entry = sessions.get(store);
-  if (
-    entry &&
-    entry.generation === store.generation &&
-    (!entry.session || Date.parse(entry.session.expiresAt) - Date.now() > EXPIRY_MARGIN_MS)
-  ) {
-    return entry.promise;
-  }
-  const fresh: Entry = { promise: openPortalSession(client), generation: store.generation };
-  sessions.set(store, fresh);
-  fresh.promise.then(
-    (session) => {
-      fresh.session = session;
-    },
-    () => {
-      if (sessions.get(store) === fresh) sessions.delete(store);
-    },
-  );
-  return fresh.promise;
-}
-
 /**
  * Opens the hosted billing portal, on SWR's `useSWRMutation`: creates a session on demand, reuses
  * an unexpired one of the same customer, and `prefetch()` warms it on hover or focus. The cached
@@ -116,8 +75,10 @@ export function useBillingPortal(options?: UseBillingPortalOptions): UseBillingP
     key,
     async (_key, { arg: { target, win } }) => {
       try {
-        const session = await getSession(scope, client);
-        setLeaving(await navigate(redirect, session.redirectUrl, "billing_portal", target, win));
+        // The session cache and the redirect policy are in the checkout chunk (checkout.ts).
+        const checkout = await loadCheckout();
+        const session = await checkout.getSession(scope, client);
+        setLeaving(checkout.navigate(redirect, session.redirectUrl, "billing_portal", target, win));
         return session;
       } catch (error) {
         win?.close();
@@ -131,7 +92,9 @@ export function useBillingPortal(options?: UseBillingPortalOptions): UseBillingP
 
   const prefetch = useCallback(() => {
     // A failed prefetch is forgotten (the entry is dropped); the click tries again and reports.
-    getSession(scope, client).catch(() => undefined);
+    loadCheckout()
+      .then((checkout) => checkout.getSession(scope, client))
+      .catch(() => undefined);
   }, [scope, client]);
 
   const trigger = useCallback(

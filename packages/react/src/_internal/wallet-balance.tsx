@@ -1,15 +1,13 @@
 import { type Account, formatAmount } from "@credyt/core";
 import { clsx } from "clsx";
-import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useState } from "react";
+import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useMemo, useState } from "react";
 import { balanceLevel } from "./balance-level";
 import { fill, withVariables } from "./context";
-import { useChangeCue, useThrottledAnnouncement, VISUALLY_HIDDEN } from "./live-cues";
+import { useChangeCue } from "./live-cues";
 import { useLive } from "./live-demand";
 import { balanceEn } from "./messages";
-import { pendingShown, type ReturnStatus } from "./return-flow";
-import { type UiContext, useUiContext } from "./ui-context";
+import { useUiContext } from "./ui-context";
 import { selectAccount } from "./use-account";
-import { type UseCheckoutReturnResult, useCheckoutReturn } from "./use-checkout-return";
 import { useWallet } from "./use-wallet";
 
 /** Parts of `<WalletBalance>` that take a class name (each also carries `data-credyt="balance-<part>"`). */
@@ -72,73 +70,32 @@ export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>,
 
 const NOT_LIVE = { live: false } as const;
 
-/** How long the confirmation after a paid checkout stays, unless dismissed (at least 5 s, as promised). */
-const CONFIRMATION_MS = 8000;
-
-/** "Added $20.00" after a paid checkout: from the credit landing until dismissed or `CONFIRMATION_MS` later. */
-function useConfirmation(back: UseCheckoutReturnResult): { shown: boolean; dismiss: () => void } {
-  const [over, setOver] = useState(false);
-  const success = back.status === "success" && back.amount !== undefined;
-  useEffect(() => {
-    if (!success) return;
-    const timer = setTimeout(() => setOver(true), CONFIRMATION_MS);
-    return () => clearTimeout(timer);
-  }, [success]);
-  return { shown: success && !over, dismiss: () => setOver(true) };
-}
+type Extras = typeof import("./wallet-balance-extras");
+let extrasChunk: Promise<Extras> | undefined;
 
 /**
- * One account's parts. A plain function called per account, not a component: a list of a hundred
- * accounts then costs no hundred extra fibers (it uses no hooks).
+ * The code for a live balance (its status region) and for a checkout return (notices, "Added $20.00", the
+ * pending amount paid in this browser), loaded after mount once `needed` (a failed load is tried again when
+ * `needed` comes back). Per instance and after mount, so a server render and its hydration never differ.
  */
-function row(props: {
-  account: Account;
-  ctx: UiContext;
-  back: UseCheckoutReturnResult;
-  showPending: boolean | undefined;
-  lowBalance: number | Readonly<Record<string, number>> | undefined;
-  format: ((account: Account) => ReactNode) | undefined;
-  cn: Partial<Record<WalletBalancePart, string>>;
-}): ReactNode {
-  const { account, ctx, back, showPending, lowBalance, format, cn } = props;
-  const { t, locale, assets } = ctx;
-  const level = balanceLevel(account, lowBalance);
-  const options = { locale, assets };
-  const status: ReturnStatus = back.status;
-  // Paid in this browser (the return flow saw the proxy's marker): only that money is really coming.
-  const mine = !back.asset || back.asset.toUpperCase() === account.asset.toUpperCase();
-  const pending = showPending
-    ? account.pendingIn
-    : mine
-      ? pendingShown(account.pendingIn, status, ctx.returnTopUp)
-      : undefined;
-  const notice =
-    (status === "pending" || status === "processing" || status === "failed") &&
-    (!back.asset || back.asset.toUpperCase() === account.asset.toUpperCase())
-      ? status
-      : undefined;
-  return (
-    <>
-      <span data-credyt="balance-amount" data-state={level} className={cn.amount}>
-        {format ? format(account) : formatAmount(account.available, account.asset, options)}
-      </span>
-      {level !== "normal" && (
-        <span data-credyt="balance-badge" data-state={level} className={cn.badge}>
-          {level === "low" ? t.lowBalance : t.overdraft}
-        </span>
-      )}
-      {pending !== undefined && pending > 0 && (
-        <span data-credyt="balance-pending" className={cn.pending}>
-          {fill(t.pendingIn, { amount: formatAmount(pending, account.asset, options) })}
-        </span>
-      )}
-      {notice && (
-        <span data-credyt="balance-notice" data-state={notice} className={cn.notice}>
-          {notice === "pending" ? t.returnPending : notice === "processing" ? t.returnProcessing : t.returnFailed}
-        </span>
-      )}
-    </>
-  );
+function useExtras(needed: boolean): Extras | undefined {
+  const [extras, setExtras] = useState<Extras | undefined>(undefined);
+  useEffect(() => {
+    if (!needed || extras) return;
+    let mounted = true;
+    extrasChunk ??= import("./wallet-balance-extras").catch((error: unknown) => {
+      extrasChunk = undefined;
+      throw error;
+    });
+    extrasChunk.then(
+      (m) => mounted && setExtras(m),
+      () => undefined,
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [needed, extras]);
+  return extras;
 }
 
 /**
@@ -160,14 +117,15 @@ export const WalletBalance = /* @__PURE__ */ memo(
       ...rest
     } = props;
     const ctx = useUiContext("WalletBalance", balanceEn);
-    const { t } = ctx;
     // The provider's stream is asked for here rather than through useWallet({ live }), so its status can go out on
     // the root as `data-live` (connecting | live | paused | unavailable) for styling and tests.
     const isLive = (live ?? ctx.live) && ctx.walletKey !== null;
     const liveStatus = useLive(ctx, live, true);
     const wallet = useWallet(NOT_LIVE);
-    const back = useCheckoutReturn();
-    const confirmed = useConfirmation(back);
+    const { returnStatus: status, returnTopUp: paid } = ctx;
+    const extras = useExtras(isLive || status !== "idle");
+    // The checkout-return strings come with the extras; the app's `labels` win.
+    const t = useMemo(() => (extras ? { ...extras.returnEn, ...ctx.t } : ctx.t), [extras, ctx.t]);
     const { data, error, mutate } = wallet;
     const account = showAll ? undefined : selectAccount(data, which);
     const hasData = showAll ? data !== undefined && data.accounts.length > 0 : account !== undefined;
@@ -184,14 +142,45 @@ export const WalletBalance = /* @__PURE__ */ memo(
           : "empty";
     // Comparing the number is only a cue (up or down), never money arithmetic.
     const change = useChangeCue(account?.available);
-    // Live balances can move every few seconds: the root stops announcing each move, and a status
-    // region says the latest balance at most every LIVE_ANNOUNCE_MS instead.
-    const spoken = showAll
-      ? data?.accounts.map((a) => formatAmount(a.available, a.asset, ctx)).join(", ")
-      : account && formatAmount(account.available, account.asset, ctx);
-    const announcement = useThrottledAnnouncement(isLive && state === "ready" ? spoken : undefined);
-    const parts = (a: Account) =>
-      row({ account: a, ctx, back, showPending, lowBalance: ownLevel ?? ctx.lowBalance, format, cn: classNames });
+    const options = { locale: ctx.locale, assets: ctx.assets };
+    const lowBalance = ownLevel ?? ctx.lowBalance;
+    // One account's parts, in an `<li>` for the `showAll` list. A plain function called per account, not a
+    // component: a list of a hundred accounts then costs no hundred extra fibers (it uses no hooks).
+    const row = (account: Account, item: boolean): ReactNode => {
+      const level = balanceLevel(account, lowBalance);
+      // Paid in this browser (the return flow saw the proxy's marker): only that money is really coming.
+      const mine = extras && (!paid?.asset || paid.asset.toUpperCase() === account.asset.toUpperCase());
+      const pending = showPending
+        ? account.pendingIn
+        : mine
+          ? extras.pendingShown(account.pendingIn, status, paid)
+          : undefined;
+      const parts = (
+        <>
+          <span data-credyt="balance-amount" data-state={level} className={classNames.amount}>
+            {format ? format(account) : formatAmount(account.available, account.asset, options)}
+          </span>
+          {level !== "normal" && (
+            <span data-credyt="balance-badge" data-state={level} className={classNames.badge}>
+              {level === "low" ? t.lowBalance : t.overdraft}
+            </span>
+          )}
+          {pending !== undefined && pending > 0 && (
+            <span data-credyt="balance-pending" className={classNames.pending}>
+              {fill(t.pendingIn, { amount: formatAmount(pending, account.asset, options) })}
+            </span>
+          )}
+          {mine && extras.notice(status, t, classNames)}
+        </>
+      );
+      return item ? (
+        <li key={account.id} data-credyt="balance-item" data-state={level} className={classNames.item}>
+          {parts}
+        </li>
+      ) : (
+        parts
+      );
+    };
 
     return (
       <div
@@ -209,10 +198,13 @@ export const WalletBalance = /* @__PURE__ */ memo(
         style={withVariables(ctx.rootProps.style, rest.style)}
         className={clsx(classNames.root, className) || undefined}
       >
-        {isLive && (
-          <span data-credyt="balance-announcement" role="status" style={VISUALLY_HIDDEN}>
-            {announcement}
-          </span>
+        {/* Live balances can move every few seconds: the root stops announcing each move, and a status
+            region says the latest balance at most every LIVE_ANNOUNCE_MS instead. */}
+        {isLive && extras && (
+          <extras.Announcement
+            accounts={state !== "ready" ? undefined : showAll ? data?.accounts : account && [account]}
+            options={options}
+          />
         )}
         {state === "loading" && (
           <span data-credyt="balance-skeleton" className={classNames.skeleton}>
@@ -228,34 +220,12 @@ export const WalletBalance = /* @__PURE__ */ memo(
           state !== "error" &&
           (showAll ? (
             <ul data-credyt="balance-list" aria-label={t.balance} className={classNames.list}>
-              {data?.accounts.map((a) => (
-                <li
-                  key={a.id}
-                  data-credyt="balance-item"
-                  data-state={balanceLevel(a, ownLevel ?? ctx.lowBalance)}
-                  className={classNames.item}
-                >
-                  {parts(a)}
-                </li>
-              ))}
+              {data?.accounts.map((a) => row(a, true))}
             </ul>
           ) : (
-            account && parts(account)
+            account && row(account, false)
           ))}
-        {confirmed.shown && back.amount !== undefined && (
-          <span data-credyt="balance-confirmation" role="status" className={classNames.confirmation}>
-            {fill(t.added, { amount: formatAmount(back.amount, back.currency ?? back.asset ?? "", ctx) })}
-            <button
-              type="button"
-              data-credyt="balance-dismiss"
-              aria-label={t.dismiss}
-              className={classNames.dismiss}
-              onClick={confirmed.dismiss}
-            >
-              ×
-            </button>
-          </span>
-        )}
+        {extras && <extras.Confirmation status={status} paid={paid} t={t} cn={classNames} options={options} />}
         {error && (
           <>
             <span
