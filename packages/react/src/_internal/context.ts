@@ -41,7 +41,7 @@ export interface LiveStore {
   subscribe(listener: () => void): () => void;
 }
 
-/** What `navigate` needs of the provider: `allowedRedirectHosts` and the latest `onRedirect`. */
+/** What `navigate` (checkout.ts) needs of the provider: `allowedRedirectHosts` and the latest `onRedirect`. */
 export interface CredytRedirect {
   allowedHosts: string[] | undefined;
   onRedirect: (url: string, event: CredytRedirectEvent) => void;
@@ -76,7 +76,7 @@ export interface CredytContextValue {
   productLabels?: Record<string, string> | undefined;
   /** The provider's `labels` (overrides only: components merge `en` under them, see `useUiContext`). */
   labels?: Partial<CredytMessages> | undefined;
-  /** The provider's redirect policy and `onRedirect`, for `navigate` (navigate.ts). */
+  /** The provider's redirect policy and `onRedirect`, for `navigate` (checkout.ts). */
   redirect: CredytRedirect;
   returnStatus: ReturnStatus;
   returnTopUp: PendingTopUp | undefined;
