@@ -13,7 +13,7 @@ export interface StallLimits {
  * `maxQueuedBytes`, or bytes unread for longer than `stallMs` (counted from the first send that found the
  * queue non-empty; any send that finds it empty resets the clock).
  */
-export class StallPolicy {
+class StallPolicy {
   /** Since when bytes sent have been waiting unread (undefined while the client keeps up). */
   private stalledSince: number | undefined;
   constructor(private readonly limits: StallLimits) {}
@@ -41,7 +41,7 @@ export interface StreamTransport {
 }
 
 /** What to say first: the reconnect hint, then whatever was sent before the stream could be written to. */
-export const streamHead = (retryMs: number, pending: string) => `retry: ${retryMs}\n\n${pending}`;
+const streamHead = (retryMs: number, pending: string) => `retry: ${retryMs}\n\n${pending}`;
 
 /**
  * One open stream, whatever writes it: the same rules on every runtime, so they cannot drift apart.
