@@ -147,7 +147,7 @@ export function nodeTransport(res: NodeStreamResponse): StreamTransport {
   };
 }
 
-const encoder = /* @__PURE__ */ new TextEncoder();
+const utf8 = /* @__PURE__ */ new TextEncoder();
 
 /**
  * Writes to a web ReadableStream's controller (known once the stream started), for Fetch runtimes. The stream must count bytes with no
@@ -163,7 +163,7 @@ export function webTransport(
       const controller = controllerOf();
       if (!controller) return false;
       try {
-        controller.enqueue(encoder.encode(chunk));
+        controller.enqueue(utf8.encode(chunk));
         return true;
       } catch {
         return false; // cancelled by the client, or already closed
