@@ -79,8 +79,14 @@ if (wanted.length) {
     ? JSON.parse(readFileSync(previous, "utf8"))
     : { started: "", sections: [] };
   const fresh = new Map(sections.map((s) => [s.title, s]));
+  // A kept section says which run measured it: the previous results' run, unless it was already kept from an
+  // older one (then it says so already, and that run is the one that measured it).
   const merged = kept.sections.map(
-    (s) => fresh.get(s.title) ?? { ...s, intro: `${s.intro} (From the run of ${kept.started.slice(0, 16)}.)` },
+    (s) =>
+      fresh.get(s.title) ??
+      (s.intro.includes("(From the run of ")
+        ? s
+        : { ...s, intro: `${s.intro} (From the run of ${kept.started.slice(0, 16)}.)` }),
   );
   for (const s of sections) if (!kept.sections.some((k) => k.title === s.title)) merged.push(s);
   sections.splice(0, sections.length, ...merged);

@@ -1,5 +1,5 @@
 // The floor for open streams: a bare node:http SSE server holding the same connections and sending the same
-// events as the proxy's GET /wallet/stream (a retry hint, the wallet first, a heartbeat comment every 15 s),
+// events as the proxy's GET /wallet/stream (a retry hint, the wallet first, a heartbeat comment and event every 15 s),
 // with no upstream: what holding N event-stream connections costs Node itself. Over IPC, `emit` sends one
 // wallet event to a customer's connections (as the proxy's notify() ends in one).
 import { createServer } from "node:http";
@@ -20,7 +20,8 @@ const server = createServer((req, res) => {
     "x-accel-buffering": "no",
   });
   res.write(`retry: 3000\n\nid: ${version}\nevent: wallet\ndata: ${wallet("14.566678")}\n\n`);
-  const heartbeat = setInterval(() => res.write(": heartbeat\n\n"), 15_000);
+  // The proxy's heartbeat, byte for byte: a comment (for proxies between) and an event (for the browser).
+  const heartbeat = setInterval(() => res.write(": heartbeat\nevent: heartbeat\ndata: 15000\n\n"), 15_000);
   const mine = byCustomer.get(who) ?? new Set();
   byCustomer.set(who, mine);
   mine.add(res);

@@ -25,8 +25,11 @@ const proxy = createCredytProxy({
   publicOrigin: "http://127.0.0.1",
   getCustomerId: ({ req }) => req.headers["x-bench-user"] ?? null,
   // DEFAULTS=1: the product's stream settings (poll every 2 s, backing off to 15 s for idle customers).
+  // MAX_POLLS_PER_S (with DEFAULTS): the same, with another poll budget (the bench's "polls off" run).
   streams: process.env.DEFAULTS
-    ? {}
+    ? process.env.MAX_POLLS_PER_S
+      ? { maxPollsPerSecond: Number(process.env.MAX_POLLS_PER_S) }
+      : {}
     : {
         pollIntervalMs,
         maxPollIntervalMs: Number(process.env.MAX_POLL_MS ?? pollIntervalMs),

@@ -25,6 +25,11 @@ export interface StreamSink {
   send(chunk: string): void;
 }
 
+/** A stream whose heartbeat the hub runs (Node streams: see {@link WalletHub.startBeating}). */
+export interface BeatingSink extends StreamSink {
+  readonly customerId: string;
+}
+
 interface Customer {
   customerId: string;
   sinks: Set<StreamSink>;
@@ -40,6 +45,14 @@ interface Customer {
 }
 
 const noop = () => {};
+
+/**
+ * Polls start in batches, at most one batch this often (a fifth of a second's budget each): an idle process
+ * pays for waking up, timers and syscalls per batch instead of per poll. Measured at 2,000 idle streams and
+ * 50 polls/s (packages/bench, streams-scale): about 0.8 ms of CPU per poll started one by one, 0.12 ms in
+ * batches. A change found by a poll arrives at most this much later. Never more than `pollIntervalMs`.
+ */
+const POLL_BATCH_MS = 200;
 
 /**
  * A short, stable id for a wallet text: the same wallet has the same id on every instance, so a
@@ -78,15 +91,60 @@ export class WalletHub {
   /** The hub's one poll timer (none per customer or per stream), and when it is set to fire. */
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt = 0;
-  /** The poll budget: a token bucket refilled at `maxPollsPerSecond`, holding at most a tenth of a second's. */
+  /** The poll budget: a token bucket refilled at `maxPollsPerSecond`, holding at most one batch's worth. */
   private tokens = 0;
   private refilledAt = 0;
+  /** When the hub last started polls: polls start in batches, at most one batch per `POLL_BATCH_MS`. */
+  private tickedAt = 0;
+  private readonly batchMs: number;
+  /** The streams whose heartbeat the hub runs, on one interval for all of them (Node streams). */
+  private readonly beating = new Set<BeatingSink>();
+  private beatTimer: ReturnType<typeof setInterval> | undefined;
+  /** The heartbeat, made once: a comment for proxies between, an event the browser sees. */
+  private readonly heartbeat: string;
 
   constructor(
     private readonly settings: HubSettings,
     private readonly readWallet: ReadWallet,
     private readonly onOpenChange: (open: boolean) => void = noop,
-  ) {}
+  ) {
+    this.batchMs = Math.min(POLL_BATCH_MS, settings.pollIntervalMs);
+    this.heartbeat = `: heartbeat\nevent: heartbeat\ndata: ${settings.heartbeatMs}\n\n`;
+  }
+
+  /**
+   * Runs `sink`'s heartbeat on the hub's one interval until {@link stopBeating}: no timer per stream (Node
+   * keeps timers however long a request lasts; the per-stream timers are for runtimes that do not).
+   */
+  startBeating(sink: BeatingSink): void {
+    this.beating.add(sink);
+    this.beatTimer ??= setInterval(() => {
+      for (const each of this.beating) this.beat(each.customerId, each);
+    }, this.settings.heartbeatMs);
+  }
+
+  stopBeating(sink: BeatingSink): void {
+    this.beating.delete(sink);
+    if (this.beating.size === 0 && this.beatTimer !== undefined) {
+      clearInterval(this.beatTimer);
+      this.beatTimer = undefined;
+    }
+  }
+
+  /**
+   * What the hub holds now, for tests and benchmarks: with no stream open, every count is 0 and no timer
+   * is set (nothing of a closed stream, or of a customer who had one, stays behind).
+   */
+  held(): { customers: number; reads: number; queuedReads: number; dueQueue: number; beating: number; timers: number } {
+    return {
+      customers: this.customers.size,
+      reads: this.reads.size,
+      queuedReads: this.queued.size,
+      dueQueue: this.due.length,
+      beating: this.beating.size,
+      timers: (this.timer === undefined ? 0 : 1) + (this.beatTimer === undefined ? 0 : 1),
+    };
+  }
 
   /**
    * Adds a stream of `customerId`: answers once the current wallet was sent (or the browser has it
@@ -215,7 +273,7 @@ export class WalletHub {
     // Last: a stream whose client stopped reading is dropped by this send, and must stay dropped.
     // A comment keeps proxies between from timing out; the event lets the browser see the stream is alive
     // (EventSource hides comments) and says how often to expect one, so silence can be told from calm.
-    sink.send(`: heartbeat\nevent: heartbeat\ndata: ${this.settings.heartbeatMs}\n\n`);
+    sink.send(this.heartbeat);
   }
 
   /** Lets go of the customer's streams whose own heartbeat stopped three beats ago. */
@@ -279,13 +337,15 @@ export class WalletHub {
   /**
    * Starts the polls that are due, as many as the budget allows, longest waiting first; the rest wait for
    * the budget, so the total rate reaching Credyt never passes `maxPollsPerSecond` however many customers
-   * watch (each one's interval stretches instead), and polls are spread rather than sent in bursts.
+   * watch (each one's interval stretches instead); polls are spread over the second in small batches
+   * (`POLL_BATCH_MS`), never sent as one burst.
    */
   private tick(): void {
     this.timer = undefined;
     const now = Date.now();
     const rate = this.settings.maxPollsPerSecond;
-    const capacity = Math.max(1, rate / 10);
+    this.tickedAt = now;
+    const capacity = Math.max(1, (rate * this.batchMs) / 1000);
     this.tokens = Math.min(capacity, this.tokens + ((now - this.refilledAt) * rate) / 1000);
     this.refilledAt = now;
     while (this.due.length > 0 && (this.due[0] as Customer).dueAt <= now && this.tokens >= 1) {
@@ -307,7 +367,7 @@ export class WalletHub {
     const first = this.due[0];
     if (!first) return;
     const tokenAt = this.tokens >= 1 ? now : now + ((1 - this.tokens) * 1000) / this.settings.maxPollsPerSecond;
-    this.timerAt = Math.max(first.dueAt, tokenAt, now);
+    this.timerAt = Math.max(first.dueAt, tokenAt, now, this.tickedAt + this.batchMs);
     this.timer = setTimeout(() => this.tick(), this.timerAt - now);
   }
 
