@@ -282,8 +282,10 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
  */
 export async function callUpstream(access: UpstreamAccess, request: UpstreamRequest): Promise<UpstreamResponse> {
   const guard = access.guard;
-  const customerId = request.customerId ?? customerOfCall(request.path, request.body);
-  if (access.budget && customerId !== undefined) await access.budget.charge(customerId);
+  // Read from the path or body only when needed (a budget, a failure for the breaker): not on every call.
+  let customerId = request.customerId;
+  const customer = () => (customerId ??= customerOfCall(request.path, request.body));
+  if (access.budget && customer() !== undefined) await access.budget.charge(customerId as string);
   guard?.admit();
   for (let retry = 0; ; retry++) {
     try {
@@ -297,7 +299,7 @@ export async function callUpstream(access: UpstreamAccess, request: UpstreamRequ
         guard?.cancelled();
         throw error;
       }
-      if (failure?.isOutage) guard?.failure(customerId, (error as CredytError).retryAfter);
+      if (failure?.isOutage) guard?.failure(customer(), (error as CredytError).retryAfter);
       else guard?.success(); // Credyt answered (a 404, a 422, a 429): it is up.
       const canRetry =
         request.method === "GET" &&
@@ -305,7 +307,7 @@ export async function callUpstream(access: UpstreamAccess, request: UpstreamRequ
         failure?.retryable === true &&
         (guard ? guard.takeRetry() : true) &&
         // A retry is a call like any other: the customer pays for it, or it is not made.
-        (!access.budget || customerId === undefined || (await access.budget.take(customerId)).ok);
+        (!access.budget || customer() === undefined || (await access.budget.take(customerId as string)).ok);
       if (!canRetry) throw error;
       await sleep(100 * 2 ** retry * (0.5 + Math.random()));
     }
