@@ -193,7 +193,8 @@ export function createInstance<Ctx>(options: CoreOptions<Ctx>, factory: string, 
         // drops cached data of anyone else. For a live stream, worked out before the route runs, so the
         // stream is handed over as soon as it opens (nothing queues unread while the reference is computed);
         // for any other route, once its upstream call went out, overlapping Credyt's wait.
-        const refOf = (customerRef ??= customerRefs(config.apiKey));
+        customerRef ??= customerRefs(config.apiKey);
+        const refOf = customerRef;
         if (matched.stream) {
           const ref = await refOf(id);
           return withCustomerRef(await matched.run({ ...exchange, customerId: id }), ref);
