@@ -18,6 +18,7 @@ const all: [string, string, Record<string, string>][] = [
   ["node", "ours.mjs", {}],
   ["fetch-global", "ours-fetch.mjs", {}],
   ["fetch-pool", "ours-fetch.mjs", { FETCH: "pool" }],
+  ["floor-bounded", "bare-fetch.mjs", { TIMEOUT: "1" }],
 ];
 const targets: BenchServer[] = [];
 for (const [name, file, extra] of all)

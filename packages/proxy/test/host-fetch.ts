@@ -1,6 +1,8 @@
 /**
- * A fetch whose host cancels the calls `cancels` picks: such a call rejects with an `AbortError` one
- * macrotask later without reaching Credyt (as a runtime's abandoned request would), the others go through.
+ * A fetch whose host cancels the calls `cancels` picks: such a call rejects one macrotask later without
+ * reaching Credyt, the others go through. The rejection carries the host's evidence, as the proxy requires
+ * of a cancellation (a bare `AbortError` is a fetch's own timeout, see fetch-abort.test.ts): the shape of
+ * Next.js's rejection of a fetch in a prerender it abandoned (`digest: "HANGING_PROMISE_REJECTION"`).
  * `log` records, in order, each call's start and each cancellation. Used by the cancelled-* tests.
  */
 export function hostFetch(cancels: (call: number, init: RequestInit | undefined) => boolean) {
@@ -12,7 +14,9 @@ export function hostFetch(cancels: (call: number, init: RequestInit | undefined)
     if (!cancels(call, init)) return fetch(input, init);
     await new Promise((resolve) => setImmediate(resolve));
     log.push(`cancel ${call}`);
-    throw new DOMException("This operation was aborted", "AbortError");
+    throw Object.assign(new Error("During prerendering, fetch() rejects when the prerender is complete."), {
+      digest: "HANGING_PROMISE_REJECTION",
+    });
   };
   return { fetch: fetchFn as typeof fetch, log };
 }

@@ -3,17 +3,29 @@
 // The customer is the `x-bench-user` header (one fixed customer when absent), as in our proxy's servers.
 // FETCH=pool: the same passthrough calling through the Node adapter's pool (a diagnostic: the floor with the
 // fetch our Node adapter uses, so the proxy's own cost shows apart from the fetch's).
+// TIMEOUT=1: the same passthrough with its upstream call bounded as any correct proxy must bound it on a
+// Fetch runtime (an AbortController, its signal and a timer per call): a diagnostic, never the floor.
 import { createServer } from "node:http";
 import { createUpstreamFetch } from "@credyt/proxy/node";
 import { serve } from "./stats.mjs";
 
 const upstream = process.env.UPSTREAM_URL;
 const fetch = process.env.FETCH === "pool" ? createUpstreamFetch({ connections: 50 }) : globalThis.fetch;
+const bounded = process.env.TIMEOUT === "1";
 
 async function handler(request) {
   const customer = request.headers.get("x-bench-user") ?? "cust_bench";
-  const r = await fetch(`${upstream}/customers/${customer}/wallet`, { headers: { "x-credyt-api-key": "key_bench" } });
-  return new Response(await r.text(), {
+  const init = { headers: { "x-credyt-api-key": "key_bench" } };
+  let timer;
+  if (bounded) {
+    const controller = new AbortController();
+    timer = setTimeout(() => controller.abort(), 10_000);
+    init.signal = controller.signal;
+  }
+  const r = await fetch(`${upstream}/customers/${customer}/wallet`, init);
+  const text = await r.text();
+  clearTimeout(timer);
+  return new Response(text, {
     status: r.status,
     headers: { "content-type": "application/json", "cache-control": "no-store" },
   });

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { CredytError, isCredytError, PROXY_DEADLINE_MS } from "@credyt/core";
 import { DEFAULT_BASE_PATH, type ResolvedConfig, resolveConfig } from "./config";
 import { configBody } from "./config-top-ups";
-import { customerRefs, withCustomerRef } from "./customer-ref";
+import { afterDispatch, customerRefs, withCustomerRef } from "./customer-ref";
 import { type CustomerDirectory, checkIdentity, customerDirectory } from "./customers";
 import { createDevLog, type DevLog } from "./dev-log";
 import { endpoints } from "./endpoints";
@@ -36,6 +36,8 @@ type Route<Ctx> = {
   method: "GET" | "POST";
   /** Routes that need no customer (the public `/config`). */
   anonymous?: boolean;
+  /** The live stream: its answer is handed over as soon as it opens. */
+  stream?: boolean;
   run: (x: Exchange<Ctx>) => Promise<Response>;
 };
 
@@ -50,7 +52,7 @@ function matchRoute<Ctx>(
   if (first === "config" && second === undefined)
     return { method: "GET", anonymous: true, run: async (x) => jsonText(200, config(), x.requestId) };
   if (first === "wallet" && second === "stream")
-    return live ? { method: "GET", run: (x) => streamWallet(x, live.hub, live.config) } : undefined;
+    return live ? { method: "GET", stream: true, run: (x) => streamWallet(x, live.hub, live.config) } : undefined;
   if (first === "wallet" && second === undefined) return { method: "GET", run: getWallet };
   if (first === "wallet" && second !== undefined) return { method: "GET", run: (x) => getAccount(x, second) };
   if (first === "top-ups" && second === undefined) return { method: "POST", run: createTopUp };
@@ -118,7 +120,7 @@ export function createInstance<Ctx>(options: CoreOptions<Ctx>, factory: string, 
     ? build(options as Parameters<typeof resolveConfig<Ctx>>[0], factory)
     : undefined;
   let broken: Error | undefined;
-  let customerRef: ((customerId: string) => Promise<string>) | undefined;
+  let customerRef: ((customerId: string) => string | Promise<string>) | undefined;
   // The options are read on first use, not here: `next build` imports route files without runtime secrets.
   const state = (): State<Ctx> => {
     if (built) return built;
@@ -188,11 +190,20 @@ export function createInstance<Ctx>(options: CoreOptions<Ctx>, factory: string, 
         const id = await identifyCustomer(s, context, request.method, path, requestId);
         customerId = id;
         // Every answer for a known customer says, opaquely, whom it is for (docs/protocol.md): the browser
-        // drops cached data of anyone else. Worked out before the route runs, so a live stream is handed
-        // over as soon as it opens (nothing queues unread while the reference is computed).
+        // drops cached data of anyone else. For a live stream, worked out before the route runs, so the
+        // stream is handed over as soon as it opens (nothing queues unread while the reference is computed);
+        // for any other route, once its upstream call went out, overlapping Credyt's wait.
         customerRef ??= customerRefs(config.apiKey);
-        const ref = await customerRef(id);
-        return withCustomerRef(await matched.run({ ...exchange, customerId: id }), ref);
+        const refOf = customerRef;
+        if (matched.stream) {
+          const ref = await refOf(id);
+          return withCustomerRef(await matched.run({ ...exchange, customerId: id }), ref);
+        }
+        const [response, ref] = await Promise.all([
+          matched.run({ ...exchange, customerId: id }),
+          afterDispatch(() => refOf(id)),
+        ]);
+        return withCustomerRef(response, ref);
       });
     } catch (thrown) {
       if (thrown instanceof ClientClosedRequest) {
@@ -303,11 +314,10 @@ export function createInstance<Ctx>(options: CoreOptions<Ctx>, factory: string, 
  * Runs `work`, or fails with 504 `upstream_timeout` once {@link PROXY_DEADLINE_MS} has passed. Work still
  * running then (a retry, a late answer) finishes unobserved; its answer has nobody left to go to.
  */
-async function beforeDeadline(work: () => Promise<Response>): Promise<Response> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const running = work();
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
+function beforeDeadline(work: () => Promise<Response>): Promise<Response> {
+  // One promise and one timer: no race, no second promise per request (this is every request's path).
+  return new Promise<Response>((resolve, reject) => {
+    const timer = setTimeout(
       () =>
         reject(
           new CredytError("upstream_timeout", "The billing service took too long to answer.", {
@@ -316,13 +326,17 @@ async function beforeDeadline(work: () => Promise<Response>): Promise<Response> 
         ),
       PROXY_DEADLINE_MS,
     );
+    work().then(
+      (response) => {
+        clearTimeout(timer);
+        resolve(response);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  running.catch(() => {});
-  try {
-    return await Promise.race([running, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**

@@ -9,19 +9,11 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  * customer, and it reveals neither the id nor the key. The browser only compares it with the last one it saw,
  * so a cache can never show one customer's data to the next.
  */
-export function customerRefs(apiKey: string): (customerId: string) => Promise<string> {
+export function customerRefs(apiKey: string): (customerId: string) => string | Promise<string> {
   let key: Promise<CryptoKey> | undefined;
   const cache = new Map<string, string>();
   const sync = nodeHmac(`credyt-customer-ref:${apiKey}`);
-  return async (customerId) => {
-    const known = cache.get(customerId);
-    if (known !== undefined) return known;
-    if (sync) {
-      const ref = sync(customerId);
-      if (cache.size >= 10_000) cache.clear();
-      cache.set(customerId, ref);
-      return ref;
-    }
+  const subtle = async (customerId: string): Promise<string> => {
     key ??= crypto.subtle.importKey(
       "raw",
       encoder.encode(`credyt-customer-ref:${apiKey}`),
@@ -38,6 +30,36 @@ export function customerRefs(apiKey: string): (customerId: string) => Promise<st
     cache.set(customerId, ref);
     return ref;
   };
+  // Synchronous where `node:crypto` is at hand: no promise, no microtask, on every request.
+  return (customerId) => {
+    const known = cache.get(customerId);
+    if (known !== undefined) return known;
+    if (!sync) return subtle(customerId);
+    const ref = sync(customerId);
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(customerId, ref);
+    return ref;
+  };
+}
+
+const nextTurn = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+
+/**
+ * `make()`, run once the current turn's I/O went out (`setImmediate`, where the runtime has it): work the
+ * answer needs but the upstream call does not (the customer reference) then overlaps Credyt's wait instead of
+ * delaying the call. Without `setImmediate`, right after the pending microtasks.
+ */
+export function afterDispatch<T>(make: () => T | Promise<T>): Promise<T> {
+  if (typeof nextTurn !== "function") return Promise.resolve().then(make);
+  return new Promise<T>((resolve, reject) => {
+    nextTurn(() => {
+      try {
+        resolve(make());
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
 }
 
 /**

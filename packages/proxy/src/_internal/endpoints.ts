@@ -60,15 +60,23 @@ export function endpoints(access: UpstreamAccess) {
   // prerender, a runtime ending a request's I/O): that request gets the cancellation, but a request that
   // only joined is alive, so it reads again (sharing with the other joiners), and if the read it joins then
   // is cancelled too, it makes a call of its own.
-  const read = (path: string, requestId: string | undefined, rejoin = true): Promise<UpstreamResponse> => {
+  // `hostSignal`: the incoming request's, the host's evidence when it cancels the call (see `UpstreamFailure.cancelled`).
+  const read = (
+    path: string,
+    requestId: string | undefined,
+    hostSignal: AbortSignal | undefined,
+    rejoin = true,
+  ): Promise<UpstreamResponse> => {
     const running = inFlight.get(path);
     if (running && Date.now() - running.at <= access.timeoutMs) {
       return running.call.catch((error: unknown) => {
         if (failureOf(error)?.cancelled !== true) throw error;
-        return rejoin ? read(path, requestId, false) : callUpstream(access, { method: "GET", path, requestId });
+        return rejoin
+          ? read(path, requestId, hostSignal, false)
+          : callUpstream(access, { method: "GET", path, requestId, hostSignal });
       });
     }
-    const entry = { call: callUpstream(access, { method: "GET", path, requestId }), at: Date.now() };
+    const entry = { call: callUpstream(access, { method: "GET", path, requestId, hostSignal }), at: Date.now() };
     // Registered before any joiner's handler, so a settled (or cancelled) entry is gone when joiners react.
     entry.call
       .finally(() => {
@@ -85,18 +93,23 @@ export function endpoints(access: UpstreamAccess) {
     prepayRead(customerId: string): void {
       access.budget?.prepay(customerId);
     },
-    async getWallet(customerId: string, requestId?: string): Promise<Checked<WireWallet>> {
-      const response = await read(`${customerPath(customerId)}/wallet`, requestId);
+    async getWallet(customerId: string, requestId?: string, hostSignal?: AbortSignal): Promise<Checked<WireWallet>> {
+      const response = await read(`${customerPath(customerId)}/wallet`, requestId, hostSignal);
       return checked(response, checkWallet, access.apiKey);
     },
-    async getAccount(customerId: string, accountId: string, requestId?: string): Promise<Checked<WireAccount>> {
+    async getAccount(
+      customerId: string,
+      accountId: string,
+      requestId?: string,
+      hostSignal?: AbortSignal,
+    ): Promise<Checked<WireAccount>> {
       if (!isAccountId(accountId)) {
         throw new CredytError("invalid_request", 'The account id must look like "default:USD".', {
           details: { account_id: ['must look like "default:USD"'] },
         });
       }
       const path = `${customerPath(customerId)}/wallet/${accountIdPath(accountId)}`;
-      return checked(await read(path, requestId), checkAccountBody, access.apiKey);
+      return checked(await read(path, requestId, hostSignal), checkAccountBody, access.apiKey);
     },
     /** One top-up with a fresh `redirect_url` while it is payable (the emulator's `GET /top-ups/{id}`). */
     async getTopUp(topUpId: string, requestId?: string, customerId?: string): Promise<Checked<WireTopUp>> {
@@ -105,14 +118,20 @@ export function endpoints(access: UpstreamAccess) {
       const response = await callUpstream(access, { method: "GET", path, requestId, customerId });
       return checked(response, checkTopUp, access.apiKey);
     },
-    async createTopUp(body: CredytTopUpBody, requestId?: string): Promise<Checked<WireTopUp>> {
+    async createTopUp(
+      body: CredytTopUpBody,
+      requestId?: string,
+      hostSignal?: AbortSignal,
+    ): Promise<Checked<WireTopUp>> {
       customerPath(body.customer_id);
-      const response = await callUpstream(access, { method: "POST", path: "/top-ups", body, requestId });
+      const request = { method: "POST", path: "/top-ups", body, requestId, hostSignal } as const;
+      const response = await callUpstream(access, request);
       return checked(response, checkTopUp, access.apiKey);
     },
     async createBillingPortalSession(
       body: CredytPortalSessionBody,
       requestId?: string,
+      hostSignal?: AbortSignal,
     ): Promise<Checked<WirePortalSession>> {
       customerPath(body.customer_id);
       const response = await callUpstream(access, {
@@ -120,6 +139,7 @@ export function endpoints(access: UpstreamAccess) {
         path: "/billing-portal/sessions",
         body,
         requestId,
+        hostSignal,
       });
       return checked(response, checkPortalSession, access.apiKey);
     },

@@ -22,9 +22,10 @@ function explainUnknownCustomer<Ctx>(x: Exchange<Ctx>, error: unknown): void {
 }
 
 export async function getWallet<Ctx>(x: Exchange<Ctx>): Promise<Response> {
-  await checkRate(x, x.config.getRateLimit, "get");
+  // Awaited only when there is a limit: no promise, no microtask hop on the hot path without one.
+  if (x.config.getRateLimit) await checkRate(x, x.config.getRateLimit, "get");
   try {
-    const wallet = await x.api.getWallet(x.customerId, x.requestId);
+    const wallet = await x.api.getWallet(x.customerId, x.requestId, x.request.signal);
     return jsonText(200, wallet.text, x.requestId);
   } catch (error) {
     explainUnknownCustomer(x, error);
@@ -33,8 +34,8 @@ export async function getWallet<Ctx>(x: Exchange<Ctx>): Promise<Response> {
 }
 
 export async function getAccount<Ctx>(x: Exchange<Ctx>, accountId: string): Promise<Response> {
-  await checkRate(x, x.config.getRateLimit, "get");
-  const account = await x.api.getAccount(x.customerId, accountId, x.requestId);
+  if (x.config.getRateLimit) await checkRate(x, x.config.getRateLimit, "get");
+  const account = await x.api.getAccount(x.customerId, accountId, x.requestId, x.request.signal);
   return jsonText(200, account.text, x.requestId);
 }
 
@@ -184,7 +185,7 @@ export async function createTopUp<Ctx>(x: Exchange<Ctx>): Promise<Response> {
     if (rate !== undefined && upstream.destination) upstream.destination.exchange_rate = rate.rate;
     if (body.description !== undefined) upstream.description = body.description;
     try {
-      const created = await x.api.createTopUp(upstream, x.requestId);
+      const created = await x.api.createTopUp(upstream, x.requestId, x.request.signal);
       checkUpstreamRedirect(created.json.redirect_url, x.config.apiUrl, x.origin);
       await x.emit({
         type: "top_up.created",
@@ -244,7 +245,7 @@ export async function createPortalSession<Ctx>(x: Exchange<Ctx>): Promise<Respon
     return_url: markReturnUrl(returnUrl, "portal"),
     failure_url: markReturnUrl(failureUrl, "portal"),
   };
-  const session = await x.api.createBillingPortalSession(upstream, x.requestId);
+  const session = await x.api.createBillingPortalSession(upstream, x.requestId, x.request.signal);
   checkUpstreamRedirect(session.json.redirect_url, x.config.apiUrl, x.origin);
   await x.emit({
     type: "portal_session.created",

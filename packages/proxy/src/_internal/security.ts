@@ -69,9 +69,11 @@ export function explainOrigin(
 /** Answers 422 when the browser tries to name the customer in the query, the headers or the path. */
 export function rejectBrowserCustomer(url: URL, headers: Headers, segments: string[]): void {
   const details: Record<string, string[]> = {};
-  for (const [key, value] of url.searchParams) {
-    if (CUSTOMER_FIELD.test(key) || CUSTOMER_VALUE.test(value)) details[`query.${key}`] = [SERVER_ONLY];
-  }
+  // No query (most requests): no URLSearchParams to build.
+  if (url.search !== "")
+    for (const [key, value] of url.searchParams) {
+      if (CUSTOMER_FIELD.test(key) || CUSTOMER_VALUE.test(value)) details[`query.${key}`] = [SERVER_ONLY];
+    }
   headers.forEach((_value, name) => {
     if (CUSTOMER_FIELD.test(name)) details[`header.${name}`] = [SERVER_ONLY];
   });

@@ -196,7 +196,17 @@ export interface CredytOptions<Ctx> {
   streams?: WalletStreamOptions | false;
   /** Time allowed for each upstream call before answering 504. @default 10000 */
   timeoutMs?: number;
-  /** The `fetch` used to call Credyt (tests, emulator, custom agents). @default globalThis.fetch; in `@credyt/proxy/node`, a keep-alive pool of at most 50 connections (`createUpstreamFetch()`) */
+  /**
+   * The `fetch` used to call Credyt (tests, emulator, custom agents). @default globalThis.fetch; in
+   * `@credyt/proxy/node`, a keep-alive pool of at most 50 connections (`createUpstreamFetch()`)
+   *
+   * A call it rejects with an `AbortError` counts as Credyt being slow (504 `upstream_timeout`, counted by
+   * the circuit breaker), so a `fetch` that enforces its own timeout with `controller.abort()` reports
+   * Credyt's slowness as such. Only with the host's evidence is an abort a cancellation (never retried,
+   * never counted, a request that joined the call makes its own): the incoming request's `signal` was
+   * aborted, or Next.js rejected the fetch for a prerender it abandoned (`digest:
+   * "HANGING_PROMISE_REJECTION"`).
+   */
   fetch?: typeof fetch;
   /**
    * Audit hook: called for created top-ups and portal sessions, every refused request, and every store

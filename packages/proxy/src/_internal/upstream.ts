@@ -22,6 +22,11 @@ export interface UpstreamRequest {
   requestId?: string | undefined;
   /** Whom the call is for; read from the path, query or body when not given. */
   customerId?: string | undefined;
+  /**
+   * The signal of the incoming request this call is made for, when there is one: aborted, it is the
+   * host's evidence that it cancelled the call (see {@link UpstreamFailure.cancelled}).
+   */
+  hostSignal?: AbortSignal | undefined;
 }
 
 export interface UpstreamResponse {
@@ -81,9 +86,11 @@ export class UpstreamFailure extends Error {
    */
   readonly isOutage: boolean;
   /**
-   * True when something other than the proxy aborted the call: the host runtime cancelled the I/O of the
-   * request that made it (Next.js abandoning a prerender, a runtime ending a request's I/O). It says
-   * nothing about Credyt (never an outage, never retried); a request that only joined the call makes its own.
+   * True when the host runtime cancelled the call, with evidence: the incoming request it was made for was
+   * aborted (its `signal`), or Next.js rejected it for a prerender it abandoned (`digest:
+   * "HANGING_PROMISE_REJECTION"`). It says nothing about Credyt (never an outage, never retried); a request
+   * that only joined the call makes its own. Any other abort (a custom `fetch` enforcing its own timeout
+   * with `controller.abort()`) is Credyt being slow: a timeout, an outage for the breaker.
    */
   readonly cancelled: boolean;
   constructor(reason: string, facts: UpstreamFailureFacts = {}) {
@@ -165,16 +172,21 @@ export function mayHaveApplied(error: unknown): boolean {
   return failureOf(error)?.maybeApplied === true;
 }
 
-/**
- * True for a rejection meaning "this call was aborted" (a fetch's `AbortError`, also as the `cause` of a
- * wrapping error), or Next.js's rejection of a fetch made during a prerender it has abandoned (its
- * `HangingPromiseRejectionError`, recognised by its `digest` so the proxy does not depend on Next).
- */
+/** True for a rejection meaning "this call was aborted": a fetch's `AbortError`, also as the `cause` of a wrapping error. */
 function isAbort(error: unknown): boolean {
-  const shape = error as { name?: unknown; digest?: unknown; cause?: { name?: unknown } } | null | undefined;
-  return (
-    shape?.name === "AbortError" || shape?.cause?.name === "AbortError" || shape?.digest === "HANGING_PROMISE_REJECTION"
-  );
+  const shape = error as { name?: unknown; cause?: { name?: unknown } } | null | undefined;
+  return shape?.name === "AbortError" || shape?.cause?.name === "AbortError";
+}
+
+/**
+ * True when the host cancelled the call, with evidence: Next.js's rejection of a fetch made during a
+ * prerender it has abandoned (its `HangingPromiseRejectionError`, recognised by its `digest` so the proxy
+ * does not depend on Next), or an abort while the incoming request the call is for was itself aborted.
+ * An abort without either (a custom `fetch`'s own timeout) is not the host's: see {@link attempt}.
+ */
+function hostCancelled(error: unknown, request: UpstreamRequest): boolean {
+  if ((error as { digest?: unknown } | null | undefined)?.digest === "HANGING_PROMISE_REJECTION") return true;
+  return request.hostSignal?.aborted === true && isAbort(error);
 }
 
 async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promise<UpstreamResponse> {
@@ -229,14 +241,24 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
         { maybeApplied: true, isOutage: true },
       );
     }
-    // Aborted, and not by our timer: the host cancelled the call. It may have reached Credyt (a POST is
-    // then treated as possibly applied), but it says nothing about Credyt's health.
-    if (isAbort(error)) {
+    // Aborted, and not by our timer, with the host's evidence: the host cancelled the call. It may have
+    // reached Credyt (a POST is then treated as possibly applied), but it says nothing about Credyt's health.
+    if (hostCancelled(error, request)) {
       throw upstreamError(
         "upstream_error",
         "The request to the billing service was cancelled.",
         "call to Credyt cancelled by the host runtime",
         { cancelled: true, maybeApplied: request.method === "POST" },
+      );
+    }
+    // Aborted without the host's evidence: the app's own `fetch` gave up waiting (its own timeout). That is
+    // Credyt being slow, as our own timeout would say: an outage for the breaker, possibly applied.
+    if (isAbort(error)) {
+      throw upstreamError(
+        "upstream_timeout",
+        "The billing service took too long to answer.",
+        "call to Credyt aborted by the configured fetch (not by the host): counted as a timeout",
+        { maybeApplied: true, isOutage: true },
       );
     }
     // A refused or unresolvable connection never carried the request; a reset might have, after it was sent.
@@ -260,8 +282,10 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
  */
 export async function callUpstream(access: UpstreamAccess, request: UpstreamRequest): Promise<UpstreamResponse> {
   const guard = access.guard;
-  const customerId = request.customerId ?? customerOfCall(request.path, request.body);
-  if (access.budget && customerId !== undefined) await access.budget.charge(customerId);
+  // Read from the path or body only when needed (a budget, a failure for the breaker): not on every call.
+  let customerId = request.customerId;
+  const customer = () => (customerId ??= customerOfCall(request.path, request.body));
+  if (access.budget && customer() !== undefined) await access.budget.charge(customerId as string);
   guard?.admit();
   for (let retry = 0; ; retry++) {
     try {
@@ -275,7 +299,7 @@ export async function callUpstream(access: UpstreamAccess, request: UpstreamRequ
         guard?.cancelled();
         throw error;
       }
-      if (failure?.isOutage) guard?.failure(customerId, (error as CredytError).retryAfter);
+      if (failure?.isOutage) guard?.failure(customer(), (error as CredytError).retryAfter);
       else guard?.success(); // Credyt answered (a 404, a 422, a 429): it is up.
       const canRetry =
         request.method === "GET" &&
@@ -283,7 +307,7 @@ export async function callUpstream(access: UpstreamAccess, request: UpstreamRequ
         failure?.retryable === true &&
         (guard ? guard.takeRetry() : true) &&
         // A retry is a call like any other: the customer pays for it, or it is not made.
-        (!access.budget || customerId === undefined || (await access.budget.take(customerId)).ok);
+        (!access.budget || customer() === undefined || (await access.budget.take(customerId as string)).ok);
       if (!canRetry) throw error;
       await sleep(100 * 2 ** retry * (0.5 + Math.random()));
     }
