@@ -97,6 +97,8 @@ export const GermanDialog: Story = {
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole("button", { name: "Aufladen" }));
     const input = await screen.findByLabelText("Eigener Betrag (EUR)");
+    // Radix Dialog turns pointer events off outside its layer until the layer is mounted: wait for it.
+    await waitFor(() => expect(getComputedStyle(input).pointerEvents).not.toBe("none"));
     await userEvent.type(input, "12,345");
     await userEvent.click(screen.getByRole("button", { name: "Weiter zur Zahlung" }));
     await expect(await screen.findByText("Höchstens 2 Nachkommastellen.")).toBeVisible();

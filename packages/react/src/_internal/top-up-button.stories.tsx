@@ -83,6 +83,8 @@ export const DialogValidationError: Story = {
   parameters: framed,
   play: async () => {
     const input = await screen.findByLabelText("Custom amount (USD)");
+    // Radix Dialog turns pointer events off outside its layer until the layer is mounted: wait for it.
+    await waitFor(() => expect(getComputedStyle(input).pointerEvents).not.toBe("none"));
     await userEvent.type(input, "2");
     await userEvent.click(screen.getByRole("button", { name: "Continue to payment" }));
     await expect(await screen.findByText("The minimum is $5.00.")).toBeVisible();
@@ -252,6 +254,8 @@ export const DialogKeyboard: Story = {
     await step("type an amount and submit with Enter", async () => {
       await userEvent.keyboard("{Enter}");
       const input = await screen.findByLabelText("Custom amount (USD)");
+      // Radix Dialog turns pointer events off outside its layer until the layer is mounted: wait for it.
+      await waitFor(() => expect(getComputedStyle(input).pointerEvents).not.toBe("none"));
       await userEvent.click(input);
       await userEvent.type(input, "12.50{Enter}");
       await waitFor(() => expect(loaded.onRedirect).toHaveBeenCalledTimes(1));
