@@ -1,4 +1,4 @@
-import { reporters, sourceResolve } from "@repo/tooling/vitest";
+import { maxWorkers, reporters, sourceResolve } from "@repo/tooling/vitest";
 import { defineConfig } from "vitest/config";
 
 // "@credyt/source" resolves workspace packages to their TypeScript source: tests need no build.
@@ -8,6 +8,7 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     reporters: reporters("emulator"),
+    maxWorkers: maxWorkers("io"),
     testTimeout: 20_000,
   },
 });

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { reporters, sourceResolve } from "@repo/tooling/vitest";
+import { maxWorkers, reporters, sourceResolve } from "@repo/tooling/vitest";
 import { defineConfig } from "vitest/config";
 
 const dir = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -32,6 +32,7 @@ export default defineConfig({
   ...sourceResolve,
   test: {
     reporters: reporters("react"),
+    maxWorkers: maxWorkers("cpu"),
     projects: [
       {
         extends: true,

@@ -1,4 +1,4 @@
-import { reporters, serverConditions, sourceResolve } from "@repo/tooling/vitest";
+import { maxWorkers, reporters, serverConditions, sourceResolve } from "@repo/tooling/vitest";
 import { defineConfig } from "vitest/config";
 
 // "@credyt/source" resolves workspace packages to their TypeScript source: tests need no build.
@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: { conditions: serverConditions },
   test: {
     reporters: reporters("vite"),
+    maxWorkers: maxWorkers("io"),
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defaultClientConditions, defaultServerConditions } from "vite";
 
@@ -10,6 +11,17 @@ export function reporters(name) {
   const dir = process.env.CREDYT_TEST_RESULTS;
   if (!dir) return ["default"];
   return ["default", ["json", { outputFile: path.join(dir, `vitest-${name}.json`) }]];
+}
+
+/**
+ * How many test files run at once. Vitest's default (one fewer than the cores) is one worker on a 2-core CI
+ * machine, while most of our files wait on sockets, timers and child processes rather than compute: `ioBound`
+ * suites run one more file than there are cores, CPU-bound ones (jsdom) one per core.
+ * @param {"io" | "cpu"} kind
+ */
+export function maxWorkers(kind) {
+  const cores = availableParallelism();
+  return kind === "io" ? Math.max(3, cores + 1) : Math.max(2, cores);
 }
 
 /** Resolve workspace packages to their TypeScript source, so tests need no build. */

@@ -15,6 +15,9 @@ const usd = (available: number, pendingIn?: number) => ({
 afterEach(() => vi.useRealTimers());
 
 async function back(before: { available: number; pendingIn: number }, wallet: ReturnType<typeof usd>) {
+  // The return flow and the balance's status region are on-demand chunks; with timers faked, a chunk still
+  // loading under a busy machine would outlast the advances below, so both are in the module cache first.
+  await Promise.all([import("./return-watch"), import("./wallet-balance-extras")]);
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
   history.replaceState(null, "", "/?credyt_return=top_up");
   sessionStorage.setItem(
