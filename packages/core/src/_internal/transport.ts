@@ -71,18 +71,26 @@ export function createCredytTransport(options: CredytClientOptions = {}): Credyt
   const { fetch, headers, onCustomerRef, allowedRedirectHosts: hosts } = options;
   const rawBase = options.baseUrl ?? "/api/credyt";
   const timeoutMs = options.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS;
-  const refuse = (option: string, expected: string, seen: unknown) =>
-    new TypeError(`createCredytClient: \`${option}\` must be ${expected}, got ${String(seen)}.`);
+  // What a valid value looks like is said in development only: bundlers drop the examples from production builds.
+  const refuse = (option: string, expected: string | false, seen: unknown) =>
+    new TypeError(`createCredytClient: \`${option}\` ${expected ? `must be ${expected}` : "is invalid"}, got ${String(seen)}.`);
   const baseUrl = typeof rawBase === "string" ? rawBase.replace(/\/+$/, "") : "";
-  if (baseUrl === "") throw refuse("baseUrl", 'a non-empty URL or path, such as "/api/credyt"', rawBase);
+  if (baseUrl === "") {
+    throw refuse("baseUrl", process.env.NODE_ENV !== "production" && 'a non-empty URL or path, such as "/api/credyt"', rawBase);
+  }
   if (fetch !== undefined && typeof fetch !== "function") throw refuse("fetch", "a function", fetch);
   if (typeof timeoutMs !== "number" || !Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMER_MS) {
-    throw refuse("timeoutMs", "a positive integer (milliseconds), such as 15000", timeoutMs);
+    throw refuse(
+      "timeoutMs",
+      process.env.NODE_ENV !== "production" && "a positive integer (milliseconds), such as 15000",
+      timeoutMs,
+    );
   }
   if (hosts !== undefined && typeof hosts !== "function" && !Array.isArray(hosts)) {
     throw refuse(
       "allowedRedirectHosts",
-      'an array of hosts, such as ["billing.example.com"], or a function returning one',
+      process.env.NODE_ENV !== "production" &&
+        'an array of hosts, such as ["billing.example.com"], or a function returning one',
       hosts,
     );
   }

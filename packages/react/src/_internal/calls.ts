@@ -1,20 +1,21 @@
 import { type CredytClient, CredytError } from "@credyt/core";
 import type { ProviderClient } from "./context";
+import { chunk } from "./lazy";
 import type { CredytMessages } from "./messages";
 
 // The calls beyond the balance. Starting a checkout or opening the portal needs the top-up and portal calls,
 // their wire checks and the redirect policy: a lazy chunk (checkout.ts), which the hooks that leave the page
 // load once they have mounted (`loadCheckout`), so it is in by the first click and off the first render.
 
-let chunk: Promise<typeof import("./checkout")> | undefined;
+const importCheckout = chunk(() => import("./checkout"));
 /** The checkout chunk once loaded: every action's failure but the chunk's own comes after it. */
 let loaded: typeof import("./checkout") | undefined;
 
 /** Loads the checkout chunk (once; a failed load is tried again on the next call). */
 export function loadCheckout(): Promise<typeof import("./checkout")> {
-  if (!chunk) {
-    chunk = import("./checkout").catch((cause: unknown) => {
-      chunk = undefined;
+  return importCheckout().then(
+    (m) => (loaded = m),
+    (cause: unknown) => {
       // The words of `errorNetwork` (what the customer sees, unless `labels` has its own).
       throw new CredytError(
         "network_error",
@@ -23,16 +24,8 @@ export function loadCheckout(): Promise<typeof import("./checkout")> {
           cause,
         },
       );
-    });
-    // Registered first, so `loaded` is set before any caller's `await` resumes.
-    chunk.then(
-      (m) => {
-        loaded = m;
-      },
-      () => undefined,
-    );
-  }
-  return chunk;
+    },
+  );
 }
 
 /**

@@ -27,20 +27,6 @@ export interface ProviderClient extends Pick<CredytClient, "baseUrl" | "getWalle
   readonly transport: CredytTransport;
 }
 
-/**
- * The provider's live stream, as its readers see it: who wants it (`want`), and its status. The stream itself
- * (`useWalletStream` with swr/subscription, and the EventSource code) is a lazy chunk the provider loads once
- * a reader wants it (live-demand.ts), so `useWallet` and `<WalletBalance>` without `live` never ship it.
- */
-export interface LiveStore {
-  /** A reader wants the stream open; the returned function says it no longer does. */
-  want(): () => void;
-  /** The stream's status (`connecting` until it runs). */
-  get(): WalletStreamStatus;
-  set(status: WalletStreamStatus): void;
-  subscribe(listener: () => void): () => void;
-}
-
 /** What `navigate` (checkout.ts) needs of the provider: `allowedRedirectHosts` and the latest `onRedirect`. */
 export interface CredytRedirect {
   allowedHosts: string[] | undefined;
@@ -60,8 +46,13 @@ export interface CredytContextValue {
   walletConfig: SWRConfiguration<Wallet, CredytError>;
   /** The provider-wide default of `useWallet({ live })` / `<WalletBalance live>`. */
   live: boolean;
-  /** The provider's one live stream: readers ask for it and read its status here (live-demand.ts). */
-  liveStore: LiveStore;
+  /**
+   * Asks for the provider's one live stream (a lazy chunk it loads and renders while any reader wants it, so
+   * `useWallet` and `<WalletBalance>` without `live` never ship it); the returned function says it no longer is.
+   */
+  wantLive(): () => void;
+  /** The live stream's status (`connecting` until it runs; `unavailable` when its chunk could not load). */
+  liveStatus: WalletStreamStatus;
   /** The provider's `customer` prop as a string: the live stream's scope, so a switch re-opens it. */
   customerScope: string;
   /** The provider's request timeout in ms (the client's `timeoutMs`); also the top-up's own ceiling. */

@@ -8,16 +8,7 @@ import {
   RETURN_PARAM,
   type Wallet,
 } from "@credyt/core";
-import {
-  type ComponentType,
-  type ReactNode,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { SWRConfig, useSWRConfig } from "swr";
 import {
   type CredytAppearance,
@@ -26,17 +17,17 @@ import {
   type ProviderClient,
   type RedirectKind,
 } from "./context";
-import { createLiveStore } from "./live-demand";
-import type { LiveStreamProps } from "./live-stream";
+import { chunk, useChunk } from "./lazy";
+import { loadLiveStream } from "./live-demand";
 import type { CredytMessages } from "./messages";
 import { purge, sharedWithMounted } from "./purge";
 import type { CredytRedirectEvent } from "./redirect-event";
 import type { PendingTopUp, ReturnStatus } from "./return-flow";
-import type { ReturnWatchProps } from "./return-watch";
 import { createScope, mountedScopes } from "./scope";
 import { walletOptions } from "./swr-options";
 import { toCredytError } from "./to-credyt-error";
 import { useStable } from "./use-stable";
+import type { WalletStreamStatus } from "./wallet-subscription";
 
 export type { CredytAppearance, CredytRedirectEvent, RedirectKind };
 
@@ -129,6 +120,7 @@ function remembered(cache: object) {
 }
 
 const NOT_RETURNING: [ReturnStatus, PendingTopUp | undefined] = ["idle", undefined];
+const loadReturnWatch = chunk(() => import("./return-watch").then((m) => m.ReturnWatch));
 
 const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
@@ -275,20 +267,18 @@ function CredytScope(props: CredytProviderProps): ReactNode {
     [onErrorRetry, errorRetryCount, initialWallet, switched, switching],
   );
   // The checkout-return flow is a lazy chunk, loaded after hydration only when the URL carries the proxy's
-  // return marker; it removes the marker and re-fetches the wallet until the credit lands.
+  // return marker; it removes the marker and re-fetches the wallet until the credit lands. A chunk that cannot
+  // load leaves balances refreshing as usual, without the return's status.
   const [[returnStatus, returnTopUp], setReturned] = useState<[ReturnStatus, PendingTopUp | undefined]>(NOT_RETURNING);
-  const [Watch, setWatch] = useState<ComponentType<ReturnWatchProps> | null>(null);
-  useEffect(() => {
-    if (!location.search.includes(RETURN_PARAM)) return;
-    import("./return-watch").then(
-      ({ ReturnWatch }) => setWatch(() => ReturnWatch),
-      () => {}, // The chunk could not load: balances still refresh as usual, without the return's status.
-    );
+  const Watch = useChunk(loadReturnWatch, typeof location !== "undefined" && location.search.includes(RETURN_PARAM));
+  // The live stream is a lazy chunk too, loaded and rendered while any reader wants it (`useLive`).
+  const [liveReaders, setLiveReaders] = useState(0);
+  const [liveStatus, setLiveStatus] = useState<WalletStreamStatus>("connecting");
+  const Stream = useChunk(loadLiveStream, liveReaders > 0, () => setLiveStatus("unavailable"));
+  const wantLive = useCallback(() => {
+    setLiveReaders((n) => n + 1);
+    return () => setLiveReaders((n) => n - 1);
   }, []);
-  // The live stream is a lazy chunk too, which the store loads the first time a reader asks for it (`useLive`),
-  // and renders here while any reader wants it.
-  const [Stream, setStream] = useState<ComponentType<LiveStreamProps> | null>(null);
-  const [liveStore] = useState(() => createLiveStore((stream) => setStream(() => stream)));
 
   const redirect = useMemo(
     () => ({
@@ -308,7 +298,8 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       fetchWallet,
       walletConfig,
       live,
-      liveStore,
+      wantLive,
+      liveStatus,
       customerScope,
       timeout: timeout ?? DEFAULT_CLIENT_TIMEOUT_MS,
       redirect,
@@ -323,7 +314,8 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       fetchWallet,
       walletConfig,
       live,
-      liveStore,
+      wantLive,
+      liveStatus,
       customerScope,
       timeout,
       redirect,
@@ -337,7 +329,9 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       {Watch ? (
         <Watch walletKey={walletKey} fetcher={fetchWallet} config={walletConfig} onChange={setReturned} />
       ) : null}
-      {Stream && walletKey !== null ? <Stream baseUrl={base} scope={customerScope} store={liveStore} /> : null}
+      {Stream && liveReaders > 0 && walletKey !== null ? (
+        <Stream baseUrl={base} scope={customerScope} onStatus={setLiveStatus} />
+      ) : null}
       {children}
     </CredytContext.Provider>
   );

@@ -1,8 +1,9 @@
 import { type Account, formatAmount } from "@credyt/core";
 import { clsx } from "clsx";
-import { forwardRef, type HTMLAttributes, memo, type ReactNode, useEffect, useMemo, useState } from "react";
+import { forwardRef, type HTMLAttributes, memo, type ReactNode, useMemo } from "react";
 import { balanceLevel } from "./balance-level";
 import { fill, withVariables } from "./context";
+import { chunk, useChunk } from "./lazy";
 import { useChangeCue } from "./live-cues";
 import { useLive } from "./live-demand";
 import { balanceEn } from "./messages";
@@ -70,33 +71,11 @@ export interface WalletBalanceProps extends Omit<HTMLAttributes<HTMLDivElement>,
 
 const NOT_LIVE = { live: false } as const;
 
-type Extras = typeof import("./wallet-balance-extras");
-let extrasChunk: Promise<Extras> | undefined;
-
 /**
  * The code for a live balance (its status region) and for a checkout return (notices, "Added $20.00", the
- * pending amount paid in this browser), loaded after mount once `needed` (a failed load is tried again when
- * `needed` comes back). Per instance and after mount, so a server render and its hydration never differ.
+ * pending amount paid in this browser), loaded after mount while one is under way.
  */
-function useExtras(needed: boolean): Extras | undefined {
-  const [extras, setExtras] = useState<Extras | undefined>(undefined);
-  useEffect(() => {
-    if (!needed || extras) return;
-    let mounted = true;
-    extrasChunk ??= import("./wallet-balance-extras").catch((error: unknown) => {
-      extrasChunk = undefined;
-      throw error;
-    });
-    extrasChunk.then(
-      (m) => mounted && setExtras(m),
-      () => undefined,
-    );
-    return () => {
-      mounted = false;
-    };
-  }, [needed, extras]);
-  return extras;
-}
+const loadExtras = chunk(() => import("./wallet-balance-extras"));
 
 /**
  * Shows a balance (or every balance with `showAll`): a loading skeleton, an empty state, an error
@@ -119,11 +98,11 @@ export const WalletBalance = /* @__PURE__ */ memo(
     const ctx = useUiContext("WalletBalance", balanceEn);
     // The provider's stream is asked for here rather than through useWallet({ live }), so its status can go out on
     // the root as `data-live` (connecting | live | paused | unavailable) for styling and tests.
-    const isLive = (live ?? ctx.live) && ctx.walletKey !== null;
-    const liveStatus = useLive(ctx, live, true);
+    const isLive = useLive(ctx, live);
+    const liveStatus = isLive ? ctx.liveStatus : undefined;
     const wallet = useWallet(NOT_LIVE);
     const { returnStatus: status, returnTopUp: paid } = ctx;
-    const extras = useExtras(isLive || status !== "idle");
+    const extras = useChunk(loadExtras, isLive || status !== "idle");
     // The checkout-return strings come with the extras; the app's `labels` win.
     const t = useMemo(() => (extras ? { ...extras.returnEn, ...ctx.t } : ctx.t), [extras, ctx.t]);
     const { data, error, mutate } = wallet;
