@@ -7,7 +7,7 @@ import type { CredytMessages } from "./messages";
 // their wire checks and the redirect policy: a lazy chunk (checkout.ts), which the hooks that leave the page
 // load once they have mounted (`loadCheckout`), so it is in by the first click and off the first render.
 
-const importCheckout = chunk(() => import("./checkout"));
+const importCheckout = /* @__PURE__ */ chunk(() => import("./checkout"));
 /** The checkout chunk once loaded: every action's failure but the chunk's own comes after it. */
 let loaded: typeof import("./checkout") | undefined;
 

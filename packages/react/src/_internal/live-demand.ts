@@ -6,7 +6,7 @@ import { chunk } from "./lazy";
  * The provider's live stream, a lazy chunk (the subscription's own chunk is fetched alongside rather than after
  * it): the provider loads it while at least one reader wants it (`useLive`).
  */
-export const loadLiveStream = chunk(() => {
+export const loadLiveStream = /* @__PURE__ */ chunk(() => {
   void import("./wallet-subscription").catch(() => {}); // Only a prefetch: useWalletStream reports failures.
   return import("./live-stream").then((m) => m.LiveStream);
 });

@@ -120,7 +120,7 @@ function remembered(cache: object) {
 }
 
 const NOT_RETURNING: [ReturnStatus, PendingTopUp | undefined] = ["idle", undefined];
-const loadReturnWatch = chunk(() => import("./return-watch").then((m) => m.ReturnWatch));
+const loadReturnWatch = /* @__PURE__ */ chunk(() => import("./return-watch").then((m) => m.ReturnWatch));
 
 const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 

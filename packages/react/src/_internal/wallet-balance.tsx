@@ -75,7 +75,7 @@ const NOT_LIVE = { live: false } as const;
  * The code for a live balance (its status region) and for a checkout return (notices, "Added $20.00", the
  * pending amount paid in this browser), loaded after mount while one is under way.
  */
-const loadExtras = chunk(() => import("./wallet-balance-extras"));
+const loadExtras = /* @__PURE__ */ chunk(() => import("./wallet-balance-extras"));
 
 /**
  * Shows a balance (or every balance with `showAll`): a loading skeleton, an empty state, an error
