@@ -73,10 +73,16 @@ export function createCredytTransport(options: CredytClientOptions = {}): Credyt
   const timeoutMs = options.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS;
   // What a valid value looks like is said in development only: bundlers drop the examples from production builds.
   const refuse = (option: string, expected: string | false, seen: unknown) =>
-    new TypeError(`createCredytClient: \`${option}\` ${expected ? `must be ${expected}` : "is invalid"}, got ${String(seen)}.`);
+    new TypeError(
+      `createCredytClient: \`${option}\` ${expected ? `must be ${expected}` : "is invalid"}, got ${String(seen)}.`,
+    );
   const baseUrl = typeof rawBase === "string" ? rawBase.replace(/\/+$/, "") : "";
   if (baseUrl === "") {
-    throw refuse("baseUrl", process.env.NODE_ENV !== "production" && 'a non-empty URL or path, such as "/api/credyt"', rawBase);
+    throw refuse(
+      "baseUrl",
+      process.env.NODE_ENV !== "production" && 'a non-empty URL or path, such as "/api/credyt"',
+      rawBase,
+    );
   }
   if (fetch !== undefined && typeof fetch !== "function") throw refuse("fetch", "a function", fetch);
   if (typeof timeoutMs !== "number" || !Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMER_MS) {
