@@ -42,7 +42,15 @@ export function prefetchCheckout(): void {
   loadCheckout().catch(() => {});
 }
 
-/** The client the usage fetchers (`fetchUsage`, `fetchUsageSummary`, `fetchQuote`) take: they call only `get`. */
+/**
+ * The client the usage fetchers (`fetchUsage`, `fetchUsageSummary`, `fetchQuote`) take: they call only `get`, which
+ * the provider's own client leaves to the pages that read usage.
+ */
 export function usageClient(client: CredytClient | ProviderClient): CredytClient {
-  return client as CredytClient;
+  if (!("transport" in client)) return client;
+  const { transport } = client;
+  const get: CredytClient["get"] = (path, check, opts = {}) =>
+    transport.request("GET", path, check, { signal: opts.signal });
+  // Only `get` (and `baseUrl`) is called on it.
+  return { ...client, get } as Partial<CredytClient> as CredytClient;
 }

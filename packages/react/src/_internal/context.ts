@@ -23,7 +23,7 @@ export interface CredytAppearance {
  * balance needs. The top-up, portal and usage hooks import their own calls (`createTopUp`, …) and run them on
  * `transport`, so a page that only reads a balance never ships them.
  */
-export interface ProviderClient extends Pick<CredytClient, "baseUrl" | "getWallet" | "get"> {
+export interface ProviderClient extends Pick<CredytClient, "baseUrl" | "getWallet"> {
   readonly transport: CredytTransport;
 }
 

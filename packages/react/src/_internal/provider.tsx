@@ -1,8 +1,8 @@
 import {
   type AssetDisplay,
+  CACHE_PREFIX,
   type CredytClient,
   createCredytTransport,
-  credytKeys,
   DEFAULT_CLIENT_TIMEOUT_MS,
   fetchWallet as getWallet,
   RETURN_PARAM,
@@ -188,12 +188,11 @@ function CredytScope(props: CredytProviderProps): ReactNode {
       baseUrl: transport.baseUrl,
       transport,
       getWallet: (opts) => getWallet(transport, opts),
-      get: (path, check, opts = {}) => transport.request("GET", path, check, { signal: opts.signal }),
     };
   }, [given, baseUrl, timeout]);
   const base = client.baseUrl;
   const { cache, mutate, unload, onErrorRetry, errorRetryCount } = useSWRConfig();
-  const scope = useMemo(() => createScope(credytKeys.all(base), mutate), [base, mutate]);
+  const scope = useMemo(() => createScope([CACHE_PREFIX, base], mutate) /* credytKeys.all(base) */, [base, mutate]);
   const { customers, refs } = remembered(cache);
   // The server answered for another customer than the last answer did (its `Credyt-Customer-Ref`):
   // nothing cached for the last one may stay, so every entry of this proxy goes and is fetched again.
@@ -249,7 +248,8 @@ function CredytScope(props: CredytProviderProps): ReactNode {
   });
   const lastCustomer = useRef(!purged && customers.has(base) ? customers.get(base) : customer);
   const switching = lastCustomer.current !== customer;
-  const key = useMemo(() => credytKeys.wallet(base), [base]);
+  // `credytKeys.wallet(base)`, spelled out so a page that reads a balance does not ship every key maker.
+  const key = useMemo(() => [CACHE_PREFIX, base, "wallet"] as const, [base]);
   const walletKey = switching ? null : key;
   useIsomorphicLayoutEffect(() => {
     if (identified) customers.set(base, customer);
