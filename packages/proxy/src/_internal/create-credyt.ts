@@ -187,7 +187,7 @@ export function createInstance<Ctx>(options: CoreOptions<Ctx>, factory: string, 
       // The customer lookup, Credyt's calls and their retries all fit in PROXY_DEADLINE_MS, which the
       // browser client's timeout is derived from: the browser gets this answer, never gives up first.
       return await beforeDeadline(async () => {
-        const id = await identifyCustomer(s, context, request.method, path, requestId);
+        const id = await identifyCustomer(s, context, request.method, path, requestId, request.signal);
         customerId = id;
         // Every answer for a known customer says, opaquely, whom it is for (docs/protocol.md): the browser
         // drops cached data of anyone else. For a live stream, worked out before the route runs, so the
@@ -468,6 +468,7 @@ async function identifyCustomer<Ctx>(
   method: string,
   path: string,
   requestId: string,
+  hostSignal: AbortSignal,
 ): Promise<string> {
   const { config, log } = s;
   if (config.identify) {
@@ -484,7 +485,7 @@ async function identifyCustomer<Ctx>(
       );
       throw new CredytError("unauthorized", "Sign in to see your billing.");
     }
-    return s.directory.getOrCreate(checkIdentity(identity), requestId);
+    return s.directory.getOrCreate(checkIdentity(identity), requestId, hostSignal);
   }
   let id: string | null | undefined;
   try {

@@ -25,8 +25,9 @@ export interface CustomerDirectoryOptions {
 
 /** Finds Credyt customers by the app's own user ids, creating each once on first sight. */
 export interface CustomerDirectory {
-  getOrCreate(identity: Identity, requestId?: string): Promise<string>;
-  find(externalId: string, requestId?: string): Promise<string | null>;
+  /** `hostSignal`: the incoming request's, the host's evidence when it cancels a call (`UpstreamFailure.cancelled`). */
+  getOrCreate(identity: Identity, requestId?: string, hostSignal?: AbortSignal): Promise<string>;
+  find(externalId: string, requestId?: string, hostSignal?: AbortSignal): Promise<string | null>;
 }
 
 function unrecognised(reason: string): CredytError {
@@ -90,12 +91,13 @@ export function customerDirectory(access: UpstreamAccess, options: CustomerDirec
   const inFlight = new Map<string, Promise<string>>();
   const lockTtlMs = access.timeoutMs * 3 + 1_000;
 
-  async function find(externalId: string, requestId?: string): Promise<string | null> {
+  async function find(externalId: string, requestId?: string, hostSignal?: AbortSignal): Promise<string | null> {
     try {
       const response = await callUpstream(access, {
         method: "GET",
         path: `/customers?external_id=${encodeURIComponent(externalId)}`,
         requestId,
+        hostSignal,
       });
       return readLookup(response.json, externalId);
     } catch (error) {
@@ -104,33 +106,33 @@ export function customerDirectory(access: UpstreamAccess, options: CustomerDirec
     }
   }
 
-  async function create(identity: Identity, requestId?: string): Promise<string> {
+  async function create(identity: Identity, requestId?: string, hostSignal?: AbortSignal): Promise<string> {
     const body: Record<string, unknown> = {
       name: identity.name ?? identity.email ?? identity.externalId,
       external_id: identity.externalId,
     };
     if (identity.email !== undefined) body.email = identity.email;
     if (options.products.length > 0) body.subscriptions = [{ products: options.products }];
-    const response = await callUpstream(access, { method: "POST", path: "/customers", body, requestId });
+    const response = await callUpstream(access, { method: "POST", path: "/customers", body, requestId, hostSignal });
     return customerIdOf(isObject(response.json) ? response.json.id : undefined, "the created customer");
   }
 
-  async function findOrCreate(identity: Identity, requestId?: string): Promise<string> {
-    const found = await find(identity.externalId, requestId);
+  async function findOrCreate(identity: Identity, requestId?: string, hostSignal?: AbortSignal): Promise<string> {
+    const found = await find(identity.externalId, requestId, hostSignal);
     if (found !== null) return found;
     try {
-      return await create(identity, requestId);
+      return await create(identity, requestId, hostSignal);
     } catch (error) {
       // Another instance (without a shared store) created it first: Credyt refuses the duplicate.
       const status = failureOf(error)?.status;
       if (status !== 409 && status !== 422) throw error;
-      const again = await find(identity.externalId, requestId);
+      const again = await find(identity.externalId, requestId, hostSignal);
       if (again === null) throw error;
       return again;
     }
   }
 
-  async function shared(identity: Identity, requestId?: string): Promise<string> {
+  async function shared(identity: Identity, requestId?: string, hostSignal?: AbortSignal): Promise<string> {
     const store = options.store;
     const key = `credyt:customer:${await sha256(identity.externalId)}`;
     const deadline = Date.now() + lockTtlMs + 1_000;
@@ -140,23 +142,23 @@ export function customerDirectory(access: UpstreamAccess, options: CustomerDirec
         claim = await store.claim(key, FINGERPRINT, lockTtlMs);
       } catch (error) {
         options.onStoreError("customers.claim", error);
-        return findOrCreate(identity, requestId);
+        return findOrCreate(identity, requestId, hostSignal);
       }
       if (claim.status === "done") {
         const id = claim.record.response.body;
         if (CUSTOMER_ID_PATTERN.test(id)) return id;
         options.onStoreError("customers.read", new Error("the stored customer mapping is not a customer id"));
-        return findOrCreate(identity, requestId);
+        return findOrCreate(identity, requestId, hostSignal);
       }
       if (claim.status === "pending") {
         // The holder may have died; past its lock, find it (or create it) ourselves.
-        if (Date.now() > deadline) return findOrCreate(identity, requestId);
+        if (Date.now() > deadline) return findOrCreate(identity, requestId, hostSignal);
         await sleep(wait);
         continue;
       }
       let id: string;
       try {
-        id = await findOrCreate(identity, requestId);
+        id = await findOrCreate(identity, requestId, hostSignal);
       } catch (error) {
         await store.release(key).catch((failure: unknown) => options.onStoreError("customers.release", failure));
         throw error;
@@ -170,12 +172,13 @@ export function customerDirectory(access: UpstreamAccess, options: CustomerDirec
   }
 
   return {
-    find: async (externalId, requestId) => cache.get(externalId) ?? (await find(externalId, requestId)),
-    getOrCreate: (identity, requestId) => getOrCreate(identity, requestId, true),
+    find: async (externalId, requestId, hostSignal) =>
+      cache.get(externalId) ?? (await find(externalId, requestId, hostSignal)),
+    getOrCreate: (identity, requestId, hostSignal) => getOrCreate(identity, requestId, hostSignal, true),
   };
 
-  function resolve(identity: Identity, requestId?: string): Promise<string> {
-    return shared(identity, requestId).then((id) => {
+  function resolve(identity: Identity, requestId?: string, hostSignal?: AbortSignal): Promise<string> {
+    return shared(identity, requestId, hostSignal).then((id) => {
       cache.set(identity.externalId, id);
       return id;
     });
@@ -183,17 +186,22 @@ export function customerDirectory(access: UpstreamAccess, options: CustomerDirec
 
   // A request that joined a look-up whose calls the host cancelled (see `UpstreamFailure.cancelled`) is
   // alive: it looks up again (sharing with the other joiners), then alone; the starter keeps the cancellation.
-  function getOrCreate(identity: Identity, requestId: string | undefined, rejoin: boolean): Promise<string> {
+  function getOrCreate(
+    identity: Identity,
+    requestId: string | undefined,
+    hostSignal: AbortSignal | undefined,
+    rejoin: boolean,
+  ): Promise<string> {
     const known = cache.get(identity.externalId);
     if (known !== undefined) return Promise.resolve(known);
     const running = inFlight.get(identity.externalId);
     if (running) {
       return running.catch((error: unknown) => {
         if (failureOf(error)?.cancelled !== true) throw error;
-        return rejoin ? getOrCreate(identity, requestId, false) : resolve(identity, requestId);
+        return rejoin ? getOrCreate(identity, requestId, hostSignal, false) : resolve(identity, requestId, hostSignal);
       });
     }
-    const call = resolve(identity, requestId);
+    const call = resolve(identity, requestId, hostSignal);
     inFlight.set(identity.externalId, call);
     // Registered before any joiner's handler, so a failed (or cancelled) entry is gone when joiners react.
     call

@@ -112,10 +112,15 @@ export function endpoints(access: UpstreamAccess) {
       return checked(await read(path, requestId, hostSignal), checkAccountBody, access.apiKey);
     },
     /** One top-up with a fresh `redirect_url` while it is payable (the emulator's `GET /top-ups/{id}`). */
-    async getTopUp(topUpId: string, requestId?: string, customerId?: string): Promise<Checked<WireTopUp>> {
+    async getTopUp(
+      topUpId: string,
+      requestId?: string,
+      customerId?: string,
+      hostSignal?: AbortSignal,
+    ): Promise<Checked<WireTopUp>> {
       if (!/^top_[A-Za-z0-9]{1,64}$/.test(topUpId)) throw new CredytError("not_found", "Not found.");
       const path = `/top-ups/${topUpId}`;
-      const response = await callUpstream(access, { method: "GET", path, requestId, customerId });
+      const response = await callUpstream(access, { method: "GET", path, requestId, customerId, hostSignal });
       return checked(response, checkTopUp, access.apiKey);
     },
     async createTopUp(

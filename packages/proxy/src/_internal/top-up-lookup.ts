@@ -43,7 +43,8 @@ async function scan<Ctx>(x: Exchange<Ctx>, tag: string): Promise<ListedTopUp | "
     const offset = page * PAGE;
     let json: unknown;
     try {
-      json = (await x.api.listTopUps({ customerId: x.customerId, offset, limit: PAGE }, x.requestId)).json;
+      json = (await x.api.listTopUps({ customerId: x.customerId, offset, limit: PAGE }, x.requestId, x.request.signal))
+        .json;
     } catch (error) {
       // No list (404/405), a failure, a timeout: the look-up learnt nothing.
       void error;
@@ -79,7 +80,7 @@ export async function lookUpTopUp<Ctx>(x: Exchange<Ctx>, tag: string): Promise<L
     return { state: "found", response: storedError(done) };
   }
   try {
-    const topUp = (await x.api.getTopUp(found.id, x.requestId, x.customerId)).json;
+    const topUp = (await x.api.getTopUp(found.id, x.requestId, x.customerId, x.request.signal)).json;
     checkUpstreamRedirect(topUp.redirect_url, x.config.apiUrl, x.origin);
     const body = {
       id: topUp.id,

@@ -13,6 +13,7 @@ export function topUpEndpoints(access: UpstreamAccess) {
     async listTopUps(
       query: { customerId: string; offset: number; limit: number },
       requestId?: string,
+      hostSignal?: AbortSignal,
     ): Promise<RawTopUpPage> {
       if (!/^cust_[A-Za-z0-9]{1,64}$/.test(query.customerId)) throw new CredytError("not_found", "Not found.");
       const search = new URLSearchParams({
@@ -21,7 +22,8 @@ export function topUpEndpoints(access: UpstreamAccess) {
         limit: String(query.limit),
       });
       const path = `/top-ups?${search}`;
-      const response = await callUpstream(access, { method: "GET", path, requestId, customerId: query.customerId });
+      const call = { method: "GET", path, requestId, customerId: query.customerId, hostSignal } as const;
+      const response = await callUpstream(access, call);
       return { json: response.json };
     },
   };

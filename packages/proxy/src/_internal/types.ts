@@ -194,7 +194,12 @@ export interface CredytOptions<Ctx> {
    * request's duration. @default {} (on)
    */
   streams?: WalletStreamOptions | false;
-  /** Time allowed for each upstream call before answering 504. @default 10000 */
+  /**
+   * Time allowed for each upstream call before answering 504. With a `fetch` that does not bound calls itself
+   * (Node's global fetch, as the Fetch handler uses by default), calls of the same short window share one
+   * deadline: a call is cut off no earlier than `timeoutMs` and at most `timeoutMs / 100` (100 ms at most) later.
+   * @default 10000
+   */
   timeoutMs?: number;
   /**
    * The `fetch` used to call Credyt (tests, emulator, custom agents). @default globalThis.fetch; in

@@ -1,4 +1,5 @@
 import { CredytError } from "@credyt/core";
+import { type DeadlineSlot, sharedDeadlines } from "./deadline-window";
 import type { UpstreamGuard } from "./guard";
 import { sleep } from "./sleep";
 import { customerOfCall, type UpstreamBudget } from "./upstream-budget";
@@ -189,6 +190,18 @@ function hostCancelled(error: unknown, request: UpstreamRequest): boolean {
   return request.hostSignal?.aborted === true && isAbort(error);
 }
 
+/** Each access's shared call deadlines (see `deadline-window.ts`); `null` where they cannot be shared. */
+const deadlines = new WeakMap<UpstreamAccess, ReturnType<typeof sharedDeadlines> | null>();
+
+function deadlineSlot(access: UpstreamAccess): DeadlineSlot | undefined {
+  let shared = deadlines.get(access);
+  if (shared === undefined) {
+    shared = sharedDeadlines(access.timeoutMs) ?? null;
+    deadlines.set(access, shared);
+  }
+  return shared?.();
+}
+
 async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promise<UpstreamResponse> {
   const doFetch = access.fetch ?? globalThis.fetch;
   const headers: Record<string, string> = { "X-CREDYT-API-KEY": access.apiKey, Accept: "application/json" };
@@ -204,7 +217,11 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
   const selfTimed = (doFetch as { [UPSTREAM_TIMEOUT_MS]?: unknown })[UPSTREAM_TIMEOUT_MS] === true;
   let timedOut = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Where it can be shared, a signal and timer shared by the calls of a short window (504 at most
+  // `MAX_WINDOW_MS` past `timeoutMs`, never before it); elsewhere, its own.
+  const slot = selfTimed ? undefined : deadlineSlot(access);
   if (selfTimed) init[UPSTREAM_TIMEOUT_MS] = access.timeoutMs;
+  else if (slot !== undefined) init.signal = slot.signal;
   else {
     const controller = new AbortController();
     timer = setTimeout(() => {
@@ -233,7 +250,7 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
   } catch (error) {
     if (error instanceof CredytError) throw error;
     const code = String((error as { cause?: { code?: unknown } } | undefined)?.cause?.code ?? "");
-    if (timedOut || (selfTimed && TIMEOUT_CODES.test(code))) {
+    if (timedOut || slot?.expired() === true || (selfTimed && TIMEOUT_CODES.test(code))) {
       throw upstreamError(
         "upstream_timeout",
         "The billing service took too long to answer.",
@@ -271,6 +288,7 @@ async function attempt(access: UpstreamAccess, request: UpstreamRequest): Promis
     );
   } finally {
     if (timer !== undefined) clearTimeout(timer);
+    slot?.leave();
   }
 }
 

@@ -32,7 +32,11 @@ async function readHistory<Ctx>(x: Exchange<Ctx>): Promise<{ events: UpstreamUsa
   const byId = new Map<string, UpstreamUsageEvent>();
   let complete = false;
   for (let offset = 0; offset < MAX_HISTORY; offset += HISTORY_PAGE) {
-    const page = await x.api.listEvents({ customerId: x.customerId, offset, limit: HISTORY_PAGE }, x.requestId);
+    const page = await x.api.listEvents(
+      { customerId: x.customerId, offset, limit: HISTORY_PAGE },
+      x.requestId,
+      x.request.signal,
+    );
     // An event that shifted between two pages (one arrived meanwhile) is read twice: keep it once.
     for (const event of page.items) byId.set(event.id, event);
     const end = offset + page.items.length;
@@ -53,7 +57,7 @@ async function fillFees<Ctx>(x: Exchange<Ctx>, events: UpstreamUsageEvent[]): Pr
   const worker = async () => {
     while (next < missing.length) {
       const event = missing[next++] as UpstreamUsageEvent;
-      event.fees = await x.api.eventFees(event.id, x.requestId);
+      event.fees = await x.api.eventFees(event.id, x.requestId, x.request.signal);
     }
   };
   await Promise.all(Array.from({ length: Math.min(FEE_CONCURRENCY, missing.length) }, worker));
@@ -195,7 +199,7 @@ export async function getQuote<Ctx>(x: Exchange<Ctx>): Promise<Response> {
     source = "none";
   } else {
     const override = await exchangeRate(x, { asset: query.asset, currency: query.currency, amount });
-    const asset = await x.api.getAsset(query.asset, x.requestId);
+    const asset = await x.api.getAsset(query.asset, x.requestId, x.request.signal);
     if (override !== undefined) {
       const rate = exactDecimal(override.rate);
       units = roundDown(
@@ -208,7 +212,9 @@ export async function getQuote<Ctx>(x: Exchange<Ctx>): Promise<Response> {
       const rate = asset.rates.find((r) => r.source.toUpperCase() === currency)?.rate;
       if (rate !== undefined) units = roundDown(paid.div(rate), asset.precision);
       else {
-        const quoted = await x.api.quote(query.asset, query.currency, amount, x.requestId).catch(() => undefined);
+        const quoted = await x.api
+          .quote(query.asset, query.currency, amount, x.requestId, x.request.signal)
+          .catch(() => undefined);
         if (quoted === undefined) {
           throw new CredytError("upstream_error", "This top-up cannot be quoted right now.", {
             cause: new UpstreamFailure(

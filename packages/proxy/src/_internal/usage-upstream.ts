@@ -134,13 +134,14 @@ export function usageEndpoints(access: UpstreamAccess) {
     async listEvents(
       query: { customerId: string; offset: number; limit: number },
       requestId?: string,
+      hostSignal?: AbortSignal,
     ): Promise<UpstreamEventPage> {
       const search = new URLSearchParams({
         customer_id: query.customerId,
         offset: String(query.offset),
         limit: String(query.limit),
       });
-      const response = await callUpstream(access, { method: "GET", path: `/events?${search}`, requestId });
+      const response = await callUpstream(access, { method: "GET", path: `/events?${search}`, requestId, hostSignal });
       checkSecret(response.json, response.text);
       const body = exactBody(response.text);
       if (!isObject(body) || !Array.isArray(body.items)) throw invalidUpstream("items is not an array");
@@ -149,13 +150,14 @@ export function usageEndpoints(access: UpstreamAccess) {
       return { items: body.items.map((item, i) => toUsageEvent(item, `items[${i}]`)), totalCount };
     },
     /** An event's fees from `GET /events/{id}`, cached by id (a billed event's fees never change). */
-    async eventFees(eventId: string, requestId?: string): Promise<UpstreamFee[]> {
+    async eventFees(eventId: string, requestId?: string, hostSignal?: AbortSignal): Promise<UpstreamFee[]> {
       const cached = feeCache.get(eventId);
       if (cached) return cached;
       const response = await callUpstream(access, {
         method: "GET",
         path: `/events/${encodeURIComponent(eventId)}`,
         requestId,
+        hostSignal,
       });
       checkSecret(response.json, response.text);
       const body = exactBody(response.text);
@@ -166,11 +168,12 @@ export function usageEndpoints(access: UpstreamAccess) {
       return fees;
     },
     /** `GET /assets/{code}`: its precision and rates (`rate` = price of one unit in `source`, as documented). */
-    async getAsset(code: string, requestId?: string): Promise<UpstreamAsset> {
+    async getAsset(code: string, requestId?: string, hostSignal?: AbortSignal): Promise<UpstreamAsset> {
       const response = await callUpstream(access, {
         method: "GET",
         path: `/assets/${encodeURIComponent(code)}`,
         requestId,
+        hostSignal,
       });
       const body = isObject(response.json) ? response.json : {};
       const { precision } = body;
@@ -190,12 +193,19 @@ export function usageEndpoints(access: UpstreamAccess) {
      * when the answer is recognisably shaped (`units`, a finite number, and the asked `asset`/`source` when
      * it names them); `undefined` for any other shape, since its fields are undocumented.
      */
-    async quote(code: string, source: string, amount: number, requestId?: string): Promise<number | undefined> {
+    async quote(
+      code: string,
+      source: string,
+      amount: number,
+      requestId?: string,
+      hostSignal?: AbortSignal,
+    ): Promise<number | undefined> {
       const response = await callUpstream(access, {
         method: "POST",
         path: `/assets/${encodeURIComponent(code)}/quote`,
         body: { source, amount },
         requestId,
+        hostSignal,
       });
       checkSecret(response.json, response.text);
       const body = response.json;
