@@ -27,13 +27,16 @@ describe("hydration", () => {
     expect(container.textContent).toContain("$14.57");
     const error = vi.spyOn(console, "error");
     const recoverable = vi.fn();
+    let root: ReturnType<typeof hydrateRoot> | undefined;
     await act(async () => {
-      hydrateRoot(container, app, { onRecoverableError: recoverable });
+      root = hydrateRoot(container, app, { onRecoverableError: recoverable });
     });
     expect(container.querySelector('[data-state="loading"]')).toBeNull();
     expect(container.textContent).toContain("$14.57");
     expect(error).not.toHaveBeenCalled();
     expect(recoverable).not.toHaveBeenCalled();
+    // Unmounted, or its provider and hooks would stay subscribed to SWR's global cache for the files that follow.
+    act(() => root?.unmount());
     container.remove();
   });
 });
