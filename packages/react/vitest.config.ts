@@ -39,11 +39,6 @@ export default defineConfig({
         test: {
           ...dom,
           name: "react-19",
-          // One jsdom window and module graph per worker rather than per file (building them was most of this
-          // package's test time); test/setup.ts resets what a test leaves (SWR's cache, storage, the URL). The
-          // projects run one after another (`groupOrder`): a worker shared by React 18 and 19 files breaks both.
-          isolate: false,
-          sequence: { groupOrder: 0 },
           env: { CREDYT_REACT_MAJOR: "19" },
           include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
           exclude: ["**/*.server.test.tsx", "test/build/**"],
@@ -55,8 +50,6 @@ export default defineConfig({
         test: {
           ...dom,
           name: "react-18",
-          isolate: false,
-          sequence: { groupOrder: 1 },
           env: { CREDYT_REACT_MAJOR: "18" },
           include: ["src/**/*.test.tsx", "test/**/*.test.tsx"],
           exclude: ["**/*.server.test.tsx"],
@@ -68,7 +61,6 @@ export default defineConfig({
         extends: true,
         test: {
           name: "server",
-          sequence: { groupOrder: 2 },
           environment: "node",
           env: { CREDYT_REACT_MAJOR: "19" },
           include: [serverTests, "test/build/**/*.test.ts"],
@@ -79,7 +71,6 @@ export default defineConfig({
         resolve: react18.resolve,
         test: {
           name: "server-react-18",
-          sequence: { groupOrder: 3 },
           environment: "node",
           env: { CREDYT_REACT_MAJOR: "18" },
           include: [serverTests],
