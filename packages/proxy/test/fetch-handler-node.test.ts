@@ -5,7 +5,8 @@ import { DEMO_CUSTOMER_ID } from "@credyt/emulator";
 import { type RunningEmulator, startEmulator } from "@credyt/emulator/node";
 import type { ListeningServer } from "@repo/tooling/server";
 import { Hono } from "hono";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
+import * as honoPlain from "../src/hono";
 import * as honoNode from "../src/hono.node";
 import * as plain from "../src/index";
 import * as indexNode from "../src/index.node";
@@ -85,6 +86,7 @@ describe("the Fetch handler's Node build", () => {
     for (const [nodeBuild, plainBuild] of [
       [indexNode, plain],
       [nextNode, nextPlain],
+      [honoNode, honoPlain],
     ] as const) {
       expect(Object.keys(nodeBuild).sort()).toEqual(Object.keys(plainBuild).sort());
       for (const name of Object.keys(plainBuild) as (keyof typeof plainBuild)[]) {
@@ -92,6 +94,15 @@ describe("the Fetch handler's Node build", () => {
         else expect(nodeBuild[name]).toBe(plainBuild[name]);
       }
     }
+  });
+
+  it("has the plain build's types (published, both builds point at the same declarations)", () => {
+    expectTypeOf(indexNode.createCredyt).toEqualTypeOf(plain.createCredyt);
+    expectTypeOf(indexNode.createCredytProxy).toEqualTypeOf(plain.createCredytProxy);
+    expectTypeOf(nextNode.createCredyt).toEqualTypeOf(nextPlain.createCredyt);
+    expectTypeOf(nextNode.createCredytProxy).toEqualTypeOf(nextPlain.createCredytProxy);
+    expectTypeOf(honoNode.createCredyt).toEqualTypeOf(honoPlain.createCredyt);
+    expectTypeOf(honoNode.createCredytProxy).toEqualTypeOf(honoPlain.createCredytProxy);
   });
 
   it("an explicit fetch wins: `fetch: globalThis.fetch` is the way back to Node's global fetch", async () => {
