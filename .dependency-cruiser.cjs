@@ -20,9 +20,11 @@ function entryModules(root) {
     const file = path.join(dir, name, "package.json");
     if (!existsSync(file)) return [];
     const { exports = {}, bin = {} } = JSON.parse(readFileSync(file, "utf8"));
+    // The source condition names one file, or one per runtime (`{ "node": "./src/index.node.ts", "default": … }`).
     const sources = Object.values(exports)
       .map((target) => (typeof target === "string" ? undefined : target["@credyt/source"]))
-      .filter((target) => typeof target === "string");
+      .flatMap((target) => (target !== null && typeof target === "object" ? Object.values(target) : [target]))
+      .filter((target, i, all) => typeof target === "string" && all.indexOf(target) === i);
     // A bin is built from the source file of the same name (`dist/cli.js` from `src/cli.ts`).
     const bins = Object.values(typeof bin === "string" ? { bin } : bin).map((target) =>
       target.replace(/^\.\/dist\//, "./src/").replace(/\.[cm]?js$/, ".ts"),

@@ -8,7 +8,11 @@ function withoutSource(exports) {
   const kept = {};
   for (const [key, value] of Object.entries(exports)) {
     if (typeof value === "string" && /^\.\/src\//.test(value) && !key.startsWith(".")) continue;
-    kept[key] = withoutSource(value);
+    const inner = withoutSource(value);
+    // A condition whose every target was a source file (`"@credyt/source": { "node": "./src/x.node.ts", … }`).
+    if (inner !== null && typeof inner === "object" && Object.keys(inner).length === 0 && !key.startsWith("."))
+      continue;
+    kept[key] = inner;
   }
   return kept;
 }

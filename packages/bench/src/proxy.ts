@@ -19,9 +19,10 @@ const LOADS: { key: string; workload: Workload; connections: number; seconds: nu
 
 /**
  * GET /wallet through each target, interleaved A B C D A B C D… so machine drift cancels: the bare Fetch
- * passthrough (the floor for any Fetch-style handler), our proxy behind its Node adapter (Credyt called through
- * the adapter's bounded keep-alive pool), our Fetch handler behind the floor's own bridge (global fetch, as on a
- * Fetch runtime; and with the pool passed as `fetch`), and the Node adapter with Node's global fetch (no pool).
+ * passthrough (the floor for any Fetch-style handler), our proxy behind its Node adapter and our Fetch handler
+ * behind the floor's own bridge, each with its default on Node (Credyt called through the bounded keep-alive
+ * pool), and diagnostics: the Fetch handler with `fetch: globalThis.fetch` (what it does on a Fetch runtime),
+ * the Node adapter with Node's global fetch, the floor with the pool and the floor with its call bounded.
  * Two workloads: a distinct customer per request (nothing can be shared: the honest per-request cost) and one
  * customer (single flight may answer concurrent reads with one upstream call).
  */
@@ -31,14 +32,15 @@ export async function proxySection(): Promise<Section> {
   const env = { UPSTREAM_URL: upstream.url };
   const floor = await startServer("bare Fetch passthrough + bridge (floor)", "bare-fetch.mjs", env);
   const node = await startServer("@credyt/proxy, Node adapter (pool of 50, default)", "ours.mjs", env);
-  const fetchGlobal = await startServer("@credyt/proxy, Fetch handler + bridge (global fetch)", "ours-fetch.mjs", env);
-  const fetchPool = await startServer(
-    "@credyt/proxy, Fetch handler + bridge, fetch: createUpstreamFetch()",
+  const fetchDefault = await startServer(
+    "@credyt/proxy, Fetch handler + bridge (default on Node: the pool)",
     "ours-fetch.mjs",
-    {
-      ...env,
-      FETCH: "pool",
-    },
+    env,
+  );
+  const fetchGlobal = await startServer(
+    "diagnostic: Fetch handler + bridge with fetch: globalThis.fetch (what a Fetch runtime does)",
+    "ours-fetch.mjs",
+    { ...env, FETCH: "global" },
   );
   const nodeGlobal = await startServer("diagnostic: Node adapter with fetch: globalThis.fetch (no pool)", "ours.mjs", {
     ...env,
@@ -54,9 +56,9 @@ export async function proxySection(): Promise<Section> {
     "bare-fetch.mjs",
     { ...env, TIMEOUT: "1" },
   );
-  const targets: BenchServer[] = [floor, node, fetchGlobal, fetchPool, nodeGlobal, floorPool, floorBounded];
+  const targets: BenchServer[] = [floor, node, fetchDefault, fetchGlobal, nodeGlobal, floorPool, floorBounded];
   // The diagnostics only need the per-request loads.
-  const diagnostic = (t: BenchServer) => t === nodeGlobal || t === floorPool || t === floorBounded;
+  const diagnostic = (t: BenchServer) => [fetchGlobal, nodeGlobal, floorPool, floorBounded].includes(t);
   const url = (t: BenchServer) => `${t.url}/api/credyt/wallet`;
   try {
     for (const t of targets) await runJson<Load>("load.mjs", [url(t), "10", "1", "distinct"]); // warm up
@@ -141,12 +143,14 @@ export async function proxySection(): Promise<Section> {
       return top;
     };
     const profile = await profileOf(node);
-    const profileFetch = await profileOf(fetchGlobal);
+    const profileFetch = await profileOf(fetchDefault);
+    const profileFetchGlobal = await profileOf(fetchGlobal);
     const redis = await redisRow(upstream.url, floor, url);
     rows.push(redis.row);
 
     const goals = [];
-    for (const t of [node, fetchGlobal, fetchPool]) {
+    // Both adapters as a Node app gets them by default.
+    for (const t of [node, fetchDefault]) {
       for (const key of ["distinct c50", "distinct c1"]) {
         goals.push(
           goal(
@@ -188,14 +192,15 @@ export async function proxySection(): Promise<Section> {
         "× = throughput against the floor in the same round; at c=1 the mean latency is 1 / throughput. " +
         "A row with any non-2xx answer or transport error is marked invalid and gets no ratio. CPU is the server process's user+system time per request (customer per request, c=50). " +
         `Heap after GC after 1k and ${heapN.toLocaleString("en-US")} requests (10 connections, one customer), floor and Node adapter. ` +
-        "Same bridge, same upstream, same client: the floor and the Fetch-handler rows run the same node:http → `new Request` → handler → `writeHead` + `arrayBuffer` bridge (servers/bare-fetch.mjs, servers/ours-fetch.mjs) against the same upstream process, loaded by the same autocannon script; the floor and the Fetch handler's default row both call Node's global fetch. " +
-        "The Node adapter calls Credyt through its pool (undici's dispatcher: no `Request`, no web stream, the timeout given to undici instead of an AbortController per call); the diagnostic floor with the pool shows what the floor would be with that fetch. " +
+        "Same bridge, same upstream, same client: the floor and the Fetch-handler rows run the same node:http → `new Request` → handler → `writeHead` + `arrayBuffer` bridge (servers/bare-fetch.mjs, servers/ours-fetch.mjs) against the same upstream process, loaded by the same autocannon script. " +
+        "Both adapters' default rows are what a Node app gets without a `fetch` option: Credyt called through the bounded pool (undici's dispatcher: no `Request`, no web stream, the timeout given to undici instead of an AbortController per call). The Fetch handler gets it from the package's Node build, which the `node` export condition picks on Node (Next.js's Node runtime, Hono on @hono/node-server, Vite, node:http); Workers, Next's edge runtime, Deno and Bun get the plain build and their own global fetch, which the diagnostic row with `fetch: globalThis.fetch` stands for (on Node's fetch; the floor calls Node's global fetch too). The diagnostic floor with the pool shows what the floor would be with the pool. " +
         `${redis.note} ` +
         `Top self time, Node adapter, customer per request (V8 CPU profile of a warm process, ${profile.busySamples} busy samples; the proxy's own functions ${(100 * profile.ownShare).toFixed(1)}%): ${profile.top.join(", ")}. ` +
-        `Top self time, Fetch handler on global fetch (${profileFetch.busySamples} busy samples; the proxy's own ${(100 * profileFetch.ownShare).toFixed(1)}%): ${profileFetch.top.join(", ")}. ` +
-        `The floor does not bound its upstream call; any correct proxy must (504 at \`timeoutMs\`), and on a Fetch runtime the only way is a signal per call, which Node's fetch follows at a cost (an AbortSignal, a listener, a FinalizationRegistry entry: \`createAbortSignal\`, \`makeTransferable\`, \`_Request\` above, and their garbage). The diagnostic floor with its call bounded so shows that cost apart: against it, the Fetch handler on global fetch is ${bounded(fetchGlobal, floorBounded, "distinct c50")} at c=50 and ${bounded(fetchGlobal, floorBounded, "distinct c1")} at c=1 (the goals stay against the unbounded floor). ` +
+        `Top self time, Fetch handler's default on Node, the pool (${profileFetch.busySamples} busy samples; the proxy's own ${(100 * profileFetch.ownShare).toFixed(1)}%): ${profileFetch.top.join(", ")}. ` +
+        `Top self time, Fetch handler with fetch: globalThis.fetch (${profileFetchGlobal.busySamples} busy samples; the proxy's own ${(100 * profileFetchGlobal.ownShare).toFixed(1)}%): ${profileFetchGlobal.top.join(", ")}. ` +
+        `The floor does not bound its upstream call; any correct proxy must (504 at \`timeoutMs\`), and on a Fetch runtime the only way is a signal per call, which Node's fetch follows at a cost (an AbortSignal, a listener, a FinalizationRegistry entry: \`createAbortSignal\`, \`makeTransferable\`, \`_Request\` above, and their garbage). The diagnostic floor with its call bounded so shows that cost apart: the Fetch handler with \`fetch: globalThis.fetch\` is ${shown(fetchGlobal, "distinct c50")} the unbounded floor at c=50 and ${shown(fetchGlobal, "distinct c1")} at c=1, and ${bounded(fetchGlobal, floorBounded, "distinct c50")} and ${bounded(fetchGlobal, floorBounded, "distinct c1")} the bounded one (the goals are the defaults against the unbounded floor). ` +
         "Where the Fetch handler's extra latency at c=1 went (issue 26, measured in one process, sequential requests, interleaved, CPU per request): the call's bound (an AbortController, its signal and a timer) was a third to a half of it (noisy: 2 shared cores) and is kept; the customer reference (an HMAC, about 15 µs) is now computed after the upstream call went out, overlapping Credyt's wait; the deadline is one promise and one timer; the read path no longer awaits a rate check that is off, nor parses the customer from the path when no budget needs it; a request without a query builds no URLSearchParams. The rest is the work any correct proxy does and the floor skips: a request id, JSON parse + wire check + secret scan of the body, the customer reference, four more headers. " +
-        "Second pass (issue 26, item 3): a `Request` made with a fresh signal of its own cost 28-40 µs against about 10 µs without one (Node 20, microbenchmark): the signal's creation (`makeTransferable`), Node's fetch setting the max listeners of every fresh signal, a WeakRef, a listener and a FinalizationRegistry entry. Calls on a fetch that does not bound them itself (the Fetch handler's default) now share one AbortController and one timer per window (a hundredth of `timeoutMs`, at most 100 ms and 16 calls): each call is still aborted, 504 and an outage for the breaker, no earlier than its own `timeoutMs` and at most one window after it (src/_internal/deadline-window.test.ts, test/shared-deadline.test.ts); a window whose calls all ended is dropped with its signal and the listeners fetch left on it; on workerd, whose timers end with the request, every call keeps its own. A `Request` on such a shared signal cost 15-23 µs in the same microbenchmark. In src/quick-proxy.ts runs with the old and new proxy side by side (interleaved, three runs at load averages 3.3-7): c=1 0.70-0.77× before, 0.82-0.89× after; c=50 0.73-0.80× before, 0.75-0.81× after (CPU per request at c=50 664 vs 724 µs in the calmest run). What the proxy itself still costs, by ablation against an in-process stand-in for Credyt (±10 µs each): the customer reference's HMAC about 15 µs (after the call went out, so off the c=1 path), the request id, the deadline, the reference header and the wire check + secret scan 5-15 µs each, and about 45 µs spread over routing, the origin check, the exchange objects and the async layers of the read: no single large item is left that can go without dropping a check.",
+        "Second pass (issue 26, item 3): a `Request` made with a fresh signal of its own cost 28-40 µs against about 10 µs without one (Node 20, microbenchmark): the signal's creation (`makeTransferable`), Node's fetch setting the max listeners of every fresh signal, a WeakRef, a listener and a FinalizationRegistry entry. Calls on a fetch that does not bound them itself (a runtime's global fetch: the plain build's default, or `fetch: globalThis.fetch`) now share one AbortController and one timer per window (a hundredth of `timeoutMs`, at most 100 ms and 16 calls): each call is still aborted, 504 and an outage for the breaker, no earlier than its own `timeoutMs` and at most one window after it (src/_internal/deadline-window.test.ts, test/shared-deadline.test.ts); a window whose calls all ended is dropped with its signal and the listeners fetch left on it; on workerd, whose timers end with the request, every call keeps its own. A `Request` on such a shared signal cost 15-23 µs in the same microbenchmark. In src/quick-proxy.ts runs with the old and new proxy side by side (interleaved, three runs at load averages 3.3-7): c=1 0.70-0.77× before, 0.82-0.89× after; c=50 0.73-0.80× before, 0.75-0.81× after (CPU per request at c=50 664 vs 724 µs in the calmest run). What the proxy itself still costs, by ablation against an in-process stand-in for Credyt (±10 µs each): the customer reference's HMAC about 15 µs (after the call went out, so off the c=1 path), the request id, the deadline, the reference header and the wire check + secret scan 5-15 µs each, and about 45 µs spread over routing, the origin check, the exchange objects and the async layers of the read: no single large item is left that can go without dropping a check.",
       columns: [
         "target",
         "req/s, customer per request, c=50",
@@ -210,7 +215,7 @@ export async function proxySection(): Promise<Section> {
       ],
       rows,
       goals,
-      data: { rows, profile, profileFetch, redis, loads: Object.fromEntries(loads) },
+      data: { rows, profile, profileFetch, profileFetchGlobal, redis, loads: Object.fromEntries(loads) },
     };
   } finally {
     for (const t of [upstream, ...targets]) t.stop();

@@ -16,8 +16,8 @@ const env = { UPSTREAM_URL: upstream.url };
 const all: [string, string, Record<string, string>][] = [
   ["floor", "bare-fetch.mjs", {}],
   ["node", "ours.mjs", {}],
-  ["fetch-global", "ours-fetch.mjs", {}],
-  ["fetch-pool", "ours-fetch.mjs", { FETCH: "pool" }],
+  ["fetch", "ours-fetch.mjs", {}],
+  ["fetch-global", "ours-fetch.mjs", { FETCH: "global" }],
   ["floor-bounded", "bare-fetch.mjs", { TIMEOUT: "1" }],
 ];
 const targets: BenchServer[] = [];

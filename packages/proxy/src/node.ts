@@ -4,8 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createInstance } from "./_internal/create-credyt";
+import { withUpstreamPool } from "./_internal/node-default-fetch";
 import type { Credyt, CredytOptions, CredytProxyLive, CredytProxyOptions, FetchContext } from "./_internal/types";
-import { createUpstreamFetch } from "./_internal/upstream-pool";
 
 export * from "./_internal/common";
 export { createUpstreamFetch, type UpstreamPoolOptions } from "./_internal/upstream-pool";
@@ -57,12 +57,7 @@ export function createCredytProxy<
   Res extends ServerResponse = ServerResponse,
 >(options: CredytProxyOptions<NodeContext<Req, Res>>): NodeHandler<Req, Res> {
   // On Node, Credyt is called through a bounded keep-alive pool unless the app passes its own `fetch`.
-  const pooled = typeof options === "object" && options !== null && options.fetch === undefined;
-  const instance = createInstance<NodeContext<Req, Res>>(
-    pooled ? { ...options, fetch: createUpstreamFetch() } : options,
-    "createCredytProxy",
-    true,
-  );
+  const instance = createInstance<NodeContext<Req, Res>>(withUpstreamPool(options), "createCredytProxy", true);
   return Object.assign(instance.node<Req, Res>(), {
     notify: (customerId: string) => instance.notify(customerId),
     streamStats: () => instance.streamStats(),
@@ -71,7 +66,8 @@ export function createCredytProxy<
 
 /**
  * `createCredyt` for Node servers: the same instance as `@credyt/proxy`'s, calling Credyt through a
- * bounded keep-alive pool (`createUpstreamFetch()`, at most 50 connections) unless you pass a `fetch` of your own.
+ * bounded keep-alive pool (`createUpstreamFetch()`, at most 50 connections, opened on the first call) unless you
+ * pass a `fetch` of your own (`fetch: globalThis.fetch` for Node's global fetch).
  *
  * @example
  * import { createCredyt } from "@credyt/proxy/node";
@@ -80,6 +76,5 @@ export function createCredytProxy<
  * app.use("/api/credyt", credyt.node(), credyt.nodeErrors());
  */
 export function createCredyt<Ctx = FetchContext>(options: CredytOptions<Ctx>): Credyt<Ctx> {
-  const pooled = typeof options === "object" && options !== null && options.fetch === undefined;
-  return createInstance<Ctx>(pooled ? { ...options, fetch: createUpstreamFetch() } : options, "createCredyt");
+  return createInstance<Ctx>(withUpstreamPool(options), "createCredyt");
 }

@@ -5,9 +5,16 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const root = new URL("../", import.meta.url);
-const entries = ["src/index.ts", "src/node.ts", "src/next.ts", "src/hono.ts", "src/redis.ts"].map(
-  (entry) => new URL(entry, root).pathname,
-);
+const entries = [
+  "src/index.ts",
+  "src/index.node.ts",
+  "src/node.ts",
+  "src/next.ts",
+  "src/next.node.ts",
+  "src/hono.ts",
+  "src/hono.node.ts",
+  "src/redis.ts",
+].map((entry) => new URL(entry, root).pathname);
 
 function undocumented(): string[] {
   const program = ts.createProgram(entries, {

@@ -1,4 +1,4 @@
-// What is particular to the proxy's layout: its six entries, big.js behind one module, no same-named twins.
+// What is particular to the proxy's layout: its six entries (three with a Node build), big.js behind one module, no same-named twins.
 // The rules every package shares (`_internal/` imports only `_internal/`, nothing but entries outside it, no
 // import cycle, type-only included) are `pnpm lint:deps` (.dependency-cruiser.cjs), with their own fixtures.
 import { readdirSync, readFileSync } from "node:fs";
@@ -9,13 +9,17 @@ import { describe, expect, it } from "vitest";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(root, "src");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
-  exports: Record<string, string | { "@credyt/source"?: string }>;
+  exports: Record<string, string | { "@credyt/source"?: string | Record<string, string> }>;
 };
 
-const entries = Object.values(pkg.exports)
-  .map((target) => (typeof target === "object" ? target["@credyt/source"] : undefined))
-  .filter((path): path is string => path !== undefined)
-  .map((path) => resolve(root, path));
+// The source condition names one file, or one per runtime (`.`, `./next`, `./hono`: a Node build and the rest).
+const entries = [
+  ...new Set(
+    Object.values(pkg.exports)
+      .map((target) => (typeof target === "object" ? target["@credyt/source"] : undefined))
+      .flatMap((source) => (typeof source === "object" ? Object.values(source) : source === undefined ? [] : [source])),
+  ),
+].map((path) => resolve(root, path));
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -34,8 +38,11 @@ describe("package layout", () => {
       .map((entry) => join(src, entry.name));
     expect(topLevel.sort()).toEqual([...entries].sort());
     expect(entries.map((path) => relative(src, path)).sort()).toEqual([
+      "hono.node.ts",
       "hono.ts",
+      "index.node.ts",
       "index.ts",
+      "next.node.ts",
       "next.ts",
       "node.ts",
       "probe.ts",

@@ -10,20 +10,28 @@ export const UPSTREAM_HOST = "https://credyt.upstream.test";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
-/** Bundles a Worker module that imports `@credyt/proxy` (and `/redis`) from this package's source. */
+/**
+ * Bundles a Worker module that imports `@credyt/proxy` (and `/redis`) from this package's source, resolved
+ * through the exports map with workerd's conditions as wrangler does: the plain build, never the Node build
+ * and its undici pool (checked here, so every workerd test checks it).
+ */
 export async function bundleWorker(source: string): Promise<string> {
   const built = await build({
     stdin: { contents: source, resolveDir: packageDir, sourcefile: "worker.js", loader: "js" },
     bundle: true,
     write: false,
+    metafile: true,
     format: "esm",
     platform: "neutral",
     target: "es2022",
     mainFields: ["module", "main"],
     conditions: ["@credyt/source", "workerd", "worker", "browser"],
-    alias: { "@credyt/proxy/redis": `${packageDir}src/redis.ts`, "@credyt/proxy": `${packageDir}src/index.ts` },
     logLevel: "silent",
   });
+  const inputs = Object.keys(built.metafile.inputs);
+  const nodeOnly = inputs.filter((file) => /undici|\.node\.ts$|upstream-pool|node-default-fetch/.test(file));
+  if (nodeOnly.length > 0) throw new Error(`the Worker bundle took in the Node build: ${nodeOnly.join(", ")}`);
+  if (!inputs.includes("src/index.ts")) throw new Error(`the Worker bundle missed src/index.ts: ${inputs.join(", ")}`);
   return built.outputFiles[0]?.text ?? "";
 }
 

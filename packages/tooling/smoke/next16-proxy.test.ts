@@ -8,7 +8,7 @@
  * widget, and page views write nothing to the server log.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "playwright";
@@ -170,6 +170,16 @@ describe("Next.js 16 (create-next-app defaults, Cache Components) with the React
     expect(buildOutput).toMatch(/\/api\/credyt\/\[\.\.\.path\]/);
     // ◐ Partial Prerender: the shell is static, the signed-in part streams in.
     expect(buildOutput).toMatch(/◐ \/\s/);
+  });
+
+  it("the Node runtime's server bundle has @credyt/proxy's Node build (the upstream pool, undici bundled), and the build warned of nothing", () => {
+    expect(buildOutput).not.toMatch(/⚠|warn|error/i);
+    const server = path.join(app, ".next/server");
+    const code = (readdirSync(server, { recursive: true }) as string[])
+      .filter((file) => file.endsWith(".js"))
+      .map((file) => readFileSync(path.join(server, file), "utf8"));
+    // A string only the pool's module holds (the `node` export condition picked dist/*.node.js).
+    expect(code.some((text) => text.includes("upstream pool: only string bodies are sent to Credyt."))).toBe(true);
   });
 
   it("the server-rendered HTML already holds the exact balance (no loading state), with no log line per view", async () => {

@@ -1,7 +1,8 @@
 // The options every proxy bench server shares. Rate limits and the upstream budget are off for reads AND posts: `getRateLimit: false`
 // alone falls back to the POST limit (fixed on the issue-22 branch), which answered 429 to most of the load.
-// FETCH=global passes Node's global fetch (no pool); FETCH=pool passes the Node adapter's pool to the Fetch
-// handler; unset: each adapter's default (the pool for the Node adapter, global fetch for the Fetch handler).
+// Unset FETCH: each adapter's default on Node, the upstream pool for both (the Fetch handler resolves to the
+// package's Node build through its `node` export condition). FETCH=global passes Node's global fetch (no pool:
+// what the Fetch handler does on a Fetch runtime); FETCH=pool passes an explicit pool of POOL connections.
 import { createUpstreamFetch } from "@credyt/proxy/node";
 
 export function oursOptions(getCustomerId) {

@@ -1,5 +1,7 @@
-// Our proxy's Fetch handler behind the same minimal bridge as bare-fetch.mjs (how a Fetch-runtime app mounts
-// it, and what separates the core's cost from the Node adapter's).
+// Our proxy's Fetch handler behind the same minimal bridge as bare-fetch.mjs (how a Fetch-style app mounts it
+// on Node, and what separates the core's cost from the Node adapter's). `@credyt/proxy` resolves here, as in any
+// Node app, to its Node build (the `node` export condition), whose default fetch is the upstream pool;
+// FETCH=global gives it Node's global fetch, as the plain build on a Fetch runtime uses its own.
 import { createServer } from "node:http";
 import { createCredytProxy } from "@credyt/proxy";
 import { oursOptions } from "./_ours-options.mjs";

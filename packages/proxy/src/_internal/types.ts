@@ -196,14 +196,16 @@ export interface CredytOptions<Ctx> {
   streams?: WalletStreamOptions | false;
   /**
    * Time allowed for each upstream call before answering 504. With a `fetch` that does not bound calls itself
-   * (Node's global fetch, as the Fetch handler uses by default), calls of the same short window share one
+   * (a runtime's global fetch, the default outside Node), calls of the same short window share one
    * deadline: a call is cut off no earlier than `timeoutMs` and at most `timeoutMs / 100` (100 ms at most) later.
    * @default 10000
    */
   timeoutMs?: number;
   /**
-   * The `fetch` used to call Credyt (tests, emulator, custom agents). @default globalThis.fetch; in
-   * `@credyt/proxy/node`, a keep-alive pool of at most 50 connections (`createUpstreamFetch()`)
+   * The `fetch` used to call Credyt (tests, emulator, custom agents). @default on Node (the package's `node`
+   * export condition), a keep-alive pool of at most 50 connections per instance (`createUpstreamFetch()`,
+   * opened on the first call); on Workers, Next's edge runtime, Deno and Bun, `globalThis.fetch`. Pass
+   * `fetch: globalThis.fetch` to use Node's global fetch (MSW, Next's fetch instrumentation).
    *
    * A call it rejects with an `AbortError` counts as Credyt being slow (504 `upstream_timeout`, counted by
    * the circuit breaker), so a `fetch` that enforces its own timeout with `controller.abort()` reports
