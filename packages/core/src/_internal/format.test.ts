@@ -92,5 +92,6 @@ describe("formatAmount", () => {
     expect(isCurrencyCode("JPY")).toBe(true);
     expect(isCurrencyCode("TOK")).toBe(false);
     expect(isCurrencyCode("usd")).toBe(false);
+    for (const code of ["US", "USDT", "", " USD", "U$D"]) expect(isCurrencyCode(code)).toBe(false);
   });
 });

@@ -42,7 +42,7 @@ function numberFormat(locale: string | undefined, key: string, options: Intl.Num
 
 /** True when `code` is an ISO 4217 currency this runtime can format. */
 export function isCurrencyCode(code: string): boolean {
-  if (!/^[A-Z]{3}$/.test(code)) return false;
+  // The set holds upper-case three-letter codes only, so it is the whole check (no pattern to test per call).
   if (!currencies) {
     const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
     currencies = new Set(
