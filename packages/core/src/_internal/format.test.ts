@@ -23,6 +23,37 @@ describe("formatAmount", () => {
     expect(formatAmount(amount, asset, { locale })).toBe(expected);
   });
 
+  it("formats a number as its shortest decimal, exactly as that decimal written as a string", () => {
+    // Numbers go to Intl as they are (no String(n) per call): ECMA-402 formats a Number as Number::toString(x), so
+    // binary ties round as their decimals do. Checked across currencies, custom assets, locales and compact.
+    const ties = [1.005, 2.675, 1.255, 0.615, 8.345, -1.005, 0.125, 0.1 + 0.2, 0.000001, 123456.785, 2 ** 53 + 2];
+    const cases: [string, Parameters<typeof formatAmount>[2]][] = [
+      ["USD", { locale: "en-US" }],
+      ["KWD", { locale: "ar-EG" }],
+      ["JPY", { locale: "ja-JP", compact: true }],
+      ["TOK", { locale: "de-DE", assets: { TOK: { decimals: 2 } } }],
+      ["TOK", { locale: "fr-FR", assets: { TOK: { compact: true, label: "tokens" } } }],
+    ];
+    for (const [asset, options] of cases)
+      for (const n of ties) expect(formatAmount(n, asset, options)).toBe(formatAmount(String(n), asset, options));
+  });
+
+  it("shows a zero unsigned, as its decimal string does", () => {
+    expect(formatAmount(-0, "USD", { locale: "en-US" })).toBe("$0.00");
+    expect(formatAmount(-0, "TOK", { locale: "en-US" })).toBe(nb("0 TOK"));
+  });
+
+  it("keeps formatters apart by locale and notation", () => {
+    // The formatter cache is keyed per locale, then by asset (and notation): none answers for another.
+    expect(formatAmount(1234.5, "USD", { locale: "en-US" })).toBe("$1,234.50");
+    expect(formatAmount(1234.5, "USD", { locale: "de-DE" })).toBe(nb("1.234,50 $"));
+    expect(formatAmount(1234.5, "USD", { locale: "en-US", compact: true })).toBe("$1.2K");
+    expect(formatAmount(1234.5, "USD", { locale: "en-US" })).toBe("$1,234.50");
+    expect(formatAmount(1234.5, "EUR", { locale: "de-DE" })).toBe(nb("1.234,50 €"));
+    expect(currencyDigits("JPY")).toBe(0);
+    expect(formatAmount(1234.5, "JPY", { locale: "en" })).toBe("¥1,235");
+  });
+
   it("uses a custom asset's label, decimals and compact notation", () => {
     const assets = { TOK: { label: "tokens", decimals: 0, compact: true }, MIN: { label: "min", decimals: 2 } };
     expect(formatAmount(993450234, "TOK", { locale: "en-US", assets })).toBe(nb("993M tokens"));
@@ -61,5 +92,6 @@ describe("formatAmount", () => {
     expect(isCurrencyCode("JPY")).toBe(true);
     expect(isCurrencyCode("TOK")).toBe(false);
     expect(isCurrencyCode("usd")).toBe(false);
+    for (const code of ["US", "USDT", "", " USD", "U$D"]) expect(isCurrencyCode(code)).toBe(false);
   });
 });

@@ -21,23 +21,28 @@ export interface FormatAmountOptions {
 let currencies: Set<string> | undefined;
 
 // Building an Intl.NumberFormat costs far more than using one; a page formats the same few
-// (locale, asset) pairs over and over, so keep them, under a key made without serialising the options
-// (a list of a hundred balances looks its formatter up a hundred times).
-const formatters = new Map<string, Intl.NumberFormat>();
+// (locale, asset) pairs over and over, so keep them, per locale, under a key of the other options: the asset
+// code alone for a currency in standard notation. A list of a hundred balances looks its formatter up a hundred
+// times in one render, so a lookup makes no string (no key built, no options serialised).
+const formatters = new Map<string | undefined, Map<string, Intl.NumberFormat>>();
 function numberFormat(locale: string | undefined, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const id = `${locale ?? ""}|${key}`;
-  let formatter = formatters.get(id);
+  let byKey = formatters.get(locale);
+  if (!byKey) {
+    if (formatters.size > 50) formatters.clear();
+    byKey = new Map();
+    formatters.set(locale, byKey);
+  }
+  let formatter = byKey.get(key);
   if (!formatter) {
-    if (formatters.size > 200) formatters.clear();
     formatter = new Intl.NumberFormat(locale, options);
-    formatters.set(id, formatter);
+    byKey.set(key, formatter);
   }
   return formatter;
 }
 
 /** True when `code` is an ISO 4217 currency this runtime can format. */
 export function isCurrencyCode(code: string): boolean {
-  if (!/^[A-Z]{3}$/.test(code)) return false;
+  // The set holds upper-case three-letter codes only, so it is the whole check (no pattern to test per call).
   if (!currencies) {
     const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
     currencies = new Set(
@@ -54,16 +59,7 @@ export function isCurrencyCode(code: string): boolean {
  */
 export function currencyDigits(currency: string): number {
   if (!isCurrencyCode(currency)) return 2;
-  return (
-    numberFormat("en", `${currency}|standard`, { style: "currency", currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
-}
-
-// Intl formats a numeric *string* exactly; a Number is formatted from its binary value, which
-// rounds 1.005 down. String(n) is the shortest decimal that round-trips, i.e. the wire's digits.
-function exact(amount: number | string): string {
-  return typeof amount === "number" ? String(amount) : amount;
+  return numberFormat("en", currency, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /**
@@ -83,11 +79,16 @@ export function formatAmount(amount: number | string, asset: string, options: Fo
   const locale = options.locale;
   const code = asset.toUpperCase();
   const display = options.assets?.[asset] ?? options.assets?.[code];
-  const value = exact(amount) as unknown as number; // Intl accepts decimal strings (ES2023).
+  // A Number is formatted as its shortest decimal (ECMA-402's ToIntlMathematicalValue formats
+  // Number::toString(x), so 1.005 rounds to 1.01 as the string "1.005" does, not as its binary value
+  // 1.00499…), and a decimal string exactly (ES2023): neither goes through float arithmetic. A zero is
+  // shown unsigned, as String(-0) is "0" (Intl would show -0 as "-$0.00").
+  const value = (amount || 0) as number;
 
   if (!display && isCurrencyCode(code)) {
     const notation = options.compact ? "compact" : "standard";
-    return numberFormat(locale, `${code}|${notation}`, { style: "currency", currency: code, notation }).format(value);
+    const key = options.compact ? notation + code : code;
+    return numberFormat(locale, key, { style: "currency", currency: code, notation }).format(value);
   }
 
   const decimals = display?.decimals;

@@ -124,7 +124,8 @@ export const WalletBalance = /* @__PURE__ */ memo(
     const options = { locale: ctx.locale, assets: ctx.assets };
     const lowBalance = ownLevel ?? ctx.lowBalance;
     // One account's parts, in an `<li>` for the `showAll` list. A plain function called per account, not a
-    // component: a list of a hundred accounts then costs no hundred extra fibers (it uses no hooks).
+    // component: a list of a hundred accounts then costs no hundred extra fibers (it uses no hooks), and the
+    // parts go straight into the `<li>` (no fragment per row).
     const row = (account: Account, item: boolean): ReactNode => {
       const level = balanceLevel(account, lowBalance);
       // Paid in this browser (the return flow saw the proxy's marker): only that money is really coming.
@@ -134,30 +135,36 @@ export const WalletBalance = /* @__PURE__ */ memo(
         : mine
           ? extras.pendingShown(account.pendingIn, status, paid)
           : undefined;
-      const parts = (
-        <>
-          <span data-credyt="balance-amount" data-state={level} className={classNames.amount}>
-            {format ? format(account) : formatAmount(account.available, account.asset, options)}
-          </span>
-          {level !== "normal" && (
-            <span data-credyt="balance-badge" data-state={level} className={classNames.badge}>
-              {level === "low" ? t.lowBalance : t.overdraft}
-            </span>
-          )}
-          {pending !== undefined && pending > 0 && (
-            <span data-credyt="balance-pending" className={classNames.pending}>
-              {fill(t.pendingIn, { amount: formatAmount(pending, account.asset, options) })}
-            </span>
-          )}
-          {mine && extras.notice(status, t, classNames)}
-        </>
+      const amount = (
+        <span data-credyt="balance-amount" data-state={level} className={classNames.amount}>
+          {format ? format(account) : formatAmount(account.available, account.asset, options)}
+        </span>
       );
+      const badge = level !== "normal" && (
+        <span data-credyt="balance-badge" data-state={level} className={classNames.badge}>
+          {level === "low" ? t.lowBalance : t.overdraft}
+        </span>
+      );
+      const pendingIn = pending !== undefined && pending > 0 && (
+        <span data-credyt="balance-pending" className={classNames.pending}>
+          {fill(t.pendingIn, { amount: formatAmount(pending, account.asset, options) })}
+        </span>
+      );
+      const notice = mine && extras.notice(status, t, classNames);
       return item ? (
         <li key={account.id} data-credyt="balance-item" data-state={level} className={classNames.item}>
-          {parts}
+          {amount}
+          {badge}
+          {pendingIn}
+          {notice}
         </li>
       ) : (
-        parts
+        <>
+          {amount}
+          {badge}
+          {pendingIn}
+          {notice}
+        </>
       );
     };
 
