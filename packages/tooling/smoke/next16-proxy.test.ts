@@ -173,7 +173,11 @@ describe("Next.js 16 (create-next-app defaults, Cache Components) with the React
   });
 
   it("the Node runtime's server bundle has @credyt/proxy's Node build (the upstream pool, undici bundled), and the build warned of nothing", () => {
-    expect(buildOutput).not.toMatch(/⚠|warn|error/i);
+    // Next's own notice about a missing build cache (a fresh app, as in CI) is about the machine, not our code.
+    const warnings = buildOutput
+      .split("\n")
+      .filter((line) => /⚠|warn|error/i.test(line) && !/No build cache found/.test(line));
+    expect(warnings).toEqual([]);
     const server = path.join(app, ".next/server");
     const code = (readdirSync(server, { recursive: true }) as string[])
       .filter((file) => file.endsWith(".js"))
