@@ -61,6 +61,9 @@ export async function loadFaultsSection(): Promise<Section> {
     fetch: counted,
     getRateLimit: false as const, // one simulated page per customer would stay under it; this is load
     rateLimit: false as const,
+    // The per-customer upstream budget (300 calls a minute) would answer 429 to the demo customer's reads by the
+    // end of the top-up phase, and would hide what the breaker and the retry budget alone hold during the outage.
+    upstreamBudget: false as const,
     getCustomerId: ({ request }: { request: Request }) => request.headers.get("x-bench-user") ?? DEMO_CUSTOMER_ID,
   };
   const proxy = createCredytProxy(options);

@@ -24,6 +24,8 @@ export async function requestsSection(): Promise<Section> {
     apiKey: emulator.apiKey,
     apiUrl: EMULATOR,
     getCustomerId: () => DEMO_CUSTOMER_ID,
+    // This site (the jsdom page): required outside development since the proxy's 0.2 shape.
+    origin: "http://app.test",
     returnUrl: "http://app.test/account",
     fetch: (input, init) => emulator.fetch(new Request(input, init)),
   });
