@@ -16,6 +16,9 @@ beforeAll(async () => {
   delete process.env.CREDYT_API_KEY;
   server = await createServer({
     root: fileURLToPath(new URL("./fixture", import.meta.url)),
+    // A dependency cache of its own: Vite's default is the package's node_modules/.vite, which the other fixture's
+    // server (another test file, running at the same time) would re-optimise under this page's feet (outdated deps).
+    cacheDir: fileURLToPath(new URL("../node_modules/.vite-fixture", import.meta.url)),
     configFile: false,
     envDir: false,
     logLevel: "silent",

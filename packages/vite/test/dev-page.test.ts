@@ -16,6 +16,9 @@ let browser: Browser;
 async function serve(options: CredytPluginOptions = {}): Promise<string> {
   const server = await createServer({
     root: fileURLToPath(new URL("./fixture-live", import.meta.url)),
+    // A dependency cache of its own: Vite's default is the package's node_modules/.vite, which the other fixture's
+    // server (another test file, running at the same time) would re-optimise under this page's feet (outdated deps).
+    cacheDir: fileURLToPath(new URL("../node_modules/.vite-fixture-live", import.meta.url)),
     configFile: false,
     envDir: false,
     logLevel: "silent",
