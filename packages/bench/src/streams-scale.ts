@@ -176,7 +176,8 @@ export async function streamsScaleSection(): Promise<Section> {
         `${((o.heap - ours.before.heap) / n / 1024).toFixed(1)} / ${((f.heap - floor.before.heap) / n / 1024).toFixed(1)}`,
         `${o.cpuMsPerS.toFixed(1)} / ${f.cpuMsPerS.toFixed(1)} (${(o.cpuMsPerS / Math.max(f.cpuMsPerS, 0.1)).toFixed(1)}×)`,
         `${q.cpuMsPerS.toFixed(1)} (${(q.cpuMsPerS / Math.max(f.cpuMsPerS, 0.1)).toFixed(1)}×)`,
-        `${o.pollsPerS.toFixed(1)} (${perPollUs(o, q).toFixed(0)} µs each)`,
+        // CPU per poll is a difference of two noisy idle measurements: below zero it says only that the noise was larger.
+        `${o.pollsPerS.toFixed(1)} (${perPollUs(o, q) >= 0 ? `${perPollUs(o, q).toFixed(0)} µs each` : "CPU per poll below the noise"})`,
         `${o.notifyP50.toFixed(1)} / ${o.notifyP99.toFixed(1)} (bare ${f.notifyP99.toFixed(1)})`,
       ];
     });
